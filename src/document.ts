@@ -1,0 +1,187 @@
+import type { Attribution } from './attribution/types';
+import { computeAttribution } from './attribution';
+
+/** Whose words a piece of text is: the writer's own, or somebody quoted. */
+export type Voice = 'writer' | 'quoted';
+
+/** A 0-based, end-exclusive UTF-16 range of the text, always carrying its text. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Token {
+  /** Position in `doc.tokens` (whitespace-only tokens are not kept). */
+  index: number;
+  start: number;
+  end: number;
+  /** The token exactly as in the text. */
+  value: string;
+  /** Lower-cased form, contractions expanded ("n't" → "not"). */
+  normal: string;
+  lemma: string;
+  /** Universal POS tag from wink's model (NOUN, VERB, PROPN, PUNCT, ...). */
+  pos: string;
+  /** wink token type: word, number, punctuation, emoji, url, ... */
+  type: string;
+  /** True when the token contains a letter or a digit. */
+  isWord: boolean;
+  sentence: number;
+  paragraph: number;
+  /** Innermost quotation containing the token, or -1. */
+  quotation: number;
+  /** 'quoted' inside a direct or block quotation; scare quotes stay in the writer's voice. */
+  voice: Voice;
+}
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  /** Token range [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+  paragraph: number;
+  /** Number of word tokens in the sentence. */
+  wordCount: number;
+  /** Number of word tokens in the writer's voice. */
+  writerWordCount: number;
+}
+
+export interface Paragraph {
+  index: number;
+  start: number;
+  end: number;
+  /** Sentence range [sentenceStart, sentenceEnd). */
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+/**
+ * - `direct`: a quotation within one paragraph, attributed or long enough to be someone's words;
+ * - `block`: a quotation running over several paragraphs (news convention: no closing mark at the end of each
+ *   paragraph, a new opening mark at the start of the next);
+ * - `scare`: a few words in quotation marks with no speaker nearby ("so-called "reforms""): the writer's framing.
+ */
+export type QuotationKind = 'direct' | 'block' | 'scare';
+
+export interface Quotation {
+  index: number;
+  /** From the opening mark to just after the closing mark (or to the paragraph end when never closed). */
+  start: number;
+  end: number;
+  /** The quoted words without the marks; for block quotations, from the first to the last quoted character. */
+  contentStart: number;
+  contentEnd: number;
+  /** One range per paragraph the quotation covers (content only). */
+  segments: Array<{ start: number; end: number }>;
+  kind: QuotationKind;
+  /** Enclosing quotation for nested quotes, or -1. */
+  parent: number;
+  /** False when the quotation ran to a paragraph end without a closing mark and was not continued. */
+  closed: boolean;
+  wordCount: number;
+  /** Sentence containing the opening mark. */
+  sentence: number;
+}
+
+/** The parsed text that every analyzer reads. Built once per text by `parseDocument` (src/nlp.ts). */
+export class SlantDocument {
+  readonly text: string;
+  readonly tokens: Token[];
+  readonly sentences: Sentence[];
+  readonly paragraphs: Paragraph[];
+  readonly quotations: Quotation[];
+  readonly wordCount: number;
+  private attributionCache?: Attribution;
+
+  constructor(parts: {
+    text: string;
+    tokens: Token[];
+    sentences: Sentence[];
+    paragraphs: Paragraph[];
+    quotations: Quotation[];
+  }) {
+    this.text = parts.text;
+    this.tokens = parts.tokens;
+    this.sentences = parts.sentences;
+    this.paragraphs = parts.paragraphs;
+    this.quotations = parts.quotations;
+    let words = 0;
+    for (const t of parts.tokens) if (t.isWord) words++;
+    this.wordCount = words;
+  }
+
+  /**
+   * Attribution relations (cues, sources, contents), sources and quotation speakers. Computed on first use and
+   * shared by every analyzer that reads it.
+   */
+  get attribution(): Attribution {
+    if (!this.attributionCache) this.attributionCache = computeAttribution(this);
+    return this.attributionCache;
+  }
+
+  /** A span with its text; offsets are clamped to the text. */
+  spanOf(start: number, end: number): Span {
+    const s = Math.max(0, Math.min(start, this.text.length));
+    const e = Math.max(s, Math.min(end, this.text.length));
+    return { start: s, end: e, text: this.text.slice(s, e) };
+  }
+
+  /** The span covering tokens [first, last] (inclusive). */
+  tokenSpan(first: number, last: number): Span {
+    return this.spanOf(this.tokens[first].start, this.tokens[last].end);
+  }
+
+  /** Index of the first token whose end is after `offset` (binary search), or tokens.length. */
+  tokenIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.tokens[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Tokens overlapping [start, end). */
+  tokensIn(start: number, end: number): Token[] {
+    const out: Token[] = [];
+    for (let i = this.tokenIndexAt(start); i < this.tokens.length && this.tokens[i].start < end; i++) out.push(this.tokens[i]);
+    return out;
+  }
+
+  /** The sentence containing `offset`, or the last one before it; undefined for an empty document. */
+  sentenceAt(offset: number): Sentence | undefined {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    let found: Sentence | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sentences[mid].start <= offset) {
+        found = this.sentences[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found ?? this.sentences[0];
+  }
+
+  /** Whose voice [start, end) is in: quoted when its first word token (or first token) is quoted. */
+  voiceOf(start: number, end: number): Voice {
+    const tokens = this.tokensIn(start, end);
+    const first = tokens.find((t) => t.isWord) ?? tokens[0];
+    return first ? first.voice : 'writer';
+  }
+
+  /** The innermost direct/block quotation containing [start, end), if any. */
+  quotationOf(start: number, end: number): Quotation | undefined {
+    const tokens = this.tokensIn(start, end);
+    const first = tokens.find((t) => t.isWord) ?? tokens[0];
+    if (!first || first.quotation < 0) return undefined;
+    let q: Quotation | undefined = this.quotations[first.quotation];
+    while (q && q.kind === 'scare') q = q.parent >= 0 ? this.quotations[q.parent] : undefined;
+    return q;
+  }
+}

@@ -1,0 +1,256 @@
+/**
+ * The one module that imports wink-nlp and its English model. It loads the model once per process and turns a
+ * text into a {@link SlantDocument} with exact UTF-16 offsets.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import {
+  SlantDocument,
+  type Paragraph,
+  type Quotation,
+  type QuotationKind,
+  type Sentence,
+  type Token,
+} from './document';
+import { findParagraphs, findQuotations, type RawQuotation } from './quotations';
+
+type Nlp = ReturnType<typeof winkNLP>;
+type Its = Nlp['its'];
+// wink's typings declare its.lemma with an incompatible parameter type although it is used like its.value.
+const lemmaOf = (its: Its): Its['value'] => its.lemma as unknown as Its['value'];
+let nlpInstance: Nlp | undefined;
+
+/** The shared wink instance; the model (~0.3 s) is loaded on first use only. */
+export function getNlp(): Nlp {
+  if (!nlpInstance) nlpInstance = winkNLP(model);
+  return nlpInstance;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE_POS = 'SPACE';
+
+/** A word as tokenised and lemmatised out of context, for compiling lexicon terms. */
+export interface TermToken {
+  value: string;
+  normal: string;
+  lemma: string;
+  pos: string;
+}
+
+/** Tokenises a short phrase (a lexicon term) exactly as a text would be tokenised. */
+export function tokenizeTerm(term: string): TermToken[] {
+  const nlp = getNlp();
+  const its = nlp.its;
+  const tokens = nlp.readDoc(term).tokens();
+  const values = tokens.out(its.value) as string[];
+  const normals = tokens.out(its.normal) as string[];
+  const lemmas = tokens.out(lemmaOf(its)) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const out: TermToken[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (pos[i] === SPACE_POS) continue;
+    out.push({ value: values[i], normal: normals[i], lemma: lemmas[i].toLowerCase(), pos: pos[i] });
+  }
+  return out;
+}
+
+/** Speech and naming verbs: a short quotation next to one of these has a speaker, so it is not a scare quote. */
+const SPEECH_LEMMAS = new Set([
+  'say', 'tell', 'call', 'describe', 'write', 'add', 'ask', 'state', 'claim', 'insist', 'warn', 'declare',
+  'announce', 'tweet', 'post', 'reply', 'respond', 'explain', 'argue', 'note', 'dub', 'label', 'term', 'brand',
+  'deem', 'quote', 'chant', 'shout', 'scream', 'yell', 'urge', 'promise', 'vow', 'admit', 'concede', 'accuse',
+  'according', 'recall', 'testify', 'joke', 'complain', 'suggest', 'conclude', 'acknowledge', 'allege', 'mock',
+]);
+const SCARE_MAX_WORDS = 4;
+
+/**
+ * Rebuilds character offsets from wink's tokens. wink keeps every character of the text in a token value or in
+ * its preceding spaces; when a token cannot be found where expected (defensive), it is searched forward.
+ */
+export function parseDocument(text: string): SlantDocument {
+  const nlp = getNlp();
+  const its = nlp.its;
+  const wdoc = nlp.readDoc(text);
+  const wtokens = wdoc.tokens();
+  const values = wtokens.out(its.value) as string[];
+  const spaces = wtokens.out(its.precedingSpaces) as string[];
+  const normals = wtokens.out(its.normal) as string[];
+  const lemmas = wtokens.out(lemmaOf(its)) as string[];
+  const pos = wtokens.out(its.pos) as string[];
+  const types = wtokens.out(its.type) as string[];
+
+  const paragraphRanges = findParagraphs(text);
+  const paragraphOfOffset = makeRangeLookup(paragraphRanges);
+
+  // 1. Tokens with offsets; whitespace tokens are dropped, wink's index -> our index kept for sentences.
+  const tokens: Token[] = [];
+  const ourIndex = new Int32Array(values.length).fill(-1);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    let start = cursor + spaces[i].length;
+    if (text.startsWith(value, start)) {
+      cursor = start + value.length;
+    } else {
+      const found = text.indexOf(value, cursor);
+      if (found < 0) continue; // wink altered the token: drop it rather than invent offsets
+      start = found;
+      cursor = found + value.length;
+    }
+    if (pos[i] === SPACE_POS || value.trim() === '') continue;
+    ourIndex[i] = tokens.length;
+    tokens.push({
+      index: tokens.length,
+      start,
+      end: start + value.length,
+      value,
+      normal: normals[i],
+      lemma: lemmas[i].toLowerCase(),
+      pos: pos[i],
+      type: types[i],
+      isWord: WORD_CHAR.test(value),
+      sentence: 0,
+      paragraph: paragraphOfOffset(start),
+      quotation: -1,
+      voice: 'writer',
+    });
+  }
+
+  // 2. Sentences from wink, split again wherever a paragraph break falls inside one.
+  const sentences: Sentence[] = [];
+  const pushSentence = (from: number, to: number): void => {
+    if (to <= from) return;
+    const index = sentences.length;
+    let words = 0;
+    for (let k = from; k < to; k++) {
+      tokens[k].sentence = index;
+      if (tokens[k].isWord) words++;
+    }
+    sentences.push({
+      index,
+      start: tokens[from].start,
+      end: tokens[to - 1].end,
+      tokenStart: from,
+      tokenEnd: to,
+      paragraph: tokens[from].paragraph,
+      wordCount: words,
+      writerWordCount: words,
+    });
+  };
+  const sentenceSpans = wdoc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  for (const [first, last] of sentenceSpans) {
+    let from = -1;
+    let to = -1;
+    for (let k = first; k <= last; k++) {
+      if (ourIndex[k] < 0) continue;
+      if (from < 0) from = ourIndex[k];
+      to = ourIndex[k] + 1;
+    }
+    if (from < 0) continue;
+    let segStart = from;
+    for (let k = from + 1; k < to; k++) {
+      if (tokens[k].paragraph !== tokens[k - 1].paragraph) {
+        pushSentence(segStart, k);
+        segStart = k;
+      }
+    }
+    pushSentence(segStart, to);
+  }
+
+  // 3. Paragraphs with their sentence ranges.
+  const paragraphs: Paragraph[] = paragraphRanges.map((r, index) => ({ index, start: r.start, end: r.end, sentenceStart: 0, sentenceEnd: 0 }));
+  let si = 0;
+  for (const p of paragraphs) {
+    while (si < sentences.length && sentences[si].paragraph < p.index) si++;
+    p.sentenceStart = si;
+    while (si < sentences.length && sentences[si].paragraph === p.index) si++;
+    p.sentenceEnd = si;
+  }
+
+  // 4. Quotations, their kinds, and each token's voice.
+  const doc = new SlantDocument({ text, tokens, sentences, paragraphs, quotations: [] });
+  const quotations = classifyQuotations(doc, findQuotations(text, paragraphRanges));
+  doc.quotations.push(...quotations);
+  assignVoices(doc);
+  return doc;
+}
+
+/** Index of the range containing (or last starting before) each offset; offsets must come in increasing order. */
+function makeRangeLookup(ranges: Array<{ start: number; end: number }>): (offset: number) => number {
+  let current = 0;
+  return (offset: number): number => {
+    while (current < ranges.length - 1 && offset >= ranges[current + 1].start) current++;
+    return current;
+  };
+}
+
+function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quotation[] {
+  return raw.map((q, index) => {
+    const inside = doc.tokensIn(q.contentStart, q.contentEnd);
+    let words = 0;
+    for (const t of inside) if (t.isWord) words++;
+    const firstToken = doc.tokens[doc.tokenIndexAt(q.start)];
+    const sentence = firstToken ? firstToken.sentence : 0;
+    let kind: QuotationKind = q.segments.length > 1 ? 'block' : 'direct';
+    if (kind === 'direct' && q.parent < 0 && isScareQuote(doc, q, inside, words)) kind = 'scare';
+    return {
+      index,
+      start: q.start,
+      end: q.end,
+      contentStart: q.contentStart,
+      contentEnd: q.contentEnd,
+      segments: q.segments,
+      kind,
+      parent: q.parent,
+      closed: q.closed,
+      wordCount: words,
+      sentence,
+    };
+  });
+}
+
+/**
+ * A scare quote: a few words, not ending like a quoted utterance (no final comma or full stop inside the marks),
+ * not introduced by a colon, and no speech or naming verb in the same sentence outside the marks. "so-called"
+ * always makes what follows a scare quote.
+ */
+function isScareQuote(doc: SlantDocument, q: RawQuotation, inside: Token[], words: number): boolean {
+  if (words === 0 || words > SCARE_MAX_WORDS) return words === 0;
+  const lastInside = inside[inside.length - 1];
+  if (lastInside && /^[.,!?…]$/u.test(lastInside.value)) return false;
+  const before = doc.tokenIndexAt(q.start) - 1;
+  const prev = before >= 0 ? doc.tokens[before] : undefined;
+  if (prev && prev.normal === 'called' && before >= 2 && doc.tokens[before - 2].normal === 'so') return true;
+  if (prev && prev.value === ':') return false;
+  const sentence = doc.sentences[doc.tokens[doc.tokenIndexAt(q.contentStart)]?.sentence ?? 0];
+  if (!sentence) return true;
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const t = doc.tokens[k];
+    if (t.start >= q.start && t.end <= q.end) continue;
+    if (SPEECH_LEMMAS.has(t.lemma) || SPEECH_LEMMAS.has(t.normal)) return false;
+  }
+  return true;
+}
+
+function assignVoices(doc: SlantDocument): void {
+  const { tokens, quotations, sentences } = doc;
+  if (!quotations.length) return;
+  // Quotations are sorted by start; visit each token's innermost containing quotation with a small stack.
+  for (const q of quotations) {
+    for (const seg of q.segments) {
+      for (let k = doc.tokenIndexAt(seg.start); k < tokens.length && tokens[k].start < seg.end; k++) {
+        tokens[k].quotation = q.index; // later (inner) quotations overwrite outer ones
+      }
+    }
+  }
+  for (const t of tokens) {
+    let q = t.quotation >= 0 ? quotations[t.quotation] : undefined;
+    while (q && q.kind === 'scare') q = q.parent >= 0 ? quotations[q.parent] : undefined;
+    if (q) t.voice = 'quoted';
+  }
+  for (const s of sentences) {
+    let writer = 0;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (tokens[k].isWord && tokens[k].voice === 'writer') writer++;
+    s.writerWordCount = writer;
+  }
+}

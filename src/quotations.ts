@@ -1,0 +1,233 @@
+/**
+ * Finds quotations in raw text, before tokenisation: straight and curly double quotes, guillemets, German
+ * „…“, single-quote quotations where they are clearly quotations (not apostrophes), nesting, and the news
+ * convention of a quotation that runs over several paragraphs, re-opened at each paragraph start and closed
+ * only at its end.
+ */
+
+export interface RawQuotation {
+  start: number;
+  end: number;
+  contentStart: number;
+  contentEnd: number;
+  segments: Array<{ start: number; end: number }>;
+  parent: number;
+  closed: boolean;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+const DOUBLE_OPENERS = new Set(['“', '„', '«', '‟']);
+const DOUBLE_CLOSERS = new Set(['”', '»']);
+const SINGLE_OPENERS = new Set(['‘', '‹', '‚']);
+const SINGLE_CLOSERS = new Set(['’', '›']);
+const ANY_QUOTE = /["“”„‟«»'‘’‹›‚]/;
+const OPEN_CONTEXT_BEFORE = /[\s([{\u2014\u2013\-/“„«‘‹:]/u;
+const CLOSE_CONTEXT_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-…"”»’›']/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LOWER_START = /^\s+\p{Ll}/u;
+/** Elisions that start with an apostrophe: 'em, 'tis, '90s, rock 'n' roll. */
+const ELISION_AFTER = /^(?:em|tis|twas|til|till|cause|bout|n|round|cos|s)\b|^\d0s\b|^\d\d\b/iu;
+
+const isSpace = (c: string | undefined): boolean => c === undefined || /\s/u.test(c);
+
+/** Whether a straight or curly double mark at `i` opens, closes, or cannot tell from its neighbours. */
+function doubleContext(text: string, i: number, lo: number, hi: number): 'open' | 'close' | 'either' {
+  const before = i > lo ? text[i - 1] : undefined;
+  const after = i + 1 < hi ? text[i + 1] : undefined;
+  const opens = (before === undefined || OPEN_CONTEXT_BEFORE.test(before)) && !isSpace(after);
+  const closes = before !== undefined && !isSpace(before) && (after === undefined || CLOSE_CONTEXT_AFTER.test(after));
+  if (opens && !closes) return 'open';
+  if (closes && !opens) return 'close';
+  return 'either';
+}
+
+function isSingleOpener(text: string, i: number, lo: number, hi: number): boolean {
+  const c = text[i];
+  if (c !== "'" && !SINGLE_OPENERS.has(c)) return false;
+  const before = i > lo ? text[i - 1] : undefined;
+  const after = i + 1 < hi ? text[i + 1] : undefined;
+  if (!(before === undefined || OPEN_CONTEXT_BEFORE.test(before) || before === '"')) return false;
+  if (after === undefined || !(LETTER_OR_DIGIT.test(after) || after === '"' || after === '“')) return false;
+  return !ELISION_AFTER.test(text.slice(i + 1, Math.min(hi, i + 8)));
+}
+
+function isSingleCloser(text: string, i: number, lo: number, hi: number): boolean {
+  const c = text[i];
+  if (c !== "'" && !SINGLE_CLOSERS.has(c)) return false;
+  const before = i > lo ? text[i - 1] : undefined;
+  const after = i + 1 < hi ? text[i + 1] : undefined;
+  if (before === undefined || isSpace(before)) return false;
+  return after === undefined || CLOSE_CONTEXT_AFTER.test(after);
+}
+
+/**
+ * The closing single mark for an opener at `i`, within [i+1, hi). A plural possessive ("the Joneses' car") looks
+ * like a closer; it is skipped when a later closer exists before the next opener.
+ */
+function findSingleCloser(text: string, i: number, lo: number, hi: number): number {
+  let candidate = -1;
+  for (let j = i + 1; j < hi; j++) {
+    const c = text[j];
+    if (c === '"' || DOUBLE_OPENERS.has(c) || DOUBLE_CLOSERS.has(c)) break;
+    if (j > i + 1 && isSingleOpener(text, j, lo, hi) && candidate < 0) break;
+    if (!isSingleCloser(text, j, lo, hi)) continue;
+    const possessive = text[j - 1] === 's' && LOWER_START.test(text.slice(j + 1, j + 3));
+    if (!possessive) return j;
+    if (candidate < 0) candidate = j;
+  }
+  return candidate;
+}
+
+interface Open {
+  mark: string;
+  start: number;
+  contentStart: number;
+  segments: Range[];
+}
+
+/** Splits text into paragraphs: maximal runs between line breaks, trimmed, never empty. */
+export function findParagraphs(text: string): Range[] {
+  const out: Range[] = [];
+  const re = /[^\r\n\u2028\u2029]+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let s = m.index;
+    let e = m.index + m[0].length;
+    while (s < e && /\s/u.test(text[s])) s++;
+    while (e > s && /\s/u.test(text[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+function trimRange(text: string, start: number, end: number): Range {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/u.test(text[s])) s++;
+  while (e > s && /\s/u.test(text[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+/** True when the paragraph closes a carried quotation before it opens a new one (a wrapped line). */
+function closesBeforeOpening(text: string, p: Range): boolean {
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i];
+    if (DOUBLE_CLOSERS.has(c)) return true;
+    if (DOUBLE_OPENERS.has(c)) return false;
+    if (c === '"') return doubleContext(text, i, p.start, p.end) === 'close';
+  }
+  return false;
+}
+
+export function findQuotations(text: string, paragraphs: Range[]): RawQuotation[] {
+  const out: RawQuotation[] = [];
+  let carry: Open | undefined;
+
+  // Parents are recomputed from positions at the end (fixParents).
+  const emit = (o: Open, end: number, closed: boolean, contentEnd: number): void => {
+    const segs = o.segments.filter((s) => s.end > s.start);
+    out.push({
+      start: o.start,
+      end,
+      contentStart: segs.length ? segs[0].start : o.contentStart,
+      contentEnd: segs.length ? segs[segs.length - 1].end : contentEnd,
+      segments: segs.length ? segs : [{ start: o.contentStart, end: contentEnd }],
+      parent: -1,
+      closed,
+    });
+  };
+  const finish = (o: Open, end: number, closed: boolean, contentEnd: number): void => {
+    o.segments.push(trimRange(text, o.contentStart, contentEnd));
+    emit(o, end, closed, contentEnd);
+  };
+
+  paragraphs.forEach((p, pIndex) => {
+    const stack: Open[] = [];
+    let i = p.start;
+    if (carry) {
+      const first = text[p.start];
+      const reopens = first === '"' || DOUBLE_OPENERS.has(first);
+      if (reopens || closesBeforeOpening(text, p)) {
+        carry.contentStart = reopens ? p.start + 1 : p.start;
+        stack.push(carry);
+        if (reopens) i = p.start + 1;
+      } else {
+        const prev = paragraphs[pIndex - 1];
+        finish(carry, prev.end, false, prev.end);
+      }
+      carry = undefined;
+    }
+    // Fast path: most paragraphs have no quotation mark at all.
+    if (!stack.length && !ANY_QUOTE.test(text.slice(p.start, p.end))) return;
+
+    const consumedSingles = new Set<number>();
+    const singlePairs: Array<[number, number]> = [];
+    for (; i < p.end; i++) {
+      const c = text[i];
+      const isDoubleMark = c === '"' || DOUBLE_OPENERS.has(c) || DOUBLE_CLOSERS.has(c);
+      if (isDoubleMark) {
+        const top = stack.length ? stack[stack.length - 1] : undefined;
+        let role: 'open' | 'close';
+        if (DOUBLE_CLOSERS.has(c)) role = top ? 'close' : doubleContext(text, i, p.start, p.end) === 'open' ? 'open' : 'close';
+        else if (c === '“' && top && (top.mark === '„' || doubleContext(text, i, p.start, p.end) === 'close')) role = 'close';
+        else if (c !== '"') role = 'open';
+        else {
+          const ctx = doubleContext(text, i, p.start, p.end);
+          role = ctx === 'either' ? (top ? 'close' : 'open') : ctx;
+        }
+        if (role === 'open') {
+          stack.push({ mark: c, start: i, contentStart: i + 1, segments: [] });
+        } else if (top) {
+          stack.pop();
+          finish(top, i + 1, true, i);
+        }
+        continue;
+      }
+      if (consumedSingles.has(i)) continue;
+      if (isSingleOpener(text, i, p.start, p.end)) {
+        const j = findSingleCloser(text, i, p.start, p.end);
+        if (j > i + 1) {
+          consumedSingles.add(j);
+          singlePairs.push([i, j]);
+        }
+      }
+    }
+    // Single-quote pairs (nested or top-level); their parents come from positions in fixParents.
+    for (const [s, e] of singlePairs) {
+      const content = trimRange(text, s + 1, e);
+      if (content.end <= content.start) continue;
+      out.push({ start: s, end: e + 1, contentStart: content.start, contentEnd: content.end, segments: [content], parent: -1, closed: true });
+    }
+    // An unclosed outermost double quotation may continue in the next paragraph; inner ones end here.
+    while (stack.length > 1) {
+      const inner = stack.pop() as Open;
+      finish(inner, p.end, false, p.end);
+    }
+    if (stack.length === 1) {
+      const o = stack[0];
+      o.segments.push(trimRange(text, o.contentStart, p.end));
+      o.contentStart = p.end;
+      carry = o;
+    }
+  });
+  if (carry) {
+    const last = paragraphs[paragraphs.length - 1];
+    emit(carry, last.end, false, last.end);
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return fixParents(out);
+}
+
+/** After sorting by position, recompute each quotation's parent as the innermost one containing it. */
+function fixParents(qs: RawQuotation[]): RawQuotation[] {
+  const stack: number[] = [];
+  qs.forEach((q, i) => {
+    while (stack.length && qs[stack[stack.length - 1]].end <= q.start) stack.pop();
+    q.parent = stack.length ? stack[stack.length - 1] : -1;
+    stack.push(i);
+  });
+  return qs;
+}
