@@ -307,23 +307,33 @@ function weightPrefix(text: string): Int32Array {
   return p;
 }
 
-/** Per-document context, with the weight prefix sums and words computed lazily. */
+/** Weight prefix sums and words of a gold document, kept while the document object lives (tasks share them). */
+interface DocCache {
+  text: string;
+  W: Int32Array | null;
+  words: WordToken[] | null;
+}
+const DOC_CACHE = new WeakMap<object, DocCache>();
+
+/** Per-document context, with the weight prefix sums and words computed lazily (and cached per document). */
 export class DocCtx {
   readonly doc: GoldDoc;
   readonly text: string;
-  private _w: Int32Array | null = null;
-  private _words: WordToken[] | null = null;
+  private readonly cache: DocCache;
   constructor(doc: GoldDoc) {
     this.doc = doc;
     this.text = typeof doc.text === 'string' ? doc.text : '';
+    let c = DOC_CACHE.get(doc);
+    if (!c || c.text !== this.text) DOC_CACHE.set(doc, (c = { text: this.text, W: null, words: null }));
+    this.cache = c;
   }
   get W(): Int32Array {
-    if (!this._w) this._w = weightPrefix(this.text);
-    return this._w;
+    if (!this.cache.W) this.cache.W = weightPrefix(this.text);
+    return this.cache.W;
   }
   get words(): WordToken[] {
-    if (!this._words) this._words = wordTokens(this.text);
-    return this._words;
+    if (!this.cache.words) this.cache.words = wordTokens(this.text);
+    return this.cache.words;
   }
   /** Weighted characters in [s, e). */
   weight(s: number, e: number): number {
@@ -881,7 +891,7 @@ export function score(o: ScoreOptions): ScoreResult {
   result.invalid_pred_spans = stats.invalid_pred_spans;
   result.pred_units_without_weight = stats.pred_units_without_weight;
   result.metrics = metrics;
-  return { ...result, metrics };
+  return result as ScoreResult;
 }
 
 // ---------------------------------------------------------------------------------------------

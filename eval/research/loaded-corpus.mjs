@@ -152,13 +152,18 @@ export function compile(entries, slots = {}) {
     for (const term of e.terms) {
       const parts = term.split(/\s+/);
       const words = [];
-      for (const part of parts) {
-        if (part === '*') words.push({ any: true });
-        else if (/^<[\w-]+>$/.test(part)) {
-          const name = part.slice(1, -1);
-          words.push({ set: new Set((slots[name] || []).map((w) => termTokens(w)[0].lemma)), key: 'lemma' });
-        } else {
-          for (const t of termTokens(part)) words.push({ eq: e.match === 'lemma' ? t.lemma : t.normal, key: e.match === 'lemma' ? 'lemma' : 'normal' });
+      const plain = !parts.some((part) => part === '*' || /^<[\w-]+>$/.test(part));
+      const key = e.match === 'lemma' ? 'lemma' : 'normal';
+      if (plain) {
+        // the whole term is read by wink at once, as the text is
+        for (const t of termTokens(term)) words.push({ eq: t[key], key });
+      } else {
+        for (const part of parts) {
+          if (part === '*') words.push({ any: true });
+          else if (/^<[\w-]+>$/.test(part)) {
+            const name = part.slice(1, -1);
+            words.push({ set: new Set((slots[name] || []).map((w) => termTokens(w)[0].lemma)), key: 'lemma' });
+          } else for (const t of termTokens(part)) words.push({ eq: t[key], key });
         }
       }
       const pat = { entry: e, words, term };

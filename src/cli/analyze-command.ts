@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createPipeline } from '../pipeline';
+import { DEFAULT_MAX_BYTES, parseSize, readInput } from './input';
+import { formatHtml } from './format-html';
+import { formatText } from './format-text';
+import { UsageError, type Io } from './io';
+
+export const ANALYZE_USAGE = `usage: slant analyze <file|-> [options]
+
+  --format text|json|html   output format (default: text)
+  -o, --output <file>       write to a file instead of standard output
+  --analyzers <ids>         comma-separated analyzer ids (default: the recommended preset)
+  --max-size <size>         refuse larger input (default: 5MB)
+  --color / --no-color      force colour on or off (default: on when the output is a terminal)
+  --compact                 JSON on one line`;
+
+export async function analyzeCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string', short: 'o' },
+      analyzers: { type: 'string' },
+      'max-size': { type: 'string' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      compact: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(ANALYZE_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'analyze takes one file (or - for standard input)' : 'missing input file (or - for standard input)');
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'html') throw new UsageError(`unknown --format "${format}" (text, json or html)`);
+  const maxBytes = values['max-size'] ? parseSize(values['max-size']) : DEFAULT_MAX_BYTES;
+  const analyzers = values.analyzers ? values.analyzers.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+
+  const pipeline = createPipeline(analyzers ? { analyzers } : {});
+  const text = await readInput(positionals[0], maxBytes);
+  const report = pipeline.analyze(text);
+
+  let output: string;
+  if (format === 'json') output = JSON.stringify(report, null, values.compact ? undefined : 2) + '\n';
+  else if (format === 'html') output = formatHtml(report, text, positionals[0] === '-' ? 'slant report' : `slant report: ${positionals[0]}`);
+  else {
+    const toTerminal = !values.output && io.isTTY;
+    const colour = values['no-color'] ? false : values.color ? true : toTerminal && !process.env.NO_COLOR;
+    output = formatText(report, text, colour);
+  }
+  if (values.output) fs.writeFileSync(values.output, output);
+  else io.stdout(output);
+  return 0;
+}

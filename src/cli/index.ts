@@ -1,0 +1,59 @@
+import { isSlantError } from '../errors';
+import { ANALYZE_USAGE, analyzeCommand } from './analyze-command';
+import { processIo, UsageError, type Io } from './io';
+
+declare const SLANT_VERSION: string | undefined;
+
+const USAGE = `slant — shows how a news article frames its subject
+
+usage:
+  slant analyze <file|-> [--format text|json|html] [-o file]   analyse one article
+  slant schema                                                  print the report's JSON Schema
+  slant --version | --help
+
+${ANALYZE_USAGE}`;
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  analyze: analyzeCommand,
+  schema: async (_args, io) => {
+    const { reportJsonSchema } = await import('../report');
+    io.stdout(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
+    return 0;
+  },
+};
+
+/** Runs the CLI; returns the exit code (0 ok, 1 bad input or configuration, 2 usage). Never throws. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${typeof SLANT_VERSION === 'string' ? SLANT_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  const run = commands[command];
+  if (!run) {
+    io.stderr(`slant: unknown command "${command}" (try: ${Object.keys(commands).join(', ')}; slant --help)\n`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr(`slant ${command}: ${firstLine((e as Error).message)} (slant ${command} --help)\n`);
+      return 2;
+    }
+    if (isSlantError(e)) {
+      io.stderr(`slant ${command}: ${e.message.split('\n').join(' ')}\n`);
+      return 1;
+    }
+    io.stderr(`slant ${command}: unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+const firstLine = (s: string): string => s.split('\n')[0];

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import { InputError } from '../errors';
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Parses "5MB", "512k", "1048576" into bytes. */
+export function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
+  if (!m) throw new InputError(`invalid size "${value}" (use e.g. 5MB, 512KB or a number of bytes)`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * factor);
+}
+
+export const formatBytes = (n: number): string =>
+  n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
+
+/** Decodes bytes as UTF-8 text, refusing binary data and invalid UTF-8; drops a leading BOM. */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  if (bytes.includes(0)) throw new InputError(`${name} looks like a binary file (it contains NUL bytes); slant reads UTF-8 text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${name} is not valid UTF-8 text; convert it first (e.g. iconv -f latin1 -t utf-8)`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads a text file or standard input ("-"), with a size limit. */
+export async function readInput(path: string, maxBytes: number): Promise<string> {
+  if (path === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      const b = chunk as Buffer;
+      size += b.length;
+      if (size > maxBytes) throw new InputError(`standard input is over the ${formatBytes(maxBytes)} limit (--max-size)`);
+      chunks.push(b);
+    }
+    return decodeText(Buffer.concat(chunks), 'standard input');
+  }
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path} (${code ?? String(e)})`);
+  }
+  if (stat.isDirectory()) throw new InputError(`${path} is a directory; give a text file (or use "slant batch" for many articles)`);
+  if (!stat.isFile()) throw new InputError(`${path} is not a regular file`);
+  if (stat.size > maxBytes) throw new InputError(`${path} is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-size)`);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path);
+  } catch (e) {
+    throw new InputError(`cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  return decodeText(bytes, path);
+}

@@ -1,0 +1,7 @@
+import type { LexiconInput } from './schema';
+
+/**
+ * Built-in lexicons by id. They are imported as JSON so that bundlers inline them: the core never reads files,
+ * and runs unchanged in a browser.
+ */
+export const builtinLexicons: Record<string, LexiconInput> = {};

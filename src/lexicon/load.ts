@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { LexiconError } from '../errors';
+import { tokenizeTerm } from '../nlp';
+import { buildMatcher, type PhraseMatcher } from './matcher';
+import { LexiconSchema, type Lexicon, type LexiconEntry, type LexiconEntryInput, type LexiconInput } from './schema';
+
+/** A validated lexicon with its matcher, ready for analyzers. */
+export interface CompiledLexicon {
+  readonly id: string;
+  readonly lexicon: Lexicon;
+  readonly matcher: PhraseMatcher;
+  entry(id: string): LexiconEntry | undefined;
+}
+
+const compiledCache = new WeakMap<object, CompiledLexicon>();
+
+/**
+ * Validates a lexicon in two passes and compiles it. Pass 1 checks structure with zod; pass 2 checks content
+ * (duplicates, dangling sources, terms that can never match) and reports every problem at once.
+ * @param origin where the lexicon came from (a file path or "built-in"), used in error messages.
+ */
+export function compileLexicon(input: unknown, origin = 'lexicon'): CompiledLexicon {
+  if (input && typeof input === 'object') {
+    const cached = compiledCache.get(input);
+    if (cached) return cached;
+  }
+  const parsed = LexiconSchema.safeParse(input);
+  if (!parsed.success) {
+    const id = input && typeof input === 'object' && 'id' in input ? ` "${String((input as { id: unknown }).id)}"` : '';
+    const pretty = z.prettifyError(parsed.error);
+    throw new LexiconError(
+      'LEXICON_INVALID',
+      `Invalid lexicon${id} (${origin}):\n${pretty}`,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const lexicon = parsed.data;
+  const problems = contentProblems(lexicon);
+  const matcher = buildMatcher(lexicon, problems);
+  if (problems.length) {
+    throw new LexiconError(
+      'LEXICON_INVALID',
+      `Lexicon "${lexicon.id}" (${origin}) has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n  - ${problems.join('\n  - ')}`,
+      problems,
+    );
+  }
+  const byId = new Map(lexicon.entries.map((e) => [e.id, e]));
+  const compiled: CompiledLexicon = { id: lexicon.id, lexicon, matcher, entry: (id) => byId.get(id) };
+  if (input && typeof input === 'object') compiledCache.set(input, compiled);
+  return compiled;
+}
+
+function contentProblems(lexicon: Lexicon): string[] {
+  const problems: string[] = [];
+  const sourceIds = new Set<string>();
+  for (const s of lexicon.sources) {
+    if (sourceIds.has(s.id)) problems.push(`source id "${s.id}" is declared twice`);
+    sourceIds.add(s.id);
+  }
+  const entryIds = new Set<string>();
+  const termOwner = new Map<string, string>();
+  for (const e of lexicon.entries) {
+    const where = `entry "${e.id}"`;
+    if (entryIds.has(e.id)) problems.push(`${where}: id is used by another entry`);
+    entryIds.add(e.id);
+    if (!sourceIds.has(e.source)) problems.push(`${where}: source "${e.source}" is not declared in "sources"`);
+    for (const w of [...(e.unless?.before ?? []), ...(e.unless?.after ?? [])]) {
+      if (w !== w.toLowerCase() || /\s/u.test(w)) problems.push(`${where}: unless-word "${w}" can never match (use one lower-case word)`);
+    }
+    for (const term of e.terms) {
+      if (term !== term.trim()) problems.push(`${where}: term "${term}" has surrounding whitespace`);
+      const literal = term.split(/\s+/u).filter((p) => !/^<[^>]+>$/u.test(p) && p !== '*').join(' ');
+      const hasPlaceholder = literal !== term.trim().split(/\s+/u).join(' ');
+      const words = literal ? tokenizeTerm(literal) : [];
+      if (!words.length && !hasPlaceholder) {
+        problems.push(`${where}: term "${term}" can never match (no word in it)`);
+        continue;
+      }
+      if (!hasPlaceholder && !words.some((w) => /[\p{L}\p{N}]/u.test(w.value))) {
+        problems.push(`${where}: term "${term}" can never match (punctuation only)`);
+        continue;
+      }
+      const key = `${e.match}:${(e.pos ?? []).join('|')}:${words.map((w) => (e.match === 'lemma' ? w.lemma : w.normal)).join(' ')}:${term.includes('<') || term.includes('*') ? term : ''}`;
+      const owner = termOwner.get(key);
+      if (owner && owner !== e.id) problems.push(`${where}: term "${term}" is also in entry "${owner}"`);
+      else if (owner === e.id) problems.push(`${where}: term "${term}" is listed twice`);
+      termOwner.set(key, e.id);
+    }
+  }
+  return problems;
+}
+
+/** A changed copy of a lexicon: entries added (or replaced by id) and entries removed by id or term. */
+export function extendLexicon(
+  base: LexiconInput,
+  change: { id?: string; add?: LexiconEntryInput[]; remove?: string[] },
+): LexiconInput {
+  const remove = new Set(change.remove ?? []);
+  const added = new Set((change.add ?? []).map((e) => e.id));
+  const entries = base.entries.filter((e) => !remove.has(e.id) && !added.has(e.id) && !e.terms.some((t) => remove.has(t)));
+  const sources = [...base.sources];
+  if (change.add?.some((e) => e.source === 'user') && !sources.some((s) => s.id === 'user')) {
+    sources.push({ id: 'user', title: 'Added by the user of this pipeline' });
+  }
+  return { ...base, id: change.id ?? base.id, sources, entries: [...entries, ...(change.add ?? [])] };
+}

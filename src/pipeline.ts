@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import type { Analyzer, AnalyzerContext, AnalyzerSettings, AnalyzerUse, ReportDescriptor } from './analyzer';
+import { builtinAnalyzers, presets } from './analyzers';
+import type { SlantDocument } from './document';
+import { ConfigError, InputError, LexiconError, didYouMean } from './errors';
+import { builtinLexicons } from './lexicon/builtin';
+import { compileLexicon, type CompiledLexicon } from './lexicon/load';
+import type { LexiconInput } from './lexicon/schema';
+import { parseDocument } from './nlp';
+import { buildReport } from './report-builder';
+import type { AnalyzerResult, Finding, Report, SentenceStatus, Severity } from './report';
+
+/** An analyzer given to a pipeline: the analyzer itself, `use(analyzer, settings)`, or a built-in id. */
+export type AnalyzerSpec = Analyzer<string, any> | AnalyzerUse<string, any> | string; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface PipelineOptions {
+  /** Analyzers to run, in order (default: `presets.recommended`). */
+  analyzers?: readonly AnalyzerSpec[];
+  /** Lexicons that add to or replace (by id) the built-in ones. */
+  lexicons?: readonly LexiconInput[];
+  /** Settings by analyzer id, applied over those given with `use()`. */
+  settings?: Record<string, AnalyzerSettings<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+interface ResolvedAnalyzer {
+  analyzer: Analyzer<string, unknown>;
+  options: unknown;
+  weight: number;
+  severity: Severity;
+  ignore: Set<string>;
+  lexicons: Map<string, CompiledLexicon>;
+}
+
+const ANALYZER_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+
+function isUse(spec: AnalyzerSpec): spec is AnalyzerUse<string, unknown> {
+  return typeof spec === 'object' && spec !== null && 'analyzer' in spec && 'settings' in spec;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'object') return `an object with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function resolveSpec(spec: AnalyzerSpec, index: number): { analyzer: Analyzer<string, unknown>; settings: AnalyzerSettings<unknown> } {
+  if (typeof spec === 'string') {
+    const known = builtinAnalyzers;
+    const analyzer = known[spec];
+    if (!analyzer) {
+      throw new ConfigError(
+        'ANALYZER_UNKNOWN',
+        `Unknown analyzer id "${spec}" (analyzers[${index}]).${didYouMean(spec, Object.keys(known))} Known ids: ${Object.keys(known).join(', ') || '(none)'}.`,
+      );
+    }
+    return { analyzer, settings: {} };
+  }
+  const { analyzer, settings } = isUse(spec) ? spec : { analyzer: spec as Analyzer<string, unknown>, settings: {} };
+  const meta = (analyzer as { meta?: { id?: unknown; messages?: unknown } } | undefined)?.meta;
+  if (!analyzer || typeof analyzer.analyze !== 'function' || !meta || typeof meta.id !== 'string' || !meta.messages) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `analyzers[${index}] is not an analyzer: got ${describe(analyzer)}. An analyzer is { meta: { id, description, category, messages }, analyze(context) } — build one with defineAnalyzer(), or pass a built-in id.`,
+    );
+  }
+  if (!ANALYZER_ID.test(meta.id)) {
+    throw new ConfigError('CONFIG_INVALID', `Analyzer id "${meta.id}" (analyzers[${index}]) must be kebab-case, e.g. "loaded-language".`);
+  }
+  return { analyzer: analyzer as Analyzer<string, unknown>, settings: settings ?? {} };
+}
+
+function checkSettings(id: string, settings: AnalyzerSettings<unknown>): void {
+  const known = ['enabled', 'weight', 'severity', 'options', 'ignore'];
+  for (const key of Object.keys(settings)) {
+    if (!known.includes(key)) {
+      throw new ConfigError('CONFIG_INVALID', `Unknown setting "${key}" for analyzer "${id}".${didYouMean(key, known)} Settings are: ${known.join(', ')}.`);
+    }
+  }
+  if (settings.weight !== undefined && !(typeof settings.weight === 'number' && Number.isFinite(settings.weight) && settings.weight >= 0)) {
+    throw new ConfigError('CONFIG_INVALID', `Weight for analyzer "${id}" must be a finite number >= 0; got ${describe(settings.weight)}.`);
+  }
+  if (settings.severity !== undefined && settings.severity !== 'info' && settings.severity !== 'warning') {
+    throw new ConfigError('CONFIG_INVALID', `Severity for analyzer "${id}" must be "info" or "warning"; got ${describe(settings.severity)}.`);
+  }
+  if (settings.ignore !== undefined && !(Array.isArray(settings.ignore) && settings.ignore.every((s) => typeof s === 'string'))) {
+    throw new ConfigError('CONFIG_INVALID', `"ignore" for analyzer "${id}" must be an array of strings; got ${describe(settings.ignore)}.`);
+  }
+}
+
+function resolveOptions(analyzer: Analyzer<string, unknown>, given: unknown): unknown {
+  const schema = analyzer.meta.options;
+  if (!schema) {
+    if (given !== undefined && (typeof given !== 'object' || given === null || Object.keys(given).length)) {
+      throw new ConfigError('OPTIONS_INVALID', `Analyzer "${analyzer.meta.id}" takes no options; got ${describe(given)}.`);
+    }
+    return {};
+  }
+  const parsed = schema.safeParse(given ?? {});
+  if (!parsed.success) {
+    throw new ConfigError('OPTIONS_INVALID', `Invalid options for analyzer "${analyzer.meta.id}":\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * A configured set of analyzers. Creation validates everything (ids, options, lexicons) so that mistakes fail
+ * early; `analyze` never throws on text content.
+ */
+export class Pipeline {
+  /** Ids of the enabled analyzers, in run order. */
+  readonly analyzerIds: readonly string[];
+  private readonly resolved: ResolvedAnalyzer[];
+  private readonly options: PipelineOptions;
+
+  constructor(options: PipelineOptions = {}) {
+    if (options === null || typeof options !== 'object') {
+      throw new ConfigError('CONFIG_INVALID', `createPipeline() takes an options object; got ${describe(options)}.`);
+    }
+    const knownKeys = ['analyzers', 'lexicons', 'settings'];
+    for (const key of Object.keys(options)) {
+      if (!knownKeys.includes(key)) throw new ConfigError('CONFIG_INVALID', `Unknown pipeline option "${key}".${didYouMean(key, knownKeys)}`);
+    }
+    this.options = options;
+    const specs = options.analyzers ?? presets.recommended;
+    if (!Array.isArray(specs)) throw new ConfigError('CONFIG_INVALID', `"analyzers" must be an array; got ${describe(specs)}.`);
+
+    const userLexicons = new Map<string, CompiledLexicon>();
+    for (const [i, lex] of (options.lexicons ?? []).entries()) {
+      const compiled = compileLexicon(lex, `lexicons[${i}]`);
+      userLexicons.set(compiled.id, compiled);
+    }
+
+    const seen = new Set<string>();
+    const resolved: ResolvedAnalyzer[] = [];
+    const settingsById = options.settings ?? {};
+    const ids: string[] = [];
+    specs.forEach((spec, i) => {
+      const { analyzer, settings: useSettings } = resolveSpec(spec, i);
+      const id = analyzer.meta.id;
+      if (seen.has(id)) throw new ConfigError('ANALYZER_DUPLICATE', `Analyzer "${id}" is listed twice in "analyzers"; configure it once with use() or "settings".`);
+      seen.add(id);
+      ids.push(id);
+      const settings: AnalyzerSettings<unknown> = { ...useSettings, ...(settingsById[id] ?? {}) };
+      if (useSettings.options || settingsById[id]?.options) {
+        settings.options = { ...(useSettings.options ?? {}), ...(settingsById[id]?.options ?? {}) };
+      }
+      checkSettings(id, settings);
+      const lexicons = new Map<string, CompiledLexicon>();
+      for (const lexId of analyzer.meta.lexicons ?? []) lexicons.set(lexId, resolveLexicon(lexId, id, userLexicons));
+      const opts = resolveOptions(analyzer, settings.options);
+      if (settings.enabled === false) return;
+      resolved.push({
+        analyzer,
+        options: opts,
+        weight: settings.weight ?? analyzer.meta.defaults?.weight ?? 1,
+        severity: settings.severity ?? analyzer.meta.defaults?.severity ?? 'warning',
+        ignore: new Set((settings.ignore ?? []).map((s) => s.toLowerCase())),
+        lexicons,
+      });
+    });
+    for (const id of Object.keys(settingsById)) {
+      if (!seen.has(id)) {
+        throw new ConfigError('ANALYZER_UNKNOWN', `"settings" names analyzer "${id}", which is not in this pipeline.${didYouMean(id, seen)} Analyzers: ${[...seen].join(', ') || '(none)'}.`);
+      }
+    }
+    this.resolved = resolved;
+    this.analyzerIds = resolved.map((r) => r.analyzer.meta.id);
+  }
+
+  /** Analyses one text. Synchronous; never throws on text content. */
+  analyze(text: string): Report {
+    if (typeof text !== 'string') throw new InputError(`analyze() takes a string; got ${describe(text)}.`);
+    return this.analyzeDocument(parseDocument(text));
+  }
+
+  /** Analyses an already parsed document (parse once, analyse many times). */
+  analyzeDocument(doc: SlantDocument): Report {
+    const findings: Finding[] = [];
+    const results: Record<string, AnalyzerResult> = {};
+    const sentenceStatus = new Map<number, SentenceStatus>();
+    for (const r of this.resolved) {
+      results[r.analyzer.meta.id] = this.run(r, doc, findings, sentenceStatus);
+    }
+    return buildReport(doc, findings, results, [...sentenceStatus.values()]);
+  }
+
+  /** A new pipeline with more analyzers, lexicons or settings; this one is unchanged. */
+  extend(more: PipelineOptions): Pipeline {
+    const base = this.options.analyzers ?? presets.recommended;
+    const baseIds = new Set(base.map((s, i) => resolveSpec(s, i).analyzer.meta.id));
+    const added = (more.analyzers ?? []).filter((s, i) => !baseIds.has(resolveSpec(s, i).analyzer.meta.id));
+    const replaced = new Map((more.analyzers ?? []).map((s, i) => [resolveSpec(s, i).analyzer.meta.id, s]));
+    return new Pipeline({
+      analyzers: [...base.map((s, i) => replaced.get(resolveSpec(s, i).analyzer.meta.id) ?? s), ...added],
+      lexicons: [...(this.options.lexicons ?? []), ...(more.lexicons ?? [])],
+      settings: { ...(this.options.settings ?? {}), ...(more.settings ?? {}) },
+    });
+  }
+
+  private run(r: ResolvedAnalyzer, doc: SlantDocument, findings: Finding[], statuses: Map<number, SentenceStatus>): AnalyzerResult {
+    const { analyzer } = r;
+    const meta = analyzer.meta;
+    const own: Finding[] = [];
+    const ownStatuses: Array<[number, SentenceStatus]> = [];
+    const context: AnalyzerContext<string, unknown> = {
+      doc,
+      options: r.options,
+      lexicon: (id) => {
+        const lex = r.lexicons.get(id);
+        if (!lex) throw new LexiconError('LEXICON_MISSING', `Analyzer "${meta.id}" asked for lexicon "${id}" without declaring it in meta.lexicons.`);
+        return lex;
+      },
+      report: (d: ReportDescriptor<string>) => {
+        const template = meta.messages[d.messageId];
+        if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
+        const span = doc.spanOf(d.span.start, d.span.end);
+        const finding: Finding = {
+          analyzer: meta.id,
+          messageId: d.messageId,
+          message: template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(d.data?.[k] ?? '')),
+          category: d.category ?? meta.category,
+          severity: d.severity ?? r.severity,
+          voice: d.voice ?? doc.voiceOf(span.start, span.end),
+          span,
+          evidence: d.evidence ?? {},
+          suggestions: d.suggestions ?? [],
+        };
+        if (d.explanation) finding.explanation = d.explanation;
+        if (!isIgnored(finding, r.ignore)) own.push(finding);
+      },
+      setSentenceStatus: (sentence, status, reasons = []) => {
+        const s = doc.sentences[sentence];
+        if (!s) return;
+        const voice = s.writerWordCount === s.wordCount ? 'writer' : s.writerWordCount === 0 ? 'quoted' : 'mixed';
+        ownStatuses.push([sentence, { index: sentence, span: doc.spanOf(s.start, s.end), voice, status, reasons }]);
+      },
+    };
+    try {
+      const out = analyzer.analyze(context);
+      const score = out.score === null || out.score === undefined ? null : clamp01(out.score);
+      findings.push(...own);
+      for (const [i, st] of ownStatuses) statuses.set(i, st);
+      return { status: 'ok', score, weight: r.weight, basis: out.basis, metrics: sanitizeMetrics(out.metrics), findings: own.length };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return {
+        status: 'failed',
+        score: null,
+        weight: r.weight,
+        basis: `analyzer failed: ${message}`,
+        metrics: {},
+        findings: 0,
+        error: { code: 'ANALYZER_FAILED', message },
+      };
+    }
+  }
+}
+
+function isIgnored(f: Finding, ignore: Set<string>): boolean {
+  if (!ignore.size) return false;
+  return [f.evidence.term, f.evidence.entry, f.messageId, f.span.text].some((v) => v !== undefined && ignore.has(v.toLowerCase()));
+}
+
+const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+function sanitizeMetrics(m: Record<string, number> | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(m ?? {})) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+function resolveLexicon(id: string, analyzerId: string, user: Map<string, CompiledLexicon>): CompiledLexicon {
+  const given = user.get(id);
+  if (given) return given;
+  const builtin = builtinLexicons[id];
+  if (!builtin) {
+    throw new LexiconError(
+      'LEXICON_MISSING',
+      `Analyzer "${analyzerId}" needs lexicon "${id}", which is neither built in nor given in "lexicons".${didYouMean(id, [...Object.keys(builtinLexicons), ...user.keys()])}`,
+    );
+  }
+  return compileLexicon(builtin, `built-in ${id}`);
+}
+
+/** Creates a pipeline; throws ConfigError / LexiconError on bad configuration. */
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  return new Pipeline(options);
+}
+
+let defaultPipeline: Pipeline | undefined;
+const pipelinesByOptions = new WeakMap<PipelineOptions, Pipeline>();
+
+/**
+ * One-liner: analyses `text` with the recommended analyzers, or with the given options (the pipeline built for an
+ * options object is reused when the same object is passed again).
+ */
+export function analyze(text: string, options?: PipelineOptions): Report {
+  if (!options) {
+    if (!defaultPipeline) defaultPipeline = createPipeline();
+    return defaultPipeline.analyze(text);
+  }
+  let pipeline = pipelinesByOptions.get(options);
+  if (!pipeline) {
+    pipeline = createPipeline(options);
+    pipelinesByOptions.set(options, pipeline);
+  }
+  return pipeline.analyze(text);
+}

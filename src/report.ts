@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/** Bumped on any change to the report's shape; consumers should check it. */
+export const SCHEMA_VERSION = '1.0.0';
+
+export const SpanSchema = z
+  .strictObject({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    text: z.string(),
+  })
+  .describe('0-based UTF-16 offsets into the analysed text, end exclusive; text === input.slice(start, end)');
+
+export const VoiceSchema = z.enum(['writer', 'quoted']);
+export const SeveritySchema = z.enum(['info', 'warning']);
+
+export const EvidenceSchema = z
+  .strictObject({
+    lexicon: z.string().optional().describe('Lexicon id, e.g. "en/loaded-language"'),
+    entry: z.string().optional().describe('Entry id within the lexicon'),
+    term: z.string().optional().describe('The lexicon term that matched'),
+    weight: z.number().optional(),
+    source: z.string().optional().describe('Provenance of the entry'),
+    rule: z.string().optional().describe('Name of the rule or pattern that fired, for findings not from a lexicon'),
+    quotation: z.number().int().optional().describe('Index into quotations[] when the finding is inside a quotation'),
+    attribution: z.number().int().optional().describe('Index into attributions[] the finding refers to'),
+    headline: z.boolean().optional().describe('True when the finding is in the headline'),
+    negated: z.boolean().optional(),
+  })
+  .describe('Why the finding was reported');
+
+export const FindingSchema = z.strictObject({
+  analyzer: z.string(),
+  messageId: z.string(),
+  message: z.string(),
+  category: z.string(),
+  severity: SeveritySchema,
+  voice: VoiceSchema,
+  span: SpanSchema,
+  explanation: z.string().optional(),
+  evidence: EvidenceSchema,
+  suggestions: z.array(z.string()),
+});
+
+export const QuotationSchema = z.strictObject({
+  index: z.number().int().nonnegative(),
+  kind: z.enum(['direct', 'block', 'scare']),
+  span: SpanSchema.describe('From the opening to the closing mark'),
+  content: SpanSchema.describe('The quoted words without the marks (first to last quoted character)'),
+  segments: z.array(SpanSchema).describe('One content range per paragraph'),
+  parent: z.number().int().optional().describe('Enclosing quotation, for nested quotes'),
+  closed: z.boolean(),
+  words: z.number().int().nonnegative(),
+  speaker: z.string().optional().describe('Id in sources[] of who is quoted, when known'),
+  speakerName: z.string().optional(),
+});
+
+export const SourceTypeSchema = z.enum(['named-person', 'named-organization', 'anonymous', 'vague-collective', 'document', 'none']);
+
+export const SourceSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  type: SourceTypeSchema,
+  role: z.string().optional(),
+  mentions: z.array(SpanSchema),
+  attributions: z.number().int().nonnegative(),
+});
+
+export const AttributionSchema = z.strictObject({
+  index: z.number().int().nonnegative(),
+  kind: z.enum(['direct-quote', 'indirect', 'according-to', 'agentless', 'vague']),
+  cue: SpanSchema,
+  cueLemma: z.string(),
+  source: SpanSchema.optional(),
+  sourceId: z.string().optional(),
+  content: SpanSchema.optional(),
+  quotation: z.number().int().optional(),
+  sentence: z.number().int().nonnegative(),
+});
+
+export const AnalyzerResultSchema = z.strictObject({
+  status: z.enum(['ok', 'failed']),
+  score: z.number().min(0).max(1).nullable().describe('0 = no signal, 1 = strongest; null when not applicable or failed'),
+  weight: z.number().nonnegative(),
+  basis: z.string().describe('How the score was reached, in words'),
+  metrics: z.record(z.string(), z.number()),
+  findings: z.number().int().nonnegative(),
+  error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+});
+
+export const SentenceStatusSchema = z.strictObject({
+  index: z.number().int().nonnegative(),
+  span: SpanSchema,
+  voice: z.enum(['writer', 'quoted', 'mixed']),
+  status: z.string().describe('Set by analyzers, e.g. "attributed", "factual-report", "unattributed-assertion"'),
+  reasons: z.array(z.string()),
+});
+
+export const StatsSchema = z.strictObject({
+  characters: z.number().int().nonnegative(),
+  words: z.number().int().nonnegative(),
+  sentences: z.number().int().nonnegative(),
+  paragraphs: z.number().int().nonnegative(),
+  quotations: z.number().int().nonnegative(),
+  quotedWords: z.number().int().nonnegative().describe('Words inside direct or block quotations'),
+});
+
+export const ReportSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  stats: StatsSchema,
+  score: z.strictObject({
+    overall: z.number().min(0).max(1).nullable(),
+    weights: z.record(z.string(), z.number()),
+    basis: z.string(),
+  }),
+  analyzers: z.record(z.string(), AnalyzerResultSchema),
+  findings: z.array(FindingSchema),
+  quotations: z.array(QuotationSchema),
+  attributions: z.array(AttributionSchema),
+  sources: z.array(SourceSchema),
+  sentences: z.array(SentenceStatusSchema).describe('Per-sentence status, filled by analyzers that classify sentences'),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type ReportSpan = z.infer<typeof SpanSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type ReportQuotation = z.infer<typeof QuotationSchema>;
+export type ReportSource = z.infer<typeof SourceSchema>;
+export type ReportAttribution = z.infer<typeof AttributionSchema>;
+export type AnalyzerResult = z.infer<typeof AnalyzerResultSchema>;
+export type SentenceStatus = z.infer<typeof SentenceStatusSchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** JSON Schema of the report, for consumers outside TypeScript (also committed as schema/report.schema.json). */
+export function reportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ReportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
