@@ -43,7 +43,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+    // node:util parseArgs throws errors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
+    if (e instanceof UsageError || String((e as { code?: unknown })?.code ?? '').startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`slant ${command}: ${firstLine((e as Error).message)} (slant ${command} --help)\n`);
       return 2;
     }

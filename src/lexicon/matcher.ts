@@ -68,14 +68,25 @@ export function compileSlots(lexicon: Lexicon): Record<string, Set<string>> {
   return out;
 }
 
+/**
+ * wink tags a capitalised common noun at the start of a sentence ("Critics say…") as a proper noun and leaves its
+ * lemma unreduced; for such tokens a plain plural -s is stripped so that lemma matching still works.
+ */
+function properNounSingular(t: Token): string | undefined {
+  return t.pos === 'PROPN' && t.normal.length > 3 && t.normal.endsWith('s') && !t.normal.endsWith('ss') ? t.normal.slice(0, -1) : undefined;
+}
+
 function tokenMatches(p: PatternToken, t: Token): boolean {
   switch (p.kind) {
     case 'any':
       return t.isWord;
-    case 'slot':
-      return p.words.has(t.lemma) || p.words.has(t.normal);
+    case 'slot': {
+      if (p.words.has(t.lemma) || p.words.has(t.normal)) return true;
+      const singular = properNounSingular(t);
+      return singular !== undefined && p.words.has(singular);
+    }
     case 'word':
-      return t.normal === p.normal || (p.byLemma && t.lemma === p.lemma);
+      return t.normal === p.normal || (p.byLemma && (t.lemma === p.lemma || properNounSingular(t) === p.lemma));
   }
 }
 
@@ -114,9 +125,11 @@ export class PhraseMatcher {
       const t = tokens[i];
       const a = this.byKey.get(t.normal);
       const b = t.lemma !== t.normal ? this.byKey.get(t.lemma) : undefined;
-      if (!a && !b && !this.unindexed.length) continue;
+      const singular = properNounSingular(t);
+      const c = singular !== undefined ? this.byKey.get(singular) : undefined;
+      if (!a && !b && !c && !this.unindexed.length) continue;
       const seen = new Set<Pattern>();
-      for (const list of [a, b, this.unindexed]) {
+      for (const list of [a, b, c, this.unindexed]) {
         if (!list) continue;
         for (const p of list) {
           if (seen.has(p)) continue;

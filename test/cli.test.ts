@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../src/cli';
+import { escapeHtml } from '../src/cli/format-html';
+import { parseSize } from '../src/cli/input';
+import type { Io } from '../src/cli/io';
+import { ReportSchema } from '../src/report';
+
+const dir = mkdtempSync(join(tmpdir(), 'slant-cli-'));
+const file = (name: string, content: string | Buffer): string => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, stderrIsTTY: false };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+const article = file('article.txt', 'Officials said the bridge would reopen. "We are confident," the mayor said.\nCritics <b>disagree</b> & wait.');
+
+describe('slant analyze', () => {
+  it('prints a JSON report that matches the schema', async () => {
+    const { code, out, err } = await run('analyze', article, '--format', 'json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(out));
+    expect(report.stats.paragraphs).toBe(2);
+    expect(report.quotations[0].content.text).toBe('We are confident,');
+  });
+
+  it('prints the article and a summary as text, without colour when not a terminal', async () => {
+    const { code, out } = await run('analyze', article);
+    expect(code).toBe(0);
+    expect(out).toContain('slant report');
+    expect(out).toContain('Officials said the bridge would reopen.');
+    expect(out).toContain('Scores');
+    expect(out).not.toContain('\x1b[');
+  });
+
+  it('writes a self-contained HTML page with every piece of text escaped', async () => {
+    const { code, out } = await run('analyze', article, '--format', 'html');
+    expect(code).toBe(0);
+    expect(out.startsWith('<!doctype html>')).toBe(true);
+    expect(out).toContain('Critics &lt;b&gt;disagree&lt;/b&gt; &amp; wait.');
+    expect(out).not.toContain('<b>disagree</b>');
+    expect(out).not.toMatch(/<script|<link|src=/);
+  });
+
+  it('escapes all five HTML-special characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('writes to a file with -o', async () => {
+    const target = join(dir, 'out.json');
+    const { code, out } = await run('analyze', article, '--format', 'json', '-o', target);
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    expect(ReportSchema.safeParse(JSON.parse(require('node:fs').readFileSync(target, 'utf8'))).success).toBe(true);
+  });
+
+  it.each([
+    ['a missing file', [join(dir, 'nope.txt')], /^slant analyze: no such file: .*nope\.txt\n$/],
+    ['a directory', [dir], /is a directory/],
+    ['binary input', [file('bin.dat', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]))], /looks like a binary file/],
+    ['invalid UTF-8', [file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]))], /not valid UTF-8/],
+    ['input over the size limit', [article, '--max-size', '10b'], /over the 10 bytes limit/],
+  ])('exits 1 with one line for %s', async (_name, args, message) => {
+    const { code, out, err } = await run('analyze', ...(args as string[]));
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(message as RegExp);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    [['analyze'], /missing input file/],
+    [['analyze', article, '--format', 'xml'], /unknown --format "xml"/],
+    [['analyze', article, '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('exits 2 with one line for usage errors: %j', async (argv, message) => {
+    const { code, err } = await run(...(argv as string[]));
+    expect(code).toBe(2);
+    expect(err).toMatch(message as RegExp);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 1 naming the closest analyzer id for a typo', async () => {
+    const { code, err } = await run('analyze', article, '--analyzers', 'no-such-analyzer');
+    expect(code).toBe(1);
+    expect(err).toMatch(/Unknown analyzer id "no-such-analyzer"/);
+  });
+
+  it('parses sizes', () => {
+    expect(parseSize('5MB')).toBe(5 * 1024 * 1024);
+    expect(parseSize('512k')).toBe(512 * 1024);
+    expect(parseSize('100')).toBe(100);
+    expect(() => parseSize('lots')).toThrow(/invalid size/);
+  });
+});

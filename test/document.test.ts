@@ -1,0 +1,154 @@
+import { parseDocument } from '../src/nlp';
+import type { SlantDocument } from '../src/document';
+
+const quoted = (doc: SlantDocument): string =>
+  doc.tokens
+    .filter((t) => t.voice === 'quoted' && t.isWord)
+    .map((t) => t.value)
+    .join(' ');
+const kinds = (doc: SlantDocument): string[] => doc.quotations.map((q) => `${q.kind}:${doc.text.slice(q.contentStart, q.contentEnd)}`);
+
+describe('tokens', () => {
+  it('carry exact UTF-16 offsets, including emoji, CRLF and non-breaking spaces', () => {
+    const text = 'Prices rose 5%\u00a0today 👍🏽.\r\nThe minister’s aide didn’t say — “no comment”.';
+    const doc = parseDocument(text);
+    for (const t of doc.tokens) expect(text.slice(t.start, t.end)).toBe(t.value);
+    expect(doc.tokens.map((t) => t.value)).toContain('👍');
+    expect(doc.tokens.some((t) => t.value.trim() === '')).toBe(false);
+  });
+
+  it('have lemma, normal form and POS', () => {
+    const doc = parseDocument('Critics slammed the plans.');
+    const slammed = doc.tokens[1];
+    expect(slammed).toMatchObject({ value: 'slammed', normal: 'slammed', lemma: 'slam', pos: 'VERB', isWord: true });
+  });
+
+  it('count words as tokens with a letter or digit', () => {
+    expect(parseDocument('One, two — 3!').wordCount).toBe(3);
+    expect(parseDocument('').wordCount).toBe(0);
+  });
+});
+
+describe('sentences and paragraphs', () => {
+  it('splits paragraphs at line breaks and never lets a sentence cross one', () => {
+    const text = 'A headline without a full stop\nFirst sentence here. Second one follows.\n\nA new paragraph.';
+    const doc = parseDocument(text);
+    expect(doc.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual([
+      'A headline without a full stop',
+      'First sentence here. Second one follows.',
+      'A new paragraph.',
+    ]);
+    expect(doc.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'A headline without a full stop',
+      'First sentence here.',
+      'Second one follows.',
+      'A new paragraph.',
+    ]);
+    expect(doc.sentences.map((s) => s.paragraph)).toEqual([0, 1, 1, 2]);
+    expect(doc.paragraphs[1]).toMatchObject({ sentenceStart: 1, sentenceEnd: 3 });
+  });
+});
+
+describe('quotations', () => {
+  it('finds straight double quotes and puts their words in the quoted voice', () => {
+    const doc = parseDocument('"We will not back down," the mayor said on Monday.');
+    expect(kinds(doc)).toEqual(['direct:We will not back down,']);
+    expect(quoted(doc)).toBe('We will not back down');
+    expect(doc.tokens.find((t) => t.value === 'mayor')?.voice).toBe('writer');
+  });
+
+  it('finds curly double quotes', () => {
+    const doc = parseDocument('The mayor said: “We will not back down.” Then she left.');
+    expect(kinds(doc)).toEqual(['direct:We will not back down.']);
+  });
+
+  it('finds single-quote quotations but not apostrophes, decades or possessives', () => {
+    const doc = parseDocument("'We don't take sides,' she said of the Joneses' dispute in the '90s.");
+    expect(kinds(doc)).toEqual(["direct:We don't take sides,"]);
+    expect(quoted(doc)).toBe("We do n't take sides");
+  });
+
+  it('finds a curly single-quote quotation after a colon', () => {
+    const doc = parseDocument('He told the court: ‘I was not there at all.’');
+    expect(kinds(doc)).toEqual(['direct:I was not there at all.']);
+  });
+
+  it('handles nested quotes', () => {
+    const doc = parseDocument('"She told me \'never again\' and walked out," the witness said.');
+    expect(kinds(doc)).toEqual(["direct:She told me 'never again' and walked out,", 'direct:never again']);
+    expect(doc.quotations[1].parent).toBe(0);
+    expect(quoted(doc)).toBe('She told me never again and walked out');
+  });
+
+  it('joins a quotation running over three paragraphs (no closing mark until the end)', () => {
+    const text = [
+      '"The first thing we did was count the boats,',
+      '"then we counted the people on each of them,',
+      '"and only then did we call for help," the captain said.',
+      'Rescuers arrived at dawn.',
+    ].join('\n');
+    const doc = parseDocument(text);
+    expect(doc.quotations).toHaveLength(1);
+    const q = doc.quotations[0];
+    expect(q.kind).toBe('block');
+    expect(q.segments.map((s) => text.slice(s.start, s.end))).toEqual([
+      'The first thing we did was count the boats,',
+      'then we counted the people on each of them,',
+      'and only then did we call for help,',
+    ]);
+    expect(doc.tokens.find((t) => t.value === 'captain')?.voice).toBe('writer');
+    expect(doc.tokens.find((t) => t.value === 'Rescuers')?.voice).toBe('writer');
+    expect(doc.tokens.find((t) => t.value === 'counted')?.voice).toBe('quoted');
+  });
+
+  it('ends an unclosed quotation at its paragraph when the next paragraph does not continue it', () => {
+    const text = 'The leaflet read "Vote early and often\nCouncillors met later that day.';
+    const doc = parseDocument(text);
+    expect(doc.quotations).toHaveLength(1);
+    expect(doc.quotations[0].closed).toBe(false);
+    expect(doc.tokens.find((t) => t.value === 'Councillors')?.voice).toBe('writer');
+  });
+
+  it('treats a few words with no speaker as a scare quote in the writer voice', () => {
+    const doc = parseDocument('The so-called "reforms" cut pensions by a third.');
+    expect(kinds(doc)).toEqual(['scare:reforms']);
+    expect(quoted(doc)).toBe('');
+    const doc2 = parseDocument('The government\'s "temporary" measures are now in their fifth year.');
+    expect(kinds(doc2)).toEqual(['scare:temporary']);
+  });
+
+  it('keeps a short quotation with a speaker in the quoted voice', () => {
+    const doc = parseDocument('The minister called the report "deeply flawed" on Tuesday.');
+    expect(kinds(doc)).toEqual(['direct:deeply flawed']);
+    expect(quoted(doc)).toBe('deeply flawed');
+    const doc2 = parseDocument('"No comment," he said.');
+    expect(kinds(doc2)).toEqual(['direct:No comment,']);
+  });
+
+  it('handles guillemets and German quotes', () => {
+    const doc = parseDocument('The sign read «we are leaving at dawn tomorrow» in French. A banner read „we are staying here for good“ too.');
+    expect(kinds(doc)).toEqual(['direct:we are leaving at dawn tomorrow', 'direct:we are staying here for good']);
+  });
+
+  it('survives stray quote marks without crashing or inventing long quotations', () => {
+    const doc = parseDocument('He measured 6\' 2" tall. A lone " mark. 5\'11" and "');
+    for (const q of doc.quotations) expect(q.end).toBeLessThanOrEqual(doc.text.length);
+    expect(doc.tokens.find((t) => t.value === 'tall')?.voice).toBe('writer');
+  });
+});
+
+describe('helpers', () => {
+  const text = 'First one. "Second one," she said. Third one.';
+  const doc = parseDocument(text);
+  it('finds the sentence at an offset', () => {
+    expect(text.slice(doc.sentenceAt(text.indexOf('Third'))!.start, doc.sentenceAt(text.indexOf('Third'))!.end)).toBe('Third one.');
+  });
+  it('reports the voice of a span', () => {
+    expect(doc.voiceOf(text.indexOf('Second'), text.indexOf('Second') + 6)).toBe('quoted');
+    expect(doc.voiceOf(0, 5)).toBe('writer');
+  });
+  it('clamps spans to the text', () => {
+    expect(doc.spanOf(-5, 3)).toEqual({ start: 0, end: 3, text: 'Fir' });
+    expect(doc.spanOf(40, 999).end).toBe(text.length);
+  });
+});

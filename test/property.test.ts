@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { createPipeline } from '../src/pipeline';
+import { parseDocument } from '../src/nlp';
+import { assertReportInvariants } from '../src/testing';
+import { builtinAnalyzers } from '../src/analyzers';
+import { exclamations } from '../examples/custom-analyzer';
+
+// Every built-in analyzer plus the example, so that every finding any of them can produce is checked.
+const pipeline = createPipeline({ analyzers: [...Object.keys(builtinAnalyzers), exclamations] });
+
+const newsish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('said', 'the', 'minister', 'Critics', 'slammed', '"', '“', '”', "'", '‘', '’', ',', '.', '!', '\n', '\n\n', '\r\n', ' ', 'according to', 'reportedly', 'so-called', '👨‍👩‍👧', '🏽', '\u00a0', '—', "don't", "'90s", 'Jones\''),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(' '));
+
+describe('invariants on random input', () => {
+  it('every token, sentence and quotation offset slices to its text (1,000 runs)', () => {
+    fc.assert(
+      fc.property(newsish, (text) => {
+        const doc = parseDocument(text);
+        for (const t of doc.tokens) if (text.slice(t.start, t.end) !== t.value) return false;
+        for (const s of doc.sentences) if (s.start > s.end || s.end > text.length) return false;
+        for (const q of doc.quotations) if (!(q.start <= q.contentStart && q.contentEnd <= q.end && q.end <= text.length)) return false;
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('every report parses with ReportSchema and every span equals its slice (1,000 runs, unicode, lone surrogates, CRLF)', () => {
+    fc.assert(
+      fc.property(fc.oneof(newsish, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+        assertReportInvariants(pipeline.analyze(text), text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('handles very long lines', () => {
+    const text = 'The council said "it would consider the matter" and moved on, '.repeat(2000);
+    assertReportInvariants(pipeline.analyze(text), text);
+  });
+});
