@@ -49,7 +49,8 @@ export function tokenizeTerm(term: string): TermToken[] {
   const out: TermToken[] = [];
   for (let i = 0; i < values.length; i++) {
     if (pos[i] === SPACE_POS) continue;
-    out.push({ value: values[i], normal: normals[i], lemma: lemmas[i].toLowerCase(), pos: pos[i] });
+    const normal = normals[i] ?? values[i].toLowerCase();
+    out.push({ value: values[i], normal, lemma: (lemmas[i] ?? normal).toLowerCase(), pos: pos[i] ?? 'X' });
   }
   return out;
 }
@@ -99,15 +100,17 @@ export function parseDocument(text: string): SlantDocument {
     }
     if (pos[i] === SPACE_POS || value.trim() === '') continue;
     ourIndex[i] = tokens.length;
+    // wink leaves some properties undefined for a few tokens (the lemma of "cannot" in some contexts): fall back.
+    const normal = normals[i] ?? value.toLowerCase();
     tokens.push({
       index: tokens.length,
       start,
       end: start + value.length,
       value,
-      normal: normals[i],
-      lemma: lemmas[i].toLowerCase(),
-      pos: pos[i],
-      type: types[i],
+      normal,
+      lemma: (lemmas[i] ?? normal).toLowerCase(),
+      pos: pos[i] ?? 'X',
+      type: types[i] ?? 'word',
       isWord: WORD_CHAR.test(value),
       sentence: 0,
       paragraph: paragraphOfOffset(start),

@@ -23,6 +23,12 @@ describe('tokens', () => {
     expect(slammed).toMatchObject({ value: 'slammed', normal: 'slammed', lemma: 'slam', pos: 'VERB', isWord: true });
   });
 
+  it('falls back to the normal form where wink gives no lemma ("cannot" in some contexts)', () => {
+    const doc = parseDocument('A rule like this cannot, should not and will not stand.');
+    expect(doc.tokens.find((t) => t.value === 'cannot')?.lemma).toBe('cannot');
+    for (const t of doc.tokens) expect(typeof t.lemma).toBe('string');
+  });
+
   it('count words as tokens with a letter or digit', () => {
     expect(parseDocument('One, two — 3!').wordCount).toBe(3);
     expect(parseDocument('').wordCount).toBe(0);
