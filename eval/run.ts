@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../src/pipeline';
+import { assertReportInvariants } from '../src/testing';
 import type { Report } from '../src/report';
 import { readJsonl, score, type GoldDoc, type PredLine } from './score';
 import { evalTasks } from './tasks';
@@ -47,6 +48,7 @@ function main(): number {
 
   const pipeline = createPipeline();
   const rows: Row[] = [];
+  const invariantFailures: string[] = [];
   for (const [corpus, corpusTasks] of byCorpus) {
     const file = join(dataDir, corpus, 'dev.jsonl');
     if (!existsSync(file)) {
@@ -57,6 +59,14 @@ function main(): number {
     const started = Date.now();
     // One analysis per document, shared by every task on this corpus.
     const reports: Report[] = gold.map((d) => pipeline.analyze(d.text));
+    // Real text finds what unit tests miss: every report must still be valid with exact spans.
+    reports.forEach((r, i) => {
+      try {
+        assertReportInvariants(r, gold[i].text);
+      } catch (e) {
+        invariantFailures.push(`${corpus} ${gold[i].id}: ${(e as Error).message}`);
+      }
+    });
     const seconds = (Date.now() - started) / 1000;
     if (!values.json) console.error(`eval: ${corpus}: ${gold.length} documents analysed in ${seconds.toFixed(1)} s`);
     for (const task of corpusTasks) {
@@ -85,6 +95,10 @@ function main(): number {
         if (values['check-floors']) failures.push({ task: taskId, analyzer: '', metric, value: null, peers: {} });
       }
     }
+  }
+  if (invariantFailures.length) {
+    console.error(`eval: ${invariantFailures.length} report(s) broke an invariant:\n  ${invariantFailures.slice(0, 20).join('\n  ')}`);
+    return 1;
   }
   if (values['check-floors'] && failures.length) {
     console.error(`eval: ${failures.length} metric(s) below the floor in eval/floors.json:`);
