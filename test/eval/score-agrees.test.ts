@@ -60,7 +60,7 @@ interface Job {
 const SPAN_TASKS = new Set(['loaded', 'cue', 'source', 'content', 'agentless', 'quote']);
 
 /** Extra task variants beyond applicableTasks(): custom label sets, other sentence keys, frames, quotes. */
-function extraSpecs(corpus: string, gold: GoldDoc[]): TaskSpec[] {
+function extraSpecs(gold: GoldDoc[]): TaskSpec[] {
   const keys = new Set<string>();
   const labels = new Set<string>();
   for (const d of gold) {
@@ -84,18 +84,24 @@ function specName(s: TaskSpec): string {
   return s.task + (s.goldKey ? `(${s.goldKey})` : '') + (s.goldLabels ? `[${s.goldLabels.join('|')}]` : '');
 }
 
-/** Candidate prediction spans: gold as prediction, plus (agentless) sources, plus (quote) speakers. */
-function baseSpans(spec: TaskSpec, gold: GoldDoc[], rnd: () => number): PredLine[] {
+/**
+ * Gold as prediction (plus, as the reference's goldAsPred has no frames, the gold frames), and for the
+ * perturbed variants extra material: cue/source spans of any attribution as `vague` (agentless) and
+ * random speakers (quote).
+ */
+function basePred(spec: TaskSpec, gold: GoldDoc[], rnd: () => number, extras: boolean): PredLine[] {
   const lines = goldAsPred(spec.task, gold, spec);
   const names: string[] = [];
   for (const d of gold) for (const sp of d.spans || []) if (sp.label === 'attribution_source' && names.length < 500) names.push(d.text.slice(sp.start, sp.end));
   return lines.map((line, k) => {
     const d = gold[k];
     const spans = [...(line.spans || [])];
-    if (spec.task === 'agentless')
+    const doc = { ...(line.doc || {}) };
+    if (spec.task === 'frames' && Array.isArray(d.doc_labels?.frames)) doc.frames = [...(d.doc_labels?.frames as string[])];
+    if (extras && spec.task === 'agentless')
       for (const sp of d.spans || []) if ((sp.label === 'attribution_source' || sp.label === 'attribution_cue') && rnd() < 0.3) spans.push({ start: sp.start, end: sp.end, label: 'vague' });
-    if (spec.task === 'quote') for (const sp of spans) if (names.length && rnd() < 0.7) sp.speaker = names[Math.floor(rnd() * names.length)];
-    return { ...line, spans };
+    if (extras && spec.task === 'quote') for (const sp of spans) if (names.length && rnd() < 0.7) sp.speaker = names[Math.floor(rnd() * names.length)];
+    return { ...line, spans, doc };
   });
 }
 
@@ -159,7 +165,7 @@ function perturb(variant: string, spec: TaskSpec, gold: GoldDoc[], base: PredLin
         }
       }
     }
-    out.push({ id: line.id, spans, doc: variant === 'gold' ? line.doc : docLevel(line, d) });
+    out.push({ id: line.id, spans, doc: docLevel(line, d) });
   });
   if (variant === 'drop') out.push({ id: '__no_such_doc__', spans: [{ start: 0, end: 1, label }] });
   return out;
@@ -178,12 +184,12 @@ function buildJobs(dir: string): { jobs: Job[]; gold: Map<string, GoldDoc[]> } {
     const file = path.join(DATA, corpus, 'dev.jsonl');
     const gold = readJsonl<GoldDoc>(file);
     goldByCorpus.set(corpus, gold);
-    for (const spec of [...applicableTasks(gold), ...extraSpecs(corpus, gold)]) {
+    for (const spec of [...applicableTasks(gold), ...extraSpecs(gold)]) {
       const name0 = `${corpus}/${specName(spec)}`;
-      const base = baseSpans(spec, gold, mulberry32(seedOf(name0)));
+      const base = basePred(spec, gold, mulberry32(seedOf(name0)), true);
       for (const variant of VARIANTS) {
         const name = `${name0}/${variant}`;
-        const pred = variant === 'empty' ? [] : perturb(variant, spec, gold, base, mulberry32(seedOf(name)));
+        const pred = variant === 'gold' ? basePred(spec, gold, mulberry32(0), false) : perturb(variant, spec, gold, base, mulberry32(seedOf(name)));
         const predFile = path.join(dir, `${jobs.length}.jsonl`);
         fs.writeFileSync(predFile, pred.map((l) => JSON.stringify(l)).join('\n') + '\n');
         jobs.push({ name, corpus, gold: [file], pred: predFile, options: spec });
@@ -262,6 +268,15 @@ describeIf('eval/score.ts agrees with the reference scorer on every dev corpus',
     }
     if (process.env.SCORER_AGREE_REPORT) fs.writeFileSync(process.env.SCORER_AGREE_REPORT, report.join('\n') + `\n# ${jobs.length} jobs, ${mismatches.length} mismatches; ${timing.join(', ')}\n`);
     expect(mismatches).toEqual([]);
+  }, 60_000);
+
+  test('gold as prediction scores 1', async () => {
+    ref = await refDone;
+    for (const job of jobs.filter((j) => j.name.endsWith('/gold'))) {
+      const m = ref.get(job.name)?.result.metrics;
+      const main = m?.span_overlap?.f1 ?? m?.agentless?.f1 ?? m?.ratio30?.f1 ?? m?.sentence?.macro_f1 ?? m?.frames?.micro_f1 ?? m?.density?.spearman;
+      expect([job.name, main]).toEqual([job.name, 1]);
+    }
   }, 60_000);
 
   test('the perturbations exercise the edge cases (invalid, blank, duplicate lines, missing docs)', async () => {
