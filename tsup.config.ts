@@ -9,6 +9,11 @@ export default defineConfig([
     // (and of the error classes, so instanceof works across `slant` and `slant/testing`).
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['cjs', 'esm'],
+    // The batch worker pool finds dist/batch-worker.js next to its own chunk: by __dirname in CommonJS, by
+    // import.meta.url in ESM (named only in the ESM output, where it is valid; see src/batch/pool.ts).
+    esbuildOptions(options, context) {
+      options.define = { ...options.define, __SLANT_MODULE_URL__: context.format === 'esm' ? 'import.meta.url' : 'undefined' };
+    },
     dts: true,
     splitting: true,
     sourcemap: true,
@@ -17,7 +22,8 @@ export default defineConfig([
     define: { SLANT_VERSION: JSON.stringify(version) },
   },
   {
-    entry: { cli: 'src/cli/index.ts' },
+    // The CLI, and the entry point of batch worker threads (used by both the CLI and analyzeMany({ workers })).
+    entry: { cli: 'src/cli/index.ts', 'batch-worker': 'src/batch/worker.ts' },
     format: ['cjs'],
     sourcemap: true,
     target: 'node20',

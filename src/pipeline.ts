@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Analyzer, AnalyzerContext, AnalyzerSettings, AnalyzerUse, ReportDescriptor } from './analyzer';
 import { builtinAnalyzers, presets } from './analyzers';
+import { analyzeMany } from './batch/analyze-many';
+import type { AnalyzeManyOptions, BatchItem, BatchResult } from './batch/types';
 import type { SlantDocument } from './document';
 import { ConfigError, InputError, LexiconError, didYouMean } from './errors';
 import { builtinLexicons } from './lexicon/builtin';
@@ -184,6 +186,18 @@ export class Pipeline {
       results[r.analyzer.meta.id] = this.run(r, doc, findings, sentenceStatus);
     }
     return buildReport(doc, findings, results, [...sentenceStatus.values()]);
+  }
+
+  /**
+   * Analyses many articles: yields `{ id, report }` or `{ id, error: { code, message } }` per item, in input order,
+   * with at most `maxInFlight` items read ahead (backpressure), optionally across worker threads (Node only).
+   * Never throws for one bad item; throws ConfigError for bad options (e.g. workers with a custom analyzer).
+   *
+   * @example
+   * for await (const r of pipeline.analyzeMany(articles, { workers: 2 })) if (r.report) save(r.id, r.report);
+   */
+  analyzeMany(source: Iterable<BatchItem> | AsyncIterable<BatchItem>, options: AnalyzeManyOptions = {}): AsyncGenerator<BatchResult, void, undefined> {
+    return analyzeMany(this, this.options, source, options);
   }
 
   /** A new pipeline with more analyzers, lexicons or settings; this one is unchanged. */

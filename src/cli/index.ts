@@ -1,5 +1,6 @@
 import { isSlantError } from '../errors';
 import { ANALYZE_USAGE, analyzeCommand } from './analyze-command';
+import { batchCommand } from './batch-command';
 import { processIo, UsageError, type Io } from './io';
 
 declare const SLANT_VERSION: string | undefined;
@@ -8,6 +9,7 @@ const USAGE = `slant — shows how a news article frames its subject
 
 usage:
   slant analyze <file|-> [--format text|json|html] [-o file]   analyse one article
+  slant batch <input|-> [-o out.jsonl] [options]               score a JSONL or CSV corpus (slant batch --help)
   slant schema                                                  print the report's JSON Schema
   slant --version | --help
 
@@ -17,6 +19,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 
 const commands: Record<string, Command> = {
   analyze: analyzeCommand,
+  batch: batchCommand,
   schema: async (_args, io) => {
     const { reportJsonSchema } = await import('../report');
     io.stdout(JSON.stringify(reportJsonSchema(), null, 2) + '\n');

@@ -1,0 +1,64 @@
+/**
+ * Worker threads for batch analysis (Node only; loaded by analyzeMany and the CLI only when workers > 1).
+ *
+ * Built on piscina: a maintained pool that keeps a fixed number of threads alive, queues tasks, and replaces a
+ * thread that dies (the task it was running rejects, which becomes a WORKER_FAILED record instead of a crash).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { ConfigError } from '../errors';
+import type { PortablePipelineOptions } from './config';
+import type { LineOptions, RawInput } from './record';
+
+/** What each worker receives once, at start-up: how to build its pipeline, and how to render lines. */
+export interface WorkerData {
+  pipeline: PortablePipelineOptions;
+  line?: LineOptions;
+}
+
+export type WorkerTask = { kind: 'item'; id: string | number | null; text: string } | { kind: 'input'; input: RawInput };
+
+export interface WorkerPool {
+  readonly threads: number;
+  run<T>(task: WorkerTask): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker script: dist/batch-worker.js next to the bundle; when running from source (tests, tsx), a small
+ * CommonJS bootstrap that registers tsx and loads worker.ts.
+ */
+declare const __SLANT_MODULE_URL__: string | undefined; // import.meta.url, defined by the ESM build only
+
+function moduleDir(): string {
+  if (typeof __dirname === 'string') return __dirname;
+  if (typeof __SLANT_MODULE_URL__ === 'string') return path.dirname(fileURLToPath(__SLANT_MODULE_URL__));
+  throw new ConfigError('CONFIG_INVALID', 'Cannot locate the batch worker script in this environment; worker threads need Node.');
+}
+
+function workerScript(): string {
+  const dir = moduleDir();
+  const built = path.join(dir, 'batch-worker.js');
+  if (fs.existsSync(built)) return built;
+  const dev = path.join(dir, 'worker-dev.cjs');
+  if (fs.existsSync(dev)) return dev;
+  throw new ConfigError('CONFIG_INVALID', `Cannot start worker threads: the worker script ${built} is missing (rebuild the package).`);
+}
+
+export function createWorkerPool(threads: number, data: WorkerData): WorkerPool {
+  const pool = new Piscina({
+    filename: workerScript(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    concurrentTasksPerWorker: 1,
+    workerData: data,
+  });
+  return {
+    threads,
+    run: <T>(task: WorkerTask) => pool.run(task) as Promise<T>,
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * One input line (or CSV row) in, one output line out: the step that runs in the main thread or in a worker.
+ * Browser-safe.
+ *
+ * Output lines are `{"id":…,"report":{…}}` for an analysed article and `{"id":…,"line":n,"error":{"code","message"}}`
+ * for anything else, with `"group"` after the id when grouping. An article without an id field gets its line number
+ * as id.
+ */
+import { isSlantError } from '../errors';
+import type { Pipeline } from '../pipeline';
+import type { Report } from '../report';
+import { digestReport, project, type Digest, type FieldsSpec } from './digest';
+import type { BatchError, BatchErrorCode } from './types';
+
+export type Id = string | number | null;
+
+/** What a reader gives for each input line or CSV row. */
+export type RawInput =
+  /** A JSONL line, not parsed yet (parsing happens where the analysis runs). */
+  | { kind: 'json'; line: number; text: string }
+  /** A CSV row, as field name → string. */
+  | { kind: 'record'; line: number; record: Record<string, unknown> }
+  /** A line the reader could not read (too large, not UTF-8, broken CSV, empty). */
+  | { kind: 'bad'; line: number; id: Id; error: BatchError };
+
+export interface LineOptions {
+  idField: string;
+  textField: string;
+  /** Prepended to the text as a headline, followed by a blank line. */
+  titleField?: string;
+  groupField?: string;
+  fields: FieldsSpec;
+  /** Longest text analysed, in UTF-16 code units; longer ones give TEXT_TOO_LARGE. */
+  maxTextLength: number;
+  /** Compute a digest for the summary. */
+  digest: boolean;
+}
+
+export interface LineResult {
+  /** The output line, without the final newline. */
+  out: string;
+  /** Identity used by --resume. */
+  key: string;
+  error?: BatchErrorCode;
+  digest?: Digest;
+}
+
+export const keyOf = (id: Id, line: number): string => (id === null ? `line:${line}` : `id:${JSON.stringify(id)}`);
+
+const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+
+interface Prepared {
+  id: Id;
+  group?: string;
+  text?: string;
+  error?: BatchError;
+}
+
+function groupValue(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '(none)';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** Parses and checks one input: its id, group and text, or why it cannot be analysed. */
+export function prepare(input: RawInput, opts: LineOptions): Prepared {
+  if (input.kind === 'bad') return { id: input.id, error: input.error };
+  let record: unknown;
+  if (input.kind === 'json') {
+    if (input.text.trim() === '') return { id: null, error: { code: 'EMPTY_LINE', message: 'empty line' } };
+    try {
+      record = JSON.parse(input.text);
+    } catch (e) {
+      return { id: null, error: { code: 'INVALID_JSON', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` } };
+    }
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      return { id: null, error: { code: 'NOT_AN_OBJECT', message: `expected a JSON object; got ${typeName(record)}` } };
+    }
+  } else {
+    record = input.record;
+  }
+  const r = record as Record<string, unknown>;
+  const rawId = r[opts.idField];
+  let id: Id;
+  if (rawId === undefined || rawId === null || rawId === '') id = input.line;
+  else if (typeof rawId === 'string' || (typeof rawId === 'number' && Number.isFinite(rawId))) id = rawId;
+  else return { id: null, error: { code: 'INVALID_ID', message: `id field "${opts.idField}" is ${typeName(rawId)}; expected a string or a number` } };
+  const out: Prepared = { id };
+  if (opts.groupField !== undefined) out.group = groupValue(r[opts.groupField]);
+  const text = r[opts.textField];
+  if (text === undefined || text === null) {
+    out.error = { code: 'MISSING_TEXT', message: `no text field "${opts.textField}"${text === null ? ' (it is null)' : ''}` };
+    return out;
+  }
+  if (typeof text !== 'string') {
+    out.error = { code: 'INVALID_TEXT', message: `text field "${opts.textField}" is ${typeName(text)}; expected a string` };
+    return out;
+  }
+  let full = text;
+  if (opts.titleField !== undefined) {
+    const title = r[opts.titleField];
+    if (title !== undefined && title !== null && typeof title !== 'string') {
+      out.error = { code: 'INVALID_TITLE', message: `title field "${opts.titleField}" is ${typeName(title)}; expected a string` };
+      return out;
+    }
+    if (title) full = `${title}\n\n${text}`;
+  }
+  if (full.length > opts.maxTextLength) {
+    out.error = { code: 'TEXT_TOO_LARGE', message: `text is ${full.length} characters, over the limit of ${opts.maxTextLength}` };
+    return out;
+  }
+  out.text = full;
+  return out;
+}
+
+/** The resume key of an input without analysing it (cheap: parses, no NLP). */
+export function inputKey(input: RawInput, opts: LineOptions): string {
+  return keyOf(prepare(input, opts).id, input.line);
+}
+
+/** Analyses a text; a thrown error or a failed analyzer becomes a BatchError. */
+export function analyzeText(pipeline: Pipeline, text: string): { report: Report } | { error: BatchError } {
+  let report: Report;
+  try {
+    report = pipeline.analyze(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { error: { code: 'ANALYZER_FAILED', message: isSlantError(e) ? message : `analysis threw: ${message}` } };
+  }
+  const failed = Object.entries(report.analyzers).filter(([, r]) => r.status === 'failed');
+  if (failed.length) {
+    const message = failed.map(([id, r]) => `analyzer "${id}" failed: ${r.error?.message ?? r.basis}`).join('; ');
+    return { error: { code: 'ANALYZER_FAILED', message } };
+  }
+  return { report };
+}
+
+function head(id: Id, group: string | undefined): string {
+  return `{"id":${JSON.stringify(id)}${group !== undefined ? `,"group":${JSON.stringify(group)}` : ''}`;
+}
+
+/** An error output line. */
+export function errorLine(id: Id, line: number, error: BatchError, group?: string): string {
+  return `${head(id, group)},"line":${line},"error":${JSON.stringify({ code: error.code, message: error.message })}}`;
+}
+
+/** Processes one input: checks it, analyses it, and renders its output line (and digest). Never throws. */
+export function processInput(pipeline: Pipeline, input: RawInput, opts: LineOptions): LineResult {
+  const p = prepare(input, opts);
+  const key = keyOf(p.id, input.line);
+  let error = p.error;
+  let report: Report | undefined;
+  if (!error) {
+    const r = analyzeText(pipeline, p.text!);
+    if ('error' in r) error = r.error;
+    else report = r.report;
+  }
+  if (error) {
+    const result: LineResult = { out: errorLine(p.id, input.line, error, p.group), key, error: error.code };
+    if (opts.digest) result.digest = p.group !== undefined ? { group: p.group, error: error.code } : { error: error.code };
+    return result;
+  }
+  const result: LineResult = { out: `${head(p.id, p.group)},"report":${JSON.stringify(project(report!, opts.fields))}}`, key };
+  if (opts.digest) result.digest = digestReport(report!, p.group);
+  return result;
+}
+
+/** Rebuilds the resume key and the summary digest of a line already in the output file. */
+export function readOutputLine(record: Record<string, unknown>): { key: string; digest: Digest; error?: string } {
+  const id = (record.id ?? null) as Id;
+  const line = typeof record.line === 'number' ? record.line : -1;
+  const group = typeof record.group === 'string' ? record.group : undefined;
+  const err = record.error as BatchError | undefined;
+  if (err) {
+    const digest: Digest = { error: String(err.code) };
+    if (group !== undefined) digest.group = group;
+    return { key: keyOf(id, line), digest, error: String(err.code) };
+  }
+  const report = (record.report ?? {}) as Parameters<typeof digestReport>[0];
+  return { key: keyOf(id, line), digest: digestReport(report, group) };
+}

@@ -1,0 +1,255 @@
+/**
+ * The engine of `slant batch` (Node only): input file → reader → (resume filter) → ordered, bounded analysis in
+ * this thread or in worker threads → one output line per input line, in order → optional corpus summary.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InputError } from '../errors';
+import { createPipeline, type PipelineOptions } from '../pipeline';
+import { toPortableOptions } from './config';
+import type { FieldsSpec } from './digest';
+import { orderedMap } from './ordered';
+import { readCsv, readJsonl } from './read';
+import { inputKey, processInput, type LineOptions, type LineResult, type RawInput } from './record';
+import { readResumeState } from './resume';
+import { SummaryBuilder, summaryToCsv, type CorpusSummary } from './summary';
+
+export type InputFormat = 'jsonl' | 'csv' | 'tsv';
+
+export interface BatchRunOptions {
+  /** Input file, or "-" for standard input. */
+  input: string;
+  /** Output file; without it, lines go to `write`. */
+  output?: string;
+  /** Where lines go when there is no output file (default: process.stdout, with backpressure). */
+  write?: (chunk: string) => void | Promise<void>;
+  /** Default: from the extension (.csv, .tsv), else JSONL. */
+  format?: InputFormat;
+  idField?: string;
+  textField?: string;
+  titleField?: string;
+  groupBy?: string;
+  fields?: FieldsSpec;
+  /** Threads analysing; 1 analyses in the main thread (default: number of cores − 1, at least 1). */
+  workers?: number;
+  /** Articles read ahead of the writer (default: 4 per worker thread, 1 in-thread). */
+  maxInFlight?: number;
+  resume?: boolean;
+  /** Write the corpus summary here (JSON) and next to it as CSV (same name, .csv). */
+  summary?: string;
+  /** Stop (exit code 1) once more than this many lines gave an error (default: never). */
+  maxErrors?: number;
+  /** Longest text analysed, in characters (default 1,000,000); longer gives TEXT_TOO_LARGE. */
+  maxTextLength?: number;
+  pipeline?: PipelineOptions;
+  /** Show progress on `stderr` (the CLI does so when standard error is a terminal). */
+  progress?: boolean;
+  stderr?: (s: string) => void;
+}
+
+export interface BatchRunResult {
+  /** Output lines written by this run. */
+  written: number;
+  /** Input lines skipped because --resume found them in the output. */
+  skipped: number;
+  /** Lines already in the output file when resuming. */
+  resumed: number;
+  /** Error lines in the whole output (resumed and new), in total and by code. */
+  errors: number;
+  errorsByCode: Record<string, number>;
+  /** True when --max-errors stopped the run. */
+  aborted: boolean;
+  /** Bytes of an unfinished last line cut off when resuming. */
+  truncatedBytes: number;
+  elapsedMs: number;
+  summary?: CorpusSummary;
+}
+
+export const defaultWorkers = (): number => Math.max(1, (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) - 1);
+
+export function detectFormat(input: string): InputFormat {
+  const ext = path.extname(input).toLowerCase();
+  return ext === '.csv' ? 'csv' : ext === '.tsv' ? 'tsv' : 'jsonl';
+}
+
+/** Buffered appends to a file descriptor: few system calls, and only whole lines are ever handed to the OS. */
+class FileSink {
+  private chunks: string[] = [];
+  private size = 0;
+  constructor(private readonly fd: number) {}
+  write(s: string): void {
+    this.chunks.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 18) this.flush();
+  }
+  flush(): void {
+    if (!this.chunks.length) return;
+    fs.writeSync(this.fd, this.chunks.join(''));
+    this.chunks = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+}
+
+async function stdoutWrite(chunk: string): Promise<void> {
+  if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
+
+const formatDuration = (s: number): string => {
+  if (!Number.isFinite(s)) return '?';
+  const m = Math.floor(s / 60);
+  return `${m}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+};
+
+export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult> {
+  const started = Date.now();
+  const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
+  const workers = options.workers ?? defaultWorkers();
+  const format = options.format ?? detectFormat(options.input);
+  const lineOptions: LineOptions = {
+    idField: options.idField ?? 'id',
+    textField: options.textField ?? 'text',
+    fields: options.fields ?? 'full',
+    maxTextLength: options.maxTextLength ?? 1_000_000,
+    digest: options.summary !== undefined,
+  };
+  if (options.titleField !== undefined) lineOptions.titleField = options.titleField;
+  if (options.groupBy !== undefined) lineOptions.groupField = options.groupBy;
+  if (options.resume && !options.output) throw new InputError('--resume needs an output file (-o)');
+
+  // Configuration errors surface here, before any thread starts or any file is touched.
+  const pipeline = createPipeline(options.pipeline ?? {});
+  const portable = workers > 1 ? toPortableOptions(options.pipeline ?? {}) : undefined;
+
+  let inputSize = 0;
+  if (options.input !== '-') {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(options.input);
+    } catch {
+      throw new InputError(`no such file: ${options.input}`);
+    }
+    if (!stat.isFile()) throw new InputError(`${options.input} is not a regular file`);
+    inputSize = stat.size;
+  }
+
+  const summary = options.summary !== undefined ? new SummaryBuilder(options.groupBy ?? null) : undefined;
+  const errorsByCode: Record<string, number> = {};
+  let errors = 0;
+  const countError = (code: string): void => {
+    errors++;
+    errorsByCode[code] = (errorsByCode[code] ?? 0) + 1;
+  };
+
+  let present = new Map<string, number>();
+  let resumed = 0;
+  let truncatedBytes = 0;
+  if (options.resume) {
+    const state = await readResumeState(options.output!, (digest, error) => {
+      if (error) countError(error);
+      summary?.add(digest);
+    });
+    present = state.present;
+    resumed = state.lines;
+    truncatedBytes = state.truncatedBytes;
+  }
+
+  let bytesRead = 0;
+  const onBytes = (n: number): void => void (bytesRead += n);
+  const stream = options.input === '-' ? process.stdin : fs.createReadStream(options.input, { highWaterMark: 1 << 20 });
+  const reader: AsyncIterable<RawInput> =
+    format === 'jsonl'
+      ? readJsonl(stream, { maxLineBytes: Math.max(8 * lineOptions.maxTextLength, 1 << 20), idField: lineOptions.idField, onBytes })
+      : readCsv(stream, { delimiter: format === 'tsv' ? '\t' : ',', onBytes });
+
+  let skipped = 0;
+  let toSkip = 0;
+  for (const n of present.values()) toSkip += n;
+  async function* unseen(): AsyncGenerator<RawInput> {
+    for await (const input of reader) {
+      if (toSkip > 0) {
+        const key = inputKey(input, lineOptions);
+        const n = present.get(key);
+        if (n) {
+          if (n === 1) present.delete(key);
+          else present.set(key, n - 1);
+          toSkip--;
+          skipped++;
+          continue;
+        }
+      }
+      yield input;
+    }
+  }
+
+  const sink = options.output ? new FileSink(fs.openSync(options.output, options.resume ? 'a' : 'w')) : undefined;
+  const write = options.write ?? stdoutWrite;
+  const pool = portable ? (await import('./pool')).createWorkerPool(workers, { pipeline: portable, line: lineOptions }) : undefined;
+  const maxInFlight = options.maxInFlight ?? (pool ? workers * 4 : 1);
+  const maxErrors = options.maxErrors ?? Infinity;
+
+  const analyse = (input: RawInput): LineResult | Promise<LineResult> => {
+    if (!pool || input.kind === 'bad') return processInput(pipeline, input, lineOptions);
+    return pool.run<LineResult>({ kind: 'input', input }).catch((e: unknown) => {
+      // The thread died on this input: record it like any other failure; piscina starts a new thread.
+      const p = processInput(pipeline, { kind: 'bad', line: input.line, id: null, error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) } }, lineOptions);
+      return p;
+    });
+  };
+
+  let written = 0;
+  let aborted = false;
+  let lastProgress = 0;
+  const progress = (final = false): void => {
+    const now = Date.now();
+    if (!options.progress || (!final && now - lastProgress < 250)) return;
+    lastProgress = now;
+    const secs = (now - started) / 1000;
+    const rate = written / Math.max(secs, 1e-3);
+    const share = inputSize ? Math.min(1, bytesRead / inputSize) : 0;
+    const eta = share > 0 ? (secs * (1 - share)) / share : NaN;
+    stderr(`\r\x1b[K${written + skipped} articles · ${rate.toFixed(0)}/s · ${errors} errors${inputSize ? ` · ${(share * 100).toFixed(0)}% · ETA ${formatDuration(eta)}` : ''}${final ? '\n' : ''}`);
+  };
+
+  try {
+    for await (const result of orderedMap(unseen(), maxInFlight, analyse)) {
+      const line = result.out + '\n';
+      if (sink) sink.write(line);
+      else await write(line);
+      written++;
+      if (result.error) countError(result.error);
+      if (summary && result.digest) summary.add(result.digest);
+      if (errors > maxErrors) {
+        aborted = true;
+        break;
+      }
+      progress();
+    }
+  } finally {
+    sink?.close();
+    await pool?.close();
+    if (written) progress(true);
+  }
+
+  const result: BatchRunResult = { written, skipped, resumed, errors, errorsByCode, aborted, truncatedBytes, elapsedMs: Date.now() - started };
+  if (summary && options.summary) {
+    const s = summary.toJSON();
+    result.summary = s;
+    const doc = {
+      input: options.input,
+      analyzers: pipeline.analyzerIds,
+      complete: !aborted,
+      ...s,
+    };
+    fs.writeFileSync(options.summary, JSON.stringify(doc, null, 2) + '\n');
+    fs.writeFileSync(csvPathFor(options.summary), summaryToCsv(s));
+  }
+  return result;
+}
+
+/** summary.json → summary.csv (any other name gets ".csv" appended). */
+export const csvPathFor = (p: string): string => (p.toLowerCase().endsWith('.json') ? p.slice(0, -5) : p) + '.csv';
