@@ -1,8 +1,12 @@
 import type { Analyzer } from '../analyzer';
 import type { AnalyzerSpec } from '../pipeline';
+import { unattributedAssertions } from './unattributed-assertions';
 
 /** Every built-in analyzer by id. */
-export const builtinAnalyzers: Record<string, Analyzer<string, any>> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const builtinAnalyzers: Record<string, Analyzer<string, any>> = {
+  'unattributed-assertions': unattributedAssertions,
+};
 
 /** Ready-made analyzer lists. */
 export const presets: { readonly recommended: readonly AnalyzerSpec[] } = {

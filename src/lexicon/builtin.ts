@@ -1,7 +1,10 @@
+import unattributedAssertions from '../../lexicons/en/unattributed-assertions.json';
 import type { LexiconInput } from './schema';
 
 /**
  * Built-in lexicons by id. They are imported as JSON so that bundlers inline them: the core never reads files,
  * and runs unchanged in a browser.
  */
-export const builtinLexicons: Record<string, LexiconInput> = {};
+export const builtinLexicons: Record<string, LexiconInput> = {
+  'en/unattributed-assertions': unattributedAssertions as LexiconInput,
+};

@@ -1,0 +1,394 @@
+import { z } from 'zod';
+import { defineAnalyzer, type AnalyzerOutput } from '../analyzer';
+import type { AttributionRelation, SourceEntity } from '../attribution/types';
+import type { SlantDocument, Token } from '../document';
+import type { LexiconMatch } from '../lexicon/matcher';
+
+/**
+ * Unattributed assertions: claims the writer makes in their own voice without a named source.
+ *
+ * Four kinds are reported:
+ * 1. vague attribution — a source that names no one ("analysts suggest", "many believe");
+ * 2. agentless attribution — a report or belief with no holder ("reportedly", "is expected to", "a reported approval");
+ * 3. unsupported certainty — formulas that declare a claim settled ("cannot be overstated", "speaks volumes");
+ * 4. unsourced evaluative or predictive claims — a sentence-level decision over evaluative, interpretive and
+ *    predictive cues, modality and the attribution of the sentence.
+ *
+ * Kinds 1–3 are lexicon phrases (lexicons/en/unattributed-assertions.json) plus the vague and agentless relations the
+ * shared attribution layer finds. Words inside a quotation belong to the quoted speaker and are never reported; a
+ * cue inside the content of an attribution with a named source is that source's claim, not the writer's.
+ */
+
+const LEXICON = 'en/unattributed-assertions';
+
+export type UnattributedMessageId = 'vague-attribution' | 'agentless-attribution' | 'unsupported-certainty' | 'unsourced-claim';
+
+/** Sentence statuses this analyzer records. */
+export type AssertionStatus = 'attributed' | 'factual-report' | 'unattributed-assertion';
+
+const OptionsSchema = z.strictObject({
+  /**
+   * Evidence a sentence needs before its evaluative/predictive cues make it an unsourced claim (sum of cue weights).
+   * Lower finds more claims; higher only the strongest.
+   */
+  claimThreshold: z.number().min(0).default(0.8),
+  /** Treat a sentence as attributed when it continues reported speech from the sentence before it. */
+  carryAttribution: z.boolean().default(true),
+  /** Report kind-4 claims (the sentence classifier); kinds 1–3 are always reported. */
+  reportClaims: z.boolean().default(true),
+});
+
+export type UnattributedAssertionsOptions = z.output<typeof OptionsSchema>;
+
+/** Lexicon categories that are findings in their own right (kinds 1–3). */
+const DIRECT_KINDS = new Set(['vague-attribution', 'agentless-attribution', 'unsupported-certainty']);
+/** Lexicon categories that feed the sentence classifier (kind 4). */
+const CLAIM_CUES = new Set(['evaluative', 'predictive']);
+
+/** Entries whose match must contain a past participle, not a progressive ("is expected", not "is expecting"). */
+const PASSIVE_ENTRIES = new Set(['it-is-said', 'passive-belief', 'agentless-passive']);
+
+const NAMED_SOURCES = new Set(['named-person', 'named-organization', 'document', 'anonymous']);
+const FIRST_PERSON = new Set(['i', 'we', 'us', 'our', 'ours', 'my', 'mine', 'ourselves', 'myself']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
+const CONTINUATION_STARTS = new Set(['he', 'she', 'they', 'it', 'this', 'that', 'these', 'those']);
+const BACKSHIFT = new Set(['would', 'could', 'might']);
+
+const KIND_LABEL: Record<string, string> = {
+  'vague-attribution': 'vague attribution',
+  'agentless-attribution': 'agentless attribution',
+  'unsupported-certainty': 'unsupported certainty',
+  'unsourced-claim': 'unsourced evaluative or predictive claim',
+};
+
+interface Cue {
+  kind: string;
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  weight: number;
+  entry?: string;
+  term?: string;
+  explanation?: string;
+  alternatives?: string[];
+  attribution?: number;
+}
+
+const IRREGULAR_PARTICIPLES = new Set(
+  'said told thought seen known held felt understood taught sold put cut hit set paid made found bought brought meant built read led heard shown given taken written spoken drawn forgotten'.split(' '),
+);
+
+/** A past participle form, lower-case in the text (not "Judge", "Bill"). */
+function looksLikeParticiple(t: Token): boolean {
+  if (t.value !== t.normal && t.value !== t.normal.replace(/^./, (c) => c.toUpperCase())) return false;
+  if (t.value[0] !== t.value[0].toLowerCase()) return false;
+  return t.normal.endsWith('ed') || t.normal.endsWith('en') || t.normal.endsWith('wn') || IRREGULAR_PARTICIPLES.has(t.normal);
+}
+
+function isParticipleMatch(doc: SlantDocument, m: LexiconMatch): boolean {
+  let last: Token | undefined;
+  for (let k = m.first; k <= m.last; k++) {
+    const t = doc.tokens[k];
+    if (!t.isWord) continue;
+    if (t.lemma !== 'be' && t.lemma !== 'have' && t.normal !== 'to' && t.normal !== 'as' && t.normal !== 'that' && t.normal !== 'it' && t.pos !== 'ADV' && t.normal !== 'not') last = t;
+  }
+  if (!last || !looksLikeParticiple(last)) return false;
+  // "was announced on Monday by the ministry": the agent is named after all.
+  const sentence = doc.tokens[m.first].sentence;
+  for (let k = m.last + 1; k <= m.last + 5 && k < doc.tokens.length && doc.tokens[k].sentence === sentence; k++) {
+    if (doc.tokens[k].normal === 'by') return false;
+    if (doc.tokens[k].pos === 'PUNCT' && doc.tokens[k].value !== ',') break;
+  }
+  return true;
+}
+
+function inQuotedVoice(doc: SlantDocument, first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (doc.tokens[k].isWord && doc.tokens[k].voice === 'quoted') return true;
+  return false;
+}
+
+const ASKED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', 'before', 'whenever', 'but', 'and']);
+
+/** "Asked whether…" opening a sentence, or "when asked": the asker is not named. */
+function isAgentlessAsked(doc: SlantDocument, i: number): boolean {
+  const t = doc.tokens[i];
+  const sentence = doc.sentences[t.sentence];
+  let k = i - 1;
+  while (k >= sentence.tokenStart && !doc.tokens[k].isWord) k--;
+  if (k < sentence.tokenStart) return true;
+  return ASKED_OPENERS.has(doc.tokens[k].normal);
+}
+
+/**
+ * "<group> <verb>" is a clause only when the verb is a verb: "liberal views", "several points", "voter fears" are
+ * noun phrases (the verb slot holds a plural noun).
+ */
+function isClauseWithReportVerb(doc: SlantDocument, m: LexiconMatch): boolean {
+  const verb = doc.tokens[m.last];
+  return !(verb.pos === 'NOUN' && verb.normal.endsWith('s'));
+}
+
+/** "seemed unlikely", "appears increasingly certain": an appearance verb followed by an adjective. */
+function isAppearanceWithAdjective(doc: SlantDocument, i: number): boolean {
+  const sentence = doc.tokens[i].sentence;
+  for (let k = i + 1; k < doc.tokens.length && k <= i + 3 && doc.tokens[k].sentence === sentence; k++) {
+    const t = doc.tokens[k];
+    if (t.pos === 'ADV' || t.normal === 'more' || t.normal === 'less') continue;
+    return t.pos === 'ADJ' && t.voice === 'writer';
+  }
+  return false;
+}
+
+/** The content of a relation: every part when the attribution layer gives them, else its one content span. */
+function contentSpans(r: AttributionRelation): Array<{ start: number; end: number }> {
+  const parts = (r as { contentParts?: Array<{ start: number; end: number }> }).contentParts;
+  if (parts && parts.length) return parts;
+  return r.content ? [r.content] : [];
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+
+/** Keeps the longest of overlapping cues (input sorted by start, longer first). */
+function dropOverlapping<T extends { start: number; end: number }>(cues: T[]): T[] {
+  const out: T[] = [];
+  for (const c of cues) {
+    const prev = out[out.length - 1];
+    if (prev && overlaps(prev, c)) {
+      if (c.end - c.start > prev.end - prev.start) out[out.length - 1] = c;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, UnattributedAssertionsOptions>({
+  meta: {
+    id: 'unattributed-assertions',
+    description:
+      "Claims made in the writer's own voice with no named source: vague attribution (\"critics say\"), agentless attribution (\"reportedly\", \"is expected to\"), unsupported certainty (\"cannot be overstated\") and unsourced evaluative or predictive sentences. Every writer's-voice sentence gets a status: attributed, factual report, or unattributed assertion.",
+    category: 'unattributed-assertion',
+    messages: {
+      'vague-attribution': 'Vague source: "{{text}}" names no one who can be checked',
+      'agentless-attribution': 'No source named: "{{text}}" reports a claim without saying whose it is',
+      'unsupported-certainty': 'Certainty asserted, not shown: "{{text}}"',
+      'unsourced-claim': "Evaluative or predictive claim in the writer's voice with no source ({{cues}})",
+    },
+    options: OptionsSchema as z.ZodType<UnattributedAssertionsOptions>,
+    lexicons: [LEXICON],
+    defaults: { severity: 'warning', weight: 1 },
+    docs: 'https://github.com/slant/slant#unattributed-assertions',
+  },
+
+  analyze({ doc, options, lexicon, report, setSentenceStatus }): AnalyzerOutput {
+    const lex = lexicon(LEXICON);
+    const attribution = doc.attribution;
+    const sourceById = new Map<string, SourceEntity>(attribution.sources.map((s) => [s.id, s]));
+
+    // --- attribution per sentence -------------------------------------------------------------------------------
+    const n = doc.sentences.length;
+    const named: AttributionRelation[][] = Array.from({ length: n }, () => []);
+    for (const r of attribution.relations) {
+      if (r.sentence < 0 || r.sentence >= n) continue;
+      const source = r.sourceId ? sourceById.get(r.sourceId) : undefined;
+      // Vague and agentless relations are not a source; this analyzer reports them from its own lexicon.
+      if (r.kind === 'agentless' || r.kind === 'vague' || !r.source) continue;
+      if (!source || NAMED_SOURCES.has(source.type)) named[r.sentence].push(r);
+    }
+
+    // --- lexicon cues --------------------------------------------------------------------------------------------
+    const direct: Cue[][] = Array.from({ length: n }, () => []);
+    const claimCues: Cue[][] = Array.from({ length: n }, () => []);
+    for (const m of lex.matcher.match(doc)) {
+      const cat = m.entry.category;
+      if (!DIRECT_KINDS.has(cat) && !CLAIM_CUES.has(cat)) continue;
+      if (inQuotedVoice(doc, m.first, m.last)) continue;
+      if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
+      if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
+      if (m.entry.id === 'vague-group-says' && !isClauseWithReportVerb(doc, m)) continue;
+      if (m.entry.id === 'seems-adj' && !isAppearanceWithAdjective(doc, m.last)) continue;
+      const s = doc.tokens[m.first].sentence;
+      const cue: Cue = {
+        kind: DIRECT_KINDS.has(cat) ? cat : 'unsourced-claim',
+        start: m.start,
+        end: m.end,
+        first: m.first,
+        last: m.last,
+        weight: m.entry.weight,
+        entry: m.entry.id,
+        term: m.term,
+        explanation: m.entry.explanation,
+        alternatives: m.entry.alternatives,
+      };
+      (DIRECT_KINDS.has(cat) ? direct : claimCues)[s].push(cue);
+    }
+    // --- sentence decisions -------------------------------------------------------------------------------------
+    const status: Array<AssertionStatus | 'quoted' | undefined> = new Array(n);
+    const counts = { 'vague-attribution': 0, 'agentless-attribution': 0, 'unsupported-certainty': 0, 'unsourced-claim': 0 };
+    let attributed = 0;
+    let factual = 0;
+    let unattributed = 0;
+    let claimSentences = 0;
+
+    for (let s = 0; s < n; s++) {
+      const sentence = doc.sentences[s];
+      if (sentence.wordCount === 0) continue;
+      if (sentence.writerWordCount === 0) {
+        status[s] = 'quoted';
+        setSentenceStatus(s, 'attributed', ['quotation: the words are the quoted speaker\'s']);
+        continue;
+      }
+      claimSentences++;
+      const own = named[s];
+      const carried =
+        !own.length && options.carryAttribution && s > 0 && continuesReportedSpeech(doc, s, named[s - 1], status[s - 1]);
+      const contents = own.flatMap(contentSpans);
+      const wholeSentenceAttributed = carried || own.some((r) => !contentSpans(r).length);
+      const insideContent = (c: Cue): boolean => contents.some((x) => c.start >= x.start && c.end <= x.end);
+
+      // Kinds 1–3: a cue inside a named source's content is that source's claim.
+      const reported = dropOverlapping(
+        direct[s]
+          .filter((c) => !insideContent(c) && !(wholeSentenceAttributed && c.kind === 'unsupported-certainty'))
+          .sort((a, b) => a.start - b.start || b.end - a.end),
+      );
+      // Kind 4: evaluative/predictive cues, unless the sentence is attributed to a named source.
+      let claim: { cues: Cue[]; score: number; features: string[] } | undefined;
+      if (options.reportClaims && !own.length && !carried) {
+        const cues = dropOverlapping(
+          claimCues[s].filter((c) => !reported.some((r) => overlaps(r, c))).sort((a, b) => a.start - b.start || b.end - a.end),
+        );
+        const { score, features } = claimScore(doc, s, cues);
+        if (score >= options.claimThreshold && (cues.length || reported.length)) claim = { cues, score, features };
+      }
+
+      const reasons: string[] = [];
+      for (const c of reported) {
+        counts[c.kind as keyof typeof counts]++;
+        const text = doc.text.slice(c.start, c.end);
+        reasons.push(`${KIND_LABEL[c.kind]}: "${text}"`);
+        report({
+          messageId: c.kind as UnattributedMessageId,
+          span: { start: c.start, end: c.end },
+          data: { text },
+          category: c.kind,
+          voice: 'writer',
+          explanation: c.explanation ?? (c.kind === 'vague-attribution' ? 'The attribution names no one who can be checked.' : 'The claim is reported without saying who made it.'),
+          evidence: c.entry
+            ? { lexicon: lex.id, entry: c.entry, term: c.term, weight: c.weight, source: lex.entry(c.entry!)?.source }
+            : { rule: `attribution-${c.kind}`, attribution: c.attribution },
+          suggestions: c.alternatives ?? [],
+        });
+      }
+      if (claim && claim.cues.length) {
+        const trigger = claim.cues.reduce((a, b) => (b.weight > a.weight ? b : a));
+        const list = claim.cues.map((c) => `"${doc.text.slice(c.start, c.end)}"`).join(', ');
+        counts['unsourced-claim']++;
+        reasons.push(`${KIND_LABEL['unsourced-claim']}: ${[list, ...claim.features].filter(Boolean).join('; ')}`);
+        report({
+          messageId: 'unsourced-claim',
+          span: { start: trigger.start, end: trigger.end },
+          data: { cues: [list, ...claim.features].filter(Boolean).join('; '), text: doc.text.slice(trigger.start, trigger.end) },
+          category: 'unsourced-claim',
+          voice: 'writer',
+          explanation:
+            "The sentence evaluates, interprets or predicts in the writer's own voice, and neither it nor the sentence before it names a source for the judgement.",
+          evidence: { lexicon: lex.id, entry: trigger.entry, term: trigger.term, weight: Math.round(claim.score * 100) / 100, rule: 'claim-classifier' },
+          suggestions: ['attribute the judgement to a named source, or show the facts it rests on'],
+        });
+      }
+
+      if (reasons.length) {
+        status[s] = 'unattributed-assertion';
+        unattributed++;
+        setSentenceStatus(s, 'unattributed-assertion', reasons);
+      } else if (own.length || carried) {
+        status[s] = 'attributed';
+        attributed++;
+        setSentenceStatus(
+          s,
+          'attributed',
+          own.length
+            ? own.map((r) => `${r.kind}: "${r.source?.text ?? ''}" ${r.cue.text}`.replace(/\s+/g, ' ').trim())
+            : ['continues the reported speech of the previous sentence'],
+        );
+      } else {
+        status[s] = 'factual-report';
+        factual++;
+        setSentenceStatus(s, 'factual-report', []);
+      }
+    }
+
+    if (!claimSentences) {
+      return { score: null, basis: "No sentence in the writer's voice.", metrics: { sentences: n, claimSentences: 0 } };
+    }
+    const parts = Object.entries(counts)
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${v} ${KIND_LABEL[k]}`);
+    return {
+      score: unattributed / claimSentences,
+      basis:
+        `${unattributed} of ${claimSentences} sentences in the writer's voice make a claim with no named source` +
+        ` (${attributed} attributed, ${factual} factual reports)` +
+        (parts.length ? `; findings: ${parts.join(', ')}` : ''),
+      metrics: {
+        claimSentences,
+        unattributed,
+        attributed,
+        factualReports: factual,
+        vagueAttribution: counts['vague-attribution'],
+        agentlessAttribution: counts['agentless-attribution'],
+        unsupportedCertainty: counts['unsupported-certainty'],
+        unsourcedClaims: counts['unsourced-claim'],
+      },
+    };
+  },
+});
+
+/**
+ * A sentence with no attribution of its own continues the previous sentence's reported speech when that sentence
+ * was attributed to a named source, both are in one paragraph, and this one reads as its continuation: it opens with
+ * a pronoun or demonstrative, or it keeps the backshifted modal of indirect speech ("would", "could").
+ */
+function continuesReportedSpeech(doc: SlantDocument, s: number, previous: AttributionRelation[], previousStatus: string | undefined): boolean {
+  if (previousStatus !== 'attributed' || !previous.length) return false;
+  const cur = doc.sentences[s];
+  if (doc.sentences[s - 1].paragraph !== cur.paragraph) return false;
+  let first: Token | undefined;
+  for (let k = cur.tokenStart; k < cur.tokenEnd; k++) if (doc.tokens[k].isWord) { first = doc.tokens[k]; break; }
+  if (first && CONTINUATION_STARTS.has(first.normal)) return true;
+  for (let k = cur.tokenStart; k < cur.tokenEnd; k++) if (BACKSHIFT.has(doc.tokens[k].normal) && doc.tokens[k].voice === 'writer') return true;
+  return false;
+}
+
+/** Evidence that a writer's-voice sentence evaluates or predicts: its cue weights plus modality and stance features. */
+function claimScore(doc: SlantDocument, s: number, cues: Cue[]): { score: number; features: string[] } {
+  let score = 0;
+  const seen = new Set<string>();
+  for (const c of cues) {
+    // Repeated cues of one entry count once, at full weight; further entries add their weight.
+    const key = c.entry ?? c.kind;
+    score += seen.has(key) ? c.weight * 0.25 : c.weight;
+    seen.add(key);
+  }
+  const features: string[] = [];
+  const sentence = doc.sentences[s];
+  let firstPerson = false;
+  let secondPerson = false;
+  let exclaim = false;
+  let question = false;
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const t = doc.tokens[k];
+    if (t.voice !== 'writer') continue;
+    if (FIRST_PERSON.has(t.normal)) firstPerson = true;
+    else if (SECOND_PERSON.has(t.normal)) secondPerson = true;
+    else if (t.value === '!') exclaim = true;
+    else if (t.value === '?') question = true;
+  }
+  if (firstPerson) { score += 0.4; features.push("first person in the writer's voice"); }
+  if (secondPerson) { score += 0.3; features.push('addresses the reader'); }
+  if (exclaim) { score += 0.5; features.push('exclamation'); }
+  if (question) { score += 0.3; features.push('question in the writer\'s voice'); }
+  return { score, features };
+}
