@@ -130,15 +130,29 @@ export function loadCorpora(dataDir, names = ['ptc_semeval2020', 'babe', 'mbic']
 // ---------------------------------------------------------------------------------------------
 // Lexicon compilation and matching (the semantics the analyzer will implement)
 const lemmaCache = new Map();
-/** Tokens of a term as wink reads it alone: [{normal, lemma, pos}] */
+/**
+ * Tokens of a term as the library compiles it (src/lexicon/matcher.ts): each whitespace-separated part is read
+ * by wink on its own. Returns [{normal, lemma, pos}].
+ */
 export function termTokens(term) {
   if (lemmaCache.has(term)) return lemmaCache.get(term);
-  const doc = nlp.readDoc(term);
-  const ts = doc.tokens();
-  const n = ts.out(its.normal), l = ts.out(its.lemma), p = ts.out(its.pos);
-  const out = n.map((x, i) => ({ normal: x.toLowerCase(), lemma: l[i].toLowerCase(), pos: p[i] }));
+  const out = [];
+  for (const part of term.trim().split(/\s+/u)) {
+    const doc = nlp.readDoc(part);
+    const ts = doc.tokens();
+    const v = ts.out(its.value), n = ts.out(its.normal), l = ts.out(its.lemma), p = ts.out(its.pos);
+    v.forEach((x, i) => {
+      const normal = String(n[i] ?? x).toLowerCase();
+      out.push({ normal, lemma: String(l[i] ?? normal).toLowerCase(), pos: p[i] ?? 'X' });
+    });
+  }
   lemmaCache.set(term, out);
   return out;
+}
+
+/** wink leaves capitalised plurals tagged PROPN unreduced ("Critics"); the library strips a plain -s for them. */
+export function properNounSingular(t) {
+  return t.pos === 'PROPN' && t.normal.length > 3 && t.normal.endsWith('s') && !t.normal.endsWith('ss') ? t.normal.slice(0, -1) : undefined;
 }
 
 /**
@@ -150,28 +164,23 @@ export function compile(entries, slots = {}) {
   const wild = []; // patterns starting with a slot or '*'
   for (const e of entries) {
     for (const term of e.terms) {
-      const parts = term.split(/\s+/);
       const words = [];
-      const plain = !parts.some((part) => part === '*' || /^<[\w-]+>$/.test(part));
-      const key = e.match === 'lemma' ? 'lemma' : 'normal';
-      if (plain) {
-        // the whole term is read by wink at once, as the text is
-        for (const t of termTokens(term)) words.push({ eq: t[key], key });
-      } else {
-        for (const part of parts) {
-          if (part === '*') words.push({ any: true });
-          else if (/^<[\w-]+>$/.test(part)) {
-            const name = part.slice(1, -1);
-            words.push({ set: new Set((slots[name] || []).map((w) => termTokens(w)[0].lemma)), key: 'lemma' });
-          } else for (const t of termTokens(part)) words.push({ eq: t[key], key });
-        }
+      const byLemma = e.match === 'lemma';
+      for (const part of term.trim().split(/\s+/u)) {
+        if (part === '*') words.push({ any: true });
+        else if (/^<[\w-]+>$/.test(part)) {
+          const name = part.slice(1, -1);
+          words.push({ set: new Set((slots[name] || []).flatMap((w) => termTokens(w).flatMap((t) => [t.lemma, t.normal]))) });
+        } else for (const t of termTokens(part)) words.push({ normal: t.normal, lemma: t.lemma, byLemma });
       }
-      const pat = { entry: e, words, term };
+      const pat = { entry: e, words, term, exact: words.filter((w) => w.normal != null && !w.byLemma).length };
       const w0 = words[0];
-      if (w0.eq != null) {
-        const k = w0.key + ':' + w0.eq;
-        if (!index.has(k)) index.set(k, []);
-        index.get(k).push(pat);
+      const keys = w0.normal != null ? [w0.normal, ...(w0.byLemma && w0.lemma !== w0.normal ? [w0.lemma] : [])] : w0.set ? [...w0.set] : null;
+      if (keys) {
+        for (const k of keys) {
+          if (!index.has(k)) index.set(k, []);
+          if (!index.get(k).includes(pat)) index.get(k).push(pat);
+        }
       } else wild.push(pat);
     }
   }
@@ -181,8 +190,8 @@ export function compile(entries, slots = {}) {
 
 function wordOk(w, t) {
   if (w.any) return t.word;
-  if (w.set) return w.set.has(t.lemma);
-  return t[w.key] === w.eq;
+  if (w.set) return w.set.has(t.lemma) || w.set.has(t.normal) || w.set.has(properNounSingular(t));
+  return t.normal === w.normal || (w.byLemma && (t.lemma === w.lemma || properNounSingular(t) === w.lemma));
 }
 
 /** All non-overlapping matches in a token list. Returns [{start, end, entry, tokStart, tokEnd, quoted}] */
@@ -192,19 +201,25 @@ export function matchTokens(toks, compiled, text) {
   while (i < toks.length) {
     const t = toks[i];
     let best = null;
-    const cands = [...(compiled.index.get('lemma:' + t.lemma) || []), ...(compiled.index.get('normal:' + t.normal) || []), ...compiled.wild];
+    const sg = properNounSingular(t);
+    const cands = new Set([...(compiled.index.get(t.normal) || []), ...(compiled.index.get(t.lemma) || []), ...((sg && compiled.index.get(sg)) || []), ...compiled.wild]);
     for (const pat of cands) {
       const n = pat.words.length;
-      if (best && n <= best.n) continue;
+      // longest match wins; at equal length an exact (normal) match beats a lemma match
+      if (best && (n < best.n || (n === best.n && pat.exact <= best.pat.exact))) continue;
       if (i + n > toks.length) continue;
       let ok = true;
-      for (let k = 0; k < n; k++) if (!wordOk(pat.words[k], toks[i + k])) { ok = false; break; }
+      // matches never cross a sentence boundary
+      for (let k = 0; k < n; k++) if (toks[i + k].sent !== t.sent || !wordOk(pat.words[k], toks[i + k])) { ok = false; break; }
       if (!ok) continue;
       const e = pat.entry;
-      const head = toks[i + n - 1];
+      let h = i + n - 1;
+      while (h > i && !toks[h].word) h--; // POS of the last word of the match
+      const head = toks[h];
       if (e.pos && !e.pos.includes(head.pos)) continue;
       if (e.unless) {
-        const prev = toks[i - 1], next = toks[i + n];
+        const prev = toks[i - 1] && toks[i - 1].sent === t.sent ? toks[i - 1] : null;
+        const next = toks[i + n] && toks[i + n].sent === t.sent ? toks[i + n] : null;
         if (prev && e.unless.before && e.unless.before.includes(prev.normal)) continue;
         if (next && e.unless.after && e.unless.after.includes(next.normal)) continue;
       }
