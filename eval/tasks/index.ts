@@ -1,4 +1,5 @@
 import type { EvalTask } from './types';
+import { unattributedAssertionTasks } from './unattributed-assertions';
 
 /** Every evaluation task; each analyzer adds its own module here. */
-export const evalTasks: EvalTask[] = [];
+export const evalTasks: EvalTask[] = [...unattributedAssertionTasks];

@@ -72,7 +72,8 @@ interface Cue {
   term?: string;
   explanation?: string;
   alternatives?: string[];
-  attribution?: number;
+  /** True for stance features found by code rather than by a lexicon entry. */
+  rule?: boolean;
 }
 
 const IRREGULAR_PARTICIPLES = new Set(
@@ -129,15 +130,18 @@ function isClauseWithReportVerb(doc: SlantDocument, m: LexiconMatch): boolean {
   return !(verb.pos === 'NOUN' && verb.normal.endsWith('s'));
 }
 
-/** "seemed unlikely", "appears increasingly certain": an appearance verb followed by an adjective. */
-function isAppearanceWithAdjective(doc: SlantDocument, i: number): boolean {
+/**
+ * "seemed unlikely", "appears increasingly certain": an appearance verb followed by an adjective. Returns the
+ * adjective's token index, or -1.
+ */
+function appearanceAdjective(doc: SlantDocument, i: number): number {
   const sentence = doc.tokens[i].sentence;
   for (let k = i + 1; k < doc.tokens.length && k <= i + 3 && doc.tokens[k].sentence === sentence; k++) {
     const t = doc.tokens[k];
     if (t.pos === 'ADV' || t.normal === 'more' || t.normal === 'less') continue;
-    return t.pos === 'ADJ' && t.voice === 'writer';
+    return t.pos === 'ADJ' && t.voice === 'writer' ? k : -1;
   }
-  return false;
+  return -1;
 }
 
 /** The content of a relation: every part when the attribution layer gives them, else its one content span. */
@@ -145,6 +149,19 @@ function contentSpans(r: AttributionRelation): Array<{ start: number; end: numbe
   const parts = (r as { contentParts?: Array<{ start: number; end: number }> }).contentParts;
   if (parts && parts.length) return parts;
   return r.content ? [r.content] : [];
+}
+
+const THING_PRONOUNS = new Set(['it', 'this', 'that', 'these', 'those', 'which', 'what']);
+
+/** The source phrase contains a name (a capitalised proper noun), not only common nouns or pronouns. */
+function namesSomeone(doc: SlantDocument, span: { start: number; end: number }): boolean {
+  return doc.tokensIn(span.start, span.end).some((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.value));
+}
+
+/** The source phrase is a lone "it", "this" or "which": a thing, not someone who can be a source. */
+function isThingPronoun(doc: SlantDocument, span: { start: number; end: number }): boolean {
+  const words = doc.tokensIn(span.start, span.end).filter((t) => t.isWord);
+  return words.length === 1 && THING_PRONOUNS.has(words[0].normal);
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
@@ -186,16 +203,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     const attribution = doc.attribution;
     const sourceById = new Map<string, SourceEntity>(attribution.sources.map((s) => [s.id, s]));
 
-    // --- attribution per sentence -------------------------------------------------------------------------------
     const n = doc.sentences.length;
-    const named: AttributionRelation[][] = Array.from({ length: n }, () => []);
-    for (const r of attribution.relations) {
-      if (r.sentence < 0 || r.sentence >= n) continue;
-      const source = r.sourceId ? sourceById.get(r.sourceId) : undefined;
-      // Vague and agentless relations are not a source; this analyzer reports them from its own lexicon.
-      if (r.kind === 'agentless' || r.kind === 'vague' || !r.source) continue;
-      if (!source || NAMED_SOURCES.has(source.type)) named[r.sentence].push(r);
-    }
 
     // --- lexicon cues --------------------------------------------------------------------------------------------
     const direct: Cue[][] = Array.from({ length: n }, () => []);
@@ -207,14 +215,21 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
       if (m.entry.id === 'vague-group-says' && !isClauseWithReportVerb(doc, m)) continue;
-      if (m.entry.id === 'seems-adj' && !isAppearanceWithAdjective(doc, m.last)) continue;
+      let end = m.end;
+      let last = m.last;
+      if (m.entry.id === 'seems-adj') {
+        const adjective = appearanceAdjective(doc, m.last);
+        if (adjective < 0) continue;
+        last = adjective;
+        end = doc.tokens[adjective].end;
+      }
       const s = doc.tokens[m.first].sentence;
       const cue: Cue = {
         kind: DIRECT_KINDS.has(cat) ? cat : 'unsourced-claim',
         start: m.start,
-        end: m.end,
+        end,
         first: m.first,
-        last: m.last,
+        last,
         weight: m.entry.weight,
         entry: m.entry.id,
         term: m.term,
@@ -223,6 +238,22 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       };
       (DIRECT_KINDS.has(cat) ? direct : claimCues)[s].push(cue);
     }
+    // --- attribution per sentence -------------------------------------------------------------------------------
+    const named: AttributionRelation[][] = Array.from({ length: n }, () => []);
+    for (const r of attribution.relations) {
+      if (r.sentence < 0 || r.sentence >= n) continue;
+      const source = r.sourceId ? sourceById.get(r.sourceId) : undefined;
+      // Vague and agentless relations are not a source; this analyzer reports them from its own lexicon.
+      if (r.kind === 'agentless' || r.kind === 'vague' || !r.source) continue;
+      if (source && !NAMED_SOURCES.has(source.type)) continue;
+      // "The agreement underscores…", "These achievements demonstrate…": an interpretive verb whose subject is not a
+      // person or a named body is the writer's interpretation, not a source speaking.
+      const cueIsOwn = [...direct[r.sentence], ...claimCues[r.sentence]].some((c) => overlaps(c, r.cue));
+      if (cueIsOwn && !namesSomeone(doc, r.source)) continue;
+      if (isThingPronoun(doc, r.source)) continue;
+      named[r.sentence].push(r);
+    }
+
     // --- sentence decisions -------------------------------------------------------------------------------------
     const status: Array<AssertionStatus | 'quoted' | undefined> = new Array(n);
     const counts = { 'vague-attribution': 0, 'agentless-attribution': 0, 'unsupported-certainty': 0, 'unsourced-claim': 0 };
@@ -254,13 +285,13 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
           .sort((a, b) => a.start - b.start || b.end - a.end),
       );
       // Kind 4: evaluative/predictive cues, unless the sentence is attributed to a named source.
-      let claim: { cues: Cue[]; score: number; features: string[] } | undefined;
+      let claim: { cues: Cue[]; score: number } | undefined;
       if (options.reportClaims && !own.length && !carried) {
         const cues = dropOverlapping(
-          claimCues[s].filter((c) => !reported.some((r) => overlaps(r, c))).sort((a, b) => a.start - b.start || b.end - a.end),
+          [...claimCues[s], ...stanceFeatures(doc, s)].filter((c) => !reported.some((r) => overlaps(r, c))).sort((a, b) => a.start - b.start || b.end - a.end),
         );
-        const { score, features } = claimScore(doc, s, cues);
-        if (score >= options.claimThreshold && (cues.length || reported.length)) claim = { cues, score, features };
+        const score = claimScore(cues);
+        if (score >= options.claimThreshold && cues.length) claim = { cues, score };
       }
 
       const reasons: string[] = [];
@@ -274,27 +305,27 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
           data: { text },
           category: c.kind,
           voice: 'writer',
-          explanation: c.explanation ?? (c.kind === 'vague-attribution' ? 'The attribution names no one who can be checked.' : 'The claim is reported without saying who made it.'),
-          evidence: c.entry
-            ? { lexicon: lex.id, entry: c.entry, term: c.term, weight: c.weight, source: lex.entry(c.entry!)?.source }
-            : { rule: `attribution-${c.kind}`, attribution: c.attribution },
+          explanation: c.explanation,
+          evidence: { lexicon: lex.id, entry: c.entry, term: c.term, weight: c.weight, source: c.entry ? lex.entry(c.entry)?.source : undefined },
           suggestions: c.alternatives ?? [],
         });
       }
-      if (claim && claim.cues.length) {
+      if (claim) {
         const trigger = claim.cues.reduce((a, b) => (b.weight > a.weight ? b : a));
-        const list = claim.cues.map((c) => `"${doc.text.slice(c.start, c.end)}"`).join(', ');
+        const cueList = claim.cues.map((c) => (c.rule ? STANCE_LABEL[c.entry!] : `"${doc.text.slice(c.start, c.end)}"`)).join(', ');
         counts['unsourced-claim']++;
-        reasons.push(`${KIND_LABEL['unsourced-claim']}: ${[list, ...claim.features].filter(Boolean).join('; ')}`);
+        reasons.push(`${KIND_LABEL['unsourced-claim']}: ${cueList}`);
         report({
           messageId: 'unsourced-claim',
           span: { start: trigger.start, end: trigger.end },
-          data: { cues: [list, ...claim.features].filter(Boolean).join('; '), text: doc.text.slice(trigger.start, trigger.end) },
+          data: { cues: cueList, text: doc.text.slice(trigger.start, trigger.end) },
           category: 'unsourced-claim',
           voice: 'writer',
           explanation:
             "The sentence evaluates, interprets or predicts in the writer's own voice, and neither it nor the sentence before it names a source for the judgement.",
-          evidence: { lexicon: lex.id, entry: trigger.entry, term: trigger.term, weight: Math.round(claim.score * 100) / 100, rule: 'claim-classifier' },
+          evidence: trigger.rule
+            ? { rule: `claim-classifier/${trigger.entry}`, weight: Math.round(claim.score * 100) / 100 }
+            : { lexicon: lex.id, entry: trigger.entry, term: trigger.term, weight: Math.round(claim.score * 100) / 100, rule: 'claim-classifier' },
           suggestions: ['attribute the judgement to a named source, or show the facts it rests on'],
         });
       }
@@ -362,33 +393,44 @@ function continuesReportedSpeech(doc: SlantDocument, s: number, previous: Attrib
   return false;
 }
 
-/** Evidence that a writer's-voice sentence evaluates or predicts: its cue weights plus modality and stance features. */
-function claimScore(doc: SlantDocument, s: number, cues: Cue[]): { score: number; features: string[] } {
+/**
+ * Stance features of a writer's-voice sentence that no lexicon entry covers: the writer speaking as "I"/"we",
+ * addressing the reader, asking or exclaiming. Each is returned as a cue on the token that shows it.
+ */
+function stanceFeatures(doc: SlantDocument, s: number): Cue[] {
+  const sentence = doc.sentences[s];
+  const out: Cue[] = [];
+  const seen = new Set<string>();
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const t = doc.tokens[k];
+    if (t.voice !== 'writer') continue;
+    let rule: string | undefined;
+    if (FIRST_PERSON.has(t.normal) && !(t.normal === 'us' && t.value === 'US')) rule = 'first-person';
+    else if (SECOND_PERSON.has(t.normal)) rule = 'reader-address';
+    else if (t.value === '?' || t.value === '!') rule = t.value === '?' ? 'question' : 'exclamation';
+    if (!rule || seen.has(rule)) continue;
+    seen.add(rule);
+    out.push({ kind: 'unsourced-claim', start: t.start, end: t.end, first: k, last: k, weight: STANCE_WEIGHT[rule], entry: rule, rule: true });
+  }
+  return out;
+}
+
+const STANCE_WEIGHT: Record<string, number> = { 'first-person': 0.9, 'reader-address': 0.9, question: 0.9, exclamation: 0.9 };
+const STANCE_LABEL: Record<string, string> = {
+  'first-person': "first person in the writer's voice",
+  'reader-address': 'addresses the reader',
+  question: "question in the writer's voice",
+  exclamation: 'exclamation',
+};
+
+/** Evidence that a writer's-voice sentence evaluates or predicts: the sum of its cue weights (an entry counts once). */
+function claimScore(cues: Cue[]): number {
   let score = 0;
   const seen = new Set<string>();
   for (const c of cues) {
-    // Repeated cues of one entry count once, at full weight; further entries add their weight.
     const key = c.entry ?? c.kind;
     score += seen.has(key) ? c.weight * 0.25 : c.weight;
     seen.add(key);
   }
-  const features: string[] = [];
-  const sentence = doc.sentences[s];
-  let firstPerson = false;
-  let secondPerson = false;
-  let exclaim = false;
-  let question = false;
-  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
-    const t = doc.tokens[k];
-    if (t.voice !== 'writer') continue;
-    if (FIRST_PERSON.has(t.normal)) firstPerson = true;
-    else if (SECOND_PERSON.has(t.normal)) secondPerson = true;
-    else if (t.value === '!') exclaim = true;
-    else if (t.value === '?') question = true;
-  }
-  if (firstPerson) { score += 0.4; features.push("first person in the writer's voice"); }
-  if (secondPerson) { score += 0.3; features.push('addresses the reader'); }
-  if (exclaim) { score += 0.5; features.push('exclamation'); }
-  if (question) { score += 0.3; features.push('question in the writer\'s voice'); }
-  return { score, features };
+  return score;
 }
