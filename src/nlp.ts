@@ -37,21 +37,67 @@ export interface TermToken {
   pos: string;
 }
 
-/** Tokenises a short phrase (a lexicon term) exactly as a text would be tokenised. */
-export function tokenizeTerm(term: string): TermToken[] {
-  const nlp = getNlp();
-  const its = nlp.its;
-  const tokens = nlp.readDoc(term).tokens();
-  const values = tokens.out(its.value) as string[];
-  const normals = tokens.out(its.normal) as string[];
-  const lemmas = tokens.out(lemmaOf(its)) as string[];
-  const pos = tokens.out(its.pos) as string[];
+const termCache = new Map<string, TermToken[]>();
+const TERM_BATCH_SEPARATOR = '\n\n';
+
+function termTokensOf(values: string[], normals: string[], lemmas: string[], pos: string[], from: number, to: number): TermToken[] {
   const out: TermToken[] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (pos[i] === SPACE_POS) continue;
+  for (let i = from; i < to; i++) {
+    if (pos[i] === SPACE_POS || values[i].trim() === '') continue;
     const normal = normals[i] ?? values[i].toLowerCase();
     out.push({ value: values[i], normal, lemma: (lemmas[i] ?? normal).toLowerCase(), pos: pos[i] ?? 'X' });
   }
+  return out;
+}
+
+/**
+ * Tokenises many lexicon terms with one wink call (each term on its own paragraph, so each is its own sentence),
+ * and caches the result: compiling a lexicon of thousands of terms costs one parse, not thousands.
+ */
+export function prepareTerms(terms: Iterable<string>): void {
+  const todo = [...new Set(terms)].filter((t) => !termCache.has(t) && !t.includes('\n') && t.trim() !== '');
+  if (!todo.length) return;
+  const nlp = getNlp();
+  const its = nlp.its;
+  const tokens = nlp.readDoc(todo.join(TERM_BATCH_SEPARATOR)).tokens();
+  const values = tokens.out(its.value) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const normals = tokens.out(its.normal) as string[];
+  const lemmas = tokens.out(lemmaOf(its)) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  let termIndex = 0;
+  let termEnd = todo[0].length;
+  let offset = 0;
+  let first = 0;
+  for (let i = 0; i <= values.length; i++) {
+    const start = i < values.length ? offset + spaces[i].length : Infinity;
+    // Tokens that start after the current term's end belong to the next term(s).
+    while (termIndex < todo.length && start >= termEnd) {
+      termCache.set(todo[termIndex], termTokensOf(values, normals, lemmas, pos, first, i));
+      first = i;
+      termIndex++;
+      if (termIndex < todo.length) termEnd += TERM_BATCH_SEPARATOR.length + todo[termIndex].length;
+    }
+    if (i < values.length) offset = start + values[i].length;
+  }
+}
+
+/** Tokenises a short phrase (a lexicon term) exactly as a text would be tokenised. */
+export function tokenizeTerm(term: string): TermToken[] {
+  const cached = termCache.get(term);
+  if (cached) return cached;
+  const nlp = getNlp();
+  const its = nlp.its;
+  const tokens = nlp.readDoc(term).tokens();
+  const out = termTokensOf(
+    tokens.out(its.value) as string[],
+    tokens.out(its.normal) as string[],
+    tokens.out(lemmaOf(its)) as string[],
+    tokens.out(its.pos) as string[],
+    0,
+    tokens.length(),
+  );
+  termCache.set(term, out);
   return out;
 }
 

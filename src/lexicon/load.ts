@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LexiconError } from '../errors';
-import { tokenizeTerm } from '../nlp';
+import { prepareTerms, tokenizeTerm } from '../nlp';
 import { buildMatcher, type PhraseMatcher } from './matcher';
 import { LexiconSchema, type Lexicon, type LexiconEntry, type LexiconEntryInput, type LexiconInput } from './schema';
 
@@ -35,6 +35,7 @@ export function compileLexicon(input: unknown, origin = 'lexicon'): CompiledLexi
     );
   }
   const lexicon = parsed.data;
+  prepareTerms(termParts(lexicon));
   const problems = contentProblems(lexicon);
   const matcher = buildMatcher(lexicon, problems);
   if (problems.length) {
@@ -48,6 +49,19 @@ export function compileLexicon(input: unknown, origin = 'lexicon'): CompiledLexi
   const compiled: CompiledLexicon = { id: lexicon.id, lexicon, matcher, entry: (id) => byId.get(id) };
   if (input && typeof input === 'object') compiledCache.set(input, compiled);
   return compiled;
+}
+
+/** Every string the compiler will tokenise: whole literal terms, their whitespace-separated parts, slot words. */
+function termParts(lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  for (const e of lexicon.entries) {
+    for (const term of e.terms) {
+      const parts = term.trim().split(/\s+/u).filter((p) => !/^<[^>]+>$/u.test(p) && p !== '*');
+      out.push(parts.join(' '), ...parts);
+    }
+  }
+  for (const words of Object.values(lexicon.slots ?? {})) out.push(...words);
+  return out;
 }
 
 function contentProblems(lexicon: Lexicon): string[] {
