@@ -130,6 +130,26 @@ function isClauseWithReportVerb(doc: SlantDocument, m: LexiconMatch): boolean {
   return !(verb.pos === 'NOUN' && verb.normal.endsWith('s'));
 }
 
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', 'whose']);
+
+/**
+ * "Trump's allegations that…", "allegations by the prosecutor", "questions from reporters": the noun names whose
+ * claim or question it is.
+ */
+function hasHolder(doc: SlantDocument, m: LexiconMatch): boolean {
+  const sentence = doc.tokens[m.first].sentence;
+  let k = m.first - 1;
+  if (k >= 0 && doc.tokens[k].sentence === sentence && (doc.tokens[k].normal === 'the' || doc.tokens[k].normal === 'new' || doc.tokens[k].pos === 'ADJ')) k--;
+  const before = k >= 0 && doc.tokens[k].sentence === sentence ? doc.tokens[k] : undefined;
+  if (before && (POSSESSIVES.has(before.normal) || before.pos === 'PROPN')) return true;
+  for (let j = m.first + 1; j <= m.last + 1 && j < doc.tokens.length; j++) {
+    const t = doc.tokens[j];
+    if (t.sentence !== sentence) break;
+    if (t.normal === 'by' || t.normal === 'from') return true;
+  }
+  return false;
+}
+
 /**
  * "seemed unlikely", "appears increasingly certain": an appearance verb followed by an adjective. Returns the
  * adjective's token index, or -1.
@@ -139,7 +159,8 @@ function appearanceAdjective(doc: SlantDocument, i: number): number {
   for (let k = i + 1; k < doc.tokens.length && k <= i + 3 && doc.tokens[k].sentence === sentence; k++) {
     const t = doc.tokens[k];
     if (t.pos === 'ADV' || t.normal === 'more' || t.normal === 'less') continue;
-    return t.pos === 'ADJ' && t.voice === 'writer' ? k : -1;
+    const adjective = t.pos === 'ADJ' || (t.pos === 'VERB' && t.normal.endsWith('ed'));
+    return adjective && t.voice === 'writer' ? k : -1;
   }
   return -1;
 }
@@ -215,6 +236,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
       if (m.entry.id === 'vague-group-says' && !isClauseWithReportVerb(doc, m)) continue;
+      if (m.entry.id === 'agentless-noun' && hasHolder(doc, m)) continue;
       let end = m.end;
       let last = m.last;
       if (m.entry.id === 'seems-adj') {
