@@ -14,9 +14,11 @@ import type { LexiconMatch } from '../lexicon/matcher';
  * 4. unsourced evaluative or predictive claims — a sentence-level decision over evaluative, interpretive and
  *    predictive cues, modality and the attribution of the sentence.
  *
- * Kinds 1–3 are lexicon phrases (lexicons/en/unattributed-assertions.json) plus the vague and agentless relations the
- * shared attribution layer finds. Words inside a quotation belong to the quoted speaker and are never reported; a
- * cue inside the content of an attribution with a named source is that source's claim, not the writer's.
+ * Kinds 1–3 are lexicon phrases (lexicons/en/unattributed-assertions.json) with a few grammatical checks (a passive
+ * must be a participle with no "by" agent; "Asked…" must have no subject). Whether a sentence is attributed comes
+ * from the shared attribution layer (`doc.attribution`). Words inside a quotation belong to the quoted speaker and
+ * are never reported; a cue inside the content of an attribution with a named source is that source's claim, not
+ * the writer's.
  */
 
 const LEXICON = 'en/unattributed-assertions';
@@ -51,8 +53,12 @@ const PASSIVE_ENTRIES = new Set(['it-is-said', 'passive-belief', 'agentless-pass
 const NAMED_SOURCES = new Set(['named-person', 'named-organization', 'document', 'anonymous']);
 const FIRST_PERSON = new Set(['i', 'we', 'us', 'our', 'ours', 'my', 'mine', 'ourselves', 'myself']);
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
-const CONTINUATION_STARTS = new Set(['he', 'she', 'they', 'it', 'this', 'that', 'these', 'those']);
 const BACKSHIFT = new Set(['would', 'could', 'might']);
+/**
+ * Entries that report a missing source without carrying a claim ("Asked whether…", "it is unclear whether"): they are
+ * reported at `info` severity and do not make the sentence an unattributed assertion.
+ */
+const NON_CLAIM_ENTRIES = new Set(['asked', 'unclear']);
 
 const KIND_LABEL: Record<string, string> = {
   'vague-attribution': 'vague attribution',
@@ -320,8 +326,10 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       for (const c of reported) {
         counts[c.kind as keyof typeof counts]++;
         const text = doc.text.slice(c.start, c.end);
-        reasons.push(`${KIND_LABEL[c.kind]}: "${text}"`);
+        const claimBearing = !NON_CLAIM_ENTRIES.has(c.entry ?? '');
+        if (claimBearing) reasons.push(`${KIND_LABEL[c.kind]}: "${text}"`);
         report({
+          severity: claimBearing ? undefined : 'info',
           messageId: c.kind as UnattributedMessageId,
           span: { start: c.start, end: c.end },
           data: { text },
@@ -401,17 +409,20 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
 
 /**
  * A sentence with no attribution of its own continues the previous sentence's reported speech when that sentence
- * was attributed to a named source, both are in one paragraph, and this one reads as its continuation: it opens with
- * a pronoun or demonstrative, or it keeps the backshifted modal of indirect speech ("would", "could").
+ * reported someone's words indirectly ("The minister said the plan would cut costs."), both are in one paragraph,
+ * and this one keeps the backshifted modal of indirect speech ("It would also create jobs."). A sentence that only
+ * follows an attributed one ("This marks a turning point.") is not carried: it is the writer speaking again.
  */
 function continuesReportedSpeech(doc: SlantDocument, s: number, previous: AttributionRelation[], previousStatus: string | undefined): boolean {
-  if (previousStatus !== 'attributed' || !previous.length) return false;
+  if (previousStatus !== 'attributed' || !previous.some((r) => r.kind === 'indirect' || r.kind === 'according-to')) return false;
   const cur = doc.sentences[s];
   if (doc.sentences[s - 1].paragraph !== cur.paragraph) return false;
-  let first: Token | undefined;
-  for (let k = cur.tokenStart; k < cur.tokenEnd; k++) if (doc.tokens[k].isWord) { first = doc.tokens[k]; break; }
-  if (first && CONTINUATION_STARTS.has(first.normal)) return true;
-  for (let k = cur.tokenStart; k < cur.tokenEnd; k++) if (BACKSHIFT.has(doc.tokens[k].normal) && doc.tokens[k].voice === 'writer') return true;
+  for (let k = cur.tokenStart; k < cur.tokenEnd; k++) {
+    const t = doc.tokens[k];
+    if (t.voice !== 'writer') continue;
+    if (t.normal === 'will') return false;
+    if (BACKSHIFT.has(t.normal)) return true;
+  }
   return false;
 }
 

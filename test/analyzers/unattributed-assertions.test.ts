@@ -96,6 +96,12 @@ describe('unattributed-assertions: sentence statuses and score', () => {
     expect([m.vagueAttribution, m.agentlessAttribution, m.unsupportedCertainty]).toEqual([1, 1, 1]);
   });
 
+  it('reports an unnamed questioner at info severity without making the sentence an assertion', () => {
+    const report = pipeline.analyze('Asked whether he would run again, the mayor declined to answer.');
+    expect(report.findings.map((f) => [f.span.text, f.category, f.severity])).toEqual([['Asked', 'agentless-attribution', 'info']]);
+    expect(report.sentences[0].status).not.toBe('unattributed-assertion');
+  });
+
   it('returns a null score for text with no sentence', () => {
     const report = pipeline.analyze('');
     expect(report.analyzers['unattributed-assertions'].score).toBeNull();
