@@ -268,6 +268,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     }
     // --- attribution per sentence -------------------------------------------------------------------------------
     const named: AttributionRelation[][] = Array.from({ length: n }, () => []);
+    const isNamed = new Set<number>();
     for (const r of attribution.relations) {
       if (r.sentence < 0 || r.sentence >= n) continue;
       const source = r.sourceId ? sourceById.get(r.sourceId) : undefined;
@@ -280,6 +281,17 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (cueIsOwn && !namesSomeone(doc, r.source)) continue;
       if (isThingPronoun(doc, r.source)) continue;
       named[r.sentence].push(r);
+      isNamed.add(r.index);
+    }
+    // A content that runs into later sentences ("…,” she said. “…") attributes them too.
+    const sentenceContent = (attribution as { sentenceContent?: number[][] }).sentenceContent;
+    if (sentenceContent) {
+      for (let s = 0; s < n; s++) {
+        for (const i of sentenceContent[s] ?? []) {
+          const r = attribution.relations[i];
+          if (r && isNamed.has(i) && r.sentence !== s && !named[s].includes(r)) named[s].push(r);
+        }
+      }
     }
 
     // --- sentence decisions -------------------------------------------------------------------------------------

@@ -41,7 +41,8 @@ jest.mock('../../src/attribution', () => ({
       sentenceRelations[s.index].push(r.index);
       relations.push(r);
     }
-    return { relations, sources, quotationSpeakers: new Map(), sentenceRelations };
+    const result = { relations, sources, quotationSpeakers: new Map(), sentenceRelations, sentenceContent: sentenceRelations };
+    return result as unknown as Attribution;
   },
 }));
 
