@@ -20,9 +20,15 @@ export function vagueAttributionPred(report: Report, label = 'vague'): Omit<Pred
   return { spans };
 }
 
-/** BABE sentence: positive when any writer's-voice unattributed-assertion or loaded-language finding is present. */
+/**
+ * BABE sentence: positive when the analyzer made a sentence an unattributed assertion (its findings in the writer's
+ * voice, less the info-level "asked"/"unclear" ones that state no claim) or loaded language has a writer's-voice
+ * finding.
+ */
 export function opinionPred(report: Report): Omit<PredLine, 'id'> {
-  const positive = report.findings.some((f) => f.voice === 'writer' && (f.analyzer === ANALYZER || f.analyzer === 'loaded-language'));
+  const positive =
+    report.sentences.some((s) => s.status === 'unattributed-assertion') ||
+    report.findings.some((f) => f.voice === 'writer' && f.analyzer === 'loaded-language');
   return { doc: { positive } };
 }
 

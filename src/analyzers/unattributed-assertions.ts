@@ -101,6 +101,10 @@ function isParticipleMatch(doc: SlantDocument, m: LexiconMatch): boolean {
     if (t.lemma !== 'be' && t.lemma !== 'have' && t.normal !== 'to' && t.normal !== 'as' && t.normal !== 'that' && t.normal !== 'it' && t.pos !== 'ADV' && t.normal !== 'not') last = t;
   }
   if (!last || !looksLikeParticiple(last)) return false;
+  // "he's predicted big wins": a contracted "has" before a participle with an object is an active perfect.
+  const first = doc.tokens[m.first];
+  const after = doc.tokens[m.last + 1];
+  if ((first.normal === "'s" || first.normal === '’s') && after && after.sentence === first.sentence && /^(DET|ADJ|NOUN|NUM|PROPN|PRON)$/.test(after.pos)) return false;
   // "was announced on Monday by the ministry": the agent is named after all.
   const sentence = doc.tokens[m.first].sentence;
   for (let k = m.last + 1; k <= m.last + 5 && k < doc.tokens.length && doc.tokens[k].sentence === sentence; k++) {
@@ -115,12 +119,18 @@ function inQuotedVoice(doc: SlantDocument, first: number, last: number): boolean
   return false;
 }
 
-const ASKED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', 'before', 'whenever', 'but', 'and']);
+const ASKED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', 'before', 'whenever']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it']);
 
-/** "Asked whether…" opening a sentence, or "when asked": the asker is not named. */
+/**
+ * "Asked whether…" opening a sentence, or "when asked about…": a question whose asker is not named. "…and asked
+ * them if…" has an asker (the subject of the clause), so it is not one.
+ */
 function isAgentlessAsked(doc: SlantDocument, i: number): boolean {
   const t = doc.tokens[i];
   const sentence = doc.sentences[t.sentence];
+  const next = doc.tokens[i + 1];
+  if (next && next.sentence === t.sentence && OBJECT_PRONOUNS.has(next.normal)) return false;
   let k = i - 1;
   while (k >= sentence.tokenStart && !doc.tokens[k].isWord) k--;
   if (k < sentence.tokenStart) return true;
@@ -136,6 +146,7 @@ function isClauseWithReportVerb(doc: SlantDocument, m: LexiconMatch): boolean {
   return !(verb.pos === 'NOUN' && verb.normal.endsWith('s'));
 }
 
+const HOLDER_VERBS = new Set(['express', 'voice', 'share', 'air', 'echo', 'repeat', 'reiterate', 'level', 'lodge', 'file', 'make']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', 'whose']);
 
 /**
@@ -148,6 +159,8 @@ function hasHolder(doc: SlantDocument, m: LexiconMatch): boolean {
   if (k >= 0 && doc.tokens[k].sentence === sentence && (doc.tokens[k].normal === 'the' || doc.tokens[k].normal === 'new' || doc.tokens[k].pos === 'ADJ')) k--;
   const before = k >= 0 && doc.tokens[k].sentence === sentence ? doc.tokens[k] : undefined;
   if (before && (POSSESSIVES.has(before.normal) || before.pos === 'PROPN')) return true;
+  // "…expressed concern that", "voiced doubts about": the subject of these verbs holds the concern.
+  if (before && HOLDER_VERBS.has(before.lemma)) return true;
   for (let j = m.first + 1; j <= m.last + 1 && j < doc.tokens.length; j++) {
     const t = doc.tokens[j];
     if (t.sentence !== sentence) break;
