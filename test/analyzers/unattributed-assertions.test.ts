@@ -71,7 +71,7 @@ const pipeline = createPipeline({ analyzers: [use(unattributedAssertions)] });
 
 describe('unattributed-assertions: sentence statuses and score', () => {
   it('gives every writer-voice sentence a status, with reasons for unattributed assertions', () => {
-    const report = pipeline.analyze('The council approved the budget on Tuesday. The significance of this vote cannot be overstated.');
+    const report = pipeline.analyze('The storm closed three schools on Tuesday. The significance of this storm cannot be overstated.');
     expect(report.sentences.map((s) => s.status)).toEqual(['factual-report', 'unattributed-assertion']);
     expect(report.sentences[1].reasons.join(' ')).toContain('cannot be overstated');
     const result = report.analyzers['unattributed-assertions'];
