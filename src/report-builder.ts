@@ -39,10 +39,11 @@ export function buildReport(
     return out;
   });
   const attributions: ReportAttribution[] = attribution.relations.map((r) => {
-    const out: ReportAttribution = { index: r.index, kind: r.kind, cue: r.cue, cueLemma: r.cueLemma, sentence: r.sentence };
+    const out: ReportAttribution = { index: r.index, kind: r.kind, cue: r.cue, cueLemma: r.cueLemma, cueClass: r.cueClass, sentence: r.sentence, confidence: r.confidence };
     if (r.source) out.source = r.source;
     if (r.sourceId !== undefined) out.sourceId = r.sourceId;
     if (r.content) out.content = r.content;
+    if (r.contentParts.length > 1) out.contentParts = r.contentParts;
     if (r.quotation !== undefined) out.quotation = r.quotation;
     return out;
   });

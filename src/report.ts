@@ -71,11 +71,16 @@ export const AttributionSchema = z.strictObject({
   kind: z.enum(['direct-quote', 'indirect', 'according-to', 'agentless', 'vague']),
   cue: SpanSchema,
   cueLemma: z.string(),
-  source: SpanSchema.optional(),
-  sourceId: z.string().optional(),
-  content: SpanSchema.optional(),
+  cueClass: z
+    .enum(['speech', 'credibility', 'belief', 'stance', 'evidence', 'appearance', 'adverb', 'noun', 'other'])
+    .describe('What the cue word does: saying, framing credibility (claimed, admitted), believing, taking a stand, showing (a report shows), seeming, an adverb (reportedly), a noun (his claim)'),
+  source: SpanSchema.optional().describe('The source phrase as written ("he", "Dmitry Peskov, the press secretary,")'),
+  sourceId: z.string().optional().describe('Id in sources[] of the resolved source (a pronoun resolves to the person it refers to)'),
+  content: SpanSchema.optional().describe('The first part of the content'),
+  contentParts: z.array(SpanSchema).optional().describe('Every part of the content in text order, when it has more than one (a quotation interrupted by "she said", or continued after it)'),
   quotation: z.number().int().optional(),
   sentence: z.number().int().nonnegative(),
+  confidence: z.number().min(0).max(1).describe('Model confidence that this is an attribution'),
 });
 
 export const AnalyzerResultSchema = z.strictObject({

@@ -1,14 +1,214 @@
-import type { SlantDocument } from '../document';
-import type { Attribution } from './types';
+/**
+ * Attribution: who said (or believes, or shows) what. Computed once per document through `doc.attribution`, and
+ * shared by the sourcing and unattributed-assertion analyzers and by the report. Pure and browser-safe.
+ */
+import type { SlantDocument, Token } from '../document';
+import { CUE_MODEL } from './model';
+import { findCandidates, scoreCandidates, selectCandidates, clauseSubjectOf, type Candidate, type TokenRange } from './detect';
+import { resolveSources } from './sources';
+import type { Attribution, AttributionKind, AttributionRelation } from './types';
 
 export type { Attribution, AttributionKind, AttributionRelation, SourceEntity, SourceType } from './types';
+export type { CueClass } from './lexicon';
 
 /** Attribution relations, sources and quotation speakers of a document. */
 export function computeAttribution(doc: SlantDocument): Attribution {
-  return {
-    relations: [],
-    sources: [],
-    quotationSpeakers: new Map(),
-    sentenceRelations: doc.sentences.map(() => []),
-  };
+  const { candidates } = findCandidates(doc);
+  scoreCandidates(candidates);
+  const accepted = selectCandidates(doc, candidates, CUE_MODEL.threshold, CUE_MODEL.nestedThreshold);
+  return buildAttribution(doc, accepted);
+}
+
+/** Turns accepted candidates into relations: inherited sources, trimmed contents, continued quotations, sources. */
+export function buildAttribution(doc: SlantDocument, accepted: Candidate[]): Attribution {
+  const { tokens } = doc;
+  inheritSources(doc, accepted);
+  const quoteStarts = new Set<number>();
+  for (const q of doc.quotations) quoteStarts.add(q.start);
+  trimContents(doc, accepted, quoteStarts);
+  continueQuotations(doc, accepted);
+
+  const { sources, ids } = resolveSources(doc, accepted.map((c) => ({ source: c.source, head: c.head })));
+  const typeOf = new Map(sources.map((s) => [s.id, s.type]));
+  const relations: AttributionRelation[] = accepted.map((c, index) => {
+    const parts = c.content.map((r) => spanOfRange(doc, r));
+    const sourceId = ids[index];
+    const kind: AttributionKind = c.form === 'according' ? 'according-to'
+      : !sourceId ? 'agentless'
+      : typeOf.get(sourceId) === 'vague-collective' ? 'vague'
+      : c.quotation !== undefined ? 'direct-quote'
+      : 'indirect';
+    const rel: AttributionRelation = {
+      index,
+      kind,
+      cue: doc.spanOf(tokens[c.first].start, tokens[c.last].end),
+      cueLemma: c.lemma,
+      cueClass: c.cls,
+      contentParts: parts,
+      sentence: tokens[c.head].sentence,
+      confidence: Math.round(c.score * 1000) / 1000,
+    };
+    if (c.source) rel.source = spanOfRange(doc, c.source);
+    if (sourceId) rel.sourceId = sourceId;
+    if (parts.length) rel.content = parts[0];
+    if (c.quotation !== undefined) rel.quotation = c.quotation;
+    return rel;
+  });
+
+  const sentenceRelations: number[][] = doc.sentences.map(() => []);
+  const sentenceContent: number[][] = doc.sentences.map(() => []);
+  for (const r of relations) sentenceRelations[r.sentence].push(r.index);
+  accepted.forEach((c, i) => {
+    let lastSentence = -1;
+    for (const part of c.content) {
+      for (let s = tokens[part.first].sentence; s <= tokens[part.last].sentence; s++) {
+        if (s !== lastSentence) sentenceContent[s].push(i);
+        lastSentence = s;
+      }
+    }
+  });
+
+  const quotationSpeakers = speakers(doc, accepted, ids, relations);
+  return { relations, sources, quotationSpeakers, sentenceRelations, sentenceContent };
+}
+
+function spanOfRange(doc: SlantDocument, r: TokenRange) {
+  return doc.spanOf(doc.tokens[r.first].start, doc.tokens[r.last].end);
+}
+
+/** "…, adding that …", "and urged …": the source of the previous attribution in the sentence, else its subject. */
+function inheritSources(doc: SlantDocument, accepted: Candidate[]): void {
+  const { tokens } = doc;
+  for (let i = 0; i < accepted.length; i++) {
+    const c = accepted[i];
+    if (c.sourceSide !== 'inherited') continue;
+    const sentence = tokens[c.head].sentence;
+    let src: TokenRange | undefined;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = accepted[j];
+      if (tokens[p.head].sentence !== sentence) break;
+      if (p.source) {
+        src = p.source;
+        break;
+      }
+    }
+    if (!src) src = clauseSubjectOf(doc, doc.sentences[sentence].tokenStart, c.first);
+    if (src && src.last < c.first) c.source = src;
+  }
+}
+
+/**
+ * Cuts each content part where another attribution's cue or source begins, so that "X said A, and Y said B" gives
+ * two contents, and trims punctuation and conjunctions left at the edges.
+ */
+function trimContents(doc: SlantDocument, accepted: Candidate[], quoteStarts: Set<number>): void {
+  const { tokens } = doc;
+  const owner = new Int32Array(tokens.length).fill(-1);
+  accepted.forEach((c, i) => {
+    for (let k = c.first; k <= c.last; k++) owner[k] = i;
+    if (c.source) for (let k = c.source.first; k <= c.source.last; k++) if (owner[k] < 0) owner[k] = i;
+  });
+  accepted.forEach((c, i) => {
+    const parts: TokenRange[] = [];
+    for (const part of c.content) {
+      let { first, last } = part;
+      if (first > c.last) {
+        for (let k = first; k <= last; k++) {
+          if (owner[k] >= 0 && owner[k] !== i) {
+            last = k - 1;
+            break;
+          }
+        }
+      } else {
+        for (let k = last; k >= first; k--) {
+          if (owner[k] >= 0 && owner[k] !== i) {
+            first = k + 1;
+            break;
+          }
+        }
+      }
+      while (last >= first && isEdgeFiller(tokens[last])) last--;
+      while (first <= last && isEdgeFiller(tokens[first]) && !quoteStarts.has(tokens[first].start)) first++;
+      if (last >= first) parts.push({ first, last });
+    }
+    c.content = parts;
+  });
+}
+
+const EDGE_WORDS = new Set(['and', 'but', 'or', 'as', 'while', 'because', 'so', 'then']);
+function isEdgeFiller(t: Token): boolean {
+  if (t.isWord) return EDGE_WORDS.has(t.normal) && t.voice === 'writer';
+  return t.value === ',' || t.value === ';' || t.value === ':' || t.value === '—' || t.value === '-' || t.value === '–';
+}
+
+/**
+ * A quotation attributed in one sentence often continues in the next sentences of the paragraph ("“…,” she said.
+ * “…”"); those quotations belong to the same speaker unless they carry their own cue.
+ */
+function continueQuotations(doc: SlantDocument, accepted: Candidate[]): void {
+  const { tokens, sentences, quotations } = doc;
+  const cueSentence = new Set<number>();
+  const usedQuotation = new Set<number>();
+  for (const c of accepted) {
+    cueSentence.add(tokens[c.head].sentence);
+    if (c.quotation !== undefined) usedQuotation.add(c.quotation);
+  }
+  const openAt = new Map<number, number>();
+  for (const q of quotations) if (q.kind !== 'scare') openAt.set(q.start, q.index);
+  for (const c of accepted) {
+    if (c.quotation === undefined || !c.content.length) continue;
+    let lastTok = c.content[c.content.length - 1].last;
+    for (const part of c.content) lastTok = Math.max(lastTok, part.last);
+    lastTok = Math.max(lastTok, c.last, c.source ? c.source.last : 0);
+    let s = tokens[lastTok].sentence + 1;
+    const paragraph = tokens[c.head].paragraph;
+    while (s < sentences.length && sentences[s].paragraph === paragraph && !cueSentence.has(s)) {
+      const first = sentences[s].tokenStart;
+      const q = openAt.get(tokens[first].start);
+      if (q === undefined || usedQuotation.has(q)) break;
+      const quotation = quotations[q];
+      const end = doc.tokenIndexAt(quotation.end) - 1;
+      c.content.push({ first, last: Math.max(first, end) });
+      usedQuotation.add(q);
+      s = tokens[Math.max(first, end)].sentence + 1;
+    }
+  }
+}
+
+/**
+ * Speaker of every direct or block quotation: the source of the attribution whose content holds it; else, for a
+ * quotation standing alone, the source named in the previous sentence of the paragraph, or in the next one.
+ */
+function speakers(doc: SlantDocument, accepted: Candidate[], ids: Array<string | undefined>, relations: AttributionRelation[]): Map<number, string> {
+  const { tokens, quotations, sentences } = doc;
+  const out = new Map<number, string>();
+  const qStart = new Map<number, number>();
+  for (const q of quotations) qStart.set(q.start, q.index);
+  accepted.forEach((c, i) => {
+    const id = ids[i];
+    if (!id) return;
+    for (const part of c.content) {
+      // every quotation opening inside the content part
+      for (let k = part.first; k <= part.last; k++) {
+        const q = qStart.get(tokens[k].start);
+        if (q !== undefined && quotations[q].kind !== 'scare' && !out.has(q)) out.set(q, id);
+      }
+    }
+  });
+  // standalone quotations: nearest attributed sentence before (same paragraph) or right after
+  const sourceBySentence = new Map<number, string>();
+  for (const r of relations) if (r.sourceId && !sourceBySentence.has(r.sentence)) sourceBySentence.set(r.sentence, r.sourceId);
+  for (const q of quotations) {
+    if (q.kind === 'scare' || q.parent >= 0 || out.has(q.index)) continue;
+    const s = q.sentence;
+    const para = sentences[s]?.paragraph;
+    let id: string | undefined;
+    for (let p = s - 1; p >= 0 && s - p <= 2 && !id; p--) {
+      if (sentences[p].paragraph !== para && p !== s - 1) break;
+      id = sourceBySentence.get(p);
+    }
+    if (!id) id = sourceBySentence.get(s + 1);
+    if (id) out.set(q.index, id);
+  }
+  return out;
 }

@@ -1,9 +1,17 @@
 import type { Span } from '../document';
+import type { CueClass } from './lexicon';
 
 /** Who a source is, as far as the text tells. */
 export type SourceType = 'named-person' | 'named-organization' | 'anonymous' | 'vague-collective' | 'document' | 'none';
 
-/** The grammatical form of an attribution. */
+/**
+ * The form of an attribution:
+ * - `direct-quote`: the content is a quotation ("“…,” she said");
+ * - `indirect`: reported speech or belief with a source ("X said that …", "X believes …");
+ * - `according-to`: "according to X";
+ * - `agentless`: no source at all ("reportedly", "is expected to", "it was reported", "a reported approval");
+ * - `vague`: the source is a vague collective ("analysts say", "critics argue", "some believe").
+ */
 export type AttributionKind = 'direct-quote' | 'indirect' | 'according-to' | 'agentless' | 'vague';
 
 /** One source, with every mention of it merged ("Dmitry Peskov" … "Peskov" … "he"). */
@@ -22,14 +30,24 @@ export interface AttributionRelation {
   index: number;
   kind: AttributionKind;
   cue: Span;
-  /** Lemma of the cue's head ("say", "according to", "reportedly"). */
+  /** Lemma of the cue's head ("say", "according to", "reportedly", ":"). */
   cueLemma: string;
+  /** What the cue word does: speech, credibility-framing, belief, stance, evidence, appearance, adverb, noun. */
+  cueClass: CueClass;
+  /** The source phrase as written ("he", "Dmitry Peskov, the press secretary,"); absent when agentless. */
   source?: Span;
+  /** Id of the resolved source in `sources` (a pronoun's source is the person it refers to). */
   sourceId?: string;
+  /** The first part of the content (see `contentParts`). */
   content?: Span;
+  /** Every part of the content in text order: a quotation interrupted by "she said", or continued after it. */
+  contentParts: Span[];
   /** Index of the quotation this attribution introduces, if any. */
   quotation?: number;
+  /** Sentence of the cue. */
   sentence: number;
+  /** Model confidence that this is an attribution (0–1). */
+  confidence: number;
 }
 
 /** Everything attribution detection found in one document; computed once and shared. */
@@ -40,4 +58,6 @@ export interface Attribution {
   quotationSpeakers: Map<number, string>;
   /** Per sentence: the attributions whose cue lies in it. */
   sentenceRelations: number[][];
+  /** Per sentence: the attributions whose content overlaps it (a continued quotation belongs to its speaker). */
+  sentenceContent: number[][];
 }

@@ -1,0 +1,230 @@
+/**
+ * Measuring and training for attribution detection on PolNeAR. Only documents of PolNeAR's original *train*
+ * compartment are used for measuring priors and fitting the model (the corpus authors ask that their dev/test
+ * compartments not be inspected); the rest of the dev split is scored, never trained on.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SlantDocument } from '../../src/document';
+import { parseDocument } from '../../src/nlp';
+import { buildAttribution } from '../../src/attribution';
+import {
+  featureBucket,
+  featureNames,
+  findCandidates,
+  scoreCandidates,
+  selectCandidates,
+  type Candidate,
+  type CueModel,
+  type CuePrior,
+} from '../../src/attribution/detect';
+import {
+  APPEARANCE_VERBS,
+  ATTRIBUTION_NOUNS,
+  BELIEF_VERBS,
+  CREDIBILITY_VERBS,
+  EVIDENCE_VERBS,
+  SPEECH_VERBS,
+  STANCE_VERBS,
+  type CueClass,
+} from '../../src/attribution/lexicon';
+import type { GoldDoc } from '../score';
+
+export const DATA = join(__dirname, '..', '..', '..', 'shared', 'data', 'polnear', 'dev.jsonl');
+
+export function loadPolnear(which: 'train' | 'heldout' | 'all', file = DATA): GoldDoc[] {
+  const docs = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as GoldDoc);
+  if (which === 'all') return docs;
+  return docs.filter((d) => (d.meta?.original_compartment === 'train') === (which === 'train'));
+}
+
+/** Fold of a document (0..k-1), stable by id. */
+export function foldOf(id: string | number, k: number): number {
+  let h = 2166136261;
+  for (const ch of String(id)) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) % k;
+}
+
+/** The hand-written class of a lemma, or 'other'. */
+export function classOf(lemma: string, form: 'v' | 'n'): CueClass {
+  if (form === 'n') return 'noun';
+  if (CREDIBILITY_VERBS.includes(lemma)) return 'credibility';
+  if (SPEECH_VERBS.includes(lemma)) return 'speech';
+  if (EVIDENCE_VERBS.includes(lemma)) return 'evidence';
+  if (APPEARANCE_VERBS.includes(lemma)) return 'appearance';
+  if (BELIEF_VERBS.includes(lemma)) return 'belief';
+  if (STANCE_VERBS.includes(lemma)) return 'stance';
+  return 'other';
+}
+
+/** Every verb and noun is a candidate: for measuring how often each word heads an attribution. */
+export class OpenPriors implements ReadonlyMap<string, CuePrior> {
+  private cache = new Map<string, CuePrior>();
+  get(key: string): CuePrior | undefined {
+    let v = this.cache.get(key);
+    if (!v) {
+      const [lemma, form] = key.split('|') as [string, 'v' | 'n'];
+      v = { prior: 0.5, cls: classOf(lemma, form) };
+      this.cache.set(key, v);
+    }
+    return v;
+  }
+  has(): boolean { return true; }
+  get size(): number { return this.cache.size; }
+  forEach(): void {}
+  entries(): MapIterator<[string, CuePrior]> { return this.cache.entries(); }
+  keys(): MapIterator<string> { return this.cache.keys(); }
+  values(): MapIterator<CuePrior> { return this.cache.values(); }
+  [Symbol.iterator](): MapIterator<[string, CuePrior]> { return this.cache.entries(); }
+}
+
+export interface ParsedGold {
+  gold: GoldDoc;
+  doc: SlantDocument;
+  /** Per character: 1 inside a gold cue, 2 inside gold content. */
+  cueChar: Uint8Array;
+  contentChar: Uint8Array;
+}
+
+export function parseGold(docs: GoldDoc[]): ParsedGold[] {
+  return docs.map((gold) => {
+    const doc = parseDocument(gold.text);
+    const cueChar = new Uint8Array(gold.text.length);
+    const contentChar = new Uint8Array(gold.text.length);
+    for (const s of gold.spans ?? []) {
+      const arr = s.label === 'attribution_cue' ? cueChar : s.label === 'attribution_content' ? contentChar : undefined;
+      if (arr) for (let i = s.start; i < s.end; i++) arr[i] = 1;
+    }
+    return { gold, doc, cueChar, contentChar };
+  });
+}
+
+export function isPositive(p: ParsedGold, c: Candidate): boolean {
+  const t = p.doc.tokens[c.head];
+  for (let i = t.start; i < t.end; i++) if (p.cueChar[i]) return true;
+  return false;
+}
+
+/** Counts per lemma|form: free occurrences (not in gold content) and hits (head inside a gold cue). */
+export function measurePriors(parsed: ParsedGold[]): Map<string, { occ: number; hits: number; cls: CueClass }> {
+  const open = new OpenPriors();
+  const stats = new Map<string, { occ: number; hits: number; cls: CueClass }>();
+  for (const p of parsed) {
+    const { candidates } = findCandidates(p.doc, open);
+    for (const c of candidates) {
+      if (c.form !== 'verb' && c.form !== 'noun' && c.form !== 'preposition' && c.form !== 'adverb' && c.form !== 'modifier') continue;
+      const t = p.doc.tokens[c.head];
+      const key = c.form === 'preposition' ? 'in|p' : c.form === 'adverb' ? `${t.normal}|v` : c.form === 'modifier' ? `${t.normal}|m` : `${t.lemma}|${c.form === 'noun' ? 'n' : 'v'}`;
+      let s = stats.get(key);
+      if (!s) stats.set(key, (s = { occ: 0, hits: 0, cls: c.cls }));
+      const pos = isPositive(p, c);
+      if (!pos && p.contentChar[t.start]) continue; // nested in another attribution's content: not informative
+      s.occ++;
+      if (pos) s.hits++;
+    }
+  }
+  return stats;
+}
+
+/** Smoothed priors: words from the hand-written classes always; other words when the data supports them. */
+export function priorsFrom(stats: Map<string, { occ: number; hits: number; cls: CueClass }>, m = 3, minHits = 3, minRate = 0.15): Map<string, CuePrior> {
+  const byClass = new Map<CueClass, { occ: number; hits: number }>();
+  for (const s of stats.values()) {
+    const c = byClass.get(s.cls) ?? { occ: 0, hits: 0 };
+    c.occ += s.occ;
+    c.hits += s.hits;
+    byClass.set(s.cls, c);
+  }
+  const classRate = (cls: CueClass) => {
+    const c = byClass.get(cls);
+    return c && c.occ ? c.hits / c.occ : 0.1;
+  };
+  const out = new Map<string, CuePrior>();
+  for (const [key, s] of stats) {
+    const listed = key.endsWith('|p') || key.endsWith('|m') || s.cls === 'adverb' || (s.cls !== 'other' && !(s.cls === 'noun' && !ATTRIBUTION_NOUNS.includes(key.split('|')[0])));
+    const rate = s.occ ? s.hits / s.occ : 0;
+    if (!listed && !(s.hits >= minHits && rate >= minRate)) continue;
+    const cls = listed ? s.cls : s.cls === 'noun' ? 'noun' : 'other';
+    const base = listed ? classRate(cls) : minRate;
+    out.set(key, { prior: (s.hits + m * base) / (s.occ + m), cls });
+  }
+  // listed words never seen keep their class rate
+  const add = (list: string[], cls: CueClass, form: 'v' | 'n') => {
+    for (const w of list) if (!out.has(`${w}|${form}`)) out.set(`${w}|${form}`, { prior: classRate(cls) * 0.8, cls });
+  };
+  add(CREDIBILITY_VERBS, 'credibility', 'v');
+  add(SPEECH_VERBS, 'speech', 'v');
+  add(EVIDENCE_VERBS, 'evidence', 'v');
+  add(APPEARANCE_VERBS, 'appearance', 'v');
+  add(BELIEF_VERBS, 'belief', 'v');
+  add(STANCE_VERBS, 'stance', 'v');
+  add(ATTRIBUTION_NOUNS, 'noun', 'n');
+  return out;
+}
+
+export interface Example {
+  /** Hashed feature buckets. */
+  features: Int32Array;
+  prior: number;
+  y: number;
+}
+
+export const BITS = Number(process.env.ATTR_BITS ?? 14);
+
+export function examples(parsed: ParsedGold[], priors: ReadonlyMap<string, CuePrior>, bits = BITS): Example[] {
+  const out: Example[] = [];
+  for (const p of parsed) {
+    const { candidates } = findCandidates(p.doc, priors);
+    for (const c of candidates) {
+      const f = Int32Array.from(new Set(featureNames(c).map((n) => featureBucket(n, bits))));
+      out.push({ features: f, prior: c.prior, y: isPositive(p, c) ? 1 : 0 });
+    }
+  }
+  return out;
+}
+
+const QUANT = 0.04; // weights are stored as int8 multiples of this step
+
+/** L2-regularised logistic regression by Adagrad over hashed features; weights quantised to int8 steps. */
+export function trainModel(ex: Example[], { epochs = 10, l2 = 0.1, lr = 0.2, bits = BITS } = {}): CueModel {
+  const size = 1 << bits;
+  const w = new Float64Array(size);
+  const g2 = new Float64Array(size).fill(1e-8);
+  let bias = 0, wp = 1, gb = 1e-8, gp = 1e-8;
+  const logit = (p: number) => { const q = Math.min(0.995, Math.max(0.005, p)); return Math.log(q / (1 - q)); };
+  for (let ep = 0; ep < epochs; ep++) {
+    for (let i = 0; i < ex.length; i++) {
+      const e = ex[(i * 7919 + ep * 104729) % ex.length];
+      const lp = logit(e.prior);
+      let z = bias + wp * lp;
+      for (const f of e.features) z += w[f];
+      const p = 1 / (1 + Math.exp(-z));
+      const g = p - e.y;
+      gb += g * g; bias -= (lr / Math.sqrt(gb)) * g;
+      const gpp = g * lp; gp += gpp * gpp; wp -= (lr / Math.sqrt(gp)) * gpp;
+      for (const f of e.features) {
+        const gf = g + l2 * w[f];
+        g2[f] += gf * gf;
+        w[f] -= (lr / Math.sqrt(g2[f])) * gf;
+      }
+    }
+  }
+  const weights = new Float32Array(size);
+  for (let i = 0; i < size; i++) weights[i] = Math.max(-127, Math.min(127, Math.round(w[i] / QUANT))) * QUANT;
+  return { bias: Math.round(bias * 1000) / 1000, prior: Math.round(wp * 1000) / 1000, bits, weights, threshold: 0.5, nestedThreshold: 1 };
+}
+
+/** The model's weights as base64 int8 (for src/attribution/model.ts). */
+export function encodeWeights(m: CueModel): string {
+  const bytes = new Int8Array(m.weights.length);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(m.weights[i] / QUANT);
+  return Buffer.from(bytes.buffer).toString('base64');
+}
+export { QUANT };
+
+/** Attribution of a parsed document under the given priors and model. */
+export function attributionWith(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior>, model: CueModel) {
+  const { candidates } = findCandidates(doc, priors);
+  scoreCandidates(candidates, model);
+  return buildAttribution(doc, selectCandidates(doc, candidates, model.threshold, model.nestedThreshold));
+}

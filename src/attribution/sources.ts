@@ -1,0 +1,404 @@
+/**
+ * Source typing and merging: decides what kind of source a source phrase names (a person with a role, an
+ * organization, an anonymous or vague source, a document), merges mentions of one source ("Dmitry Peskov" …
+ * "Peskov" … "he" … "the press secretary"), and resolves pronouns to the nearest fitting named source.
+ */
+import type { SlantDocument, Token } from '../document';
+import type { TokenRange } from './detect';
+import {
+  ANONYMITY_MARKERS,
+  ANONYMOUS_NOUNS,
+  DOCUMENT_NOUNS,
+  FEMALE_PRONOUNS,
+  MALE_PRONOUNS,
+  ORGANIZATION_WORDS,
+  PERSON_TITLES,
+  VAGUE_NOUNS,
+} from './lexicon';
+import { FEMALE_NAMES, MALE_NAMES } from './names';
+import { PLACE_NAMES, PLACE_PHRASES } from './places';
+import { isCapitalized, isComma, isPossessivePronoun } from './tokens';
+import type { SourceEntity, SourceType } from './types';
+
+type Gender = 'm' | 'f' | undefined;
+
+interface Entity {
+  id: string;
+  name: string;
+  type: SourceType;
+  role?: string;
+  /** Lower-cased name words without titles, for matching later mentions. */
+  nameWords: string[];
+  gender: Gender;
+  plural: boolean;
+  mentions: Array<{ start: number; end: number }>;
+  attributions: number;
+  /** Token index of the latest mention, for recency. */
+  lastSeen: number;
+}
+
+/** What one source phrase says about its source. */
+export interface MentionInfo {
+  kind: 'pronoun' | 'relative' | 'name' | 'common';
+  type: SourceType;
+  name: string;
+  nameWords: string[];
+  role?: string;
+  gender: Gender;
+  plural: boolean;
+  /** Lower-cased head word ("officials", "governor", "peskov"). */
+  head: string;
+}
+
+const GROUP_NAMES = new Set(['democrats', 'republicans', 'americans', 'conservatives', 'liberals', 'progressives',
+  'evangelicals', 'latinos', 'hispanics', 'muslims', 'christians', 'europeans', 'russians', 'democrat', 'republican',
+  'independents', 'catholics', 'jews', 'millennials', 'russians', 'indians', 'chinese', 'iranians', 'israelis',
+  'palestinians', 'ukrainians', 'britons', 'germans', 'french', 'mexicans', 'canadians', 'africans', 'asians',
+  'voters', 'trumpers', 'berniebros', 'tories', 'gop']);
+const TITLE_GENDER: Record<string, Gender> = { 'mr.': 'm', mr: 'm', 'mrs.': 'f', mrs: 'f', 'ms.': 'f', ms: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', king: 'm', queen: 'f', congresswoman: 'f', congressman: 'm', spokeswoman: 'f', spokesman: 'm', chairwoman: 'f', chairman: 'm', prince: 'm', princess: 'f' };
+const TITLE_ALIASES: Record<string, string> = { 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'pres.': 'president', 'sec.': 'secretary', 'atty.': 'attorney', 'lt.': 'lieutenant', 'col.': 'colonel', 'dr.': 'doctor', 'prof.': 'professor' };
+const HUMAN_SUFFIX = /(?:[^e]er|or|ist|ian|man|woman|men|women|[^e]ers|ors|ists|ians)$/u;
+const HUMAN_NOUNS = new Set(['resident', 'residents', 'student', 'students', 'president', 'participant', 'participants',
+  'applicant', 'immigrant', 'immigrants', 'migrant', 'migrants', 'consultant', 'consultants', 'assistant', 'correspondent',
+  'respondent', 'respondents', 'defendant', 'claimant', 'opponent', 'opponents', 'proponent', 'proponents', 'constituent',
+  'constituents', 'dissident', 'dissidents', 'agent', 'agents', 'parent', 'parents', 'client', 'clients', 'patient',
+  'patients', 'informant', 'informants', 'person', 'people', 'woman', 'man', 'child', 'children', 'family', 'families',
+  'victim', 'victims', 'witness', 'witnesses', 'crowd', 'audience', 'public', 'citizen', 'citizens', 'delegate',
+  'delegates', 'candidate', 'candidates', 'nominee', 'colleague', 'colleagues', 'neighbor', 'neighbors', 'guest']);
+const PLURAL_QUANT = new Set(['some', 'many', 'others', 'several', 'most', 'few', 'both', 'all']);
+const NAME_JOINERS = new Set(['.', '-', "'", '’']);
+
+const clean = (s: string): string => s.replace(/[.,]$/u, '').toLowerCase();
+const titleKey = (w: string): string => TITLE_ALIASES[w] ?? w.replace(/\.$/u, '');
+
+function textOf(doc: SlantDocument, first: number, last: number): string {
+  if (last < first) return '';
+  return doc.text.slice(doc.tokens[first].start, doc.tokens[last].end);
+}
+
+/** Reads a source phrase: its name, role, type, number and gender as far as the words tell. */
+export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo {
+  const { tokens } = doc;
+  let last = range.last;
+  while (last > range.first && !tokens[last].isWord && tokens[last].value !== ')') last--;
+  const first = range.first;
+  const one = tokens[first];
+  if (first === last && one.pos === 'PRON') {
+    const n = one.normal;
+    const relative = n === 'who' || n === 'which' || n === 'that';
+    return {
+      kind: relative ? 'relative' : 'pronoun', type: 'anonymous', name: one.value, nameWords: [], head: n,
+      gender: MALE_PRONOUNS.has(n) ? 'm' : FEMALE_PRONOUNS.has(n) ? 'f' : undefined,
+      plural: n === 'they' || n === 'we',
+    };
+  }
+  // main phrase up to the first comma (the rest is an appositive role)
+  let mainLast = last;
+  for (let k = first; k <= last; k++) if (isComma(tokens[k])) { mainLast = k - 1; break; }
+  // the core ends before a prepositional modifier ("Jonah Goldberg of the National Review")
+  let coreLast = mainLast;
+  for (let k = first + 1; k <= mainLast; k++) {
+    if (tokens[k].pos === 'ADP' && k > first) { coreLast = k - 1; break; }
+  }
+  if (tokens[coreLast] && tokens[coreLast].value === ')') {
+    // drop a party tag "(D-Vt.)"
+    let k = coreLast;
+    while (k > first && tokens[k].value !== '(') k--;
+    if (k > first) coreLast = k - 1;
+  }
+  const headTok = tokens[coreLast];
+  const head = clean(headTok.normal);
+  const roleParts: string[] = [];
+  const appositive = mainLast < last ? textOf(doc, mainLast + 2, last) : '';
+  const post = coreLast < mainLast ? textOf(doc, coreLast + 1, mainLast) : '';
+
+  // anonymity markers anywhere in the phrase or appositive ("who asked not to be named", "familiar with the talks")
+  let anonymousMarker = false;
+  for (let k = first; k <= last; k++) if (ANONYMITY_MARKERS.includes(tokens[k].normal)) anonymousMarker = true;
+
+  if (headTok.pos === 'PROPN' || (headTok.pos === 'ADJ' && isCapitalized(headTok)) || (isCapitalized(headTok) && headTok.pos === 'NOUN' && coreLast > first && tokens[coreLast - 1].pos === 'PROPN')) {
+    // the trailing run of capitalised words is the name
+    let s = coreLast;
+    while (s - 1 >= first && (tokens[s - 1].pos === 'PROPN' || (isCapitalized(tokens[s - 1]) && tokens[s - 1].isWord) || (NAME_JOINERS.has(tokens[s - 1].value) && s - 2 >= first && tokens[s - 2].pos === 'PROPN'))) s--;
+    // titles at the front of the run belong to the role
+    let gender: Gender;
+    while (s < coreLast && (PERSON_TITLES.has(tokens[s].normal) || PERSON_TITLES.has(tokens[s].normal.replace(/\.$/u, '')))) {
+      gender = gender ?? TITLE_GENDER[tokens[s].normal];
+      s++;
+    }
+    const pre = s > first ? textOf(doc, first, s - 1) : '';
+    const nameText = textOf(doc, s, coreLast);
+    const nameWords: string[] = [];
+    for (let k = s; k <= coreLast; k++) if (tokens[k].isWord) nameWords.push(clean(tokens[k].normal));
+    const lowerName = nameWords.join(' ');
+    if (pre && !/^(?:the|a|an)$/iu.test(pre)) roleParts.push(pre);
+    if (post) roleParts.push(post);
+    if (appositive) roleParts.push(appositive);
+    let type: SourceType = 'named-person';
+    const determiner = s > first && (tokens[s - 1].normal === 'the');
+    const acronym = nameWords.length === 1 && /^[A-Z][A-Z.&]+$/u.test(tokens[coreLast].value) && tokens[coreLast].value.replace(/\./gu, '').length >= 2;
+    if (nameWords.some((w) => ORGANIZATION_WORDS.has(w)) || acronym || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) || determiner) type = 'named-organization';
+    if (nameWords.length === 1 && GROUP_NAMES.has(lowerName)) type = 'vague-collective';
+    if (type === 'named-person' && !gender && nameWords.length >= 2) {
+      const given = nameWords[0];
+      gender = FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined;
+    }
+    if (type === 'named-person' && !gender) {
+      for (const p of roleParts) for (const w of p.toLowerCase().split(/\s+/u)) gender = gender ?? TITLE_GENDER[w];
+    }
+    return {
+      kind: 'name', type, name: nameText, nameWords, role: roleParts.length ? roleParts.join(', ') : undefined, gender,
+      plural: type === 'vague-collective', head,
+    };
+  }
+  // a common noun phrase: "a senior official", "analysts", "the report", "Clinton aides", "some"
+  const lemma = clean(headTok.lemma);
+  const plural = headTok.normal !== headTok.lemma && headTok.normal.endsWith('s') || PLURAL_QUANT.has(head);
+  let type: SourceType;
+  if (anonymousMarker) type = 'anonymous';
+  else if (DOCUMENT_NOUNS.has(head) || DOCUMENT_NOUNS.has(lemma)) type = 'document';
+  else if (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma) || PLURAL_QUANT.has(head)) type = ANONYMOUS_NOUNS.has(lemma) ? 'anonymous' : 'vague-collective';
+  else if (ANONYMOUS_NOUNS.has(head) || ANONYMOUS_NOUNS.has(lemma)) type = 'anonymous';
+  else if (ORGANIZATION_WORDS.has(lemma) || ORGANIZATION_WORDS.has(head)) type = 'named-organization';
+  else if (PERSON_TITLES.has(lemma) || HUMAN_NOUNS.has(head) || HUMAN_SUFFIX.test(head)) type = 'anonymous';
+  // a thing that is neither a person, a group nor a document ("these achievements demonstrate", "the move
+  // underscores"): the claim is the writer's own
+  else type = 'none';
+  // a vague quantifier over a named group ("some Republicans", "many of his supporters") stays vague
+  if (type !== 'vague-collective' && PLURAL_QUANT.has(clean(one.normal)) && one.pos !== 'PROPN' && first < coreLast) type = 'vague-collective';
+  const name = textOf(doc, first, coreLast);
+  if (post) roleParts.push(post);
+  if (appositive) roleParts.push(appositive);
+  const words: string[] = [];
+  for (let k = first; k <= coreLast; k++) if (tokens[k].isWord && tokens[k].pos !== 'DET') words.push(clean(tokens[k].normal));
+  return {
+    kind: 'common', type, name, nameWords: words, role: roleParts.length ? roleParts.join(', ') : undefined,
+    gender: TITLE_GENDER[head], plural, head: lemma,
+  };
+}
+
+/** A capitalised name in the writer's voice, in subject position: a possible antecedent for "he"/"she". */
+interface NameMention {
+  first: number;
+  last: number;
+  words: string[];
+}
+
+/** Person-like names outside prepositional phrases, in token order (one pass). */
+function findNameMentions(doc: SlantDocument): NameMention[] {
+  const { tokens } = doc;
+  const out: NameMention[] = [];
+  let k = 0;
+  while (k < tokens.length) {
+    const t = tokens[k];
+    if (t.pos !== 'PROPN' || t.voice === 'quoted' || !isCapitalized(t)) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === t.sentence && isCapitalized(tokens[e + 1])) e++;
+    const prev = tokens[k - 1];
+    const words: string[] = [];
+    for (let m = k; m <= e; m++) {
+      const w = clean(tokens[m].normal);
+      if (!PERSON_TITLES.has(w) && !PERSON_TITLES.has(tokens[m].normal)) words.push(w);
+    }
+    const next = tokens[e + 1];
+    const possessive = next && (next.normal === "'s" || next.normal === '’s');
+    const afterPrep = prev && (prev.pos === 'ADP' || prev.normal === 'the');
+    const lower = words.join(' ');
+    const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
+    if (words.length && !afterPrep && !placeOrOrg && !possessive && words.length <= 4) out.push({ first: k, last: e, words });
+    k = e + 1;
+  }
+  return out;
+}
+
+/** An antecedent candidate: a source already typed, or a name seen in the text. */
+interface Salient {
+  pos: number;
+  entity?: Entity;
+  name?: NameMention;
+}
+
+/** Relation drafts as sources.ts needs them. */
+export interface SourceDraft {
+  source?: TokenRange;
+  /** Token index of the cue head (for recency). */
+  head: number;
+}
+
+/**
+ * Types, merges and resolves the sources of the given relations (in text order). Returns the entities and, per
+ * relation, the id of its source entity (undefined when it has none).
+ */
+export function resolveSources(doc: SlantDocument, drafts: SourceDraft[]): { sources: SourceEntity[]; ids: Array<string | undefined> } {
+  const { tokens } = doc;
+  const entities: Entity[] = [];
+  const ids: Array<string | undefined> = [];
+  const names = findNameMentions(doc);
+  let nameCursor = 0;
+  const byPosition: Salient[] = []; // source mentions and names in text order: antecedents for pronouns
+
+  const newEntity = (info: MentionInfo, pos: number): Entity => {
+    const e: Entity = {
+      id: `s${entities.length + 1}`, name: info.name, type: info.type, role: info.role, nameWords: info.nameWords,
+      gender: info.gender, plural: info.plural, mentions: [], attributions: 0, lastSeen: pos,
+    };
+    entities.push(e);
+    return e;
+  };
+
+  const findPerson = (words: string[]): Entity | undefined => {
+    if (!words.length) return undefined;
+    const lastWord = words[words.length - 1];
+    for (let i = entities.length - 1; i >= 0; i--) {
+      const e = entities[i];
+      if (e.type !== 'named-person' || !e.nameWords.length) continue;
+      if (e.nameWords[e.nameWords.length - 1] === lastWord) {
+        // "Hillary Clinton" vs "Bill Clinton": a differing given name is another person
+        if (words.length > 1 && e.nameWords.length > 1 && e.nameWords[0] !== words[0]) continue;
+        return e;
+      }
+    }
+    return undefined;
+  };
+
+  const findByName = (info: MentionInfo): Entity | undefined => {
+    if (info.type === 'named-person') return findPerson(info.nameWords);
+    const key = info.nameWords.join(' ');
+    for (let i = entities.length - 1; i >= 0; i--) {
+      const e = entities[i];
+      if (e.type === info.type && e.nameWords.join(' ') === key) return e;
+    }
+    // a definite role ("the governor", "the press secretary") refers back to a person with that role or title
+    if (info.kind === 'common' && PERSON_TITLES.has(info.head) && !info.plural) {
+      for (let i = entities.length - 1; i >= 0; i--) {
+        const e = entities[i];
+        if (e.type !== 'named-person' || !e.role) continue;
+        const roleWords = e.role.toLowerCase().split(/[\s,]+/u).map(titleKey);
+        if (roleWords.includes(info.head)) return e;
+      }
+    }
+    return undefined;
+  };
+
+  /** Promote name mentions before `pos` into the recency list (as potential antecedents). */
+  const advanceNames = (pos: number): void => {
+    while (nameCursor < names.length && names[nameCursor].last < pos) {
+      const m = names[nameCursor++];
+      byPosition.push({ pos: m.first, name: m });
+    }
+  };
+
+  const resolvePronoun = (info: MentionInfo, pos: number): Entity | undefined => {
+    const sentence = tokens[pos].sentence;
+    const want = info.head;
+    for (let i = byPosition.length - 1; i >= 0; i--) {
+      const item = byPosition[i];
+      if (sentence - tokens[item.pos].sentence > 6) break;
+      if (want === 'he' || want === 'she') {
+        const gender: Gender = want === 'he' ? 'm' : 'f';
+        if (item.entity) {
+          const e = item.entity;
+          if (e.type !== 'named-person' || (e.gender && e.gender !== gender)) continue;
+          if (!e.gender) e.gender = gender;
+          return e;
+        }
+        if (item.name) {
+          const given = item.name.words[0];
+          const g: Gender = item.name.words.length > 1 ? (FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined) : undefined;
+          const known = findPerson(item.name.words);
+          if (known) {
+            if (known.gender && known.gender !== gender) continue;
+            if (!known.gender) known.gender = gender;
+            return known;
+          }
+          if (g && g !== gender) continue;
+          const e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, item.name.first, item.name.last), nameWords: item.name.words, gender: g ?? gender, plural: false, head: item.name.words[item.name.words.length - 1] }, item.pos);
+          item.entity = e;
+          return e;
+        }
+      } else if (want === 'they' || want === 'we') {
+        const e = item.entity;
+        if (e && (e.plural || e.type === 'named-organization' || e.type === 'vague-collective' || e.type === 'anonymous')) return e;
+      } else if (want === 'it') {
+        const e = item.entity;
+        if (e && (e.type === 'named-organization' || e.type === 'document')) return e;
+      }
+    }
+    return undefined;
+  };
+
+  drafts.forEach((d) => {
+    const range = d.source;
+    if (!range) {
+      ids.push(undefined);
+      return;
+    }
+    advanceNames(range.first);
+    let info = readMention(doc, range);
+    let entity: Entity | undefined;
+    if (info.kind === 'relative') {
+      // "Clinton's campaign, which said ...": the noun phrase before the relative pronoun
+      let j = range.first - 1;
+      if (j >= 0 && isComma(tokens[j])) j--;
+      const f = j >= 0 ? leftPhrase(tokens, j) : -1;
+      if (f >= 0) info = readMention(doc, { first: f, last: j });
+    }
+    if (info.type === 'none' && info.kind === 'common') {
+      ids.push(undefined);
+      return;
+    }
+    if (info.kind === 'pronoun') entity = resolvePronoun(info, range.first);
+    else if (info.kind !== 'relative') {
+      entity = findByName(info);
+      if (entity) {
+        if (info.nameWords.length > entity.nameWords.length && info.type === 'named-person') {
+          entity.name = info.name;
+          entity.nameWords = info.nameWords;
+        }
+        if (!entity.role && info.role) entity.role = info.role;
+        if (!entity.gender && info.gender) entity.gender = info.gender;
+      } else entity = newEntity(info, range.first);
+    }
+    if (!entity) entity = newEntity({ ...info, type: info.kind === 'pronoun' ? 'anonymous' : info.type }, range.first);
+    entity.mentions.push({ start: tokens[range.first].start, end: tokens[Math.max(range.first, trimLast(tokens, range))].end });
+    entity.attributions++;
+    entity.lastSeen = range.first;
+    byPosition.push({ pos: range.first, entity });
+    ids.push(entity.id);
+  });
+
+  const sources: SourceEntity[] = entities
+    .filter((e) => e.mentions.length > 0)
+    .map((e) => {
+      const out: SourceEntity = {
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        mentions: e.mentions.map((m) => doc.spanOf(m.start, m.end)),
+        attributions: e.attributions,
+      };
+      if (e.role) out.role = e.role;
+      return out;
+    });
+  return { sources, ids };
+}
+
+function trimLast(tokens: Token[], r: TokenRange): number {
+  let last = r.last;
+  while (last > r.first && !tokens[last].isWord && tokens[last].value !== ')') last--;
+  return last;
+}
+
+/** A short noun phrase ending at `j` (for relative-pronoun antecedents). */
+function leftPhrase(tokens: Token[], j: number): number {
+  let k = j;
+  if (!tokens[k] || !(tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN' || (tokens[k].pos === 'PRON' && !isPossessivePronoun(tokens[k])))) return -1;
+  while (k - 1 >= 0 && tokens[k - 1].sentence === tokens[j].sentence && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN' || tokens[k - 1].pos === 'ADJ' || tokens[k - 1].pos === 'DET' || tokens[k - 1].pos === 'NUM' || isPossessivePronoun(tokens[k - 1]) || tokens[k - 1].normal === "'s" || tokens[k - 1].normal === '’s')) {
+    k--;
+    if (tokens[k].pos === 'DET') break;
+  }
+  return k;
+}
