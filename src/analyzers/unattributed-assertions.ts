@@ -143,8 +143,15 @@ function isAgentlessAsked(doc: SlantDocument, i: number): boolean {
  */
 function isClauseWithReportVerb(doc: SlantDocument, m: LexiconMatch): boolean {
   const verb = doc.tokens[m.last];
-  return !(verb.pos === 'NOUN' && verb.normal.endsWith('s'));
+  if (verb.pos === 'NOUN' && verb.normal.endsWith('s')) return false;
+  // "a conservative think tank", "a several point lead": the verb slot is part of a compound noun.
+  const next = doc.tokens[m.last + 1];
+  if (verb.pos === 'NOUN' && next && next.sentence === verb.sentence && next.pos === 'NOUN') return false;
+  // "people seen as likely disrupters": a participle modifying the group, not a verb it governs.
+  return !PARTICIPLE_ONLY.has(verb.normal);
 }
+
+const PARTICIPLE_ONLY = new Set(['seen', 'known', 'shown', 'given', 'taken', 'written', 'spoken']);
 
 const HOLDER_VERBS = new Set(['express', 'voice', 'share', 'air', 'echo', 'repeat', 'reiterate', 'level', 'lodge', 'file', 'make']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', 'whose']);
