@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { ConfigError } from '../errors';
+import { ConfigError, LexiconError, type SlantErrorCode } from '../errors';
 import type { PortablePipelineOptions } from './config';
 import type { LineOptions, RawInput } from './record';
 
@@ -18,11 +18,19 @@ export interface WorkerData {
   line?: LineOptions;
 }
 
-export type WorkerTask = { kind: 'item'; id: string | number | null; text: string } | { kind: 'input'; input: RawInput };
+export type WorkerTask =
+  | { kind: 'item'; id: string | number | null; text: string }
+  | { kind: 'input'; input: RawInput }
+  /** Builds the pipeline (if not yet) and answers its analyzer ids, or the configuration error. */
+  | { kind: 'ready' };
+
+export type ReadyAnswer = { analyzerIds: string[] } | { error: { name: string; code: string; message: string } };
 
 export interface WorkerPool {
   readonly threads: number;
   run<T>(task: WorkerTask): Promise<T>;
+  /** Resolves with the pipeline's analyzer ids once a worker has built it; rethrows its configuration error. */
+  ready(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -59,6 +67,13 @@ export function createWorkerPool(threads: number, data: WorkerData): WorkerPool 
   return {
     threads,
     run: <T>(task: WorkerTask) => pool.run(task) as Promise<T>,
+    ready: async () => {
+      const answer = (await pool.run({ kind: 'ready' } satisfies WorkerTask)) as ReadyAnswer;
+      if ('analyzerIds' in answer) return answer.analyzerIds;
+      const { name, code, message } = answer.error;
+      const Err = name === 'LexiconError' ? LexiconError : ConfigError;
+      throw new Err(code as SlantErrorCode, message);
+    },
     close: () => pool.destroy(),
   };
 }

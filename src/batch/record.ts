@@ -143,13 +143,14 @@ export function errorLine(id: Id, line: number, error: BatchError, group?: strin
   return `${head(id, group)},"line":${line},"error":${JSON.stringify({ code: error.code, message: error.message })}}`;
 }
 
-/** Processes one input: checks it, analyses it, and renders its output line (and digest). Never throws. */
-export function processInput(pipeline: Pipeline, input: RawInput, opts: LineOptions): LineResult {
+/** Processes one input: checks it, analyses it, and renders its output line (and digest). Never throws (given a pipeline). */
+export function processInput(pipeline: Pipeline | null, input: RawInput, opts: LineOptions): LineResult {
   const p = prepare(input, opts);
   const key = keyOf(p.id, input.line);
   let error = p.error;
   let report: Report | undefined;
   if (!error) {
+    if (!pipeline) throw new Error('processInput: no pipeline to analyse with');
     const r = analyzeText(pipeline, p.text!);
     if ('error' in r) error = r.error;
     else report = r.report;

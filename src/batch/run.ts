@@ -121,10 +121,6 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   if (options.groupBy !== undefined) lineOptions.groupField = options.groupBy;
   if (options.resume && !options.output) throw new InputError('--resume needs an output file (-o)');
 
-  // Configuration errors surface here, before any thread starts or any file is touched.
-  const pipeline = createPipeline(options.pipeline ?? {});
-  const portable = workers > 1 ? toPortableOptions(options.pipeline ?? {}) : undefined;
-
   let inputSize = 0;
   if (options.input !== '-') {
     let stat: fs.Stats;
@@ -136,6 +132,11 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     if (!stat.isFile()) throw new InputError(`${options.input} is not a regular file`);
     inputSize = stat.size;
   }
+
+  // Configuration errors surface before any file is touched. With worker threads the main thread does not build a
+  // pipeline (nor load the language model): a worker builds it and answers with its analyzer ids or its error.
+  const pipeline = workers > 1 ? null : createPipeline(options.pipeline ?? {});
+  const portable = workers > 1 ? toPortableOptions(options.pipeline ?? {}) : undefined;
 
   const summary = options.summary !== undefined ? new SummaryBuilder(options.groupBy ?? null) : undefined;
   const errorsByCode: Record<string, number> = {};
@@ -186,9 +187,18 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     }
   }
 
-  const sink = options.output ? new FileSink(fs.openSync(options.output, options.resume ? 'a' : 'w')) : undefined;
-  const write = options.write ?? stdoutWrite;
   const pool = portable ? (await import('./pool')).createWorkerPool(workers, { pipeline: portable, line: lineOptions }) : undefined;
+  let analyzerIds: readonly string[];
+  let sink: FileSink | undefined;
+  try {
+    analyzerIds = pool ? await pool.ready() : pipeline!.analyzerIds;
+    sink = options.output ? new FileSink(fs.openSync(options.output, options.resume ? 'a' : 'w')) : undefined;
+  } catch (e) {
+    await pool?.close();
+    if (stream !== process.stdin) (stream as fs.ReadStream).destroy();
+    throw e;
+  }
+  const write = options.write ?? stdoutWrite;
   const maxInFlight = options.maxInFlight ?? (pool ? workers * 4 : 1);
   const maxErrors = options.maxErrors ?? Infinity;
 
@@ -241,7 +251,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     result.summary = s;
     const doc = {
       input: options.input,
-      analyzers: pipeline.analyzerIds,
+      analyzers: analyzerIds,
       complete: !aborted,
       ...s,
     };

@@ -5,13 +5,25 @@
 import { workerData } from 'node:worker_threads';
 import { analyzeItem } from './analyze-many';
 import { pipelineFromPortable } from './config';
-import type { WorkerData, WorkerTask } from './pool';
+import { isSlantError } from '../errors';
+import type { Pipeline } from '../pipeline';
+import type { ReadyAnswer, WorkerData, WorkerTask } from './pool';
 import { processInput } from './record';
 
 const data = workerData as WorkerData;
-const pipeline = pipelineFromPortable(data.pipeline);
+let pipeline: Pipeline | undefined;
 
 export default function handle(task: WorkerTask): unknown {
+  if (task.kind === 'ready') {
+    try {
+      pipeline ??= pipelineFromPortable(data.pipeline);
+      return { analyzerIds: [...pipeline.analyzerIds] } satisfies ReadyAnswer;
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      return { error: { name: err.name, code: isSlantError(err) ? err.code : 'CONFIG_INVALID', message: err.message } } satisfies ReadyAnswer;
+    }
+  }
+  pipeline ??= pipelineFromPortable(data.pipeline);
   if (task.kind === 'item') return analyzeItem(pipeline, { id: task.id, text: task.text });
   if (!data.line) throw new Error('batch worker: line options missing');
   return processInput(pipeline, task.input, data.line);

@@ -1,0 +1,208 @@
+/**
+ * Throughput and memory benchmark (not a test): `npm run bench -- <corpus.jsonl> [--reps 3] [--no-memory] [--json out.json]`
+ *
+ * In one run it times, over the same texts already in memory:
+ *   - bare wink-nlp `readDoc` (the floor any wink-based tool pays),
+ *   - the full default pipeline in one thread (`pipeline.analyzeMany(items)`),
+ *   - the same through worker threads, with 1 and with 2 workers (pools started and warmed before timing;
+ *     start-up time reported apart),
+ * repeating each `--reps` times interleaved and keeping medians, so that load from other processes hits all
+ * alike. Then, in child processes, it measures the peak RSS of `slant batch` (full reports + summary, in-thread
+ * and with 2 workers) on the corpus and on a corpus 10 times larger made by repeating it.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { orderedMap } from '../src/batch/ordered';
+import { createWorkerPool, type WorkerPool } from '../src/batch/pool';
+import { runBatch } from '../src/batch/run';
+import type { BatchItem, BatchResult } from '../src/batch/types';
+import { getNlp } from '../src/nlp';
+import { createPipeline } from '../src/pipeline';
+
+interface Timing {
+  seconds: number;
+  errors: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function loadCorpus(file: string): { items: BatchItem[]; bytes: number } {
+  const items: BatchItem[] = [];
+  let bytes = 0;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { id: string; text: string };
+    items.push({ id: r.id, text: r.text });
+    bytes += Buffer.byteLength(r.text);
+  }
+  return { items, bytes };
+}
+
+function timeReadDoc(items: BatchItem[]): Timing {
+  const nlp = getNlp();
+  const t0 = performance.now();
+  for (const it of items) nlp.readDoc(it.text);
+  return { seconds: (performance.now() - t0) / 1000, errors: 0 };
+}
+
+async function timeInThread(items: BatchItem[]): Promise<Timing> {
+  const pipeline = createPipeline();
+  let errors = 0;
+  const t0 = performance.now();
+  for await (const r of pipeline.analyzeMany(items)) if (r.error) errors++;
+  return { seconds: (performance.now() - t0) / 1000, errors };
+}
+
+/** The worker path of analyzeMany (same pool, same tasks), on a pool already started. */
+async function timePool(pool: WorkerPool, items: BatchItem[]): Promise<Timing> {
+  let errors = 0;
+  const t0 = performance.now();
+  const results = orderedMap(items, pool.threads * 4, (it) => pool.run<BatchResult>({ kind: 'item', id: it.id, text: it.text }));
+  for await (const r of results) if (r.error) errors++;
+  return { seconds: (performance.now() - t0) / 1000, errors };
+}
+
+async function startPool(threads: number, warm: BatchItem[]): Promise<{ pool: WorkerPool; startSeconds: number }> {
+  const t0 = performance.now();
+  const pool = createWorkerPool(threads, { pipeline: {} });
+  await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'item', id: 'start', text: 'Warm-up sentence.' })));
+  const startSeconds = (performance.now() - t0) / 1000;
+  for await (const _ of orderedMap(warm, threads * 4, (it) => pool.run({ kind: 'item', id: it.id, text: it.text }))) void _;
+  return { pool, startSeconds };
+}
+
+/** Child process: one `slant batch` run; prints its peak RSS. */
+async function child(input: string, workers: number): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slant-bench-'));
+  const t0 = performance.now();
+  const r = await runBatch({ input, output: path.join(tmp, 'out.jsonl'), summary: path.join(tmp, 'summary.json'), workers, fields: 'full', progress: false });
+  const seconds = (performance.now() - t0) / 1000;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  process.stdout.write(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, seconds, lines: r.written, errors: r.errors }) + '\n');
+}
+
+function runChild(input: string, workers: number): { maxRssMB: number; seconds: number; lines: number; errors: number } {
+  const res = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', input, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (res.status !== 0) throw new Error(`child failed (${res.status}): ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split('\n').pop()!) as { maxRssMB: number; seconds: number; lines: number; errors: number };
+}
+
+function repeatCorpus(file: string, times: number): string {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'slant-bench-10x-')), 'corpus-10x.jsonl');
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  const fd = fs.openSync(out, 'w');
+  for (let k = 0; k < times; k++) {
+    const chunk = lines.map((l) => {
+      const r = JSON.parse(l) as { id: string; text: string };
+      return JSON.stringify({ id: `${r.id}-r${k}`, text: r.text });
+    });
+    fs.writeSync(fd, chunk.join('\n') + '\n');
+  }
+  fs.closeSync(fd);
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1], Number(args[2]));
+  const flag = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const corpus = args.find((a, i) => !a.startsWith('--') && !['--reps', '--json'].includes(args[i - 1])) ?? '../shared/bench/corpus.jsonl';
+  const reps = Number(flag('--reps') ?? 3);
+  const memory = !args.includes('--no-memory');
+  if (!fs.existsSync(corpus)) throw new Error(`no corpus at ${corpus} (give the path: npm run bench -- path/to/corpus.jsonl)`);
+
+  const { items, bytes } = loadCorpus(corpus);
+  const mb = bytes / 1e6;
+  const analyzers = createPipeline().analyzerIds;
+  const log = (s: string): void => void process.stderr.write(s + '\n');
+  log(`corpus ${corpus}: ${items.length} articles, ${mb.toFixed(2)} MB of text; default pipeline: ${analyzers.join(', ') || '(no analyzers)'}`);
+
+  // Warm up: load the model, compile lexicons, let the JIT settle.
+  const warm = items.slice(0, 100);
+  timeReadDoc(warm);
+  await timeInThread(warm);
+  const one = await startPool(1, warm);
+  const two = await startPool(2, warm);
+
+  const runs: Record<string, Timing[]> = { readDoc: [], inThread: [], worker1: [], workers2: [] };
+  for (let r = 0; r < reps; r++) {
+    runs.readDoc.push(timeReadDoc(items));
+    runs.inThread.push(await timeInThread(items));
+    runs.worker1.push(await timePool(one.pool, items));
+    runs.workers2.push(await timePool(two.pool, items));
+    log(`rep ${r + 1}/${reps}: ${Object.entries(runs).map(([k, v]) => `${k} ${v[r].seconds.toFixed(2)}s`).join(', ')}`);
+  }
+  await one.pool.close();
+  await two.pool.close();
+
+  const row = (name: string, label: string) => {
+    const s = median(runs[name].map((t) => t.seconds));
+    return { label, seconds: s, mbPerS: mb / s, articlesPerS: items.length / s, errors: runs[name][0].errors };
+  };
+  const rows = [
+    row('readDoc', 'wink-nlp readDoc (bare)'),
+    row('inThread', 'default pipeline, 1 thread'),
+    row('worker1', 'default pipeline, 1 worker thread'),
+    row('workers2', 'default pipeline, 2 worker threads'),
+  ];
+  const ratios = {
+    pipelineVsReadDoc: rows[0].seconds / rows[1].seconds,
+    twoWorkersVsOneThread: rows[1].seconds / rows[3].seconds,
+    twoWorkersVsOneWorker: rows[2].seconds / rows[3].seconds,
+  };
+
+  let mem: Record<string, { maxRssMB: number; seconds: number; lines: number; errors: number }> | undefined;
+  if (memory) {
+    log('memory: slant batch (full reports + summary) in child processes…');
+    const big = repeatCorpus(corpus, 10);
+    mem = {};
+    for (const workers of [1, 2]) {
+      mem[`1x, ${workers === 1 ? 'in-thread' : '2 workers'}`] = runChild(corpus, workers);
+      mem[`10x, ${workers === 1 ? 'in-thread' : '2 workers'}`] = runChild(big, workers);
+      log(`  workers ${workers}: ${JSON.stringify(mem)}`);
+    }
+    fs.rmSync(path.dirname(big), { recursive: true, force: true });
+  }
+
+  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism?.() ?? os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
+  const out: string[] = [];
+  out.push(`Machine: ${machine}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  out.push(`Corpus: ${path.basename(corpus)}, ${items.length} articles, ${mb.toFixed(2)} MB; analyzers: ${analyzers.join(', ') || '(none)'}; medians of ${reps} interleaved runs`);
+  out.push('');
+  out.push('| run | MB/s | articles/s | seconds |');
+  out.push('|---|---:|---:|---:|');
+  for (const r of rows) out.push(`| ${r.label} | ${r.mbPerS.toFixed(2)} | ${r.articlesPerS.toFixed(0)} | ${r.seconds.toFixed(2)} |`);
+  out.push('');
+  out.push(`Pipeline / bare readDoc (1 thread): ${ratios.pipelineVsReadDoc.toFixed(2)}x`);
+  out.push(`2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x`);
+  out.push(`Worker pool start-up (model load per thread): 1 worker ${one.startSeconds.toFixed(2)} s, 2 workers ${two.startSeconds.toFixed(2)} s (not in the timings above)`);
+  if (runs.inThread[0].errors) out.push(`Note: ${runs.inThread[0].errors} articles gave an error record.`);
+  if (mem) {
+    out.push('');
+    out.push('| slant batch (full reports + summary) | peak RSS MB | seconds | lines |');
+    out.push('|---|---:|---:|---:|');
+    for (const [k, v] of Object.entries(mem)) out.push(`| ${k} | ${v.maxRssMB.toFixed(0)} | ${v.seconds.toFixed(1)} | ${v.lines} |`);
+    for (const w of ['in-thread', '2 workers']) {
+      const a = mem[`1x, ${w}`];
+      const b = mem[`10x, ${w}`];
+      out.push(`RSS 10x / 1x (${w}): ${(b.maxRssMB / a.maxRssMB).toFixed(2)}`);
+    }
+  }
+  process.stdout.write(out.join('\n') + '\n');
+  const json = flag('--json');
+  if (json) fs.writeFileSync(json, JSON.stringify({ machine, corpus, articles: items.length, mb, analyzers, reps, rows, ratios, poolStart: { one: one.startSeconds, two: two.startSeconds }, memory: mem }, null, 2) + '\n');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,62 @@
+import { orderedMap } from '../../src/batch/ordered';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('orderedMap', () => {
+  it('yields results in input order although later items finish first', async () => {
+    const delays = [30, 1, 20, 0, 10, 5, 0, 25];
+    const out: number[] = [];
+    for await (const r of orderedMap(delays.map((d, i) => ({ d, i })), 4, async ({ d, i }) => {
+      await sleep(d);
+      return i;
+    })) out.push(r);
+    expect(out).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('never has more than `limit` items pulled from the source and not yet yielded', async () => {
+    let pulled = 0;
+    let yielded = 0;
+    let maxAhead = 0;
+    async function* source() {
+      for (let i = 0; i < 50; i++) {
+        pulled++;
+        maxAhead = Math.max(maxAhead, pulled - yielded);
+        yield i;
+      }
+    }
+    for await (const _ of orderedMap(source(), 3, async (i) => {
+      await sleep(i % 3);
+      return i;
+    })) {
+      yielded++;
+      await sleep(1); // a slow consumer
+    }
+    expect(yielded).toBe(50);
+    expect(maxAhead).toBeLessThanOrEqual(3);
+  });
+
+  it('stops reading the source when the consumer stops', async () => {
+    let pulled = 0;
+    function* source() {
+      for (let i = 0; i < 1000; i++) {
+        pulled++;
+        yield i;
+      }
+    }
+    for await (const r of orderedMap(source(), 5, (i) => i)) if (r === 9) break;
+    expect(pulled).toBeLessThanOrEqual(15);
+  });
+
+  it('surfaces an error from fn at that item, in order', async () => {
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const r of orderedMap([0, 1, 2, 3], 4, (i) => {
+          if (i === 2) throw new Error('boom at 2');
+          return i;
+        })) seen.push(r);
+      })(),
+    ).rejects.toThrow('boom at 2');
+    expect(seen).toEqual([0, 1]);
+  });
+});
