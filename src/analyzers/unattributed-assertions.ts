@@ -344,11 +344,15 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
           .filter((c) => !insideContent(c) && !(wholeSentenceAttributed && c.kind === 'unsupported-certainty'))
           .sort((a, b) => a.start - b.start || b.end - a.end),
       );
-      // Kind 4: evaluative/predictive cues, unless the sentence is attributed to a named source.
+      // Kind 4: evaluative/predictive cues outside what a named source is reported to have said ("In a move that
+      // underscores…, Russia confirmed that…": the framing clause is the writer's).
       let claim: { cues: Cue[]; score: number } | undefined;
-      if (options.reportClaims && !own.length && !carried) {
+      if (options.reportClaims && !wholeSentenceAttributed) {
+        const attributionSpans = own.flatMap((r) => (r.source ? [r.cue, r.source] : [r.cue]));
         const cues = dropOverlapping(
-          [...claimCues[s], ...stanceFeatures(doc, s)].filter((c) => !reported.some((r) => overlaps(r, c))).sort((a, b) => a.start - b.start || b.end - a.end),
+          [...claimCues[s], ...stanceFeatures(doc, s)]
+            .filter((c) => !reported.some((r) => overlaps(r, c)) && !insideContent(c) && !attributionSpans.some((a) => overlaps(a, c)))
+            .sort((a, b) => a.start - b.start || b.end - a.end),
         );
         const score = claimScore(cues);
         if (score >= options.claimThreshold && cues.length) claim = { cues, score };
