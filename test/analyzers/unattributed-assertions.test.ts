@@ -150,3 +150,37 @@ describe('unattributed-assertions on examples/articles/s400-india.txt', () => {
     expect(own.filter((f) => f.span.start >= s!.span.start && f.span.end <= s!.span.end)).toEqual([]);
   });
 });
+
+describe('unattributed-assertions on the fixture article (test/fixtures/unattributed-assertions)', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'unattributed-assertions');
+  const text = readFileSync(join(dir, 'harbour.txt'), 'utf8');
+  const expected = JSON.parse(readFileSync(join(dir, 'harbour.expected.json'), 'utf8')) as {
+    findings: Array<{ text: string; category: string }>;
+    unsourcedClaimIn: string[];
+    status: Record<string, string[]>;
+  };
+  const report = pipeline.analyze(text);
+  const sentenceStarting = (prefix: string) => report.sentences.find((s) => s.span.text.startsWith(prefix));
+
+  it('reports exactly the expected phrase findings, in the writer\'s voice', () => {
+    const phrases = report.findings.filter((f) => f.category !== 'unsourced-claim');
+    expect(phrases.map((f) => ({ text: f.span.text, category: f.category }))).toEqual(expected.findings);
+    expect(phrases.every((f) => f.voice === 'writer')).toBe(true);
+  });
+
+  it('reports the evaluative sentence as an unsourced claim and nothing in the quotation', () => {
+    const claims = report.findings.filter((f) => f.category === 'unsourced-claim');
+    for (const prefix of expected.unsourcedClaimIn) {
+      const s = sentenceStarting(prefix)!;
+      expect(claims.some((f) => f.span.start >= s.span.start && f.span.end <= s.span.end)).toBe(true);
+    }
+    const quote = text.indexOf('"This is clearly');
+    expect(report.findings.filter((f) => f.span.start >= quote && f.span.start < text.indexOf('Reyes'))).toEqual([]);
+  });
+
+  it.each(Object.entries(expected.status))('gives the sentence starting %j an expected status', (prefix, allowed) => {
+    const s = sentenceStarting(prefix);
+    expect(s).toBeDefined();
+    expect(allowed).toContain(s!.status);
+  });
+});
