@@ -58,7 +58,7 @@ const BACKSHIFT = new Set(['would', 'could', 'might']);
  * Entries that report a missing source without carrying a claim ("Asked whether…", "it is unclear whether"): they are
  * reported at `info` severity and do not make the sentence an unattributed assertion.
  */
-const NON_CLAIM_ENTRIES = new Set(['asked', 'unclear']);
+const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear']);
 
 const KIND_LABEL: Record<string, string> = {
   'vague-attribution': 'vague attribution',
@@ -120,6 +120,7 @@ function inQuotedVoice(doc: SlantDocument, first: number, last: number): boolean
 }
 
 const ASKED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', 'before', 'whenever']);
+const QUESTION_VERBS = new Set(['ask', 'question', 'quiz', 'query', 'press']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it']);
 
 /**
@@ -272,6 +273,8 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         end = doc.tokens[adjective].end;
       }
       const s = doc.tokens[m.first].sentence;
+      // "has been asked", "was questioned": a passive question is a question, not a claim.
+      const entry = m.entry.id === 'agentless-passive' && QUESTION_VERBS.has(doc.tokens[last].lemma) ? 'asked' : m.entry.id;
       const cue: Cue = {
         kind: DIRECT_KINDS.has(cat) ? cat : 'unsourced-claim',
         start: m.start,
@@ -279,7 +282,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         first: m.first,
         last,
         weight: m.entry.weight,
-        entry: m.entry.id,
+        entry,
         term: m.term,
         explanation: m.entry.explanation,
         alternatives: m.entry.alternatives,
@@ -476,13 +479,16 @@ function stanceFeatures(doc: SlantDocument, s: number): Cue[] {
     let rule: string | undefined;
     if (FIRST_PERSON.has(t.normal) && !(t.normal === 'us' && t.value === 'US')) rule = 'first-person';
     else if (SECOND_PERSON.has(t.normal)) rule = 'reader-address';
-    else if (t.value === '?' || t.value === '!') rule = t.value === '?' ? 'question' : 'exclamation';
+    else if ((t.value === '?' || t.value === '!') && !QUOTE_MARK.test(doc.text.charAt(t.end))) rule = t.value === '?' ? 'question' : 'exclamation';
     if (!rule || seen.has(rule)) continue;
     seen.add(rule);
     out.push({ kind: 'unsourced-claim', start: t.start, end: t.end, first: k, last: k, weight: STANCE_WEIGHT[rule], entry: rule, rule: true });
   }
   return out;
 }
+
+/** A quotation mark right after "!" or "?" closes a title or a quotation the quotation finder did not take. */
+const QUOTE_MARK = /["'”’»]/u;
 
 const STANCE_WEIGHT: Record<string, number> = { 'first-person': 0.9, 'reader-address': 0.9, question: 0.9, exclamation: 0.9 };
 const STANCE_LABEL: Record<string, string> = {
