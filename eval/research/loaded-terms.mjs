@@ -6,9 +6,10 @@
 //
 // * dataDir: folder with ptc_semeval2020/, babe/, mbic/ (default ../shared/data beside the repo, or
 //   /work/shared/data). Only dev.jsonl files are read.
-// * Candidates: the vocabulary in loaded-vocabulary.mjs (written by us), AFINN-165 words with |score| >= 2
-//   (as shipped in the `sentiment` package), and, with --mine, lemma+POS keys found inside gold spans are
-//   printed for manual review (approved ones are added to the vocabulary by hand).
+// * Candidates: the vocabulary in loaded-vocabulary.mjs (written by us) and, with --mine, lemma+POS keys found
+//   inside gold spans are printed for manual review (approved ones are added to the vocabulary by hand).
+//   No third-party word list is copied into the lexicon (AFINN-165 is ODbL-licensed; the analyzer may read it
+//   at runtime from the `sentiment` package instead, see loaded-afinn.ts).
 // * For each candidate entry: occurrences and occurrences inside a gold span (per corpus), precision.
 // * Weights: empirical-Bayes precision (see estimateWeights); cross-validated by document: weights are
 //   estimated on K-1 folds and the lexicon is scored on the held-out fold with the reference scorer's code.
@@ -39,6 +40,8 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--scorer') opt.scorer = argv[++i];
   else if (a === '--quiet') opt.quiet = true;
   else if (a === '--grid') opt.grid = true;
+  else if (a === '--folds-out') opt.foldsOut = argv[++i];
+  else if (a === '--no-cv') opt.noCv = true;
   else if (!a.startsWith('--')) opt.dataDir = a;
 }
 if (!opt.dataDir) {
@@ -146,29 +149,6 @@ export function buildCandidates() {
         alternatives: it.alts || g.alternatives || null, source: 'slant', group: g.id, origin: g.origin || 'vocab', floor: g.floor || 0 });
     }
   }
-  // AFINN-165 words with |score| >= 2, grouped by lemma (inflections collapse onto one lemma entry)
-  const afinn = require('sentiment/languages/en/labels.json');
-  const groups = new Map();
-  for (const [w, s] of Object.entries(afinn)) {
-    if (Math.abs(s) < 2 || /[^a-z' -]/.test(w)) continue;
-    const toks = termTokens(w);
-    const k = 'lemma:' + toks.map((t) => t.lemma).join(' ');
-    if (!groups.has(k)) groups.set(k, { words: [], score: s, pos: toks[toks.length - 1].pos });
-    groups.get(k).words.push(w);
-  }
-  for (const [k, g] of groups) {
-    if (byKey.has(k)) continue; // a vocabulary entry already matches this lemma
-    const lemma = k.slice('lemma:'.length);
-    const cat = g.pos === 'VERB' ? 'charged-verb' : g.pos === 'NOUN' ? 'charged-noun' : g.pos === 'ADV' ? 'intensifier' : 'charged-adjective';
-    // the lemma itself is listed: match it by lemma; otherwise (wink maps the listed forms onto another
-    // word: best -> good) match exactly the listed forms
-    const asLemma = g.words.includes(lemma);
-    const terms = asLemma ? [lemma] : g.words.filter((w) => !byKey.has(termKey(w, 'normal')));
-    if (!terms.length) continue;
-    add({ terms, match: asLemma ? 'lemma' : 'normal', pos: null, category: cat,
-      explanation: `An emotionally ${g.score > 0 ? 'positive' : 'negative'} word (AFINN-165 sentiment ${g.score > 0 ? '+' : ''}${g.score}) that colours the report.`,
-      alternatives: null, source: 'afinn-165', group: 'afinn', origin: 'afinn' });
-  }
   return entries;
 }
 
@@ -217,7 +197,6 @@ export function countStats(recs, keep = () => true) {
  *              (h_group + A_GROUP * cat_c) / (n_group + A_GROUP);
  *              for an entry reviewed from measurements ('mined'): cat_c (its group was selected for high
  *              precision, so the group's own rate would be biased upwards);
- *              for an AFINN word: the precision of all AFINN words of its category
  *   p_c      = (h_c + aPrior * prior_c) / (n_c + aPrior)
  *   weight   = sum_c (n_c + aPool) * p_c / sum_c (n_c + aPool)
  * so an entry never seen in the corpora gets the prior of its group, and one seen often gets (close to)
@@ -245,7 +224,6 @@ export function estimateWeights(entries, st, prm = DEFAULTS) {
     const cat = rate(`cat|${e.category}|${name}`);
     if (e.origin === 'mined') return cat;
     const g = acc.get(`group|${e.group}|${name}`) || { n: 0, h: 0 };
-    if (e.origin === 'afinn') return g.n ? g.h / g.n : cat;
     return (g.h + prm.aGroup * cat) / (g.n + prm.aGroup);
   };
   const w = new Map();
@@ -327,7 +305,7 @@ if (isMain) {
   log(`loaded ${Object.keys(C).join(', ')} in ${Date.now() - t0} ms`);
 
   const entries = buildCandidates();
-  log(`${entries.length} candidate entries (${entries.filter((e) => e.origin === 'vocab').length} vocabulary, ${entries.filter((e) => e.origin === 'afinn').length} AFINN)`);
+  log(`${entries.length} candidate entries (${entries.filter((e) => e.origin === 'vocab').length} vocabulary, ${entries.filter((e) => e.origin === 'mined').length} reviewed)`);
   const recs = matchAll(C, entries);
 
   // full-data stats and weights
@@ -335,7 +313,7 @@ if (isMain) {
   const wAll = estimateWeights(entries, stAll, DEFAULTS);
 
   const THRESHOLDS = [0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5];
-  const SETS = { all: (e) => true, 'vocab+mined': (e) => e.origin !== 'afinn', vocab: (e) => e.origin === 'vocab' };
+  const SETS = { all: (e) => true, vocab: (e) => e.origin === 'vocab' };
 
   /**
    * K-fold cross-validation by document: weights from the other folds, scored on the held-out fold.
@@ -392,33 +370,35 @@ if (isMain) {
     process.exit(0);
   }
 
-  const cv = crossValidate(DEFAULTS, SETS);
-  const cvQ = crossValidate(DEFAULTS, { all: SETS.all }, { outsideQuotes: true });
-
   const fmt = (x) => (x == null ? ' n/a ' : x.toFixed(3));
-  const lines = [];
-  const table = (title, cvSet, names = Object.keys(C)) => {
-    lines.push(`\n### ${title}`);
-    lines.push('| corpus | thr | span P | span R | span F1 | word P | word R | word F1 | sent macro-F1 | sent pos rate |');
-    lines.push('|---|---|---|---|---|---|---|---|---|---|');
-    for (const name of names) {
-      for (const thr of THRESHOLDS) {
-        const m = finish(cvSet[name][thr]);
-        lines.push(`| ${SHORT[name]} | ${thr} | ${fmt(m.span.p)} | ${fmt(m.span.r)} | ${fmt(m.span.f1)} | ${fmt(m.word.p)} | ${fmt(m.word.r)} | ${fmt(m.word.f1)} | ${m.sentence ? fmt(m.sentence.macro_f1) : ''} | ${m.sentence ? fmt(m.sentence.pos_rate) : ''} |`);
+  if (!opt.noCv) {
+    const cv = crossValidate(DEFAULTS, SETS);
+    const cvQ = crossValidate(DEFAULTS, { all: SETS.all }, { outsideQuotes: true });
+
+    const lines = [];
+    const table = (title, cvSet, names = Object.keys(C)) => {
+      lines.push(`\n### ${title}`);
+      lines.push('| corpus | thr | span P | span R | span F1 | word P | word R | word F1 | sent macro-F1 | sent pos rate |');
+      lines.push('|---|---|---|---|---|---|---|---|---|---|');
+      for (const name of names) {
+        for (const thr of THRESHOLDS) {
+          const m = finish(cvSet[name][thr]);
+          lines.push(`| ${SHORT[name]} | ${thr} | ${fmt(m.span.p)} | ${fmt(m.span.r)} | ${fmt(m.span.f1)} | ${fmt(m.word.p)} | ${fmt(m.word.r)} | ${fmt(m.word.f1)} | ${m.sentence ? fmt(m.sentence.macro_f1) : ''} | ${m.sentence ? fmt(m.sentence.pos_rate) : ''} |`);
+        }
       }
-    }
-  };
-  const bestLine = (label, b) =>
-    lines.push(`| ${label} | ` + ['ptc.span', 'ptc.word', 'babe.word', 'mbic.word', 'babe.sentence', 'mbic.sentence'].map((k) => (b[k] ? `${b[k].v.toFixed(3)} @${b[k].thr}` : '')).join(' | ') + ' |');
-  lines.push(`## Cross-validated estimates (${opt.folds} folds by document; weights estimated on the other folds)`);
-  lines.push('\nBest F1 and the weight threshold that gives it:\n');
-  lines.push('| candidates | PTC span F1 | PTC word F1 | BABE word F1 | MBIC word F1 | BABE sentence macro-F1 | MBIC sentence macro-F1 |');
-  lines.push('|---|---|---|---|---|---|---|');
-  for (const setName of Object.keys(SETS)) bestLine(setName, bestOf(cv[setName]));
-  bestLine('all, outside quotes only', bestOf(cvQ.all));
-  for (const setName of Object.keys(SETS)) table(`candidate set: ${setName}`, cv[setName]);
-  table('candidate set: all, matches outside quotation marks only', cvQ.all);
-  console.log(lines.join('\n'));
+    };
+    const bestLine = (label, b) =>
+      lines.push(`| ${label} | ` + ['ptc.span', 'ptc.word', 'babe.word', 'mbic.word', 'babe.sentence', 'mbic.sentence'].map((k) => (b[k] ? `${b[k].v.toFixed(3)} @${b[k].thr}` : '')).join(' | ') + ' |');
+    lines.push(`## Cross-validated estimates (${opt.folds} folds by document; weights estimated on the other folds)`);
+    lines.push('\nBest F1 and the weight threshold that gives it:\n');
+    lines.push('| candidates | PTC span F1 | PTC word F1 | BABE word F1 | MBIC word F1 | BABE sentence macro-F1 | MBIC sentence macro-F1 |');
+    lines.push('|---|---|---|---|---|---|---|');
+    for (const setName of Object.keys(SETS)) bestLine(setName, bestOf(cv[setName]));
+    bestLine('all, outside quotes only', bestOf(cvQ.all));
+    for (const setName of Object.keys(SETS)) table(`candidate set: ${setName}`, cv[setName]);
+    table('candidate set: all, matches outside quotation marks only', cvQ.all);
+    console.log(lines.join('\n'));
+  }
 
   // ---- per-entry diagnostics
   if (process.env.LOADED_DUMP) fs.writeFileSync(process.env.LOADED_DUMP, JSON.stringify(Object.fromEntries(Object.entries(recs).map(([n, rs]) => [n, rs.map((r) => [r.e.id, r.hit ? 1 : 0, r.pos, r.quoted ? 1 : 0, r.title ? 1 : 0, r.fold])]))));
@@ -437,7 +417,7 @@ if (isMain) {
 
   // ---- writing the lexicon
   const LEXICON = path.join(REPO, 'lexicons', 'en', 'loaded-language.json');
-  function lexiconJson() {
+  function lexiconJson(kept, wAll, stAll) {
     const out = {
       $schema: '../schema.json',
       id: 'en/loaded-language',
@@ -447,7 +427,6 @@ if (isMain) {
       license: 'MIT',
       sources: [
         { id: 'slant', title: 'Written by the slant maintainers; weights measured on annotated research corpora (PTC, BABE, MBIC dev splits)', url: 'https://github.com/slant/slant/blob/main/lexicons/en/loaded-language.md' },
-        { id: 'afinn-165', title: 'AFINN-165 sentiment word list by Finn Årup Nielsen (as shipped in the sentiment npm package); words with |score| >= 2, re-weighted by measurement', url: 'https://github.com/fnielsen/afinn' },
       ],
       entries: [],
     };
@@ -499,8 +478,22 @@ if (isMain) {
     return problems;
   }
 
+  // Per-fold lexicons for cross-validating the analyzer itself (eval/research/loaded-cv.ts): fold-K.json has the
+  // weights estimated without the documents of fold K, in the same format as the shipped lexicon.
+  if (opt.foldsOut) {
+    fs.mkdirSync(opt.foldsOut, { recursive: true });
+    for (let f = 0; f < opt.folds; f++) {
+      const st = countStats(recs, (r) => r.fold !== f);
+      const w = estimateWeights(entries, st, DEFAULTS);
+      const lex = lexiconJson(entries.filter((e) => w.get(e) >= MIN_WEIGHT), w, st);
+      fs.writeFileSync(path.join(opt.foldsOut, `fold-${f}.json`), JSON.stringify(lex));
+    }
+    fs.writeFileSync(path.join(opt.foldsOut, 'all.json'), JSON.stringify(lexiconJson(kept, wAll, stAll)));
+    log(`wrote ${opt.folds} fold lexicons and all.json to ${opt.foldsOut}`);
+  }
+
   if (opt.write) {
-    const lex = lexiconJson();
+    const lex = lexiconJson(kept, wAll, stAll);
     const problems = validate(lex);
     if (problems.length) {
       console.error(problems.join('\n'));

@@ -1,5 +1,6 @@
+import { loadedLanguageTasks } from './loaded-language';
 import type { EvalTask } from './types';
 import { unattributedAssertionTasks } from './unattributed-assertions';
 
 /** Every evaluation task; each analyzer adds its own module here. */
-export const evalTasks: EvalTask[] = [...unattributedAssertionTasks];
+export const evalTasks: EvalTask[] = [...loadedLanguageTasks, ...unattributedAssertionTasks];

@@ -1,3 +1,4 @@
+import loadedLanguage from '../../lexicons/en/loaded-language.json';
 import unattributedAssertions from '../../lexicons/en/unattributed-assertions.json';
 import type { LexiconInput } from './schema';
 
@@ -6,5 +7,6 @@ import type { LexiconInput } from './schema';
  * and runs unchanged in a browser.
  */
 export const builtinLexicons: Record<string, LexiconInput> = {
+  'en/loaded-language': loadedLanguage as LexiconInput,
   'en/unattributed-assertions': unattributedAssertions as LexiconInput,
 };
