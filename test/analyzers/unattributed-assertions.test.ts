@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { unattributedAssertions } from '../../src/analyzers/unattributed-assertions';
 import { use } from '../../src/analyzer';
 import { createPipeline } from '../../src/pipeline';
-import { AnalyzerTester } from '../../src/testing';
+import fc from 'fast-check';
+import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
 
 const tester = new AnalyzerTester();
 
@@ -182,5 +183,24 @@ describe('unattributed-assertions on the fixture article (test/fixtures/unattrib
     const s = sentenceStarting(prefix);
     expect(s).toBeDefined();
     expect(allowed).toContain(s!.status);
+  });
+});
+
+describe('unattributed-assertions on arbitrary text', () => {
+  const words = fc.constantFrom(
+    'Critics', 'say', 'it', 'is', 'widely', 'believed', 'cannot', 'be', 'overstated', '“', '”', '"', '.', '!', '?', 'Asked',
+    'whether', 'the', 'deal', 'marks', 'a', 'significant', 'we', 'should', '\n\n', 'seemed', 'unlikely', "'s", 'reportedly',
+    'said', 'Smith', ',', 'questions', 'about',
+  );
+  it('never fails and keeps every span equal to its text, in the writer’s voice', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(words, { maxLength: 40 }).map((a) => a.join(' '))), (text) => {
+        const report = pipeline.analyze(text);
+        assertReportInvariants(report, text);
+        expect(report.analyzers['unattributed-assertions'].status).toBe('ok');
+        expect(report.findings.every((f) => f.voice === 'writer')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
