@@ -1,5 +1,7 @@
 /**
- * Throughput and memory benchmark (not a test): `npm run bench -- <corpus.jsonl> [--reps 3] [--no-memory] [--json out.json]`
+ * Throughput and memory benchmark (not a test):
+ *   `npm run bench -- <corpus.jsonl> [--reps 3] [--no-memory] [--built] [--json out.json]`
+ * (`--built`: measure memory with dist/cli.js even if it is older than src/.)
  *
  * In one run it times, over the same texts already in memory:
  *   - bare wink-nlp `readDoc` (the floor any wink-based tool pays),
@@ -23,8 +25,15 @@ import { createPipeline } from '../src/pipeline';
 
 interface Timing {
   seconds: number;
+  /** CPU seconds of the whole process (all threads, GC included): robust to load from other processes. */
+  cpu: number;
   errors: number;
 }
+
+const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,26 +55,29 @@ function loadCorpus(file: string): { items: BatchItem[]; bytes: number } {
 
 function timeReadDoc(items: BatchItem[]): Timing {
   const nlp = getNlp();
+  const c0 = cpuNow();
   const t0 = performance.now();
   for (const it of items) nlp.readDoc(it.text);
-  return { seconds: (performance.now() - t0) / 1000, errors: 0 };
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors: 0 };
 }
 
 async function timeInThread(items: BatchItem[]): Promise<Timing> {
   const pipeline = createPipeline();
   let errors = 0;
+  const c0 = cpuNow();
   const t0 = performance.now();
   for await (const r of pipeline.analyzeMany(items)) if (r.error) errors++;
-  return { seconds: (performance.now() - t0) / 1000, errors };
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
 }
 
 /** The worker path of analyzeMany (same pool, same tasks), on a pool already started. */
 async function timePool(pool: WorkerPool, items: BatchItem[]): Promise<Timing> {
   let errors = 0;
+  const c0 = cpuNow();
   const t0 = performance.now();
   const results = orderedMap(items, pool.threads * 4, (it) => pool.run<BatchResult>({ kind: 'item', id: it.id, text: it.text }));
   for await (const r of results) if (r.error) errors++;
-  return { seconds: (performance.now() - t0) / 1000, errors };
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
 }
 
 async function startPool(threads: number, warm: BatchItem[]): Promise<{ pool: WorkerPool; startSeconds: number }> {
@@ -87,8 +99,40 @@ async function child(input: string, workers: number): Promise<void> {
   process.stdout.write(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, seconds, lines: r.written, errors: r.errors }) + '\n');
 }
 
-function runChild(input: string, workers: number): { maxRssMB: number; seconds: number; lines: number; errors: number } {
-  const res = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', input, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+const ROOT = path.join(__dirname, '..');
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** The built CLI when it is there and newer than the sources (what users run); else the sources through tsx. */
+function builtCliIsCurrent(): boolean {
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  return fs.existsSync(cli) && fs.existsSync(path.join(ROOT, 'dist', 'batch-worker.js')) && fs.statSync(cli).mtimeMs >= newestMtime(path.join(ROOT, 'src'));
+}
+
+function runChild(input: string, workers: number, built: boolean): { maxRssMB: number; seconds: number; lines: number; errors: number } {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slant-bench-cli-'));
+  const args = built
+    ? [
+        '-e',
+        `const t0 = Date.now();
+         require(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))}).main(JSON.parse(process.argv[1])).then((code) => {
+           const fs = require('fs');
+           const out = fs.readFileSync(${JSON.stringify(path.join(tmp, 'out.jsonl'))}, 'utf8').split('\n').filter(Boolean);
+           process.stdout.write(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, seconds: (Date.now() - t0) / 1000,
+             lines: out.length, errors: out.filter((l) => l.includes('"error":{"code"')).length, code }) + '\n');
+         });`,
+        JSON.stringify(['batch', input, '-o', path.join(tmp, 'out.jsonl'), '--summary', path.join(tmp, 'summary.json'), '--workers', String(workers), '--quiet']),
+      ]
+    : [...process.execArgv, __filename, '--child', input, String(workers)];
+  const res = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  fs.rmSync(tmp, { recursive: true, force: true });
   if (res.status !== 0) throw new Error(`child failed (${res.status}): ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').pop()!) as { maxRssMB: number; seconds: number; lines: number; errors: number };
 }
@@ -146,7 +190,8 @@ async function main(): Promise<void> {
 
   const row = (name: string, label: string) => {
     const s = median(runs[name].map((t) => t.seconds));
-    return { label, seconds: s, mbPerS: mb / s, articlesPerS: items.length / s, errors: runs[name][0].errors };
+    const cpu = median(runs[name].map((t) => t.cpu));
+    return { label, seconds: s, cpu, mbPerS: mb / s, articlesPerS: items.length / s, errors: runs[name][0].errors };
   };
   const rows = [
     row('readDoc', 'wink-nlp readDoc (bare)'),
@@ -156,18 +201,23 @@ async function main(): Promise<void> {
   ];
   const ratios = {
     pipelineVsReadDoc: rows[0].seconds / rows[1].seconds,
+    pipelineVsReadDocCpu: rows[0].cpu / rows[1].cpu,
     twoWorkersVsOneThread: rows[1].seconds / rows[3].seconds,
     twoWorkersVsOneWorker: rows[2].seconds / rows[3].seconds,
   };
 
   let mem: Record<string, { maxRssMB: number; seconds: number; lines: number; errors: number }> | undefined;
+  let memoryWith = '';
   if (memory) {
     log('memory: slant batch (full reports + summary) in child processes…');
     const big = repeatCorpus(corpus, 10);
+    const built = args.includes('--built') || builtCliIsCurrent();
+    memoryWith = built ? 'the built CLI (node dist/cli.js batch)' : 'runBatch from the sources through tsx (dist/ missing or older than src/: run npm run build to measure the built CLI)';
+    log(`  measuring ${memoryWith}`);
     mem = {};
     for (const workers of [1, 2]) {
-      mem[`1x, ${workers === 1 ? 'in-thread' : '2 workers'}`] = runChild(corpus, workers);
-      mem[`10x, ${workers === 1 ? 'in-thread' : '2 workers'}`] = runChild(big, workers);
+      mem[`1x, ${workers === 1 ? 'in-thread' : '2 workers'}`] = runChild(corpus, workers, built);
+      mem[`10x, ${workers === 1 ? 'in-thread' : '2 workers'}`] = runChild(big, workers, built);
       log(`  workers ${workers}: ${JSON.stringify(mem)}`);
     }
     fs.rmSync(path.dirname(big), { recursive: true, force: true });
@@ -178,17 +228,18 @@ async function main(): Promise<void> {
   out.push(`Machine: ${machine}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   out.push(`Corpus: ${path.basename(corpus)}, ${items.length} articles, ${mb.toFixed(2)} MB; analyzers: ${analyzers.join(', ') || '(none)'}; medians of ${reps} interleaved runs`);
   out.push('');
-  out.push('| run | MB/s | articles/s | seconds |');
-  out.push('|---|---:|---:|---:|');
-  for (const r of rows) out.push(`| ${r.label} | ${r.mbPerS.toFixed(2)} | ${r.articlesPerS.toFixed(0)} | ${r.seconds.toFixed(2)} |`);
+  out.push('| run | MB/s | articles/s | wall s | CPU s |');
+  out.push('|---|---:|---:|---:|---:|');
+  for (const r of rows) out.push(`| ${r.label} | ${r.mbPerS.toFixed(2)} | ${r.articlesPerS.toFixed(0)} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} |`);
   out.push('');
-  out.push(`Pipeline / bare readDoc (1 thread): ${ratios.pipelineVsReadDoc.toFixed(2)}x`);
+  out.push(`Pipeline / bare readDoc (1 thread): ${ratios.pipelineVsReadDoc.toFixed(2)}x by wall clock, ${ratios.pipelineVsReadDocCpu.toFixed(2)}x by CPU time`);
   out.push(`2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x`);
   out.push(`Worker pool start-up (model load per thread): 1 worker ${one.startSeconds.toFixed(2)} s, 2 workers ${two.startSeconds.toFixed(2)} s (not in the timings above)`);
   if (runs.inThread[0].errors) out.push(`Note: ${runs.inThread[0].errors} articles gave an error record.`);
   if (mem) {
     out.push('');
-    out.push('| slant batch (full reports + summary) | peak RSS MB | seconds | lines |');
+    out.push(`Memory: ${memoryWith}, full reports + summary, output to a temporary file.`);
+    out.push('| slant batch | peak RSS MB | seconds | lines |');
     out.push('|---|---:|---:|---:|');
     for (const [k, v] of Object.entries(mem)) out.push(`| ${k} | ${v.maxRssMB.toFixed(0)} | ${v.seconds.toFixed(1)} | ${v.lines} |`);
     for (const w of ['in-thread', '2 workers']) {

@@ -12,6 +12,7 @@ import { builtinAnalyzers, presets } from './analyzers';
 
 export { builtinAnalyzers, presets };
 export { analyze, createPipeline, Pipeline, type AnalyzerSpec, type PipelineOptions } from './pipeline';
+export type { AnalyzeManyOptions, BatchError, BatchErrorCode, BatchItem, BatchResult } from './batch/types';
 export {
   defineAnalyzer,
   use,
