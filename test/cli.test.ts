@@ -38,7 +38,7 @@ describe('slant analyze', () => {
     const { code, out } = await run('analyze', article);
     expect(code).toBe(0);
     expect(out).toContain('slant report');
-    expect(out).toContain('Officials said the bridge would reopen.');
+    expect(out).toContain('the bridge would reopen.');
     expect(out).toContain('Scores');
     expect(out).not.toContain('\x1b[');
   });

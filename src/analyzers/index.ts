@@ -13,5 +13,5 @@ export const builtinAnalyzers: Record<string, Analyzer<string, any>> = {
 /** Ready-made analyzer lists. */
 export const presets: { readonly recommended: readonly AnalyzerSpec[] } = {
   /** The analyzers whose evaluation meets the project's bar, with default settings. */
-  recommended: [loadedLanguage],
+  recommended: [loadedLanguage, unattributedAssertions],
 };
