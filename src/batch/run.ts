@@ -120,6 +120,9 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   if (options.titleField !== undefined) lineOptions.titleField = options.titleField;
   if (options.groupBy !== undefined) lineOptions.groupField = options.groupBy;
   if (options.resume && !options.output) throw new InputError('--resume needs an output file (-o)');
+  if (options.output && options.input !== '-' && path.resolve(options.output) === path.resolve(options.input)) {
+    throw new InputError(`the output file is the input file (${options.input}); give another -o`);
+  }
 
   let inputSize = 0;
   if (options.input !== '-') {

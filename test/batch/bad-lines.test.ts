@@ -115,3 +115,31 @@ describe('slant batch: every input line gives exactly one output line', () => {
     expect(missing.err).toMatch(/no such file/);
   });
 });
+
+describe('slant batch refuses to overwrite its input', () => {
+  it('stops before touching the file when -o names the input', async () => {
+    const tmp = tempDir();
+    fs.writeFileSync(tmp.file('same.jsonl'), '{"id":"a","text":"One."}\n');
+    await expect(runBatch({ input: tmp.file('same.jsonl'), output: tmp.file('same.jsonl'), workers: 1 })).rejects.toThrow(/output file is the input file/);
+    expect(fs.readFileSync(tmp.file('same.jsonl'), 'utf8')).toBe('{"id":"a","text":"One."}\n');
+    tmp.cleanup();
+  });
+});
+
+describe('slant batch progress', () => {
+  it('shows progress on standard error only when it is a terminal, and not with --quiet', async () => {
+    const tmp = tempDir();
+    fs.writeFileSync(tmp.file('in.jsonl'), '{"id":"a","text":"One."}\n{"id":"b","text":"Two."}\n');
+    const run = async (tty: boolean, ...extra: string[]) => {
+      const io = { ...fakeIo(), stderrIsTTY: tty };
+      const err: string[] = [];
+      io.stderr = (s: string) => void err.push(s);
+      expect(await main(['batch', tmp.file('in.jsonl'), '-o', tmp.file('out.jsonl'), '--workers', '1', ...extra], io)).toBe(0);
+      return err.join('');
+    };
+    expect(await run(true)).toMatch(/2 articles .* errors[\s\S]*2 lines written/);
+    expect(await run(false)).toBe('');
+    expect(await run(true, '--quiet')).toBe('');
+    tmp.cleanup();
+  });
+});
