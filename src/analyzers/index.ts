@@ -1,17 +1,19 @@
 import type { Analyzer } from '../analyzer';
 import type { AnalyzerSpec } from '../pipeline';
 import { loadedLanguage } from './loaded-language';
+import { sourcing } from './sourcing';
 import { unattributedAssertions } from './unattributed-assertions';
 
 /** Every built-in analyzer by id. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const builtinAnalyzers: Record<string, Analyzer<string, any>> = {
   'loaded-language': loadedLanguage,
+  sourcing,
   'unattributed-assertions': unattributedAssertions,
 };
 
 /** Ready-made analyzer lists. */
 export const presets: { readonly recommended: readonly AnalyzerSpec[] } = {
   /** The analyzers whose evaluation meets the project's bar, with default settings. */
-  recommended: [loadedLanguage, unattributedAssertions],
+  recommended: [loadedLanguage, sourcing, unattributedAssertions],
 };

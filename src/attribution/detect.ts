@@ -143,6 +143,13 @@ function priorKey(lemma: string, form: 'v' | 'n'): string {
   return `${lemma}|${form}`;
 }
 
+/** Prepositions that can attach a modifier inside a source phrase ("a report by the World Bank", "Democrats in Congress"). */
+const NP_PREPOSITIONS = new Set(['of', 'at', 'from', 'for', 'in', 'with', 'by', 'to', 'on', 'about', 'among', 'across', 'near',
+  'under', 'over', 'against', 'within', 'inside', 'outside', 'around', 'behind']);
+/** Adjectives that follow the noun they modify in source phrases: "people familiar with the matter". */
+const POSTNOMINAL_ADJECTIVES = new Set(['familiar', 'close', 'knowledgeable', 'briefed', 'involved', 'opposed', 'loyal',
+  'sympathetic', 'aligned', 'connected', 'linked', 'affiliated', 'critical', 'friendly', 'allied', 'responsible']);
+
 /** Leftmost token of the noun phrase ending at `j` (inclusive), not before `lo`; -1 when `j` cannot end one. */
 export function npLeft(tokens: Token[], j: number, lo: number): number {
   if (j < lo) return -1;
@@ -166,14 +173,11 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
     const t = tokens[k];
     if (isNpInternal(t)) {
       if (t.pos === 'DET' && !(tokens[k - 1] && (tokens[k - 1].normal === 'all' || tokens[k - 1].normal === 'both'))) {
-        // a determiner starts the phrase, unless "of" before it continues a larger one ("one of the aides")
-        if (k - 1 >= lo && tokens[k - 1].normal === 'of' && pps < 2) {
-          const before = tokens[k - 2];
-          if (before && (before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'NUM' || SUBJECT_PRONOUNS.has(before.normal) || before.pos === 'ADJ')) {
-            k -= 2;
-            pps++;
-            continue;
-          }
+        // a determiner starts the phrase, unless a preposition before it continues a larger one ("one of the aides",
+        // "a report by the World Bank"); the preposition branch below decides
+        if (k - 1 >= lo && tokens[k - 1].pos === 'ADP' && NP_PREPOSITIONS.has(tokens[k - 1].normal) && pps < 2) {
+          k--;
+          continue;
         }
         return k;
       }
@@ -181,10 +185,16 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
       continue;
     }
     // prepositional modifiers: "president of the United States", "Democrats in Congress", "a professor at Yale"
-    if (t.pos === 'ADP' && pps < 2 && (t.normal === 'of' || t.normal === 'at' || t.normal === 'from' || t.normal === 'for' || t.normal === 'in' || t.normal === 'with')) {
+    if (t.pos === 'ADP' && pps < 2 && NP_PREPOSITIONS.has(t.normal)) {
       const before = tokens[k - 1];
       if (before && k - 1 >= lo && (before.pos === 'NOUN' || before.pos === 'PROPN' || (t.normal === 'of' && (before.pos === 'NUM' || SUBJECT_PRONOUNS.has(before.normal) || before.pos === 'ADJ')))) {
         k--;
+        pps++;
+        continue;
+      }
+      // "sources familiar with the talks", "people close to the president"
+      if (before && k - 2 >= lo && POSTNOMINAL_ADJECTIVES.has(before.normal) && (tokens[k - 2].pos === 'NOUN' || tokens[k - 2].pos === 'PROPN')) {
+        k -= 2;
         pps++;
         continue;
       }
@@ -219,6 +229,7 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
   let pps = 0;
   while (k <= hi) {
     const t = tokens[k];
+    if (t.pos === 'DET' && last >= 0) break; // "told Reuters the vote was close": a new phrase begins
     if (isNpInternal(t) && (t.isWord || (t.value !== '.' && tokens[k + 1] && tokens[k + 1].isWord && k + 1 <= hi))) {
       if (isNpHead(t) || t.pos === 'PROPN') last = k;
       k++;
@@ -235,7 +246,7 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
       }
       break;
     }
-    if (t.pos === 'ADP' && last >= 0 && pps < 2 && (t.normal === 'of' || t.normal === 'at' || t.normal === 'for' || t.normal === 'from' || t.normal === 'with') && tokens[k + 1] && k + 1 <= hi) {
+    if (t.pos === 'ADP' && last >= 0 && pps < 2 && (t.normal === 'of' || t.normal === 'at' || t.normal === 'for' || t.normal === 'from' || t.normal === 'with' || t.normal === 'by') && tokens[k + 1] && k + 1 <= hi) {
       const nx = tokens[k + 1];
       if (nx.pos === 'PROPN' || nx.pos === 'DET' || nx.pos === 'NOUN' || nx.pos === 'ADJ' || isPossessivePronoun(nx)) {
         pps++;
@@ -296,8 +307,16 @@ function makeCtx(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior>): Ctx
   return { doc, tokens: doc.tokens, openMark, closeMark, priors };
 }
 
-function lookupPrior(ctx: Ctx, t: Token, form: 'v' | 'n'): CuePrior | undefined {
-  return ctx.priors.get(priorKey(t.lemma, form)) ?? (t.normal !== t.lemma ? ctx.priors.get(priorKey(t.normal, form)) : undefined);
+/** The cue table entry of a token, and the lemma it was found under. */
+function lookupPrior(ctx: Ctx, t: Token, form: 'v' | 'n'): { prior: CuePrior; lemma: string } | undefined {
+  const get = (lemma: string) => {
+    const prior = ctx.priors.get(priorKey(lemma, form));
+    return prior ? { prior, lemma } : undefined;
+  };
+  const found = get(t.lemma) ?? (t.normal !== t.lemma ? get(t.normal) : undefined);
+  if (found || form !== 'v' || !t.normal.endsWith('ed')) return found;
+  // a participle the tagger read as an adjective keeps itself as lemma ("alleged"): try the verb ("allege")
+  return get(t.normal.slice(0, -1)) ?? get(t.normal.slice(0, -2));
 }
 
 /** Whether a noun-tagged token reads as a verb here ("Critics charge that ..."). */
@@ -305,12 +324,25 @@ function nounReadsAsVerb(tokens: Token[], k: number, lo: number): boolean {
   const t = tokens[k];
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
-  if (!prev || k - 1 < lo || !next || t.normal === t.lemma) return false;
+  if (!prev || k - 1 < lo || !next) return false;
+  // an uninflected form reads as a verb only before "that", a quotation or a colon ("the figures show that")
+  if (t.normal === t.lemma && !(next.normal === 'that' || isQuoteMark(next) || next.value === ':')) return false;
   const prevOk = prev.pos === 'PROPN' || (prev.pos === 'PRON' && SUBJECT_PRONOUNS.has(prev.normal) && !isPossessivePronoun(prev)) || prev.pos === 'NOUN';
   const particle = PHRASAL[t.lemma]?.includes(next.normal) ?? false;
   const nextOk = next.normal === 'that' || next.pos === 'PRON' || next.pos === 'DET' || isQuoteMark(next) || next.value === ':' || particle ||
     next.value === '.' || next.value === ',' || next.pos === 'PROPN' || next.pos === 'NUM';
   return prevOk && nextOk;
+}
+
+/** "asked not to be named", "spoke on condition of anonymity": part of a source phrase, not an attribution. */
+function anonymityIdiom(tokens: Token[], k: number, hi: number): boolean {
+  const l = tokens[k].lemma;
+  if (l !== 'ask' && l !== 'speak' && l !== 'request' && l !== 'decline' && l !== 'insist' && l !== 'talk' && l !== 'agree') return false;
+  for (let m = k + 1; m <= hi && m - k <= 6; m++) {
+    const n = tokens[m].normal;
+    if (n === 'anonymity' || n === 'anonymously' || ((n === 'named' || n === 'identified') && tokens[m - 1].normal === 'be')) return true;
+  }
+  return false;
 }
 
 /** All candidate cues of the document, with sources, contents and features (not yet scored or selected). */
@@ -340,10 +372,10 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
         const verbish = t.pos === 'VERB' || (t.pos === 'ADJ' && /(?:ed|en)$/u.test(t.normal)) || (t.pos === 'NOUN' && nounReadsAsVerb(tokens, k, lo));
         if (verbish) {
           const p = lookupPrior(ctx, t, 'v');
-          if (p) c = verb(ctx, k, lo, hi, p);
+          if (p && !anonymityIdiom(tokens, k, hi)) c = verb(ctx, k, lo, hi, p.prior, p.lemma);
         } else if (t.pos === 'NOUN') {
           const p = lookupPrior(ctx, t, 'n');
-          if (p) c = noun(ctx, k, lo, hi, p);
+          if (p) c = noun(ctx, k, lo, hi, p.prior);
         }
       }
       if (c) candidates.push(c);
@@ -357,7 +389,11 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
   }
   for (const c of candidates) {
     const v = cover[c.head];
-    if (v >= 0.7) c.features.push('nested-strong');
+    // a hedge word ("reportedly", "a reported offer") qualifies its own phrase wherever it stands: no nesting
+    const local = c.form === 'modifier' || c.form === 'adverb';
+    if (local) {
+      // no nesting feature
+    } else if (v >= 0.7) c.features.push('nested-strong');
     else if (v >= 0.3) c.features.push('nested-weak');
     windowFeatures(ctx, c);
   }
@@ -590,6 +626,23 @@ function segmentKind(tokens: Token[], a: number, b: number): 'appositive' | 'rel
   return 'other';
 }
 
+/** "NP who/that VP" ending at `p` (a restrictive relative clause right before the cue): the whole phrase. */
+function restrictiveRelative(tokens: Token[], p: number, lo: number): TokenRange | undefined {
+  for (let k = p - 1; k >= lo && p - k <= 14; k--) {
+    const t = tokens[k];
+    if (isComma(t) || t.value === ';' || isQuoteMark(t)) return undefined;
+    if ((t.normal === 'who' || (t.normal === 'that' && t.pos === 'PRON')) && k - 1 >= lo) {
+      let hasVerb = false;
+      for (let m = k + 1; m <= p; m++) if (tokens[m].pos === 'VERB' || tokens[m].pos === 'AUX') hasVerb = true;
+      if (!hasVerb) return undefined;
+      const f = npLeft(tokens, k - 1, lo);
+      if (f < 0 || !(f === lo || isClauseBoundary(tokens[f - 1]))) return undefined;
+      return { first: f, last: p };
+    }
+  }
+  return undefined;
+}
+
 /** Whether tokens [a, b] form a noun phrase, possibly followed by a relative clause ("a Republican who voted for …"). */
 function isNpChunk(tokens: Token[], a: number, b: number): boolean {
   let end = b;
@@ -643,7 +696,12 @@ function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | undefined 
     return { first: p, last: p };
   }
   if (!isChunkDelimiter(tokens[p])) {
-
+    // "a senior official who asked not to be named said": a restrictive relative clause ends right before the cue
+    const rel = restrictiveRelative(tokens, p, lo);
+    if (rel) {
+      c.features.push('src-restrictive-relative');
+      return rel;
+    }
     // "A news report published Wednesday said": a participle after the noun phrase
     if (tokens[p].pos === 'VERB' && /ed$/u.test(tokens[p].normal) && p - 1 >= lo && p < c.first - 1) p--;
     let f = npLeft(tokens, p, lo);
@@ -722,10 +780,10 @@ function sourceRight(ctx: Ctx, c: Candidate, hi: number): TokenRange | undefined
   return { first: i, last: end };
 }
 
-function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): Candidate | undefined {
+function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, lemma: string): Candidate | undefined {
   const { tokens } = ctx;
   const t = tokens[k];
-  const c = base(k, t.lemma, p.cls, 'verb', p.prior);
+  const c = base(k, lemma, p.cls, 'verb', p.prior);
   extendVerbCue(ctx, c, lo, hi);
   const f = c.features;
   const prev = tokens[c.first - 1];
@@ -741,6 +799,14 @@ function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): Candida
     if (tokens[m].normal === 'not' || tokens[m].normal === "n't" || tokens[m].normal === 'n’t' || tokens[m].normal === 'never') f.push('negated');
   }
   if (k === lo || (k === lo + 1 && !tokens[lo].isWord)) f.push('sentence-initial');
+  // "figures released on Tuesday", "the bill passed by the House": a participle modifying the noun before it
+  if (c.first === k && prevIn && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && /ed$/u.test(t.normal) && t.normal !== t.lemma) {
+    const nx = tokens[k + 1];
+    if (!nx || k + 1 > hi || nx.pos === 'ADP' || isTimeWord(nx) || nx.normal === 'by') {
+      f.push('postnominal-participle');
+      c.passive = true; // a reduced passive: its subject is what it modifies, its agent follows "by"
+    }
+  }
   if (tokens[k].paragraph === 0) f.push('first-paragraph');
 
   // source
@@ -809,7 +875,7 @@ function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): Candida
       const objLast = nx.pos === 'PRON' ? r : npRight(tokens, r, hi);
       if (objLast >= r) {
         const after = objLast + 1 <= hi ? nextKindOf(ctx, objLast + 1) : 'end';
-        if (after === 'that' || after === 'to' || after === 'quote' || after === 'colon' || after === 'pron' || after === 'comma' || after === 'wh' || after === 'time' || after === 'adp') {
+        if (after === 'that' || after === 'to' || after === 'quote' || after === 'colon' || after === 'pron' || after === 'comma' || after === 'wh' || after === 'time' || after === 'adp' || (after === 'np' && TELL_VERBS.has(c.lemma))) {
           f.push('recipient');
           r = objLast + 1;
           nextKind = after;
@@ -845,6 +911,9 @@ function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): Candida
   else if (c.quotation !== undefined) f.push('content-quote');
   return c;
 }
+
+/** Verbs that always take the person addressed before the content: "told reporters the vote was close". */
+const TELL_VERBS = new Set(['tell', 'inform', 'assure', 'reassure', 'remind', 'notify', 'convince', 'persuade', 'warn', 'promise']);
 
 /** Verbs that invert with their source after a quotation: "“…,” said Smith". */
 const INVERSION_VERBS = new Set(['say', 'add', 'write', 'ask', 'explain', 'note', 'continue', 'reply', 'respond', 'answer',
@@ -1146,6 +1215,10 @@ function namesSource(ctx: Ctx, a: number, b: number): boolean {
   return false;
 }
 
+/** Words that mark hearsay: "reportedly", "allegedly", "a reported offer", "the alleged attack". */
+const HEARSAY_WORDS = new Set(['reportedly', 'allegedly', 'purportedly', 'supposedly', 'reputedly', 'ostensibly', 'reported',
+  'alleged', 'purported', 'rumored', 'rumoured', 'supposed', 'so-called']);
+
 /** Scores candidates with the linear model. */
 export function scoreCandidates(candidates: Candidate[], model: CueModel = CUE_MODEL): void {
   for (const c of candidates) {
@@ -1153,6 +1226,8 @@ export function scoreCandidates(candidates: Candidate[], model: CueModel = CUE_M
     let z = model.bias + model.prior * Math.log(p / (1 - p));
     for (const f of featureNames(c)) z += model.weights[featureBucket(f, model.bits)];
     c.score = 1 / (1 + Math.exp(-z));
+    // hearsay markers always attribute what they qualify to someone unnamed, whatever the corpus annotators chose
+    if ((c.form === 'modifier' || c.form === 'adverb') && HEARSAY_WORDS.has(c.lemma)) c.score = Math.max(c.score, 0.9);
   }
 }
 
@@ -1185,7 +1260,9 @@ export function selectCandidates(doc: SlantDocument, candidates: Candidate[], th
   for (const i of order) {
     const c = candidates[i];
     let blocked = false;
-    for (let k = c.first; k <= c.last && !blocked; k++) if (role[k] >= 0 || (inContent[k] && c.score < nestedThreshold)) blocked = true;
+    // "reportedly", "a reported offer" qualify the words they stand in, even inside another attribution's content
+    const local = c.form === 'modifier' || c.form === 'adverb';
+    for (let k = c.first; k <= c.last && !blocked; k++) if (role[k] >= 0 || (inContent[k] && !local && c.score < nestedThreshold)) blocked = true;
     if (blocked) continue;
     const id = accepted.length;
     accepted.push(c);

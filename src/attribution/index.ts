@@ -5,7 +5,7 @@
 import type { SlantDocument, Token } from '../document';
 import { CUE_MODEL } from './model';
 import { findCandidates, scoreCandidates, selectCandidates, clauseSubjectOf, type Candidate, type TokenRange } from './detect';
-import { resolveSources } from './sources';
+import { resolveSources, type SpeakerNeed } from './sources';
 import type { Attribution, AttributionKind, AttributionRelation } from './types';
 
 export type { Attribution, AttributionKind, AttributionRelation, SourceEntity, SourceType } from './types';
@@ -28,7 +28,29 @@ export function buildAttribution(doc: SlantDocument, accepted: Candidate[]): Att
   trimContents(doc, accepted, quoteStarts);
   continueQuotations(doc, accepted);
 
-  const { sources, ids } = resolveSources(doc, accepted.map((c) => ({ source: c.source, head: c.head })));
+  const { quotations, sentences } = doc;
+  // quotations held by an attribution's content, and the others with the sentences that may name their speaker
+  const held = new Map<number, number>();
+  const qStart = new Map<number, number>();
+  for (const q of quotations) qStart.set(q.start, q.index);
+  accepted.forEach((c, i) => {
+    for (const part of c.content) {
+      for (let k = part.first; k <= part.last; k++) {
+        const q = qStart.get(tokens[k].start);
+        if (q !== undefined && !held.has(q)) held.set(q, i);
+      }
+    }
+  });
+  const needs: SpeakerNeed[] = [];
+  for (const q of quotations) {
+    if (q.kind === 'scare' || q.parent >= 0 || held.has(q.index)) continue;
+    const s = q.sentence;
+    const around: number[] = [];
+    if (s - 1 >= 0 && sentences[s - 1].paragraph >= sentences[s].paragraph - 1) around.push(s - 1);
+    if (s + 1 < sentences.length && sentences[s + 1].paragraph <= sentences[s].paragraph + 1) around.push(s + 1);
+    needs.push({ quotation: q.index, sentences: around });
+  }
+  const { sources, ids, speakers: standalone } = resolveSources(doc, accepted.map((c) => ({ source: c.source, head: c.head })), needs);
   const typeOf = new Map(sources.map((s) => [s.id, s.type]));
   const relations: AttributionRelation[] = accepted.map((c, index) => {
     const parts = c.content.map((r) => spanOfRange(doc, r));
@@ -43,6 +65,7 @@ export function buildAttribution(doc: SlantDocument, accepted: Candidate[]): Att
       kind,
       cue: doc.spanOf(tokens[c.first].start, tokens[c.last].end),
       cueLemma: c.lemma,
+      cueHead: doc.spanOf(tokens[c.head].start, tokens[c.head].end),
       cueClass: c.cls,
       contentParts: parts,
       sentence: tokens[c.head].sentence,
@@ -68,7 +91,12 @@ export function buildAttribution(doc: SlantDocument, accepted: Candidate[]): Att
     }
   });
 
-  const quotationSpeakers = speakers(doc, accepted, ids, relations);
+  const quotationSpeakers = new Map<number, string>();
+  for (const [q, i] of held) {
+    const id = ids[i];
+    if (id) quotationSpeakers.set(q, id);
+  }
+  for (const [q, id] of standalone) if (!quotationSpeakers.has(q)) quotationSpeakers.set(q, id);
   return { relations, sources, quotationSpeakers, sentenceRelations, sentenceContent };
 }
 
@@ -173,42 +201,4 @@ function continueQuotations(doc: SlantDocument, accepted: Candidate[]): void {
       s = tokens[Math.max(first, end)].sentence + 1;
     }
   }
-}
-
-/**
- * Speaker of every direct or block quotation: the source of the attribution whose content holds it; else, for a
- * quotation standing alone, the source named in the previous sentence of the paragraph, or in the next one.
- */
-function speakers(doc: SlantDocument, accepted: Candidate[], ids: Array<string | undefined>, relations: AttributionRelation[]): Map<number, string> {
-  const { tokens, quotations, sentences } = doc;
-  const out = new Map<number, string>();
-  const qStart = new Map<number, number>();
-  for (const q of quotations) qStart.set(q.start, q.index);
-  accepted.forEach((c, i) => {
-    const id = ids[i];
-    if (!id) return;
-    for (const part of c.content) {
-      // every quotation opening inside the content part
-      for (let k = part.first; k <= part.last; k++) {
-        const q = qStart.get(tokens[k].start);
-        if (q !== undefined && quotations[q].kind !== 'scare' && !out.has(q)) out.set(q, id);
-      }
-    }
-  });
-  // standalone quotations: nearest attributed sentence before (same paragraph) or right after
-  const sourceBySentence = new Map<number, string>();
-  for (const r of relations) if (r.sourceId && !sourceBySentence.has(r.sentence)) sourceBySentence.set(r.sentence, r.sourceId);
-  for (const q of quotations) {
-    if (q.kind === 'scare' || q.parent >= 0 || out.has(q.index)) continue;
-    const s = q.sentence;
-    const para = sentences[s]?.paragraph;
-    let id: string | undefined;
-    for (let p = s - 1; p >= 0 && s - p <= 2 && !id; p--) {
-      if (sentences[p].paragraph !== para && p !== s - 1) break;
-      id = sourceBySentence.get(p);
-    }
-    if (!id) id = sourceBySentence.get(s + 1);
-    if (id) out.set(q.index, id);
-  }
-  return out;
 }

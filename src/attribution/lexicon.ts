@@ -157,7 +157,7 @@ export const ORGANIZATION_WORDS = new Set(words(`
   government court senate house congress parliament assembly board authority authorities police army navy
   force forces military command network networks organization organisation society trust coalition alliance
   caucus conference council club school hospital church embassy consulate kremlin pentagon whitehouse
-  secretariat directorate cabinet state states nations union inc. ltd ltd. llc plc media magazine radio tv
+  secretariat directorate cabinet nations union inc. ltd ltd. llc plc media magazine radio tv
   television channel daily weekly review monitor politico axios huffpost breitbart reuters afp ap poll polling
   research survey project initiative program programme network watch
 `));

@@ -65,6 +65,10 @@ const HUMAN_NOUNS = new Set(['resident', 'residents', 'student', 'students', 'pr
   'patients', 'informant', 'informants', 'person', 'people', 'woman', 'man', 'child', 'children', 'family', 'families',
   'victim', 'victims', 'witness', 'witnesses', 'crowd', 'audience', 'public', 'citizen', 'citizens', 'delegate',
   'delegates', 'candidate', 'candidates', 'nominee', 'colleague', 'colleagues', 'neighbor', 'neighbors', 'guest']);
+/** Words naming an office or department within a title ("Secretary of State", "Defense Secretary"). */
+const OFFICE_WORDS = new Set(['state', 'defense', 'defence', 'health', 'finance', 'justice', 'energy', 'treasury', 'commerce',
+  'labor', 'labour', 'agriculture', 'education', 'interior', 'transportation', 'homeland', 'security', 'foreign', 'affairs',
+  'staff', 'press', 'home', 'trade', 'war', 'navy', 'army', 'judiciary', 'intelligence', 'environment', 'culture']);
 const PLURAL_QUANT = new Set(['some', 'many', 'others', 'several', 'most', 'few', 'both', 'all']);
 const NAME_JOINERS = new Set(['.', '-', "'", '’']);
 
@@ -98,7 +102,11 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   // the core ends before a prepositional modifier ("Jonah Goldberg of the National Review")
   let coreLast = mainLast;
   for (let k = first + 1; k <= mainLast; k++) {
-    if (tokens[k].pos === 'ADP' && k > first) { coreLast = k - 1; break; }
+    // "the Ministry of Finance", "Secretary of State John Kerry": a capitalised word after "of" continues the name
+    if (tokens[k].pos === 'ADP' && !(tokens[k].normal === 'of' && tokens[k + 1] && k + 1 <= mainLast && tokens[k + 1].pos === 'PROPN' && isCapitalized(tokens[k + 1]))) {
+      coreLast = k - 1;
+      break;
+    }
   }
   if (tokens[coreLast] && tokens[coreLast].value === ')') {
     // drop a party tag "(D-Vt.)"
@@ -116,16 +124,32 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   let anonymousMarker = false;
   for (let k = first; k <= last; k++) if (ANONYMITY_MARKERS.includes(tokens[k].normal)) anonymousMarker = true;
 
-  if (headTok.pos === 'PROPN' || (headTok.pos === 'ADJ' && isCapitalized(headTok)) || (isCapitalized(headTok) && headTok.pos === 'NOUN' && coreLast > first && tokens[coreLast - 1].pos === 'PROPN')) {
+  // a capitalised common noun at the start of a sentence ("Officials said", "Analysts say") is not a name
+  const sentenceInitialCommon = coreLast === first && isSentenceInitial(doc, first) && isCommonSourceNoun(headTok);
+  if (sentenceInitialCommon) {
+    // fall through to the common-noun reading below
+  } else if (headTok.pos === 'PROPN' || (headTok.pos === 'ADJ' && isCapitalized(headTok)) || (isCapitalized(headTok) && headTok.pos === 'NOUN' && !isSentenceInitial(doc, coreLast))) {
     // the trailing run of capitalised words is the name
     let s = coreLast;
-    while (s - 1 >= first && (tokens[s - 1].pos === 'PROPN' || (isCapitalized(tokens[s - 1]) && tokens[s - 1].isWord) || (NAME_JOINERS.has(tokens[s - 1].value) && s - 2 >= first && tokens[s - 2].pos === 'PROPN'))) s--;
+    while (s - 1 >= first && tokens[s - 1].pos !== 'DET' && (tokens[s - 1].pos === 'PROPN' || (isCapitalized(tokens[s - 1]) && tokens[s - 1].isWord) || (NAME_JOINERS.has(tokens[s - 1].value) && s - 2 >= first && tokens[s - 2].pos === 'PROPN') || (tokens[s - 1].normal === 'of' && s - 2 >= first && isCapitalized(tokens[s - 2])))) s--;
+    // a person's name after an office: "Secretary of State John Kerry", "Defense Secretary Ash Carter"
+    const personRun = !tokens.slice(s, coreLast + 1).some((t) => ORGANIZATION_WORDS.has(clean(t.normal)));
+    if (personRun) {
+      for (let k = coreLast - 1; k > s; k--) {
+        const w = clean(tokens[k].normal);
+        if (OFFICE_WORDS.has(w) || PERSON_TITLES.has(w) || tokens[k].normal === 'of') {
+          s = k + 1;
+          break;
+        }
+      }
+    }
     // titles at the front of the run belong to the role
     let gender: Gender;
     while (s < coreLast && (PERSON_TITLES.has(tokens[s].normal) || PERSON_TITLES.has(tokens[s].normal.replace(/\.$/u, '')))) {
       gender = gender ?? TITLE_GENDER[tokens[s].normal];
       s++;
     }
+    while (s < coreLast && (tokens[s].normal === 'of' || !tokens[s].isWord)) s++;
     const pre = s > first ? textOf(doc, first, s - 1) : '';
     const nameText = textOf(doc, s, coreLast);
     const nameWords: string[] = [];
@@ -166,8 +190,8 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   else type = 'none';
   // a vague quantifier over a named group ("some Republicans", "many of his supporters") stays vague
   if (type !== 'vague-collective' && PLURAL_QUANT.has(clean(one.normal)) && one.pos !== 'PROPN' && first < coreLast) type = 'vague-collective';
-  const name = textOf(doc, first, coreLast);
-  if (post) roleParts.push(post);
+  // an unnamed source keeps its modifiers in its name: "sources familiar with the talks", "a report by the World Bank"
+  const name = textOf(doc, first, mainLast);
   if (appositive) roleParts.push(appositive);
   const words: string[] = [];
   for (let k = first; k <= coreLast; k++) if (tokens[k].isWord && tokens[k].pos !== 'DET') words.push(clean(tokens[k].normal));
@@ -175,6 +199,19 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     kind: 'common', type, name, nameWords: words, role: roleParts.length ? roleParts.join(', ') : undefined,
     gender: TITLE_GENDER[head], plural, head: lemma,
   };
+}
+
+function isSentenceInitial(doc: SlantDocument, k: number): boolean {
+  const t = doc.tokens[k];
+  const s = doc.sentences[t.sentence];
+  for (let m = s.tokenStart; m < k; m++) if (doc.tokens[m].isWord) return false;
+  return true;
+}
+
+function isCommonSourceNoun(t: Token): boolean {
+  const n = clean(t.normal);
+  const l = clean(t.lemma);
+  return ANONYMOUS_NOUNS.has(n) || VAGUE_NOUNS.has(n) || DOCUMENT_NOUNS.has(n) || PERSON_TITLES.has(l) || HUMAN_NOUNS.has(n) || ANONYMOUS_NOUNS.has(l) || VAGUE_NOUNS.has(l) || DOCUMENT_NOUNS.has(l);
 }
 
 /** A capitalised name in the writer's voice, in subject position: a possible antecedent for "he"/"she". */
@@ -232,7 +269,17 @@ export interface SourceDraft {
  * Types, merges and resolves the sources of the given relations (in text order). Returns the entities and, per
  * relation, the id of its source entity (undefined when it has none).
  */
-export function resolveSources(doc: SlantDocument, drafts: SourceDraft[]): { sources: SourceEntity[]; ids: Array<string | undefined> } {
+/** A quotation that no attribution covers, with the sentences where its speaker may be named (nearest first). */
+export interface SpeakerNeed {
+  quotation: number;
+  sentences: number[];
+}
+
+export function resolveSources(
+  doc: SlantDocument,
+  drafts: SourceDraft[],
+  needs: SpeakerNeed[] = [],
+): { sources: SourceEntity[]; ids: Array<string | undefined>; speakers: Map<number, string> } {
   const { tokens } = doc;
   const entities: Entity[] = [];
   const ids: Array<string | undefined> = [];
@@ -370,6 +417,41 @@ export function resolveSources(doc: SlantDocument, drafts: SourceDraft[]): { sou
     ids.push(entity.id);
   });
 
+  // standalone quotations: the source of an attribution in a nearby sentence, else a person named there
+  const speakers = new Map<number, string>();
+  const sourceInSentence = new Map<number, string>();
+  drafts.forEach((d, i) => {
+    const id = ids[i];
+    const s = tokens[d.head].sentence;
+    if (id && !sourceInSentence.has(s) && entities.find((e) => e.id === id)?.type === 'named-person') sourceInSentence.set(s, id);
+  });
+  const namesBySentence = new Map<number, NameMention[]>();
+  for (const m of names) {
+    const s = tokens[m.first].sentence;
+    const list = namesBySentence.get(s);
+    if (list) list.push(m);
+    else namesBySentence.set(s, [m]);
+  }
+  for (const need of needs) {
+    let id: string | undefined;
+    for (const s of need.sentences) {
+      id = sourceInSentence.get(s);
+      if (id) break;
+      const list = namesBySentence.get(s);
+      if (list && list.length) {
+        const m = list[0]; // the first name of the sentence: usually its subject
+        let e = findPerson(m.words);
+        if (!e) {
+          e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, m.first, m.last), nameWords: m.words, gender: undefined, plural: false, head: m.words[m.words.length - 1] }, m.first);
+        }
+        if (!e.mentions.some((x) => x.start === tokens[m.first].start)) e.mentions.push({ start: tokens[m.first].start, end: tokens[m.last].end });
+        id = e.id;
+        break;
+      }
+    }
+    if (id) speakers.set(need.quotation, id);
+  }
+
   const sources: SourceEntity[] = entities
     .filter((e) => e.mentions.length > 0)
     .map((e) => {
@@ -383,7 +465,7 @@ export function resolveSources(doc: SlantDocument, drafts: SourceDraft[]): { sou
       if (e.role) out.role = e.role;
       return out;
     });
-  return { sources, ids };
+  return { sources, ids, speakers };
 }
 
 function trimLast(tokens: Token[], r: TokenRange): number {

@@ -32,6 +32,8 @@ export interface AttributionRelation {
   cue: Span;
   /** Lemma of the cue's head ("say", "according to", "reportedly", ":"). */
   cueLemma: string;
+  /** The head word of the cue ("said" in "has not yet said"). */
+  cueHead: Span;
   /** What the cue word does: speech, credibility-framing, belief, stance, evidence, appearance, adverb, noun. */
   cueClass: CueClass;
   /** The source phrase as written ("he", "Dmitry Peskov, the press secretary,"); absent when agentless. */

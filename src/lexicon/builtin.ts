@@ -1,4 +1,5 @@
 import loadedLanguage from '../../lexicons/en/loaded-language.json';
+import reportingVerbs from '../../lexicons/en/reporting-verbs.json';
 import unattributedAssertions from '../../lexicons/en/unattributed-assertions.json';
 import type { LexiconInput } from './schema';
 
@@ -8,5 +9,6 @@ import type { LexiconInput } from './schema';
  */
 export const builtinLexicons: Record<string, LexiconInput> = {
   'en/loaded-language': loadedLanguage as LexiconInput,
+  'en/reporting-verbs': reportingVerbs as LexiconInput,
   'en/unattributed-assertions': unattributedAssertions as LexiconInput,
 };

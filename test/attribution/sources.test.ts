@@ -1,0 +1,96 @@
+/**
+ * Source typing and merging, on texts written for these tests: a named person keeps a role, organizations,
+ * anonymous and vague sources, documents, agentless attributions with no source, and one source merged across
+ * its mentions.
+ */
+import { parseDocument } from '../../src/nlp';
+import type { Attribution, SourceEntity } from '../../src/attribution';
+
+const attribution = (text: string): Attribution => parseDocument(text).attribution;
+
+/** The source of the attribution whose cue is `cue`. */
+function sourceOf(a: Attribution, cue: string): SourceEntity | undefined {
+  const r = a.relations.find((x) => x.cue.text === cue);
+  if (!r) throw new Error(`no relation with cue "${cue}"; cues: ${a.relations.map((x) => x.cue.text).join(', ')}`);
+  return a.sources.find((s) => s.id === r.sourceId);
+}
+
+describe('source types', () => {
+  it('named person, with the title or role kept', () => {
+    const a = attribution('Elena Varga, the press secretary for the prime minister, said the visit would go ahead.');
+    expect(sourceOf(a, 'said')).toMatchObject({ name: 'Elena Varga', type: 'named-person', role: 'the press secretary for the prime minister' });
+    const titled = attribution('Defense Secretary Alan Brooke said the base would stay open.');
+    expect(sourceOf(titled, 'said')).toMatchObject({ name: 'Alan Brooke', type: 'named-person', role: 'Defense Secretary' });
+  });
+
+  it('named organization or institution', () => {
+    const a = attribution('The Home Office said the rules would change. Reuters reported that talks had resumed. According to the Ministry of Finance, revenue fell.');
+    expect(sourceOf(a, 'said')).toMatchObject({ name: 'Home Office', type: 'named-organization' });
+    expect(sourceOf(a, 'reported')).toMatchObject({ name: 'Reuters', type: 'named-organization' });
+    expect(sourceOf(a, 'According to')).toMatchObject({ name: 'Ministry of Finance', type: 'named-organization' });
+  });
+
+  it('anonymous: unnamed officials, sources familiar with the talks', () => {
+    const a = attribution('A senior official who asked not to be named said the talks had stalled. Sources familiar with the talks said a deal was close.');
+    expect(a.relations.map((r) => r.cue.text)).toEqual(['said', 'said']);
+    const [first, second] = a.relations.map((r) => a.sources.find((s) => s.id === r.sourceId));
+    expect(first).toMatchObject({ type: 'anonymous', name: 'A senior official who asked not to be named' });
+    expect(second).toMatchObject({ type: 'anonymous', name: 'Sources familiar with the talks' });
+  });
+
+  it('vague collective: analysts, critics, experts, some, many', () => {
+    const a = attribution('Analysts said demand is falling. Critics say the plan is vague. Experts warn that prices will rise. Some argue it is too late. Many believe the vote was unfair.');
+    for (const cue of ['said', 'say', 'warn', 'argue', 'believe']) expect(sourceOf(a, cue)?.type).toBe('vague-collective');
+    for (const r of a.relations) expect(r.kind).toBe('vague');
+  });
+
+  it('document or data: a report by …, figures released on …, a study', () => {
+    const a = attribution('A report by the World Bank found that poverty fell. Figures released on Tuesday show that exports rose. The study suggests that the drug works.');
+    expect(sourceOf(a, 'found')).toMatchObject({ type: 'document', name: 'A report by the World Bank' });
+    expect(sourceOf(a, 'show')).toMatchObject({ type: 'document', name: 'Figures' });
+    expect(sourceOf(a, 'suggests')).toMatchObject({ type: 'document', name: 'The study' });
+  });
+
+  it('none: an agentless attribution has no source, and a thing as subject names no one', () => {
+    const a = attribution('The bill is expected to pass. These results demonstrate that the policy failed.');
+    const expected = a.relations.find((r) => r.cue.text === 'is expected');
+    expect(expected).toMatchObject({ kind: 'agentless' });
+    expect(expected?.sourceId).toBeUndefined();
+    const demonstrate = a.relations.find((r) => r.cue.text === 'demonstrate');
+    if (demonstrate) {
+      expect(demonstrate.kind).toBe('agentless');
+      expect(demonstrate.sourceId).toBeUndefined();
+    }
+    expect(a.sources).toEqual([]);
+  });
+});
+
+describe('merging mentions', () => {
+  it('merges a full name, the surname and a pronoun into one source', () => {
+    const text = 'Elena Varga, the press secretary, said the visit would go ahead. Varga later told reporters that the date was fixed. She said the talks would be short.';
+    const a = attribution(text);
+    expect(a.sources).toHaveLength(1);
+    const [s] = a.sources;
+    expect(s).toMatchObject({ name: 'Elena Varga', type: 'named-person', role: 'the press secretary', attributions: 3 });
+    expect(s.mentions.map((m) => m.text)).toEqual(['Elena Varga, the press secretary', 'Varga', 'She']);
+    for (const m of s.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('keeps two people with one surname apart', () => {
+    const a = attribution('Hanna Weber said the plan was sound. Jonas Weber said it was not.');
+    expect(a.sources.map((s) => s.name)).toEqual(['Hanna Weber', 'Jonas Weber']);
+  });
+
+  it('resolves a relative pronoun to the phrase it refers to', () => {
+    const a = attribution('The union, which said the offer was too low, called a strike.');
+    const r = a.relations.find((x) => x.cue.text === 'said');
+    expect(r?.source?.text).toBe('which');
+    expect(a.sources.find((s) => s.id === r?.sourceId)).toMatchObject({ name: 'The union', type: 'named-organization' });
+  });
+
+  it('leaves an unresolvable pronoun anonymous rather than guessing', () => {
+    const a = attribution('He said the vote was rigged.');
+    expect(a.sources).toHaveLength(1);
+    expect(a.sources[0]).toMatchObject({ name: 'He', type: 'anonymous' });
+  });
+});
