@@ -236,7 +236,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     category: 'unattributed-assertion',
     messages: {
       'vague-attribution': 'Vague source: "{{text}}" names no one who can be checked',
-      'agentless-attribution': 'No source named: "{{text}}" reports a claim without saying whose it is',
+      'agentless-attribution': 'No source named: "{{text}}" does not say who reported, holds or asked this',
       'unsupported-certainty': 'Certainty asserted, not shown: "{{text}}"',
       'unsourced-claim': "Evaluative or predictive claim in the writer's voice with no source ({{cues}})",
     },
