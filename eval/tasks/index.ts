@@ -1,6 +1,7 @@
+import { attributionTasks } from './attribution';
 import { loadedLanguageTasks } from './loaded-language';
 import type { EvalTask } from './types';
 import { unattributedAssertionTasks } from './unattributed-assertions';
 
 /** Every evaluation task; each analyzer adds its own module here. */
-export const evalTasks: EvalTask[] = [...loadedLanguageTasks, ...unattributedAssertionTasks];
+export const evalTasks: EvalTask[] = [...loadedLanguageTasks, ...unattributedAssertionTasks, ...attributionTasks];
