@@ -8,8 +8,10 @@
 //   /work/shared/data). Only dev.jsonl files are read.
 // * Candidates: the vocabulary in loaded-vocabulary.mjs (written by us) and, with --mine, lemma+POS keys found
 //   inside gold spans are printed for manual review (approved ones are added to the vocabulary by hand).
-//   No third-party word list is copied into the lexicon (AFINN-165 is ODbL-licensed; the analyzer may read it
-//   at runtime from the `sentiment` package instead, see loaded-afinn.ts).
+//   No third-party word list is copied into the lexicon (AFINN-165 is ODbL-licensed; reading it at runtime
+//   was measured and rejected, see lexicons/en/loaded-language.md).
+// * --folds-out DIR: also writes DIR/fold-K.json (weights estimated without fold K) and DIR/all.json, read by
+//   eval/research/loaded-cv.ts to cross-validate the analyzer itself. --no-cv skips the lexicon-level CV tables.
 // * For each candidate entry: occurrences and occurrences inside a gold span (per corpus), precision.
 // * Weights: empirical-Bayes precision (see estimateWeights); cross-validated by document: weights are
 //   estimated on K-1 folds and the lexicon is scored on the held-out fold with the reference scorer's code.

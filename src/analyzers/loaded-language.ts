@@ -57,8 +57,12 @@ const NOT_NEGATING_AFTER = new Set(['only', 'just', 'merely', 'simply', 'least',
 /** How many tokens before a match a negator may stand ("was not very", "is not the best"). */
 const NEGATION_WINDOW = 3;
 
-/** A weighted writer's-voice rate of this many findings per 100 words maps to a score of 0.5. */
-export const HALF_SCORE_RATE = 2;
+/**
+ * The score is rate / (rate + HALF_SCORE_RATE), where rate = writer's-voice findings per 100 writer's-voice words:
+ * 0 → 0, 1 per 100 words → 0.5, 3 → 0.75. Measured medians (default options): BBC news 0.32 per 100 words (score
+ * 0.24), BASIL US politics 0.63 (0.39), PTC propaganda-annotated articles 1.03 (0.51), PTC 90th percentile 2.3 (0.70).
+ */
+export const HALF_SCORE_RATE = 1;
 
 const OptionsSchema = z.strictObject({
   /**
@@ -194,7 +198,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       score,
       basis:
         `${writerFindings} loaded term${writerFindings === 1 ? '' : 's'} in ${writerWords} words of the writer's voice ` +
-        `(${round(rate, 1)} per 100 words; score = rate / (rate + ${HALF_SCORE_RATE}), so ${HALF_SCORE_RATE} per 100 words gives 0.5)${quotedPart}.`,
+        `(${round(rate, 2)} per 100 words; score = rate / (rate + ${HALF_SCORE_RATE}), so ${HALF_SCORE_RATE} per 100 words gives 0.5)${quotedPart}.`,
       metrics,
     };
   },
