@@ -9,8 +9,7 @@ import type { SlantDocument } from '../../src/document';
 import { parseDocument } from '../../src/nlp';
 import { buildAttribution } from '../../src/attribution';
 import {
-  featureBucket,
-  featureNames,
+  featureBuckets,
   findCandidates,
   scoreCandidates,
   selectCandidates,
@@ -176,7 +175,7 @@ export function examples(parsed: ParsedGold[], priors: ReadonlyMap<string, CuePr
   for (const p of parsed) {
     const { candidates } = findCandidates(p.doc, priors);
     for (const c of candidates) {
-      const f = Int32Array.from(new Set(featureNames(c).map((n) => featureBucket(n, bits))));
+      const f = Int32Array.from(featureBuckets(c, bits));
       out.push({ features: f, prior: c.prior, y: isPositive(p, c) ? 1 : 0 });
     }
   }
@@ -186,7 +185,7 @@ export function examples(parsed: ParsedGold[], priors: ReadonlyMap<string, CuePr
 const QUANT = 0.04; // weights are stored as int8 multiples of this step
 
 /** L2-regularised logistic regression by Adagrad over hashed features; weights quantised to int8 steps. */
-export function trainModel(ex: Example[], { epochs = 10, l2 = 0.1, lr = 0.2, bits = BITS } = {}): CueModel {
+export function trainModel(ex: Example[], { epochs = Number(process.env.ATTR_EPOCHS ?? 10), l2 = Number(process.env.ATTR_L2 ?? 0.1), lr = 0.2, bits = BITS } = {}): CueModel {
   const size = 1 << bits;
   const w = new Float64Array(size);
   const g2 = new Float64Array(size).fill(1e-8);

@@ -57,6 +57,8 @@ export interface Candidate {
   /** Quotation (index) that the content starts with, if any. */
   quotation?: number;
   features: string[];
+  /** Hashed lexical context (neighbouring words, the cue's form, the source's head word). */
+  lexical: number[];
   score: number;
 }
 
@@ -75,11 +77,65 @@ export interface CueModel {
   nestedThreshold: number;
 }
 
-/** FNV-1a hash of a feature name into `bits` bits. */
-export function featureBucket(name: string, bits: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+const featCache = new Map<string, Map<string, string>>();
+/** `prefix + value`, the same string object every time (feature names repeat; their hashes are cached). */
+function feat(prefix: string, value: string): string {
+  let m = featCache.get(prefix);
+  if (!m) featCache.set(prefix, (m = new Map()));
+  let f = m.get(value);
+  if (f === undefined) {
+    f = prefix + value;
+    if (m.size < 50_000) m.set(value, f);
+  }
+  return f;
+}
+
+const hashCache = new Map<string, number>();
+/** FNV-1a hash of a string (cached: feature names repeat). */
+function hashOf(name: string): number {
+  let h = hashCache.get(name);
+  if (h === undefined) {
+    h = 0x811c9dc5;
+    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+    if (hashCache.size > 200_000) hashCache.clear();
+    hashCache.set(name, h);
+  }
+  return h;
+}
+
+/** Combines two hashes into a bucket of `bits` bits (a crossed feature). */
+function mix(a: number, b: number, bits: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return (h >>> 0) & ((1 << bits) - 1);
+}
+
+/** Bucket of one feature name. */
+export function featureBucket(name: string, bits: number): number {
+  return mix(hashOf(name), 0, bits);
+}
+
+/**
+ * Hash buckets of a candidate's features: its context features, each also crossed with its cue class, with its cue
+ * word and with its nesting (as `featureNames` lists them), computed without building the crossed names.
+ */
+export function featureBuckets(c: Candidate, bits: number, out: number[] = []): number[] {
+  out.length = 0;
+  const cls = hashOf(feat('cls:', c.cls));
+  const lemma = hashOf(feat('L:', c.lemma));
+  out.push(mix(cls, 0, bits), mix(hashOf(feat('form:', c.form)), 0, bits), mix(lemma, 0, bits));
+  let nested = 0;
+  for (const f of c.features) if (f === 'nested-strong' || f === 'nested-weak') nested = hashOf(f);
+  for (const x of c.lexical) out.push(mix(x, 0x55555555, bits));
+  for (const f of c.features) {
+    const h = hashOf(f);
+    out.push(mix(h, 0, bits));
+    out.push(mix(cls, h, bits), mix(lemma, h, bits));
+    if (nested && h !== nested && (f.startsWith('prev-') || f.startsWith('side-') || f.startsWith('src-') || f === 'gerund')) out.push(mix(nested, h, bits));
+  }
+  return out;
 }
 
 /** One entry of the cue table: measured probability that the word heads an attribution, and its class. */
@@ -126,7 +182,7 @@ const MEDIUM_NOUNS = new Set(['statement', 'interview', 'tweet', 'post', 'letter
   'release', 'op-ed', 'message', 'video', 'appearance', 'call', 'conference', 'briefing', 'memo', 'blog', 'column',
   'essay', 'article', 'editorial', 'op', 'broadcast', 'debate', 'rally', 'address', 'testimony', 'filing', 'report',
   'podcast', 'note', 'posting', 'text', 'session', 'hearing']);
-const GERUND_SUFFIX = /ing$/u;
+const GERUND_SUFFIX = { test: (w: string): boolean => w.endsWith('ing') };
 /** Adverbs that do not belong to a verb group before a cue. */
 const NOT_CUE_ADVERBS = new Set(['so', 'as', 'how', 'when', 'where', 'why', 'there', 'here', 'thus', 'hence', 'therefore', 'instead', 'rather', 'too', 'very', 'only']);
 
@@ -137,6 +193,32 @@ function isBe(t: Token | undefined): boolean {
 /** A token that could be the main verb at the right of a subject. */
 function isVerbish(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
+}
+
+/** The cue table split by form ("v", "n", "m", "p"), built once per table. */
+const splitCache = new WeakMap<object, Map<string, Map<string, CuePrior>>>();
+function byForm(priors: ReadonlyMap<string, CuePrior>, form: string): Map<string, CuePrior> | undefined {
+  if (!(priors instanceof Map)) return undefined; // a computed table (training): look keys up one by one
+  let split = splitCache.get(priors);
+  if (!split) {
+    split = new Map();
+    for (const [key, value] of priors) {
+      const bar = key.lastIndexOf('|');
+      const f = key.slice(bar + 1);
+      let m = split.get(f);
+      if (!m) split.set(f, (m = new Map()));
+      m.set(key.slice(0, bar), value);
+    }
+    splitCache.set(priors, split);
+  }
+  return split.get(form) ?? EMPTY;
+}
+const EMPTY = new Map<string, CuePrior>();
+
+/** The cue table entry of `lemma` in `form`. */
+function priorOf(ctx: Ctx, lemma: string, form: string): CuePrior | undefined {
+  const m = byForm(ctx.priors, form);
+  return m ? m.get(lemma) : ctx.priors.get(`${lemma}|${form}`);
 }
 
 function priorKey(lemma: string, form: 'v' | 'n'): string {
@@ -310,7 +392,7 @@ function makeCtx(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior>): Ctx
 /** The cue table entry of a token, and the lemma it was found under. */
 function lookupPrior(ctx: Ctx, t: Token, form: 'v' | 'n'): { prior: CuePrior; lemma: string } | undefined {
   const get = (lemma: string) => {
-    const prior = ctx.priors.get(priorKey(lemma, form));
+    const prior = priorOf(ctx, lemma, form);
     return prior ? { prior, lemma } : undefined;
   };
   const found = get(t.lemma) ?? (t.normal !== t.lemma ? get(t.normal) : undefined);
@@ -361,7 +443,7 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
         c = according(ctx, k, lo, hi);
         k++;
       } else if (t.normal === 'in' && t.pos === 'ADP') {
-        c = preposition(ctx, k, lo, hi);
+        if (prepositionNounAhead(tokens, k, hi)) c = preposition(ctx, k, lo, hi);
       } else if (ATTRIBUTIVE_PARTICIPLES.has(t.normal) && isAttributive(tokens, k, lo, hi)) {
         c = modifier(ctx, k, hi);
       } else if (t.pos === 'ADV' && ATTRIBUTION_ADVERBS.includes(t.normal)) {
@@ -369,7 +451,7 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
       } else if (t.value === ':') {
         c = colon(ctx, k, lo, hi, s.paragraph);
       } else if (t.isWord) {
-        const verbish = t.pos === 'VERB' || (t.pos === 'ADJ' && /(?:ed|en)$/u.test(t.normal)) || (t.pos === 'NOUN' && nounReadsAsVerb(tokens, k, lo));
+        const verbish = t.pos === 'VERB' || (t.pos === 'ADJ' && (t.normal.endsWith('ed') || t.normal.endsWith('en'))) || (t.pos === 'NOUN' && priorOf(ctx, t.lemma, 'v') !== undefined && nounReadsAsVerb(tokens, k, lo));
         if (verbish) {
           const p = lookupPrior(ctx, t, 'v');
           if (p && !anonymityIdiom(tokens, k, hi)) c = verb(ctx, k, lo, hi, p.prior, p.lemma);
@@ -400,35 +482,45 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
   return { ctx, candidates };
 }
 
-/** Lexical context: neighbouring words and tags, the source's head word, the cue's form. Not crossed. */
+const SLOT_W1 = 0x3a1b2c4d;
+const SLOT_W2 = 0x5e6f7081;
+const SLOT_W3 = 0x1f2e3d4c;
+const SLOT_W4 = 0x6b5a4938;
+const SLOT_FORM = 0x7c8d9eaf;
+const SLOT_SRC = 0x2468ace0;
+const SENTENCE_EDGE = 0x13579bdf;
+
+/**
+ * Lexical context as hashes (not crossed, not named): neighbouring words and tags, the cue's form, the source's
+ * head word and length. Kept numeric because they are many and all different.
+ */
 function windowFeatures(ctx: Ctx, c: Candidate): void {
   const { tokens } = ctx;
-  const f = c.features;
+  const out = c.lexical;
   const s = tokens[c.head].sentence;
-  const w = (k: number, name: string): void => {
+  const w = (k: number, slot: number): void => {
     const t = tokens[k];
     if (!t || t.sentence !== s) {
-      f.push(`~${name}:<s>`);
+      out.push(slot ^ SENTENCE_EDGE);
       return;
     }
-    f.push(`~${name}:${t.isWord ? t.normal : t.value}`, `~${name}p:${t.pos}`);
+    out.push(Math.imul(slot, 31) ^ hashOf(t.normal), Math.imul(slot, 17) ^ hashOf(t.pos));
   };
-  w(c.first - 1, 'w-1');
-  w(c.first - 2, 'w-2');
-  w(c.last + 1, 'w+1');
-  w(c.last + 2, 'w+2');
-  f.push(`~form:${tokens[c.head].normal}`);
+  w(c.first - 1, SLOT_W1);
+  w(c.first - 2, SLOT_W2);
+  w(c.last + 1, SLOT_W3);
+  w(c.last + 2, SLOT_W4);
+  out.push(SLOT_FORM ^ hashOf(tokens[c.head].normal));
   if (c.source) {
     let h = c.source.last;
     while (h > c.source.first && !tokens[h].isWord) h--;
-    f.push(`~srchead:${tokens[h].pos === 'PROPN' ? 'PROPN' : tokens[h].lemma}`);
     const len = c.source.last - c.source.first + 1;
-    f.push(`~srclen:${len > 6 ? 'long' : len > 2 ? 'mid' : len}`);
+    out.push(SLOT_SRC ^ hashOf(tokens[h].pos === 'PROPN' ? 'PROPN' : tokens[h].lemma), (SLOT_SRC + 1) ^ (len > 6 ? 7 : len > 2 ? 3 : len));
   }
 }
 
 function base(k: number, lemma: string, cls: CueClass, form: CueForm, prior: number): Candidate {
-  return { head: k, first: k, last: k, lemma, cls, form, prior, passive: false, sourceSide: 'none', content: [], features: [], score: 0 };
+  return { head: k, first: k, last: k, lemma, cls, form, prior, passive: false, sourceSide: 'none', content: [], features: [], lexical: [], score: 0 };
 }
 
 /** Extends a verb cue over its auxiliaries, negation and adverbs to the left, and particles to the right. */
@@ -509,7 +601,7 @@ function clauseEnd(ctx: Ctx, from: number, hi: number): number {
         break;
       }
       // ", adding that", ", saying": a new attribution by the same source
-      if (nx.pos === 'VERB' && GERUND_SUFFIX.test(nx.normal) && (ctx.priors.get(priorKey(nx.lemma, 'v'))?.prior ?? 0) >= 0.3) {
+      if (nx.pos === 'VERB' && GERUND_SUFFIX.test(nx.normal) && (priorOf(ctx, nx.lemma, 'v')?.prior ?? 0) >= 0.3) {
         end = k - 1;
         break;
       }
@@ -706,6 +798,8 @@ function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | undefined 
     if (tokens[p].pos === 'VERB' && /ed$/u.test(tokens[p].normal) && p - 1 >= lo && p < c.first - 1) p--;
     let f = npLeft(tokens, p, lo);
     if (f < 0) return undefined;
+    // "… to align with Russia on this front signals": a phrase governed by a verb is its object, not a subject
+    if (f - 2 >= lo && tokens[f - 1].pos === 'ADP' && (tokens[f - 2].pos === 'VERB' || tokens[f - 2].pos === 'AUX')) return undefined;
     let last = p;
     // "A letter from the American Legion obtained by The Associated Press warns": skip the participle phrase
     if (f - 2 >= lo && tokens[f - 1].normal === 'by' && tokens[f - 2].pos === 'VERB' && /ed$/u.test(tokens[f - 2].normal)) {
@@ -746,7 +840,7 @@ function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | undefined 
   }
   let last = chunks[h].b;
   for (let i = h + 1; i < chunks.length && (chunks[i].kind === 'np' || chunks[i].kind === 'appositive'); i++) last = chunks[i].b + 1;
-  c.features.push(`src-chunks-${chunks.slice(h).map((x) => x.kind[0]).join('')}`);
+  c.features.push(feat('src-chunks-', chunks.slice(h).map((x) => x.kind[0]).join('')));
   return { first: chunks[h].a, last };
 }
 
@@ -793,7 +887,7 @@ function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, lemma: s
   if (gerund) f.push('gerund');
   if (infinitive) f.push('infinitive');
   if (c.passive) f.push('passive');
-  if (t.pos !== 'VERB') f.push(`pos-${t.pos}`);
+  if (t.pos !== 'VERB') f.push(feat('pos-', t.pos));
   for (let m = c.first; m < c.head; m++) {
     if (MODALS.has(tokens[m].normal)) f.push('modal');
     if (tokens[m].normal === 'not' || tokens[m].normal === "n't" || tokens[m].normal === 'n’t' || tokens[m].normal === 'never') f.push('negated');
@@ -813,7 +907,7 @@ function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, lemma: s
   let source: TokenRange | undefined;
   let side: SourceSide = 'none';
   const prevKind = !prevIn ? 'start' : ctx.closeMark[c.first - 1] >= 0 ? 'close-quote' : isComma(prev) ? (ctx.closeMark[c.first - 2] >= 0 ? 'close-quote' : 'comma') : prev.value === '—' || prev.value === '–' || prev.value === '--' ? 'dash' : prev.pos === 'CCONJ' ? 'cconj' : isNpHead(prev) || prev.value === ')' ? 'np' : prev.pos === 'ADP' || prev.pos === 'SCONJ' ? 'adp' : prev.pos === 'ADV' ? 'adv' : 'other';
-  f.push(`prev-${prevKind}`);
+  f.push(feat('prev-', prevKind));
   const participleStart = prevKind === 'start' && (gerund || /ed$/u.test(t.normal)) && t.normal !== t.lemma;
   if (c.passive || participleStart) {
     // passive: "was criticized by X"; otherwise no source. "Asked about it, she …": no source either.
@@ -845,8 +939,8 @@ function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, lemma: s
   }
   c.source = source;
   c.sourceSide = side;
-  f.push(`side-${side}`);
-  if (source) f.push(`src-${sourceShape(tokens, source)}`);
+  f.push(feat('side-', side));
+  if (source) f.push(feat('src-', sourceShape(tokens, source)));
 
   // content: postposed after a quotation ("“…,” she said …"), postposed after a clause ("…, officials said"),
   // or following the cue ("said that …", "told reporters …", "said: …")
@@ -885,7 +979,7 @@ function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, lemma: s
     // adverbials between the cue and the content: "said Saturday that", "said on Tuesday", "asked rhetorically"
     r = skipAdverbialRight(ctx, r, hi);
     nextKind = r > hi ? 'end' : nextKindOf(ctx, r);
-    f.push(`next-${nextKind}`);
+    f.push(feat('next-', nextKind));
     const rightEmpty = nextKind === 'end' || (nextKind === 'punct' && tokens[r].value !== ':' && tokens[r].value !== ',' && tokens[r].value !== '—');
     const clauseBefore = before >= lo && isComma(tokens[before]) && before > lo;
     if (clauseBefore && (rightEmpty || nextKind === 'comma')) {
@@ -1035,14 +1129,14 @@ function noun(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): Candida
       r = l + 1;
     }
   }
-  f.push(`side-${c.sourceSide}`);
+  f.push(feat('side-', c.sourceSide));
   const nk = r > hi ? 'end' : nextKindOf(ctx, r);
-  f.push(`next-${nk}`);
+  f.push(feat('next-', nk));
   if (nk === 'that' || nk === 'to') {
     contentRight(ctx, c, r, hi);
   } else if (nk === 'adp' && ['of', 'about', 'over', 'on', 'for', 'against', 'with', 'to', 'toward', 'towards'].includes(tokens[r].normal)) {
     c.last = r; // "criticism of", "support for": the preposition belongs to the cue
-    f.push(`noun-prep-${tokens[r].normal}`);
+    f.push(feat('noun-prep-', tokens[r].normal));
     const l = npRight(tokens, r + 1, hi);
     if (l >= 0) c.content.push({ first: r + 1, last: l });
   } else if (nk === 'colon' || nk === 'quote') {
@@ -1061,7 +1155,7 @@ function according(ctx: Ctx, k: number, lo: number, hi: number): Candidate | und
     c.source = { first: k + 2, last: appositiveRight(ctx, l, hi) };
     c.sourceSide = 'right';
   }
-  c.features.push('according', `side-${c.sourceSide}`);
+  c.features.push('according', feat('side-', c.sourceSide));
   const afterSource = c.source ? c.source.last + 1 : k + 2;
   // "According to X, …" or "…, according to X."
   const atStart = k === lo || (k > lo && (isComma(tokens[k - 1]) ? false : !tokens[k - 1].isWord || tokens[k - 1].pos === 'CCONJ' || tokens[k - 1].pos === 'ADV'));
@@ -1085,6 +1179,12 @@ const PREP_SOURCE_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'report
   'opinion', 'estimate', 'estimation', 'analysis', 'assessment', 'remarks', 'testimony', 'post', 'essay', 'memoir', 'ad',
   'advertisement', 'video', 'email', 'message', 'lawsuit', 'suit', 'ruling', 'order', 'decision', 'judgment', 'mind', 'eyes']);
 
+/** Whether one of the next few words is a noun that can make "in …" a source. */
+function prepositionNounAhead(tokens: Token[], k: number, hi: number): boolean {
+  for (let m = k + 1; m <= hi && m - k <= 7; m++) if (PREP_SOURCE_NOUNS.has(tokens[m].normal)) return true;
+  return false;
+}
+
 function preposition(ctx: Ctx, k: number, lo: number, hi: number): Candidate | undefined {
   const { tokens } = ctx;
   const l = npRight(tokens, k + 1, hi);
@@ -1092,9 +1192,9 @@ function preposition(ctx: Ctx, k: number, lo: number, hi: number): Candidate | u
   let head = l;
   while (head > k + 1 && !tokens[head].isWord) head--;
   if (!PREP_SOURCE_NOUNS.has(tokens[head].normal)) return undefined;
-  const p = ctx.priors.get('in|p') ?? { prior: 0.3, cls: 'noun' as CueClass };
+  const p = priorOf(ctx, 'in', 'p') ?? { prior: 0.3, cls: 'noun' as CueClass };
   const c = base(k, 'in', p.cls, 'preposition', p.prior);
-  c.features.push('preposition', `prep-noun-${tokens[head].lemma}`);
+  c.features.push('preposition', feat('prep-noun-', tokens[head].lemma));
   // "a CNN poll released Monday": a participle and its time adverbial stay in the source
   let end = l;
   if (tokens[end + 1] && end + 1 <= hi && tokens[end + 1].pos === 'VERB' && /ed$/u.test(tokens[end + 1].normal)) {
@@ -1127,7 +1227,7 @@ function isAttributive(tokens: Token[], k: number, lo: number, hi: number): bool
 function modifier(ctx: Ctx, k: number, hi: number): Candidate | undefined {
   const { tokens } = ctx;
   const t = tokens[k];
-  const p = ctx.priors.get(`${t.normal}|m`) ?? { prior: 0.5, cls: 'adverb' as CueClass };
+  const p = priorOf(ctx, t.normal, 'm') ?? { prior: 0.5, cls: 'adverb' as CueClass };
   const c = base(k, t.normal, 'adverb', 'modifier', p.prior);
   c.features.push('modifier');
   // the noun phrase it modifies, with a following prepositional phrase ("approval by the ministry")
@@ -1144,7 +1244,7 @@ function modifier(ctx: Ctx, k: number, hi: number): Candidate | undefined {
 function adverb(ctx: Ctx, k: number, lo: number, hi: number): Candidate | undefined {
   const { tokens } = ctx;
   const t = tokens[k];
-  const p = ctx.priors.get(priorKey(t.normal, 'v')) ?? { prior: 0.6, cls: 'adverb' as CueClass };
+  const p = priorOf(ctx, t.normal, 'v') ?? { prior: 0.6, cls: 'adverb' as CueClass };
   const c = base(k, t.normal, 'adverb', 'adverb', p.prior);
   c.features.push('adverb');
   // the clause without the adverb, on both sides
@@ -1187,7 +1287,7 @@ function colon(ctx: Ctx, k: number, lo: number, hi: number, paragraph: number): 
   const c = base(k, ':', 'speech', 'colon', headline ? 0.5 : 0.6);
   c.source = { first: from, last: k - 1 };
   c.sourceSide = 'left';
-  c.features.push('colon', headline ? 'colon-headline' : 'colon-quote', `src-${sourceShape(tokens, c.source)}`);
+  c.features.push('colon', headline ? 'colon-headline' : 'colon-quote', feat('src-', sourceShape(tokens, c.source)));
   contentRight(ctx, c, k + 1, hi);
   if (!c.content.length) c.features.push('no-content');
   return c;
@@ -1221,10 +1321,11 @@ const HEARSAY_WORDS = new Set(['reportedly', 'allegedly', 'purportedly', 'suppos
 
 /** Scores candidates with the linear model. */
 export function scoreCandidates(candidates: Candidate[], model: CueModel = CUE_MODEL): void {
+  const buckets: number[] = [];
   for (const c of candidates) {
     const p = Math.min(0.995, Math.max(0.005, c.prior));
     let z = model.bias + model.prior * Math.log(p / (1 - p));
-    for (const f of featureNames(c)) z += model.weights[featureBucket(f, model.bits)];
+    for (const b of featureBuckets(c, model.bits, buckets)) z += model.weights[b];
     c.score = 1 / (1 + Math.exp(-z));
     // hearsay markers always attribute what they qualify to someone unnamed, whatever the corpus annotators chose
     if ((c.form === 'modifier' || c.form === 'adverb') && HEARSAY_WORDS.has(c.lemma)) c.score = Math.max(c.score, 0.9);
@@ -1238,7 +1339,6 @@ export function featureNames(c: Candidate): string[] {
   for (const f of c.features) if (f === 'nested-strong' || f === 'nested-weak') nested = f;
   for (const f of c.features) {
     out.push(f);
-    if (f.charCodeAt(0) === 126) continue; // "~": lexical context, not crossed
     out.push(`${c.cls}&${f}`);
     out.push(`L:${c.lemma}&${f}`);
     if (nested && f !== nested && (f.startsWith('prev-') || f.startsWith('side-') || f.startsWith('src-') || f === 'gerund')) out.push(`${nested}&${f}`);

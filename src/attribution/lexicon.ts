@@ -119,8 +119,8 @@ export const DOCUMENT_NOUNS = new Set(words(`
   order decision website site message messages cable cables footage video videos recording recordings
   file files guidance guidelines plan proposal bill law legislation legislation budget textbook manual
   account accounts log logs chart charts map maps model models projection projections forecast forecasts
-  investigation inquiry probe evaluation exit agreement deal treaty contract constitution resolution
-  declaration communique communiqué charter accord pact ad ads advertisement commercial
+  investigation inquiry probe evaluation exit contract constitution resolution declaration communique
+  communiqué charter ad ads advertisement commercial
 `));
 
 /** Plural or quantifying words naming an unspecified group ("analysts", "critics", "some", "many"). */

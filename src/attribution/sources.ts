@@ -72,7 +72,10 @@ const OFFICE_WORDS = new Set(['state', 'defense', 'defence', 'health', 'finance'
 const PLURAL_QUANT = new Set(['some', 'many', 'others', 'several', 'most', 'few', 'both', 'all']);
 const NAME_JOINERS = new Set(['.', '-', "'", '’']);
 
-const clean = (s: string): string => s.replace(/[.,]$/u, '').toLowerCase();
+const clean = (s: string): string => {
+  const last = s.charCodeAt(s.length - 1);
+  return (last === 46 || last === 44 ? s.slice(0, -1) : s).toLowerCase(); // a trailing "." or ","
+};
 const titleKey = (w: string): string => TITLE_ALIASES[w] ?? w.replace(/\.$/u, '');
 
 function textOf(doc: SlantDocument, first: number, last: number): string {
@@ -283,7 +286,9 @@ export function resolveSources(
   const { tokens } = doc;
   const entities: Entity[] = [];
   const ids: Array<string | undefined> = [];
-  const names = findNameMentions(doc);
+  // names in the text are needed only to resolve a pronoun or a standalone quotation: found on first use
+  let names: NameMention[] = [];
+  let namesLoaded = false;
   let nameCursor = 0;
   const byPosition: Salient[] = []; // source mentions and names in text order: antecedents for pronouns
 
@@ -332,6 +337,17 @@ export function resolveSources(
 
   /** Promote name mentions before `pos` into the recency list (as potential antecedents). */
   const advanceNames = (pos: number): void => {
+    if (!namesLoaded) {
+      names = findNameMentions(doc);
+      namesLoaded = true;
+      // merge the names seen so far with the source mentions already listed, in text order
+      while (nameCursor < names.length && names[nameCursor].last < pos) {
+        const m = names[nameCursor++];
+        byPosition.push({ pos: m.first, name: m });
+      }
+      byPosition.sort((a, b) => a.pos - b.pos);
+      return;
+    }
     while (nameCursor < names.length && names[nameCursor].last < pos) {
       const m = names[nameCursor++];
       byPosition.push({ pos: m.first, name: m });
@@ -383,8 +399,8 @@ export function resolveSources(
       ids.push(undefined);
       return;
     }
-    advanceNames(range.first);
     let info = readMention(doc, range);
+    if (namesLoaded || info.kind === 'pronoun') advanceNames(range.first);
     let entity: Entity | undefined;
     if (info.kind === 'relative') {
       // "Clinton's campaign, which said ...": the noun phrase before the relative pronoun
@@ -426,6 +442,7 @@ export function resolveSources(
     if (id && !sourceInSentence.has(s) && entities.find((e) => e.id === id)?.type === 'named-person') sourceInSentence.set(s, id);
   });
   const namesBySentence = new Map<number, NameMention[]>();
+  if (needs.length && !namesLoaded) advanceNames(tokens.length);
   for (const m of names) {
     const s = tokens[m.first].sentence;
     const list = namesBySentence.get(s);
