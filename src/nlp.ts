@@ -20,9 +20,17 @@ type Its = Nlp['its'];
 const lemmaOf = (its: Its): Its['value'] => its.lemma as unknown as Its['value'];
 let nlpInstance: Nlp | undefined;
 
+/**
+ * wink pipeline components we use: sentence boundaries and POS tags (lemmas need POS). wink's own negation,
+ * sentiment and entity recognisers are left out: nothing here reads them, and skipping them makes parsing about
+ * 1.5x faster. Tokens, normal forms, types, POS, lemmas and sentences are identical to the full pipeline's
+ * (checked on all 2,225 articles of the BBC benchmark corpus).
+ */
+const WINK_PIPE = ['sbd', 'pos'];
+
 /** The shared wink instance; the model (~0.3 s) is loaded on first use only. */
 export function getNlp(): Nlp {
-  if (!nlpInstance) nlpInstance = winkNLP(model);
+  if (!nlpInstance) nlpInstance = winkNLP(model, WINK_PIPE);
   return nlpInstance;
 }
 
