@@ -17,7 +17,7 @@ import {
 } from './lexicon';
 import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
-import { isCapitalized, isComma, isPossessivePronoun } from './tokens';
+import { isCapitalized, isComma, isPossessivePronoun, isTimeWord } from './tokens';
 import type { SourceEntity, SourceType } from './types';
 
 type Gender = 'm' | 'f' | undefined;
@@ -248,7 +248,9 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     const afterPrep = prev && (prev.pos === 'ADP' || prev.normal === 'the');
     const lower = words.join(' ');
     const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
-    if (words.length && !afterPrep && !placeOrOrg && !possessive && words.length <= 4) out.push({ first: k, last: e, words });
+    // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
+    const notName = isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
+    if (words.length && !afterPrep && !placeOrOrg && !possessive && !notName && words.length <= 4) out.push({ first: k, last: e, words });
     k = e + 1;
   }
   return out;
