@@ -14,6 +14,44 @@ interface Pattern {
   tokens: PatternToken[];
 }
 
+/**
+ * A node of the term trie. Each distinct pattern token gets its own child, reachable through the indexes below
+ * by any token it matches, so that walking the trie decides exactly what `tokenMatches` would decide.
+ */
+interface TrieNode {
+  /** Children by pattern-token key (used while building). */
+  readonly children: Map<string, TrieNode>;
+  /** Children matched by a token's normal form (every word and slot child). */
+  readonly byNormal: Map<string, TrieNode[]>;
+  /** Children matched by a token's lemma (lemma-mode words and slots). */
+  readonly byLemma: Map<string, TrieNode[]>;
+  /** Child for a `*` wildcard. */
+  any?: TrieNode;
+  /** Patterns that end here. */
+  readonly terminals: Pattern[];
+  /** Dedupes a child reached through two indexes at one step. */
+  stamp: number;
+}
+
+function addUnseen(list: TrieNode[] | undefined, stamp: number, out: TrieNode[]): void {
+  if (!list) return;
+  for (let k = 0; k < list.length; k++) {
+    const n = list[k];
+    if (n.stamp !== stamp) {
+      n.stamp = stamp;
+      out.push(n);
+    }
+  }
+}
+
+const newNode = (): TrieNode => ({ children: new Map(), byNormal: new Map(), byLemma: new Map(), terminals: [], stamp: 0 });
+
+function index(map: Map<string, TrieNode[]>, key: string, node: TrieNode): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [node]);
+  else if (!list.includes(node)) list.push(node);
+}
+
 /** A lexicon term found in a document: tokens [first, last] inclusive. */
 export interface LexiconMatch {
   entry: LexiconEntry;
@@ -76,87 +114,89 @@ function properNounSingular(t: Token): string | undefined {
   return t.pos === 'PROPN' && t.normal.length > 3 && t.normal.endsWith('s') && !t.normal.endsWith('ss') ? t.normal.slice(0, -1) : undefined;
 }
 
-function tokenMatches(p: PatternToken, t: Token): boolean {
-  switch (p.kind) {
-    case 'any':
-      return t.isWord;
-    case 'slot': {
-      if (p.words.has(t.lemma) || p.words.has(t.normal)) return true;
-      const singular = properNounSingular(t);
-      return singular !== undefined && p.words.has(singular);
-    }
-    case 'word':
-      return t.normal === p.normal || (p.byLemma && (t.lemma === p.lemma || properNounSingular(t) === p.lemma));
-  }
-}
-
 /**
- * Finds lexicon terms in a document. Terms are indexed by their first word (lemma and normal form), so a document
- * is scanned once whatever the size of the lexicon. Matches never cross a sentence boundary.
+ * Finds lexicon terms in a document. Terms are compiled into a trie over tokens, so a document is scanned once and
+ * each token costs a few map lookups whatever the size of the lexicon. Matches never cross a sentence boundary.
  */
 export class PhraseMatcher {
-  private readonly byKey = new Map<string, Pattern[]>();
-  private readonly unindexed: Pattern[] = [];
+  private readonly root = newNode();
+  private stamp = 0;
 
   constructor(patterns: Pattern[]) {
     for (const p of patterns) {
-      const first = p.tokens[0];
-      if (!first || first.kind !== 'word') {
-        if (first?.kind === 'slot') for (const w of first.words) this.add(w, p);
-        else this.unindexed.push(p);
-        continue;
-      }
-      this.add(first.normal, p);
-      if (first.byLemma && first.lemma !== first.normal) this.add(first.lemma, p);
+      let node = this.root;
+      for (const pt of p.tokens) node = this.child(node, pt);
+      node.terminals.push(p);
     }
   }
 
-  private add(key: string, p: Pattern): void {
-    const list = this.byKey.get(key);
-    if (!list) this.byKey.set(key, [p]);
-    else if (!list.includes(p)) list.push(p);
+  private child(node: TrieNode, pt: PatternToken): TrieNode {
+    const key = pt.kind === 'word' ? `w|${pt.byLemma ? 'l' : 'n'}|${pt.normal}|${pt.lemma}` : pt.kind === 'slot' ? `s|${pt.name}` : '*';
+    let next = node.children.get(key);
+    if (next) return next;
+    next = newNode();
+    node.children.set(key, next);
+    if (pt.kind === 'any') node.any = next;
+    else if (pt.kind === 'slot') {
+      for (const w of pt.words) {
+        index(node.byNormal, w, next);
+        index(node.byLemma, w, next);
+      }
+    } else {
+      index(node.byNormal, pt.normal, next);
+      if (pt.byLemma) index(node.byLemma, pt.lemma, next);
+    }
+    return next;
+  }
+
+  /** Children of `node` that token `t` matches, each once, appended to `out`. */
+  private step(node: TrieNode, t: Token, stamp: number, out: TrieNode[]): void {
+    addUnseen(node.byNormal.get(t.normal), stamp, out);
+    addUnseen(node.byLemma.get(t.lemma), stamp, out);
+    if (t.pos === 'PROPN') {
+      const singular = properNounSingular(t);
+      if (singular !== undefined) addUnseen(node.byLemma.get(singular), stamp, out);
+    }
+    if (node.any && t.isWord) addUnseen([node.any], stamp, out);
   }
 
   /** Every match, in text order; at one position, longer matches first. */
   match(doc: SlantDocument): LexiconMatch[] {
     const out: LexiconMatch[] = [];
     const tokens = doc.tokens;
+    const root = this.root;
+    let frontier: TrieNode[] = [];
+    let next: TrieNode[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      const a = this.byKey.get(t.normal);
-      const b = t.lemma !== t.normal ? this.byKey.get(t.lemma) : undefined;
-      const singular = properNounSingular(t);
-      const c = singular !== undefined ? this.byKey.get(singular) : undefined;
-      if (!a && !b && !c && !this.unindexed.length) continue;
-      const seen = new Set<Pattern>();
-      for (const list of [a, b, c, this.unindexed]) {
-        if (!list) continue;
-        for (const p of list) {
-          if (seen.has(p)) continue;
-          seen.add(p);
-          const last = this.tryAt(p, doc, i);
-          if (last >= 0) out.push({ entry: p.entry, term: p.term, first: i, last, start: t.start, end: tokens[last].end });
-        }
+      const first = tokens[i];
+      // Hot path: most tokens start no term; only the root's indexes are consulted.
+      if (!root.any && !root.byNormal.has(first.normal) && !root.byLemma.has(first.lemma) && first.pos !== 'PROPN') continue;
+      frontier.length = 0;
+      this.step(root, first, ++this.stamp, frontier);
+      const sentence = first.sentence;
+      for (let k = i; frontier.length; ) {
+        for (const node of frontier) for (const p of node.terminals) if (this.accepts(p, tokens, i, k)) out.push({ entry: p.entry, term: p.term, first: i, last: k, start: first.start, end: tokens[k].end });
+        k++;
+        const t = tokens[k];
+        if (!t || t.sentence !== sentence) break;
+        next.length = 0;
+        const stamp = ++this.stamp;
+        for (const node of frontier) this.step(node, t, stamp, next);
+        [frontier, next] = [next, frontier];
       }
     }
     out.sort((x, y) => x.start - y.start || y.end - x.end);
     return out;
   }
 
-  private tryAt(p: Pattern, doc: SlantDocument, i: number): number {
-    const tokens = doc.tokens;
-    const sentence = tokens[i].sentence;
-    let k = i;
-    for (let j = 0; j < p.tokens.length; j++, k++) {
-      const t = tokens[k];
-      if (!t || t.sentence !== sentence || !tokenMatches(p.tokens[j], t)) return -1;
-    }
-    const last = k - 1;
+  /** The entry's POS and context conditions for a match over tokens [i, last]. */
+  private accepts(p: Pattern, tokens: Token[], i: number, last: number): boolean {
     const e = p.entry;
-    if (e.pos && !e.pos.includes(lastWord(tokens, i, last).pos as never)) return -1;
-    if (e.unless?.before && i > 0 && tokens[i - 1].sentence === sentence && e.unless.before.includes(tokens[i - 1].normal)) return -1;
-    if (e.unless?.after && tokens[last + 1]?.sentence === sentence && e.unless.after.includes(tokens[last + 1].normal)) return -1;
-    return last;
+    const sentence = tokens[i].sentence;
+    if (e.pos && !e.pos.includes(lastWord(tokens, i, last).pos as never)) return false;
+    if (e.unless?.before && i > 0 && tokens[i - 1].sentence === sentence && e.unless.before.includes(tokens[i - 1].normal)) return false;
+    if (e.unless?.after && tokens[last + 1]?.sentence === sentence && e.unless.after.includes(tokens[last + 1].normal)) return false;
+    return true;
   }
 }
 
