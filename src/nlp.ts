@@ -35,6 +35,16 @@ export function getNlp(): Nlp {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether a token has a letter or digit; ASCII is decided without a regular expression (hot path). */
+function hasWordChar(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) return WORD_CHAR.test(value);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
 const SPACE_POS = 'SPACE';
 
 /** A word as tokenised and lemmatised out of context, for compiling lexicon terms. */
@@ -165,7 +175,7 @@ export function parseDocument(text: string): SlantDocument {
       lemma: (lemmas[i] ?? normal).toLowerCase(),
       pos: pos[i] ?? 'X',
       type: types[i] ?? 'word',
-      isWord: WORD_CHAR.test(value),
+      isWord: hasWordChar(value),
       sentence: 0,
       paragraph: paragraphOfOffset(start),
       quotation: -1,

@@ -24,7 +24,7 @@ const DOUBLE_OPENERS = new Set(['“', '„', '«', '‟']);
 const DOUBLE_CLOSERS = new Set(['”', '»']);
 const SINGLE_OPENERS = new Set(['‘', '‹', '‚']);
 const SINGLE_CLOSERS = new Set(['’', '›']);
-const ANY_QUOTE = /["“”„‟«»'‘’‹›‚]/;
+const QUOTE_MARK = /["“”„‟«»'‘’‹›‚]/g;
 const OPEN_CONTEXT_BEFORE = /[\s([{\u2014\u2013\-/“„«‘‹:]/u;
 const CLOSE_CONTEXT_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-…"”»’›']/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -144,6 +144,11 @@ export function findQuotations(text: string, paragraphs: Range[]): RawQuotation[
     emit(o, end, closed, contentEnd);
   };
 
+  const marks: number[] = [];
+  QUOTE_MARK.lastIndex = 0;
+  for (let m = QUOTE_MARK.exec(text); m; m = QUOTE_MARK.exec(text)) marks.push(m.index);
+  let nextMark = 0;
+
   paragraphs.forEach((p, pIndex) => {
     const stack: Open[] = [];
     let i = p.start;
@@ -160,12 +165,12 @@ export function findQuotations(text: string, paragraphs: Range[]): RawQuotation[
       }
       carry = undefined;
     }
-    // Fast path: most paragraphs have no quotation mark at all.
-    if (!stack.length && !ANY_QUOTE.test(text.slice(p.start, p.end))) return;
-
     const consumedSingles = new Set<number>();
     const singlePairs: Array<[number, number]> = [];
-    for (; i < p.end; i++) {
+    // Visit only the quotation marks: the scan costs the number of marks, not of characters.
+    while (nextMark < marks.length && marks[nextMark] < i) nextMark++;
+    for (; nextMark < marks.length && marks[nextMark] < p.end; nextMark++) {
+      i = marks[nextMark];
       const c = text[i];
       const isDoubleMark = c === '"' || DOUBLE_OPENERS.has(c) || DOUBLE_CLOSERS.has(c);
       if (isDoubleMark) {
