@@ -1,6 +1,6 @@
 /**
  * Throughput and memory benchmark (not a test):
- *   `npm run bench -- <corpus.jsonl> [--reps 3] [--no-memory] [--built] [--json out.json]`
+ *   `npm run bench -- <corpus.jsonl> [--reps 3] [--no-timing] [--no-memory] [--built] [--json out.json]`
  * (`--built`: measure memory with dist/cli.js even if it is older than src/.)
  *
  * In one run it times, over the same texts already in memory:
@@ -123,10 +123,13 @@ function runChild(input: string, workers: number, built: boolean): { maxRssMB: n
         '-e',
         `const t0 = Date.now();
          require(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))}).main(JSON.parse(process.argv[1])).then((code) => {
-           const fs = require('fs');
-           const out = fs.readFileSync(${JSON.stringify(path.join(tmp, 'out.jsonl'))}, 'utf8').split('\n').filter(Boolean);
-           process.stdout.write(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, seconds: (Date.now() - t0) / 1000,
-             lines: out.length, errors: out.filter((l) => l.includes('"error":{"code"')).length, code }) + '\n');
+           // Peak RSS first: counting lines afterwards must not add to it (it reads the output in chunks anyway).
+           const maxRssMB = process.resourceUsage().maxRSS / 1024, seconds = (Date.now() - t0) / 1000;
+           const fs = require('fs'), fd = fs.openSync(${JSON.stringify(path.join(tmp, 'out.jsonl'))}, 'r'), buf = Buffer.alloc(1 << 20);
+           let lines = 0, n;
+           while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
+           const summary = JSON.parse(fs.readFileSync(${JSON.stringify(path.join(tmp, 'summary.json'))}, 'utf8'));
+           process.stdout.write(JSON.stringify({ maxRssMB, seconds, lines, errors: summary.all.errors.total, code }) + String.fromCharCode(10));
          });`,
         JSON.stringify(['batch', input, '-o', path.join(tmp, 'out.jsonl'), '--summary', path.join(tmp, 'summary.json'), '--workers', String(workers), '--quiet']),
       ]
@@ -152,6 +155,29 @@ function repeatCorpus(file: string, times: number): string {
   return out;
 }
 
+function makeRows(runs: Record<string, Timing[]>, articles: number, mb: number) {
+  const row = (name: string, label: string) => {
+    const s = median(runs[name].map((t) => t.seconds));
+    const cpu = median(runs[name].map((t) => t.cpu));
+    return { label, seconds: s, cpu, mbPerS: mb / s, articlesPerS: articles / s, errors: runs[name][0].errors };
+  };
+  return [
+    row('readDoc', 'wink-nlp readDoc (bare)'),
+    row('inThread', 'default pipeline, 1 thread'),
+    row('worker1', 'default pipeline, 1 worker thread'),
+    row('workers2', 'default pipeline, 2 worker threads'),
+  ];
+}
+
+function makeRatios(rows: ReturnType<typeof makeRows>) {
+  return {
+    pipelineVsReadDoc: rows[0].seconds / rows[1].seconds,
+    pipelineVsReadDocCpu: rows[0].cpu / rows[1].cpu,
+    twoWorkersVsOneThread: rows[1].seconds / rows[3].seconds,
+    twoWorkersVsOneWorker: rows[2].seconds / rows[3].seconds,
+  };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], Number(args[2]));
@@ -170,41 +196,33 @@ async function main(): Promise<void> {
   const log = (s: string): void => void process.stderr.write(s + '\n');
   log(`corpus ${corpus}: ${items.length} articles, ${mb.toFixed(2)} MB of text; default pipeline: ${analyzers.join(', ') || '(no analyzers)'}`);
 
-  // Warm up: load the model, compile lexicons, let the JIT settle.
-  const warm = items.slice(0, 100);
-  timeReadDoc(warm);
-  await timeInThread(warm);
-  const one = await startPool(1, warm);
-  const two = await startPool(2, warm);
-
-  const runs: Record<string, Timing[]> = { readDoc: [], inThread: [], worker1: [], workers2: [] };
-  for (let r = 0; r < reps; r++) {
-    runs.readDoc.push(timeReadDoc(items));
-    runs.inThread.push(await timeInThread(items));
-    runs.worker1.push(await timePool(one.pool, items));
-    runs.workers2.push(await timePool(two.pool, items));
-    log(`rep ${r + 1}/${reps}: ${Object.entries(runs).map(([k, v]) => `${k} ${v[r].seconds.toFixed(2)}s`).join(', ')}`);
+  const timing = !args.includes('--no-timing');
+  let rows: ReturnType<typeof makeRows> = [];
+  let ratios: ReturnType<typeof makeRatios> | undefined;
+  let poolStart = { one: 0, two: 0 };
+  let firstErrors = 0;
+  if (timing) {
+    // Warm up: load the model, compile lexicons, let the JIT settle.
+    const warm = items.slice(0, 100);
+    timeReadDoc(warm);
+    await timeInThread(warm);
+    const one = await startPool(1, warm);
+    const two = await startPool(2, warm);
+    const runs: Record<string, Timing[]> = { readDoc: [], inThread: [], worker1: [], workers2: [] };
+    for (let r = 0; r < reps; r++) {
+      runs.readDoc.push(timeReadDoc(items));
+      runs.inThread.push(await timeInThread(items));
+      runs.worker1.push(await timePool(one.pool, items));
+      runs.workers2.push(await timePool(two.pool, items));
+      log(`rep ${r + 1}/${reps}: ${Object.entries(runs).map(([k, v]) => `${k} ${v[r].seconds.toFixed(2)}s`).join(', ')}`);
+    }
+    await one.pool.close();
+    await two.pool.close();
+    rows = makeRows(runs, items.length, mb);
+    ratios = makeRatios(rows);
+    poolStart = { one: one.startSeconds, two: two.startSeconds };
+    firstErrors = runs.inThread[0].errors;
   }
-  await one.pool.close();
-  await two.pool.close();
-
-  const row = (name: string, label: string) => {
-    const s = median(runs[name].map((t) => t.seconds));
-    const cpu = median(runs[name].map((t) => t.cpu));
-    return { label, seconds: s, cpu, mbPerS: mb / s, articlesPerS: items.length / s, errors: runs[name][0].errors };
-  };
-  const rows = [
-    row('readDoc', 'wink-nlp readDoc (bare)'),
-    row('inThread', 'default pipeline, 1 thread'),
-    row('worker1', 'default pipeline, 1 worker thread'),
-    row('workers2', 'default pipeline, 2 worker threads'),
-  ];
-  const ratios = {
-    pipelineVsReadDoc: rows[0].seconds / rows[1].seconds,
-    pipelineVsReadDocCpu: rows[0].cpu / rows[1].cpu,
-    twoWorkersVsOneThread: rows[1].seconds / rows[3].seconds,
-    twoWorkersVsOneWorker: rows[2].seconds / rows[3].seconds,
-  };
 
   let mem: Record<string, { maxRssMB: number; seconds: number; lines: number; errors: number }> | undefined;
   let memoryWith = '';
@@ -227,15 +245,17 @@ async function main(): Promise<void> {
   const out: string[] = [];
   out.push(`Machine: ${machine}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   out.push(`Corpus: ${path.basename(corpus)}, ${items.length} articles, ${mb.toFixed(2)} MB; analyzers: ${analyzers.join(', ') || '(none)'}; medians of ${reps} interleaved runs`);
-  out.push('');
-  out.push('| run | MB/s | articles/s | wall s | CPU s |');
-  out.push('|---|---:|---:|---:|---:|');
-  for (const r of rows) out.push(`| ${r.label} | ${r.mbPerS.toFixed(2)} | ${r.articlesPerS.toFixed(0)} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} |`);
-  out.push('');
-  out.push(`Pipeline / bare readDoc (1 thread): ${ratios.pipelineVsReadDoc.toFixed(2)}x by wall clock, ${ratios.pipelineVsReadDocCpu.toFixed(2)}x by CPU time`);
-  out.push(`2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x`);
-  out.push(`Worker pool start-up (model load per thread): 1 worker ${one.startSeconds.toFixed(2)} s, 2 workers ${two.startSeconds.toFixed(2)} s (not in the timings above)`);
-  if (runs.inThread[0].errors) out.push(`Note: ${runs.inThread[0].errors} articles gave an error record.`);
+  if (ratios) {
+    out.push('');
+    out.push('| run | MB/s | articles/s | wall s | CPU s |');
+    out.push('|---|---:|---:|---:|---:|');
+    for (const r of rows) out.push(`| ${r.label} | ${r.mbPerS.toFixed(2)} | ${r.articlesPerS.toFixed(0)} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} |`);
+    out.push('');
+    out.push(`Pipeline / bare readDoc (1 thread): ${ratios.pipelineVsReadDoc.toFixed(2)}x by wall clock, ${ratios.pipelineVsReadDocCpu.toFixed(2)}x by CPU time`);
+    out.push(`2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x`);
+    out.push(`Worker pool start-up (model load per thread): 1 worker ${poolStart.one.toFixed(2)} s, 2 workers ${poolStart.two.toFixed(2)} s (not in the timings above)`);
+    if (firstErrors) out.push(`Note: ${firstErrors} articles gave an error record.`);
+  }
   if (mem) {
     out.push('');
     out.push(`Memory: ${memoryWith}, full reports + summary, output to a temporary file.`);
@@ -250,7 +270,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(out.join('\n') + '\n');
   const json = flag('--json');
-  if (json) fs.writeFileSync(json, JSON.stringify({ machine, corpus, articles: items.length, mb, analyzers, reps, rows, ratios, poolStart: { one: one.startSeconds, two: two.startSeconds }, memory: mem }, null, 2) + '\n');
+  if (json) fs.writeFileSync(json, JSON.stringify({ machine, corpus, articles: items.length, mb, analyzers, reps, rows, ratios, poolStart, memory: mem }, null, 2) + '\n');
 }
 
 main().catch((e: unknown) => {

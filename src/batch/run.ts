@@ -9,6 +9,7 @@ import { InputError } from '../errors';
 import { createPipeline, type PipelineOptions } from '../pipeline';
 import { toPortableOptions } from './config';
 import type { FieldsSpec } from './digest';
+import { heapPacer } from './heap';
 import { orderedMap } from './ordered';
 import { readCsv, readJsonl } from './read';
 import { inputKey, processInput, type LineOptions, type LineResult, type RawInput } from './record';
@@ -205,7 +206,9 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   const maxInFlight = options.maxInFlight ?? (pool ? workers * 4 : 1);
   const maxErrors = options.maxErrors ?? Infinity;
 
+  const pace = heapPacer(); // in-thread analysis, or the main thread's own garbage with workers
   const analyse = (input: RawInput): LineResult | Promise<LineResult> => {
+    pace();
     if (!pool || input.kind === 'bad') return processInput(pipeline, input, lineOptions);
     return pool.run<LineResult>({ kind: 'input', input }).catch((e: unknown) => {
       // The thread died on this input: record it like any other failure; piscina starts a new thread.

@@ -8,10 +8,12 @@ import { pipelineFromPortable } from './config';
 import { isSlantError } from '../errors';
 import type { Pipeline } from '../pipeline';
 import type { ReadyAnswer, WorkerData, WorkerTask } from './pool';
+import { heapPacer } from './heap';
 import { processInput } from './record';
 
 const data = workerData as WorkerData;
 let pipeline: Pipeline | undefined;
+const pace = heapPacer();
 
 export default function handle(task: WorkerTask): unknown {
   if (task.kind === 'ready') {
@@ -24,7 +26,11 @@ export default function handle(task: WorkerTask): unknown {
     }
   }
   pipeline ??= pipelineFromPortable(data.pipeline);
-  if (task.kind === 'item') return analyzeItem(pipeline, { id: task.id, text: task.text });
-  if (!data.line) throw new Error('batch worker: line options missing');
-  return processInput(pipeline, task.input, data.line);
+  try {
+    if (task.kind === 'item') return analyzeItem(pipeline, { id: task.id, text: task.text });
+    if (!data.line) throw new Error('batch worker: line options missing');
+    return processInput(pipeline, task.input, data.line);
+  } finally {
+    pace();
+  }
 }
