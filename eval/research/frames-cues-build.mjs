@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, readJsonl, loadLexicon, matchLexicon, isWord } from './frames-lib.mjs';
+import { parse, readJsonl, loadLexicon, matchLexicon, termKey } from './frames-lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'lexicons/en/frame-cues.json');
@@ -76,12 +76,11 @@ export const CUES = {
     [['stockpile', 'reserves'], W2],
     [['bed', 'shelter'], W3],
     [['logistics', 'logistical'], W2],
-    [['land', 'water', 'energy', 'fuel', 'oil', 'gas'], W3],
-    [['space', 'territory'], W3],
+    [['land', 'water', 'energy', 'fuel', 'oil', 'gas', 'territory'], W3],
     [['deploy', 'deployment'], W3],
-    [['research', 'researcher', 'scientist', 'laboratory', 'data'], W3],
-    [['technology', 'technological'], W3],
     [['enough'], W3],
+    [['power grid', 'blackout', 'outage', 'supply chain', 'run out of', 'running out of', 'depleted', 'cope with', 'unable to cope'], W2],
+    [['underfunded', 'funding shortfall', 'stretched'], W2],
   ],
   Morality: [
     [['moral', 'morally', 'morality', 'immoral', 'amoral'], W1],
@@ -128,6 +127,7 @@ export const CUES = {
     [['women', 'gender'], W3],
     [['jew', 'jews', 'jewish', 'muslim', 'muslims', 'black', 'white'], W3, { pos: ['NOUN', 'PROPN', 'ADJ'] }],
     [['disproportionate', 'disproportionately'], W1],
+    [['impunity', 'special treatment', 'preferential treatment', 'favoritism', 'favouritism', 'two-tier', 'level playing field', 'free pass', 'get a pass', 'get away with', 'segregation', 'apartheid', 'equal protection'], W1],
     [['treat unfairly', 'treat equally', 'treated unfairly', 'treated equally', 'treated differently', 'treat differently'], W1],
   ],
   Legality_Constitutionality_and_jurisprudence: [
@@ -258,8 +258,8 @@ export const CUES = {
     [['commute', 'traffic', 'transport', 'travel'], W3],
     [['affect', 'impact'], W3, { pos: ['VERB', 'NOUN'] }],
     [['population', 'people', 'citizen', 'citizens'], W3],
-    [['environment', 'environmental', 'climate', 'weather', 'flood', 'drought', 'heat'], W3],
     [['life', 'lives', 'live'], W3],
+    [['neighbor', 'neighbors', 'neighbour', 'neighbours', 'daily routine', 'livability', 'cost of living', 'leisure'], W2],
   ],
   Cultural_identity: [
     [['culture', 'cultural', 'culturally'], W1],
@@ -273,17 +273,15 @@ export const CUES = {
     [['history', 'historic', 'historical', 'century', 'centuries'], W3],
     [['patriot', 'patriotic', 'patriotism', 'flag', 'anthem', 'national anthem'], W2],
     [['islam', 'islamic', 'sharia', 'christendom', 'judeo-christian'], W2],
-    [['liturgy', 'liturgical', 'sacrament', 'communion', 'eucharist', 'mass'], W2],
-    [['teaching', 'teachings', 'doctrine', 'orthodox', 'orthodoxy', 'theology', 'theological'], W2],
     [['art', 'music', 'literature', 'film', 'hollywood', 'celebrity'], W3],
     [['way of life', 'lifestyle'], W2],
-    [['marriage', 'divorce', 'gender role'], W3],
     [['generation', 'youth', 'millennial', 'millennials'], W3],
+    [['islamization', 'islamisation', 'secular', 'secularism', 'western values', 'christian values', 'nationalism', 'nationalist', 'political correctness', 'politically correct', 'pop culture', 'mainstream culture', 'cultural heritage'], W2],
   ],
   Public_opinion: [
     [['poll', 'polls', 'polling', 'pollster', 'survey', 'surveyed'], W1],
     [['public opinion', 'public sentiment', 'public support', 'popular support', 'the public', 'general public'], W1],
-    [['approval rating', 'approval', 'disapprove', 'popularity', 'unpopular', 'popular'], W2],
+    [['approval rating', 'approval ratings', 'public approval', 'disapprove', 'popularity', 'unpopular', 'popular'], W2],
     [['majority of americans', 'most americans', 'many americans', 'americans'], W2],
     [['protest', 'protester', 'protesters', 'demonstrator', 'demonstrators', 'rally', 'march', 'petition'], W2, { pos: ['NOUN', 'VERB'] }],
     [['outrage', 'outraged', 'backlash', 'uproar', 'outcry', 'furor'], W1],
@@ -344,9 +342,9 @@ export function buildLexicon() {
   for (const [frame, groups] of Object.entries(CUES)) {
     const [prefix, about] = FRAMES[frame];
     for (const [terms0, weight, opt = {}] of groups) {
-      // the same term may not appear twice in the lexicon: the first frame that lists it keeps it
+      // the same term (same lemmas, see termKey) may not appear twice in the lexicon: the first listing keeps it
       const terms = terms0.filter((t) => {
-        const k = t.toLowerCase();
+        const k = termKey(t, opt.match || 'lemma', opt.pos);
         if (seenTerm.has(k)) { if (process.env.CUES_VERBOSE) console.error(`duplicate term "${t}" (${frame}) kept under ${seenTerm.get(k)}`); return false; }
         seenTerm.set(k, frame);
         return true;

@@ -42,7 +42,10 @@ export function parse(text) {
       s = j >= 0 ? j : s;
     }
     const e = Math.min(text.length, s + v.length);
-    tokens[i] = { i, value: v, normal: normal[i].toLowerCase(), lemma: String(lemma[i]).toLowerCase(), pos: pos[i], type: type[i], start: s, end: e, sent: 0 };
+    const nrm = normal[i].toLowerCase();
+    // as src/lexicon/matcher.ts: a capitalised plural that wink tags PROPN keeps its -s in the lemma; strip it
+    const singular = pos[i] === 'PROPN' && nrm.length > 3 && nrm.endsWith('s') && !nrm.endsWith('ss') ? nrm.slice(0, -1) : undefined;
+    tokens[i] = { i, value: v, normal: nrm, lemma: String(lemma[i]).toLowerCase(), singular, pos: pos[i], type: type[i], start: s, end: e, sent: 0 };
     cur = e;
   }
   const spans = doc.sentences().out(its.span); // [firstTokenIndex, lastTokenIndex] inclusive
@@ -62,9 +65,9 @@ export const isWord = (t) => t.type === 'word';
 
 /**
  * Compile a lexicon JSON object into a matcher.
- * Each term is split on whitespace-delimited placeholders (`*` any one token, `<slot>` any word whose
- * lemma is in the slot); the remaining text pieces are tokenised with wink and every term token keeps
- * its normal and lemma. A term token matches a text token when
+ * Each term is split on whitespace; a part is a placeholder (`*` any one token, `<slot>` any word whose
+ * lemma is in the slot) or is tokenised with wink ON ITS OWN (as src/lexicon/matcher.ts does), and every
+ * term token keeps its normal and lower-cased lemma. A term token matches a text token when
  *   match = "lemma":  lemma(text) === lemma(term)  OR  normal(text) === normal(term)
  *   match = "normal": normal(text) === normal(term)
  * `pos` (if given) constrains the LAST word of the term (single-word terms: the word itself).
@@ -72,6 +75,20 @@ export const isWord = (t) => t.type === 'word';
  * the match has one of these normals. (Entries may also give `unless.beforeAny`, a list of normals that
  * must not occur among the 3 tokens before the match.)
  */
+const termCache = new Map();
+/** Tokens of one whitespace-free part of a term, parsed on its own. */
+export function termTokens(part) {
+  if (!termCache.has(part)) termCache.set(part, parse(part).tokens.filter((t) => t.value.trim() !== ''));
+  return termCache.get(part);
+}
+
+/** The key under which src/lexicon/load.ts detects duplicate terms (same match mode, pos and lemmas). */
+export function termKey(term, match = 'lemma', pos = null) {
+  const words = term.trim().split(/\s+/).filter((p) => !/^<[^>]+>$/.test(p) && p !== '*').flatMap((p) => termTokens(p));
+  const ph = /[<*]/.test(term) ? term : '';
+  return `${match}:${(pos || []).join('|')}:${words.map((w) => (match === 'lemma' ? w.lemma : w.normal)).join(' ')}:${ph}`;
+}
+
 export function compileLexicon(lex) {
   const slots = {};
   for (const [name, words] of Object.entries(lex.slots || {})) {
@@ -80,21 +97,13 @@ export function compileLexicon(lex) {
   const patterns = [];
   for (const entry of lex.entries) {
     for (const term of entry.terms) {
-      const parts = term.trim().split(/\s+/);
       const toks = [];
-      let buf = [];
-      const flush = () => {
-        if (!buf.length) return;
-        for (const t of parse(buf.join(' ')).tokens) toks.push({ kind: 'word', normal: t.normal, lemma: t.lemma });
-        buf = [];
-      };
-      for (const p of parts) {
+      for (const p of term.trim().split(/\s+/)) {
         const m = /^<([a-z0-9-]+)>$/.exec(p);
-        if (p === '*') { flush(); toks.push({ kind: 'any' }); }
-        else if (m) { flush(); if (!slots[m[1]]) throw new Error(`unknown slot ${m[1]} in ${entry.id}`); toks.push({ kind: 'slot', set: slots[m[1]] }); }
-        else buf.push(p);
+        if (p === '*') toks.push({ kind: 'any' });
+        else if (m) { if (!slots[m[1]]) throw new Error(`unknown slot ${m[1]} in ${entry.id}`); toks.push({ kind: 'slot', set: slots[m[1]] }); }
+        else for (const t of termTokens(p)) toks.push({ kind: 'word', normal: t.normal, lemma: t.lemma });
       }
-      flush();
       patterns.push({ entry, term, toks, match: entry.match || 'lemma', pos: entry.pos ? new Set(entry.pos) : null,
         unlessBefore: new Set((entry.unless && entry.unless.before) || []),
         unlessAfter: new Set((entry.unless && entry.unless.after) || []),
@@ -116,14 +125,16 @@ export function compileLexicon(lex) {
 function tokMatch(pt, t, mode) {
   if (pt.kind === 'any') return true;
   if (pt.kind === 'slot') return pt.set.has(t.lemma) || pt.set.has(t.normal);
-  if (mode === 'lemma') return t.lemma === pt.lemma || t.normal === pt.normal;
+  if (mode === 'lemma') return t.lemma === pt.lemma || t.normal === pt.normal || (t.singular !== undefined && t.singular === pt.lemma);
   return t.normal === pt.normal;
 }
 
 /**
  * All matches, left to right, non-overlapping: at each token the longest matching term wins
  * (ties: the entry listed first), then scanning resumes after the match.
- * Tokens of type tabCRLF (newlines) never match and break phrases.
+ * Tokens of type tabCRLF (newlines) never match; matches and unless-contexts stay inside one sentence.
+ * A PROPN token ending in -s (not -ss, longer than 3) also matches a lemma-mode term word equal to its
+ * normal without the -s ("Democrats" at a sentence start), as src/lexicon/matcher.ts does.
  * Returns [{ entry, term, first, last, start, end }].
  */
 export function matchLexicon(compiled, parsed) {
@@ -132,7 +143,7 @@ export function matchLexicon(compiled, parsed) {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'tabCRLF') continue;
-    const cands = [...(compiled.byKey.get(t.lemma) || []), ...(t.normal !== t.lemma ? compiled.byKey.get(t.normal) || [] : []), ...compiled.general];
+    const cands = [...new Set([...(compiled.byKey.get(t.lemma) || []), ...(compiled.byKey.get(t.normal) || []), ...(t.singular !== undefined ? compiled.byKey.get(t.singular) || [] : []), ...compiled.general])];
     let best = null;
     for (const p of cands) {
       const n = p.toks.length;
@@ -140,13 +151,13 @@ export function matchLexicon(compiled, parsed) {
       let ok = true;
       for (let k = 0; k < n; k++) {
         const tt = tokens[i + k];
-        if (tt.type === 'tabCRLF' || !tokMatch(p.toks[k], tt, p.match)) { ok = false; break; }
+        if (tt.type === 'tabCRLF' || tt.sent !== t.sent || !tokMatch(p.toks[k], tt, p.match)) { ok = false; break; }
       }
       if (!ok) continue;
       if (p.pos && !p.pos.has(tokens[i + n - 1].pos)) continue;
       const prev = tokens[i - 1], next = tokens[i + n];
-      if (prev && p.unlessBefore.has(prev.normal)) continue;
-      if (next && p.unlessAfter.has(next.normal)) continue;
+      if (prev && prev.sent === t.sent && p.unlessBefore.has(prev.normal)) continue;
+      if (next && next.sent === t.sent && p.unlessAfter.has(next.normal)) continue;
       if (p.unlessBeforeAny.size) {
         let hit = false;
         for (let k = Math.max(0, i - 3); k < i; k++) if (p.unlessBeforeAny.has(tokens[k].normal)) hit = true;
