@@ -90,18 +90,20 @@ function feat(prefix: string, value: string): string {
   return f;
 }
 
-const hashCache = new Map<string, number>();
-/** FNV-1a hash of a string (cached: feature names repeat). */
-function hashOf(name: string): number {
-  let h = hashCache.get(name);
-  if (h === undefined) {
-    h = 0x811c9dc5;
-    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-    if (hashCache.size > 200_000) hashCache.clear();
-    hashCache.set(name, h);
-  }
+const FNV_OFFSET = 0x811c9dc5;
+/**
+ * FNV-1a hash of a string, continuing from `h` (so `hashOf(b, hashOf(a))` is the hash of `a + b` without building
+ * the string). Computed each time: for these short strings that is faster than looking a cached value up.
+ */
+function hashOf(name: string, h = FNV_OFFSET): number {
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
   return h;
 }
+
+/** Hashes of the feature-name prefixes `cls:`, `L:` and `form:` (continued by the value's characters). */
+const CLS_PREFIX_HASH = hashOf('cls:');
+const LEMMA_PREFIX_HASH = hashOf('L:');
+const FORM_PREFIX_HASH = hashOf('form:');
 
 /** Combines two hashes into a bucket of `bits` bits (a crossed feature). */
 function mix(a: number, b: number, bits: number): number {
@@ -123,9 +125,9 @@ export function featureBucket(name: string, bits: number): number {
  */
 export function featureBuckets(c: Candidate, bits: number, out: number[] = []): number[] {
   out.length = 0;
-  const cls = hashOf(feat('cls:', c.cls));
-  const lemma = hashOf(feat('L:', c.lemma));
-  out.push(mix(cls, 0, bits), mix(hashOf(feat('form:', c.form)), 0, bits), mix(lemma, 0, bits));
+  const cls = hashOf(c.cls, CLS_PREFIX_HASH);
+  const lemma = hashOf(c.lemma, LEMMA_PREFIX_HASH);
+  out.push(mix(cls, 0, bits), mix(hashOf(c.form, FORM_PREFIX_HASH), 0, bits), mix(lemma, 0, bits));
   let nested = 0;
   for (const f of c.features) if (f === 'nested-strong' || f === 'nested-weak') nested = hashOf(f);
   for (const x of c.lexical) out.push(mix(x, 0x55555555, bits));
@@ -150,8 +152,10 @@ interface Ctx {
   /** Token index -> quotation index whose opening (closing) mark it is, else -1. */
   openMark: Int32Array;
   closeMark: Int32Array;
-  /** Token index -> sentence index (copied for speed). */
   priors: ReadonlyMap<string, CuePrior>;
+  /** The verb and noun parts of the cue table, looked up for most tokens (undefined for a computed table). */
+  verbPriors?: Map<string, CuePrior>;
+  nounPriors?: Map<string, CuePrior>;
   /** Words capitalised mid-sentence outside the headline (computed when first needed). */
   bodyNames?: Set<string>;
 }
@@ -217,7 +221,7 @@ const EMPTY = new Map<string, CuePrior>();
 
 /** The cue table entry of `lemma` in `form`. */
 function priorOf(ctx: Ctx, lemma: string, form: string): CuePrior | undefined {
-  const m = byForm(ctx.priors, form);
+  const m = form === 'v' ? ctx.verbPriors : form === 'n' ? ctx.nounPriors : byForm(ctx.priors, form);
   return m ? m.get(lemma) : ctx.priors.get(`${lemma}|${form}`);
 }
 
@@ -386,19 +390,19 @@ function makeCtx(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior>): Ctx
       if (c < n && doc.tokens[c].end === q.end) closeMark[c] = q.index;
     }
   }
-  return { doc, tokens: doc.tokens, openMark, closeMark, priors };
+  return { doc, tokens: doc.tokens, openMark, closeMark, priors, verbPriors: byForm(priors, 'v'), nounPriors: byForm(priors, 'n') };
 }
 
 /** The cue table entry of a token, and the lemma it was found under. */
 function lookupPrior(ctx: Ctx, t: Token, form: 'v' | 'n'): { prior: CuePrior; lemma: string } | undefined {
-  const get = (lemma: string) => {
-    const prior = priorOf(ctx, lemma, form);
-    return prior ? { prior, lemma } : undefined;
-  };
-  const found = get(t.lemma) ?? (t.normal !== t.lemma ? get(t.normal) : undefined);
-  if (found || form !== 'v' || !t.normal.endsWith('ed')) return found;
-  // a participle the tagger read as an adjective keeps itself as lemma ("alleged"): try the verb ("allege")
-  return get(t.normal.slice(0, -1)) ?? get(t.normal.slice(0, -2));
+  let lemma = t.lemma;
+  let prior = priorOf(ctx, lemma, form);
+  if (!prior && t.normal !== t.lemma) prior = priorOf(ctx, (lemma = t.normal), form);
+  if (!prior && form === 'v' && t.normal.endsWith('ed')) {
+    // a participle the tagger read as an adjective keeps itself as lemma ("alleged"): try the verb ("allege")
+    prior = priorOf(ctx, (lemma = t.normal.slice(0, -1)), form) ?? priorOf(ctx, (lemma = t.normal.slice(0, -2)), form);
+  }
+  return prior ? { prior, lemma } : undefined;
 }
 
 /** Whether a noun-tagged token reads as a verb here ("Critics charge that ..."). */
@@ -427,6 +431,8 @@ function anonymityIdiom(tokens: Token[], k: number, hi: number): boolean {
   return false;
 }
 
+const ATTRIBUTION_ADVERB_SET = new Set(ATTRIBUTION_ADVERBS);
+
 /** All candidate cues of the document, with sources, contents and features (not yet scored or selected). */
 export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior> = CUE_PRIORS): { ctx: Ctx; candidates: Candidate[] } {
   const ctx = makeCtx(doc, priors);
@@ -446,7 +452,7 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
         if (prepositionNounAhead(tokens, k, hi)) c = preposition(ctx, k, lo, hi);
       } else if (ATTRIBUTIVE_PARTICIPLES.has(t.normal) && isAttributive(tokens, k, lo, hi)) {
         c = modifier(ctx, k, hi);
-      } else if (t.pos === 'ADV' && ATTRIBUTION_ADVERBS.includes(t.normal)) {
+      } else if (t.pos === 'ADV' && ATTRIBUTION_ADVERB_SET.has(t.normal)) {
         c = adverb(ctx, k, lo, hi);
       } else if (t.value === ':') {
         c = colon(ctx, k, lo, hi, s.paragraph);
@@ -498,18 +504,10 @@ function windowFeatures(ctx: Ctx, c: Candidate): void {
   const { tokens } = ctx;
   const out = c.lexical;
   const s = tokens[c.head].sentence;
-  const w = (k: number, slot: number): void => {
-    const t = tokens[k];
-    if (!t || t.sentence !== s) {
-      out.push(slot ^ SENTENCE_EDGE);
-      return;
-    }
-    out.push(Math.imul(slot, 31) ^ hashOf(t.normal), Math.imul(slot, 17) ^ hashOf(t.pos));
-  };
-  w(c.first - 1, SLOT_W1);
-  w(c.first - 2, SLOT_W2);
-  w(c.last + 1, SLOT_W3);
-  w(c.last + 2, SLOT_W4);
+  windowWord(out, tokens[c.first - 1], s, SLOT_W1);
+  windowWord(out, tokens[c.first - 2], s, SLOT_W2);
+  windowWord(out, tokens[c.last + 1], s, SLOT_W3);
+  windowWord(out, tokens[c.last + 2], s, SLOT_W4);
   out.push(SLOT_FORM ^ hashOf(tokens[c.head].normal));
   if (c.source) {
     let h = c.source.last;
@@ -517,6 +515,15 @@ function windowFeatures(ctx: Ctx, c: Candidate): void {
     const len = c.source.last - c.source.first + 1;
     out.push(SLOT_SRC ^ hashOf(tokens[h].pos === 'PROPN' ? 'PROPN' : tokens[h].lemma), (SLOT_SRC + 1) ^ (len > 6 ? 7 : len > 2 ? 3 : len));
   }
+}
+
+/** The word and tag of a neighbouring token in `slot`, or the sentence edge when it lies outside sentence `s`. */
+function windowWord(out: number[], t: Token | undefined, s: number, slot: number): void {
+  if (!t || t.sentence !== s) {
+    out.push(slot ^ SENTENCE_EDGE);
+    return;
+  }
+  out.push(Math.imul(slot, 31) ^ hashOf(t.normal), Math.imul(slot, 17) ^ hashOf(t.pos));
 }
 
 function base(k: number, lemma: string, cls: CueClass, form: CueForm, prior: number): Candidate {
@@ -795,14 +802,14 @@ function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | undefined 
       return rel;
     }
     // "A news report published Wednesday said": a participle after the noun phrase
-    if (tokens[p].pos === 'VERB' && /ed$/u.test(tokens[p].normal) && p - 1 >= lo && p < c.first - 1) p--;
+    if (tokens[p].pos === 'VERB' && tokens[p].normal.endsWith('ed') && p - 1 >= lo && p < c.first - 1) p--;
     let f = npLeft(tokens, p, lo);
     if (f < 0) return undefined;
     // "… to align with Russia on this front signals": a phrase governed by a verb is its object, not a subject
     if (f - 2 >= lo && tokens[f - 1].pos === 'ADP' && (tokens[f - 2].pos === 'VERB' || tokens[f - 2].pos === 'AUX')) return undefined;
     let last = p;
     // "A letter from the American Legion obtained by The Associated Press warns": skip the participle phrase
-    if (f - 2 >= lo && tokens[f - 1].normal === 'by' && tokens[f - 2].pos === 'VERB' && /ed$/u.test(tokens[f - 2].normal)) {
+    if (f - 2 >= lo && tokens[f - 1].normal === 'by' && tokens[f - 2].pos === 'VERB' && tokens[f - 2].normal.endsWith('ed')) {
       const f2 = npLeft(tokens, f - 3, lo);
       if (f2 >= 0) {
         last = f - 3;
@@ -894,7 +901,7 @@ function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, lemma: s
   }
   if (k === lo || (k === lo + 1 && !tokens[lo].isWord)) f.push('sentence-initial');
   // "figures released on Tuesday", "the bill passed by the House": a participle modifying the noun before it
-  if (c.first === k && prevIn && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && /ed$/u.test(t.normal) && t.normal !== t.lemma) {
+  if (c.first === k && prevIn && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && t.normal.endsWith('ed') && t.normal !== t.lemma) {
     const nx = tokens[k + 1];
     if (!nx || k + 1 > hi || nx.pos === 'ADP' || isTimeWord(nx) || nx.normal === 'by') {
       f.push('postnominal-participle');
@@ -908,7 +915,7 @@ function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, lemma: s
   let side: SourceSide = 'none';
   const prevKind = !prevIn ? 'start' : ctx.closeMark[c.first - 1] >= 0 ? 'close-quote' : isComma(prev) ? (ctx.closeMark[c.first - 2] >= 0 ? 'close-quote' : 'comma') : prev.value === '—' || prev.value === '–' || prev.value === '--' ? 'dash' : prev.pos === 'CCONJ' ? 'cconj' : isNpHead(prev) || prev.value === ')' ? 'np' : prev.pos === 'ADP' || prev.pos === 'SCONJ' ? 'adp' : prev.pos === 'ADV' ? 'adv' : 'other';
   f.push(feat('prev-', prevKind));
-  const participleStart = prevKind === 'start' && (gerund || /ed$/u.test(t.normal)) && t.normal !== t.lemma;
+  const participleStart = prevKind === 'start' && (gerund || t.normal.endsWith('ed')) && t.normal !== t.lemma;
   if (c.passive || participleStart) {
     // passive: "was criticized by X"; otherwise no source. "Asked about it, she …": no source either.
     let b = c.last + 1;
@@ -1100,6 +1107,9 @@ function nextKindOf(ctx: Ctx, r: number): string {
   return 'other';
 }
 
+/** Prepositions that join an attribution noun to its content: "criticism of", "support for". */
+const NOUN_CUE_PREPOSITIONS = new Set(['of', 'about', 'over', 'on', 'for', 'against', 'with', 'to', 'toward', 'towards']);
+
 function noun(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): Candidate | undefined {
   const { tokens } = ctx;
   const t = tokens[k];
@@ -1134,7 +1144,7 @@ function noun(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): Candida
   f.push(feat('next-', nk));
   if (nk === 'that' || nk === 'to') {
     contentRight(ctx, c, r, hi);
-  } else if (nk === 'adp' && ['of', 'about', 'over', 'on', 'for', 'against', 'with', 'to', 'toward', 'towards'].includes(tokens[r].normal)) {
+  } else if (nk === 'adp' && NOUN_CUE_PREPOSITIONS.has(tokens[r].normal)) {
     c.last = r; // "criticism of", "support for": the preposition belongs to the cue
     f.push(feat('noun-prep-', tokens[r].normal));
     const l = npRight(tokens, r + 1, hi);
@@ -1197,7 +1207,7 @@ function preposition(ctx: Ctx, k: number, lo: number, hi: number): Candidate | u
   c.features.push('preposition', feat('prep-noun-', tokens[head].lemma));
   // "a CNN poll released Monday": a participle and its time adverbial stay in the source
   let end = l;
-  if (tokens[end + 1] && end + 1 <= hi && tokens[end + 1].pos === 'VERB' && /ed$/u.test(tokens[end + 1].normal)) {
+  if (tokens[end + 1] && end + 1 <= hi && tokens[end + 1].pos === 'VERB' && tokens[end + 1].normal.endsWith('ed')) {
     end = skipAdverbialRight(ctx, end + 2, hi) - 1;
     if (end < l + 1) end = l + 1;
   }
@@ -1235,7 +1245,7 @@ function modifier(ctx: Ctx, k: number, hi: number): Candidate | undefined {
   if (l >= k + 1) {
     // and its complements up to the next clause break: "approval by the ministry on Monday to buy five systems"
     const end = clauseEnd(ctx, l + 1, hi);
-    for (let m = l + 1; m <= end && tokens[m].value !== ',' && !(tokens[m].pos === 'VERB' && !/(?:ed|ing)$/u.test(tokens[m].normal) && tokens[m - 1].normal !== 'to'); m++) l = m;
+    for (let m = l + 1; m <= end && tokens[m].value !== ',' && !(tokens[m].pos === 'VERB' && !(tokens[m].normal.endsWith('ed') || tokens[m].normal.endsWith('ing')) && tokens[m - 1].normal !== 'to'); m++) l = m;
     c.content.push({ first: k + 1, last: l });
   }
   return c;
