@@ -4,7 +4,7 @@ import path from 'node:path';
 // The batch modules the core imports (through Pipeline.analyzeMany) must run in a browser: no Node built-ins, no
 // Node-only batch module, and the worker pool only through a dynamic import taken when workers > 1.
 const SAFE = ['types', 'ordered', 'config', 'digest', 'summary', 'record', 'analyze-many'];
-const NODE_ONLY = ['pool', 'worker', 'read', 'resume', 'run'];
+const NODE_ONLY = ['pool', 'worker', 'read', 'resume', 'run', 'heap'];
 const dir = path.join(__dirname, '../../src/batch');
 
 const staticImports = (file: string): string[] =>
