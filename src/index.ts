@@ -25,6 +25,8 @@ export {
   type ReportDescriptor,
 } from './analyzer';
 export { parseDocument } from './nlp';
+export { renderHtml, escapeHtml } from './render/html';
+export { highlightPieces, type Piece } from './render/highlight';
 export {
   SlantDocument,
   type Paragraph,

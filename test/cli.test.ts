@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli';
-import { escapeHtml } from '../src/cli/format-html';
+import { escapeHtml } from '../src/render/html';
 import { parseSize } from '../src/cli/input';
 import type { Io } from '../src/cli/io';
 import { ReportSchema } from '../src/report';

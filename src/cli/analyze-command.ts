@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../pipeline';
 import { DEFAULT_MAX_BYTES, parseSize, readInput } from './input';
-import { formatHtml } from './format-html';
+import { renderHtml } from '../render/html';
 import { formatText } from './format-text';
 import { UsageError, type Io } from './io';
 
@@ -46,7 +46,7 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
 
   let output: string;
   if (format === 'json') output = JSON.stringify(report, null, values.compact ? undefined : 2) + '\n';
-  else if (format === 'html') output = formatHtml(report, text, positionals[0] === '-' ? 'slant report' : `slant report: ${positionals[0]}`);
+  else if (format === 'html') output = renderHtml(report, text, positionals[0] === '-' ? 'slant report' : `slant report: ${positionals[0]}`);
   else {
     const toTerminal = !values.output && io.isTTY;
     const colour = values['no-color'] ? false : values.color ? true : toTerminal && !process.env.NO_COLOR;

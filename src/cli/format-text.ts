@@ -1,5 +1,5 @@
 import type { Report } from '../report';
-import { colourSlot, highlightPieces, lineColumn } from './highlight';
+import { colourSlot, highlightPieces, lineColumn } from '../render/highlight';
 
 const ANSI = ['\x1b[31m', '\x1b[33m', '\x1b[36m', '\x1b[35m', '\x1b[32m', '\x1b[34m'];
 const RESET = '\x1b[0m';

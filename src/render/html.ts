@@ -8,8 +8,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 }
 
-/** A self-contained page: the article with highlighted spans, a legend, the findings and the scores. */
-export function formatHtml(report: Report, text: string, title = 'slant report'): string {
+/**
+ * A self-contained HTML page: the article with highlighted spans, a legend, the findings and the scores. Every piece
+ * of text is escaped; the page loads nothing. Browser-safe (no Node APIs), so a CMS can render it too.
+ */
+export function renderHtml(report: Report, text: string, title = 'slant report'): string {
   const ids = Object.keys(report.analyzers);
   const e = escapeHtml;
   let article = '';
