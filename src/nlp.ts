@@ -28,10 +28,81 @@ let nlpInstance: Nlp | undefined;
  */
 const WINK_PIPE = ['sbd', 'pos'];
 
+/** wink's lexeme table (string -> index); it gains every out-of-vocabulary word wink reads. */
+interface LexemeTable {
+  hash: Record<string, number>;
+  list: string[];
+}
+let lexemes: LexemeTable | undefined;
+let intrinsicLexemes = 0;
+/** Out-of-vocabulary lexemes kept before the instance is rebuilt, bounding memory on endless corpora. */
+const MAX_ADDED_LEXEMES = 300_000;
+const ATOMIC_LEXEME = /^[\p{L}\p{N}]+$/u;
+
 /** The shared wink instance; the model (~0.3 s) is loaded on first use only. */
 export function getNlp(): Nlp {
-  if (!nlpInstance) nlpInstance = winkNLP(model, WINK_PIPE);
+  if (!nlpInstance) {
+    // The model is wrapped only to keep a handle on the lexeme table wink builds from it (see readDoc below).
+    const wrapped = {
+      ...model,
+      core: () => {
+        const core = (model as unknown as { core: () => { features: { lexeme: LexemeTable } } }).core();
+        lexemes = core.features.lexeme;
+        return core;
+      },
+    };
+    nlpInstance = winkNLP(wrapped as typeof model, WINK_PIPE);
+    intrinsicLexemes = lexemes ? lexemes.list.length : 0;
+  }
   return nlpInstance;
+}
+
+/** wink's analysis of a text, as parallel arrays (one entry per wink token, whitespace tokens included). */
+interface WinkTokens {
+  values: string[];
+  spaces: string[];
+  normals: string[];
+  lemmas: string[];
+  pos: string[];
+  types: string[];
+  /** Sentences as inclusive wink token index ranges. */
+  sentences: Array<[number, number]>;
+}
+
+/**
+ * Parses a text with wink, then makes wink forget the out-of-vocabulary words it learnt from it. wink's tokenizer
+ * keeps any string it has seen before as one token, so without this the same article is tokenised differently
+ * depending on what the process read earlier ("Verizon's" splits in a fresh process, not after some articles: 50 of
+ * the 2,225 BBC articles changed). Forgetting makes every parse tokenise as a fresh process would, so results do
+ * not depend on order, worker count or resumption.
+ */
+function winkTokens(text: string): WinkTokens {
+  const nlp = getNlp();
+  const its = nlp.its;
+  const table = lexemes;
+  const before = table ? table.list.length : 0;
+  const wdoc = nlp.readDoc(text);
+  const t = wdoc.tokens();
+  const out: WinkTokens = {
+    values: t.out(its.value) as string[],
+    spaces: t.out(its.precedingSpaces) as string[],
+    normals: t.out(its.normal) as string[],
+    lemmas: t.out(lemmaOf(its)) as string[],
+    pos: t.out(its.pos) as string[],
+    types: t.out(its.type) as string[],
+    sentences: wdoc.sentences().out(its.span) as unknown as Array<[number, number]>,
+  };
+  if (table) {
+    // Only lookups by string are undone: indexes stay valid because the list is never truncated.
+    // A new lexeme made only of letters and digits cannot be split by the tokenizer, so remembering it changes
+    // nothing and saves recomputing its features; only composite ones ("Verizon's", "U.S.-led") are forgotten.
+    for (let i = before; i < table.list.length; i++) {
+      const lexeme = table.list[i];
+      if (!ATOMIC_LEXEME.test(lexeme)) delete table.hash[lexeme];
+    }
+    if (table.list.length - intrinsicLexemes > MAX_ADDED_LEXEMES) nlpInstance = undefined;
+  }
+  return out;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -75,14 +146,7 @@ function termTokensOf(values: string[], normals: string[], lemmas: string[], pos
 export function prepareTerms(terms: Iterable<string>): void {
   const todo = [...new Set(terms)].filter((t) => !termCache.has(t) && !t.includes('\n') && t.trim() !== '');
   if (!todo.length) return;
-  const nlp = getNlp();
-  const its = nlp.its;
-  const tokens = nlp.readDoc(todo.join(TERM_BATCH_SEPARATOR)).tokens();
-  const values = tokens.out(its.value) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  const normals = tokens.out(its.normal) as string[];
-  const lemmas = tokens.out(lemmaOf(its)) as string[];
-  const pos = tokens.out(its.pos) as string[];
+  const { values, spaces, normals, lemmas, pos } = winkTokens(todo.join(TERM_BATCH_SEPARATOR));
   let termIndex = 0;
   let termEnd = todo[0].length;
   let offset = 0;
@@ -104,17 +168,8 @@ export function prepareTerms(terms: Iterable<string>): void {
 export function tokenizeTerm(term: string): TermToken[] {
   const cached = termCache.get(term);
   if (cached) return cached;
-  const nlp = getNlp();
-  const its = nlp.its;
-  const tokens = nlp.readDoc(term).tokens();
-  const out = termTokensOf(
-    tokens.out(its.value) as string[],
-    tokens.out(its.normal) as string[],
-    tokens.out(lemmaOf(its)) as string[],
-    tokens.out(its.pos) as string[],
-    0,
-    tokens.length(),
-  );
+  const w = winkTokens(term);
+  const out = termTokensOf(w.values, w.normals, w.lemmas, w.pos, 0, w.values.length);
   termCache.set(term, out);
   return out;
 }
@@ -133,16 +188,7 @@ const SCARE_MAX_WORDS = 4;
  * its preceding spaces; when a token cannot be found where expected (defensive), it is searched forward.
  */
 export function parseDocument(text: string): SlantDocument {
-  const nlp = getNlp();
-  const its = nlp.its;
-  const wdoc = nlp.readDoc(text);
-  const wtokens = wdoc.tokens();
-  const values = wtokens.out(its.value) as string[];
-  const spaces = wtokens.out(its.precedingSpaces) as string[];
-  const normals = wtokens.out(its.normal) as string[];
-  const lemmas = wtokens.out(lemmaOf(its)) as string[];
-  const pos = wtokens.out(its.pos) as string[];
-  const types = wtokens.out(its.type) as string[];
+  const { values, spaces, normals, lemmas, pos, types, sentences: sentenceSpans } = winkTokens(text);
 
   const paragraphRanges = findParagraphs(text);
   const paragraphOfOffset = makeRangeLookup(paragraphRanges);
@@ -204,7 +250,6 @@ export function parseDocument(text: string): SlantDocument {
       writerWordCount: words,
     });
   };
-  const sentenceSpans = wdoc.sentences().out(its.span) as unknown as Array<[number, number]>;
   for (const [first, last] of sentenceSpans) {
     let from = -1;
     let to = -1;
