@@ -70,6 +70,7 @@ function main(): number {
     const seconds = (Date.now() - started) / 1000;
     if (!values.json) console.error(`eval: ${corpus}: ${gold.length} documents analysed in ${seconds.toFixed(1)} s`);
     for (const task of corpusTasks) {
+      task.prepare?.(gold);
       const pred: PredLine[] = gold.map((d, i) => ({ id: d.id, ...task.predict(reports[i], d) }));
       if (values['pred-dir']) {
         mkdirSync(values['pred-dir'], { recursive: true });

@@ -137,7 +137,7 @@ function trainLR(X, Y, nf, F, { iters, lr, l2 }) {
 // ------------------------------------------------------------------------------------------------
 // Fit = vocabulary + scaling + two regressions merged into one raw-space linear model per frame
 // ------------------------------------------------------------------------------------------------
-function fit(docs, idx, labels, cfg) {
+export function fit(docs, idx, labels, cfg) {
   const F = labels.length;
   const df = new Map();
   for (const i of idx) for (const k of docs[i].lemmas.keys()) if (!STOP.has(k) && /[a-z]/.test(k)) df.set(k, (df.get(k) || 0) + 1);
@@ -205,7 +205,7 @@ export function scoreDoc(model, d) {
 // ------------------------------------------------------------------------------------------------
 // Thresholds and metrics
 // ------------------------------------------------------------------------------------------------
-function metrics(Z, Y, thr) {
+export function metrics(Z, Y, thr) {
   const F = thr.length;
   let tp = 0, fp = 0, fn = 0;
   const per = [];
@@ -223,7 +223,7 @@ function metrics(Z, Y, thr) {
   return { micro: f1(tp, fp, fn), macro: present.reduce((s, c) => s + c.f1, 0) / Math.max(1, present.length), per, tp, fp, fn };
 }
 
-function chooseThresholds(Z, Y) {
+export function chooseThresholds(Z, Y) {
   const F = Y[0].length;
   const cands = [];
   for (let f = 0; f < F; f++) {
@@ -260,14 +260,14 @@ function chooseThresholds(Z, Y) {
   return thr;
 }
 
-function foldsOf(ids, k, seed) {
+export function foldsOf(ids, k, seed) {
   const order = shuffled(ids.map((_, i) => i), seed);
   const fold = new Array(ids.length);
   order.forEach((i, r) => { fold[i] = r % k; });
   return fold;
 }
 
-function oofScores(docs, idx, labels, cfg, seed) {
+export function oofScores(docs, idx, labels, cfg, seed) {
   const fold = foldsOf(idx, cfg.folds, seed);
   const Z = new Array(idx.length);
   for (let k = 0; k < cfg.folds; k++) {
@@ -297,8 +297,58 @@ function nestedCV(docs, labels, cfg, seed) {
   return metrics(P.map((p) => p.map((x) => x - 0.5)), docs.map((d) => d.y), labels.map(() => 0));
 }
 
+/**
+ * The outer folds of the nested cross-validation, each with the model fitted on its training part (thresholds from
+ * an inner cross-validation on that part only) and the documents it is tested on. Used by eval/tasks/framing.ts,
+ * which runs each fold model through the framing analyzer.
+ */
+export function nestedFoldModels(docs, labels, cfg, seed) {
+  const all = docs.map((_, i) => i);
+  const fold = foldsOf(all, cfg.folds, seed);
+  const out = [];
+  for (let k = 0; k < cfg.folds; k++) {
+    const tr = all.filter((i) => fold[i] !== k);
+    const Zin = oofScores(docs, tr, labels, cfg, seed + 1);
+    const thr = chooseThresholds(Zin, tr.map((i) => docs[i].y));
+    out.push({ test: all.filter((i) => fold[i] === k), model: fit(docs, tr, labels, cfg), thr });
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------------------------------------
 function round(x, d = 5) { return x === 0 ? 0 : +x.toPrecision(d); }
+
+/** The model file (models/frames.json format) for a fitted model and its thresholds. */
+export function modelJson(model, thr, extra = {}) {
+  const { F, nf, W, B, vocab, labels } = model;
+  // drop lemma features whose weights are all negligible, to keep the file small
+  const keep = [];
+  for (let j = 0; j < vocab.length; j++) {
+    let mx = 0;
+    for (let f = 0; f < F; f++) mx = Math.max(mx, Math.abs(W[f * nf + F + j]));
+    if (mx >= 1e-4) keep.push(j);
+  }
+  return {
+    id: 'en/frames',
+    version: '1.0.0',
+    description: 'Article-level generic policy frames (14 Media Frames Corpus frames): one logistic regression per frame over frame-cue rates and a bag of lemmas. A frame is predicted when its logit z >= threshold. Feature extraction: lexicons/en/frames.md.',
+    license: 'MIT',
+    ...extra,
+    features: {
+      words: 'wink tokens with its.type === "word"; W = their number',
+      cues: { lexicon: 'en/frame-cues', value: 'log1p(100 * (sum of entry weights of the matches of the frame) / max(W, 1))', order: 'labels' },
+      lemmas: { value: 'log1p(number of word tokens whose lower-cased its.lemma equals the vocabulary item)' },
+    },
+    labels,
+    vocabulary: keep.map((j) => vocab[j]),
+    frames: Object.fromEntries(labels.map((l, f) => [l, {
+      bias: round(B[f]),
+      threshold: round(thr[f]),
+      cues: labels.map((_, g) => round(W[f * nf + g], 4)),
+      lemmas: keep.map((j) => round(W[f * nf + F + j], 3)),
+    }])),
+  };
+}
 
 function main() {
   const t0 = Date.now();
@@ -348,33 +398,8 @@ function main() {
   }
 
   if (flag('no-write')) return;
-  const { F, nf, W, B, vocab } = model;
-  // drop lemma features whose weights are all negligible, to keep the file small
-  const keep = [];
-  for (let j = 0; j < vocab.length; j++) {
-    let mx = 0;
-    for (let f = 0; f < F; f++) mx = Math.max(mx, Math.abs(W[f * nf + F + j]));
-    if (mx >= 1e-4) keep.push(j);
-  }
   const out = {
-    id: 'en/frames',
-    version: '1.0.0',
-    description: 'Article-level generic policy frames (14 Media Frames Corpus frames): one logistic regression per frame over frame-cue rates and a bag of lemmas. A frame is predicted when its logit z >= threshold. Feature extraction: lexicons/en/frames.md.',
-    license: 'MIT',
-    trainedOn: `SemEval-2023 Task 3 subtask 2, English, dev part (${docs.length} articles with frames); trained by eval/research/frames-train.mjs`,
-    features: {
-      words: 'wink tokens with its.type === "word"; W = their number',
-      cues: { lexicon: 'en/frame-cues', value: 'log1p(100 * (sum of entry weights of the matches of the frame) / max(W, 1))', order: 'labels' },
-      lemmas: { value: 'log1p(number of word tokens whose lower-cased its.lemma equals the vocabulary item)' },
-    },
-    labels,
-    vocabulary: keep.map((j) => vocab[j]),
-    frames: Object.fromEntries(labels.map((l, f) => [l, {
-      bias: round(B[f]),
-      threshold: round(thr[f]),
-      cues: labels.map((_, g) => round(W[f * nf + g], 4)),
-      lemmas: keep.map((j) => round(W[f * nf + F + j], 3)),
-    }])),
+    ...modelJson(model, thr, { trainedOn: `SemEval-2023 Task 3 subtask 2, English, dev part (${docs.length} articles with frames); trained by eval/research/frames-train.mjs` }),
     metrics: {
       cv: { method: `nested ${CFG.folds}-fold cross-validation by article (seeds ${seeds.join(',')})`, micro_f1: +cvMicro.toFixed(4), macro_f1: +cvMacro.toFixed(4) },
       fit: { micro_f1: +fitM.micro.toFixed(4), macro_f1: +fitM.macro.toFixed(4) },
@@ -384,7 +409,7 @@ function main() {
   };
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(out) + '\n');
-  console.log(`wrote ${path.relative(ROOT, OUT)} (${(fs.statSync(OUT).size / 1024).toFixed(0)} KB, ${keep.length} lemmas) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`wrote ${path.relative(ROOT, OUT)} (${(fs.statSync(OUT).size / 1024).toFixed(0)} KB, ${out.vocabulary.length} lemmas) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -13,6 +13,8 @@ export interface EvalTask {
   score: { task: Task; goldLabels?: string[]; predLabel?: string; goldKey?: string; goldPos?: string; goldExclude?: string[] };
   /** The numbers to report, by name (e.g. "span_f1"), read from the scorer's result. */
   metrics: Record<string, (r: ScoreResult) => number | null>;
+  /** Runs once before the first `predict`, with every gold document of the corpus (e.g. to cross-validate a model). */
+  prepare?(gold: GoldDoc[]): void;
   /** Turns slant's report on a gold document into a prediction line (without id). */
   predict(report: Report, doc: GoldDoc): Omit<PredLine, 'id'>;
   /** What a peer or baseline scores on the same split, for the README table (metric name -> value). */
