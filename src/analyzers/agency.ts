@@ -185,7 +185,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
     },
     lexicons: [LEXICON],
     defaults: { severity: 'warning', weight: 0 },
-    docs: 'src/analyzers/agency.ts',
+    docs: 'lexicons/en/agency.md',
   },
   analyze({ doc, lexicon, report }) {
     const lex = lexicon(LEXICON);

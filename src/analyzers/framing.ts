@@ -189,6 +189,17 @@ export function analyzeFrames(doc: SlantDocument, lexicon: CompiledLexicon, mode
 
 const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** Metric names per frame, built once per label list. */
+const keyCache = new WeakMap<readonly string[], { frame: string[]; dominant: string[]; margin: string[] }>();
+function metricKeys(labels: readonly string[]): { frame: string[]; dominant: string[]; margin: string[] } {
+  let keys = keyCache.get(labels);
+  if (!keys) {
+    keys = { frame: labels.map((l) => `frame.${l}`), dominant: labels.map((l) => `dominant.${l}`), margin: labels.map((l) => `margin.${l}`) };
+    keyCache.set(labels, keys);
+  }
+  return keys;
+}
+
 export const framing = defineAnalyzer<'frame-cue', FramingOptions>({
   meta: {
     id: 'framing',
@@ -240,12 +251,11 @@ export const framing = defineAnalyzer<'frame-cue', FramingOptions>({
     }
 
     const metrics: Record<string, number> = { sentences: a.sentences, words: a.words, dominantFrames: a.dominant.length, cueSentences: cueSentenceTotal };
-    a.labels.forEach((label, f) => {
-      metrics[`frame.${label}`] = round(a.share[f]);
-    });
+    const keys = metricKeys(a.labels);
+    for (let f = 0; f < a.labels.length; f++) metrics[keys.frame[f]] = round(a.share[f]);
     a.dominant.forEach((f, rank) => {
-      metrics[`dominant.${a.labels[f]}`] = rank + 1;
-      metrics[`margin.${a.labels[f]}`] = round(a.logits[f] - model.threshold[f]);
+      metrics[keys.dominant[f]] = rank + 1;
+      metrics[keys.margin[f]] = round(a.logits[f] - model.threshold[f]);
     });
     if (!a.words) return { score: null, basis: 'No words to analyse.', metrics };
     const profile = a.labels

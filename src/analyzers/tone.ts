@@ -187,7 +187,7 @@ export const tone = defineAnalyzer<ToneMessageId, ToneOptions>({
     options: OptionsSchema,
     lexicons: [LEXICON],
     defaults: { severity: 'info', weight: 0 },
-    docs: 'src/analyzers/tone.ts',
+    docs: 'lexicons/en/tone-adjustments.md',
   },
   analyze({ doc, options, lexicon, report }) {
     const lex = lexicon(LEXICON);
