@@ -10,7 +10,8 @@ describe('examples', () => {
   it('quick-start prints the scores, findings with exact offsets, and sources', () => {
     const out = run('quick-start.ts');
     expect(out).toMatch(/649 words, 21 sentences/);
-    expect(out).toMatch(/"a testament to"/);
+    expect(out).toMatch(/\[956, 971\) loaded-language: "one of the most"/);
+    expect(out).toMatch(/unattributed-assertions: "reported" — No source named/);
     expect(out).toMatch(/Dmitry Peskov, the press secretary/);
   }, 60_000);
 
