@@ -3,6 +3,7 @@ import { defineAnalyzer } from '../analyzer';
 import type { CueClass } from '../attribution/lexicon';
 import type { AttributionRelation, SourceType } from '../attribution/types';
 import type { SlantDocument } from '../document';
+import type { CompiledLexicon } from '../lexicon/load';
 import type { LexiconEntry } from '../lexicon/schema';
 
 /**
@@ -60,6 +61,18 @@ function reportsSpeechOrThought(doc: SlantDocument, r: AttributionRelation): boo
   return false;
 }
 
+/** One-word terms of a lexicon by lower-cased term, built once per compiled lexicon. */
+const singleWordTermsCache = new WeakMap<CompiledLexicon, Map<string, LexiconEntry>>();
+function singleWordTerms(lex: CompiledLexicon): Map<string, LexiconEntry> {
+  let byTerm = singleWordTermsCache.get(lex);
+  if (!byTerm) {
+    byTerm = new Map();
+    for (const e of lex.lexicon.entries) for (const t of e.terms) if (!/\s/u.test(t)) byTerm.set(t.toLowerCase(), e);
+    singleWordTermsCache.set(lex, byTerm);
+  }
+  return byTerm;
+}
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -90,8 +103,7 @@ export const sourcing = defineAnalyzer<SourcingMessageId, SourcingOptions>({
       if (!reportsSpeechOrThought(doc, r)) continue;
       for (let k = doc.tokenIndexAt(r.cue.start); k < doc.tokens.length && doc.tokens[k].start < r.cue.end; k++) reported.set(k, r.index);
     }
-    const byTerm = new Map<string, LexiconEntry>();
-    for (const e of lex.lexicon.entries) for (const t of e.terms) if (!/\s/u.test(t)) byTerm.set(t.toLowerCase(), e);
+    const byTerm = singleWordTerms(lex);
     const found: Array<{ start: number; end: number; entry: LexiconEntry; term: string; relation: number }> = [];
     const taken = new Set<number>();
     for (const m of lex.matcher.match(doc)) {

@@ -212,6 +212,9 @@ function isThingPronoun(doc: SlantDocument, span: { start: number; end: number }
   return words.length === 1 && THING_PRONOUNS.has(words[0].normal);
 }
 
+/** Shared empty list for sentences with no cue or relation (never written to). */
+const NONE: never[] = [];
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 /** Keeps the longest of overlapping cues (input sorted by start, longer first). */
@@ -254,8 +257,9 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     const n = doc.sentences.length;
 
     // --- lexicon cues --------------------------------------------------------------------------------------------
-    const direct: Cue[][] = Array.from({ length: n }, () => []);
-    const claimCues: Cue[][] = Array.from({ length: n }, () => []);
+    // per sentence; most sentences have no cue, so lists are created on first use (NONE stands for an empty one)
+    const direct: Array<Cue[] | undefined> = new Array(n);
+    const claimCues: Array<Cue[] | undefined> = new Array(n);
     for (const m of lex.matcher.match(doc)) {
       const cat = m.entry.category;
       if (!DIRECT_KINDS.has(cat) && !CLAIM_CUES.has(cat)) continue;
@@ -287,10 +291,11 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         explanation: m.entry.explanation,
         alternatives: m.entry.alternatives,
       };
-      (DIRECT_KINDS.has(cat) ? direct : claimCues)[s].push(cue);
+      const lists = DIRECT_KINDS.has(cat) ? direct : claimCues;
+      (lists[s] ??= []).push(cue);
     }
     // --- attribution per sentence -------------------------------------------------------------------------------
-    const named: AttributionRelation[][] = Array.from({ length: n }, () => []);
+    const named: Array<AttributionRelation[] | undefined> = new Array(n);
     const isNamed = new Set<number>();
     for (const r of attribution.relations) {
       if (r.sentence < 0 || r.sentence >= n) continue;
@@ -300,10 +305,10 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (source && !NAMED_SOURCES.has(source.type)) continue;
       // "The agreement underscores…", "These achievements demonstrate…": an interpretive verb whose subject is not a
       // person or a named body is the writer's interpretation, not a source speaking.
-      const cueIsOwn = [...direct[r.sentence], ...claimCues[r.sentence]].some((c) => overlaps(c, r.cue));
+      const cueIsOwn = (direct[r.sentence] ?? NONE).some((c) => overlaps(c, r.cue)) || (claimCues[r.sentence] ?? NONE).some((c) => overlaps(c, r.cue));
       if (cueIsOwn && !namesSomeone(doc, r.source)) continue;
       if (isThingPronoun(doc, r.source)) continue;
-      named[r.sentence].push(r);
+      (named[r.sentence] ??= []).push(r);
       isNamed.add(r.index);
     }
     // A content that runs into later sentences ("…,” she said. “…") attributes them too.
@@ -312,7 +317,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       for (let s = 0; s < n; s++) {
         for (const i of sentenceContent[s] ?? []) {
           const r = attribution.relations[i];
-          if (r && isNamed.has(i) && r.sentence !== s && !named[s].includes(r)) named[s].push(r);
+          if (r && isNamed.has(i) && r.sentence !== s && !(named[s] ?? NONE).includes(r)) (named[s] ??= []).push(r);
         }
       }
     }
@@ -334,16 +339,17 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         continue;
       }
       claimSentences++;
-      const own = named[s];
+      const own = named[s] ?? NONE;
       const carried =
-        !own.length && options.carryAttribution && s > 0 && continuesReportedSpeech(doc, s, named[s - 1], status[s - 1]);
-      const contents = own.flatMap(contentSpans);
+        !own.length && options.carryAttribution && s > 0 && continuesReportedSpeech(doc, s, named[s - 1] ?? NONE, status[s - 1]);
+      const contents = own.length ? own.flatMap(contentSpans) : NONE;
       const wholeSentenceAttributed = carried || own.some((r) => !contentSpans(r).length);
       const insideContent = (c: Cue): boolean => contents.some((x) => c.start >= x.start && c.end <= x.end);
 
       // Kinds 1–3: a cue inside a named source's content is that source's claim.
-      const reported = dropOverlapping(
-        direct[s]
+      const directCues = direct[s];
+      const reported = !directCues ? NONE : dropOverlapping(
+        directCues
           .filter((c) => !insideContent(c) && !(wholeSentenceAttributed && c.kind === 'unsupported-certainty'))
           .sort((a, b) => a.start - b.start || b.end - a.end),
       );
@@ -351,14 +357,18 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       // underscores…, Russia confirmed that…": the framing clause is the writer's).
       let claim: { cues: Cue[]; score: number } | undefined;
       if (options.reportClaims && !wholeSentenceAttributed) {
-        const attributionSpans = own.flatMap((r) => (r.source ? [r.cue, r.source] : [r.cue]));
-        const cues = dropOverlapping(
-          [...claimCues[s], ...stanceFeatures(doc, s)]
-            .filter((c) => !reported.some((r) => overlaps(r, c)) && !insideContent(c) && !attributionSpans.some((a) => overlaps(a, c)))
-            .sort((a, b) => a.start - b.start || b.end - a.end),
-        );
-        const score = claimScore(cues);
-        if (score >= options.claimThreshold && cues.length) claim = { cues, score };
+        const stance = stanceFeatures(doc, s);
+        const lexical = claimCues[s];
+        if (stance.length || lexical) {
+          const attributionSpans = own.length ? own.flatMap((r) => (r.source ? [r.cue, r.source] : [r.cue])) : NONE;
+          const cues = dropOverlapping(
+            (lexical ? [...lexical, ...stance] : stance)
+              .filter((c) => !reported.some((r) => overlaps(r, c)) && !insideContent(c) && !attributionSpans.some((a) => overlaps(a, c)))
+              .sort((a, b) => a.start - b.start || b.end - a.end),
+          );
+          const score = claimScore(cues);
+          if (score >= options.claimThreshold && cues.length) claim = { cues, score };
+        }
       }
 
       const reasons: string[] = [];
@@ -471,21 +481,25 @@ function continuesReportedSpeech(doc: SlantDocument, s: number, previous: Attrib
  */
 function stanceFeatures(doc: SlantDocument, s: number): Cue[] {
   const sentence = doc.sentences[s];
-  const out: Cue[] = [];
-  const seen = new Set<string>();
+  let out: Cue[] = NONE; // at most one cue per rule
   for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
     const t = doc.tokens[k];
     if (t.voice !== 'writer') continue;
-    let rule: string | undefined;
-    if (FIRST_PERSON.has(t.normal) && !(t.normal === 'us' && t.value === 'US')) rule = 'first-person';
-    else if (SECOND_PERSON.has(t.normal)) rule = 'reader-address';
-    else if ((t.value === '?' || t.value === '!') && !QUOTE_MARK.test(doc.text.charAt(t.end))) rule = t.value === '?' ? 'question' : 'exclamation';
-    if (!rule || seen.has(rule)) continue;
-    seen.add(rule);
+    let rule = PERSON_RULE.get(t.normal);
+    if (rule === 'first-person' && t.normal === 'us' && t.value === 'US') rule = undefined;
+    else if (rule === undefined && (t.value === '?' || t.value === '!') && !QUOTE_MARK.test(doc.text.charAt(t.end))) rule = t.value === '?' ? 'question' : 'exclamation';
+    if (!rule || out.some((c) => c.entry === rule)) continue;
+    if (out === NONE) out = [];
     out.push({ kind: 'unsourced-claim', start: t.start, end: t.end, first: k, last: k, weight: STANCE_WEIGHT[rule], entry: rule, rule: true });
   }
   return out;
 }
+
+/** Person words of stance features, one lookup per token: the writer as "I"/"we", or the reader as "you". */
+const PERSON_RULE = new Map<string, string>([
+  ...[...FIRST_PERSON].map((w): [string, string] => [w, 'first-person']),
+  ...[...SECOND_PERSON].map((w): [string, string] => [w, 'reader-address']),
+]);
 
 /** A quotation mark right after "!" or "?" closes a title or a quotation the quotation finder did not take. */
 const QUOTE_MARK = /["'”’»]/u;
