@@ -43,6 +43,27 @@ describe('slant analyze', () => {
     expect(out).not.toContain('\x1b[');
   });
 
+  it('lists warnings in text by default and counts the info findings it leaves out', async () => {
+    const loaded = file('loaded.txt', 'The regime slammed the reforms. Trade talks on tariffs and the economy resumed.');
+    const json = ReportSchema.parse(JSON.parse((await run('analyze', loaded, '--format', 'json')).out));
+    const info = json.findings.filter((f) => f.severity === 'info');
+    const warnings = json.findings.filter((f) => f.severity === 'warning');
+    expect(info.length).toBeGreaterThan(0);
+    expect(warnings.map((f) => f.span.text)).toContain('slammed');
+
+    const byDefault = (await run('analyze', loaded)).out;
+    expect(byDefault).toContain(`Findings (${warnings.length} of ${json.findings.length})`);
+    expect(byDefault).toContain(`${info.length} info finding${info.length === 1 ? '' : 's'} not listed`);
+    expect(byDefault).toContain('[slammed]');
+    for (const f of info.filter((i) => !warnings.some((w) => w.span.start < i.span.end && i.span.start < w.span.end))) {
+      expect(byDefault).not.toContain(`[${f.span.text}]`);
+    }
+
+    const all = (await run('analyze', loaded, '--min-severity', 'info')).out;
+    expect(all).toContain(`Findings (${json.findings.length})`);
+    expect(all).not.toContain('not listed');
+  });
+
   it('writes a self-contained HTML page with every piece of text escaped', async () => {
     const { code, out } = await run('analyze', article, '--format', 'html');
     expect(code).toBe(0);
@@ -81,6 +102,7 @@ describe('slant analyze', () => {
   it.each([
     [['analyze'], /missing input file/],
     [['analyze', article, '--format', 'xml'], /unknown --format "xml"/],
+    [['analyze', article, '--min-severity', 'loud'], /unknown --min-severity "loud" \(info or warning\)/],
     [['analyze', article, '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('exits 2 with one line for usage errors: %j', async (argv, message) => {

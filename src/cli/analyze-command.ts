@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../pipeline';
+import { SeveritySchema } from '../report';
 import { DEFAULT_MAX_BYTES, parseSize, readInput } from './input';
 import { renderHtml } from '../render/html';
 import { formatText } from './format-text';
@@ -13,6 +14,8 @@ export const ANALYZE_USAGE = `usage: slant analyze <file|-> [options]
   --analyzers <ids>         comma-separated analyzer ids (default: the recommended preset)
   --max-size <size>         refuse larger input (default: 5MB)
   --color / --no-color      force colour on or off (default: on when the output is a terminal)
+  --min-severity <level>    text format: list findings of this severity and above (info|warning;
+                            default: warning; hidden ones are counted). JSON and HTML carry all findings.
   --compact                 JSON on one line`;
 
 export async function analyzeCommand(args: string[], io: Io): Promise<number> {
@@ -26,6 +29,7 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
       'max-size': { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      'min-severity': { type: 'string', default: 'warning' },
       compact: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -37,6 +41,8 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'analyze takes one file (or - for standard input)' : 'missing input file (or - for standard input)');
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'html') throw new UsageError(`unknown --format "${format}" (text, json or html)`);
+  const minSeverity = SeveritySchema.safeParse(values['min-severity']);
+  if (!minSeverity.success) throw new UsageError(`unknown --min-severity "${values['min-severity']}" (${SeveritySchema.options.join(' or ')})`);
   const maxBytes = values['max-size'] ? parseSize(values['max-size']) : DEFAULT_MAX_BYTES;
   const analyzers = values.analyzers ? values.analyzers.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
 
@@ -50,7 +56,7 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
   else {
     const toTerminal = !values.output && io.isTTY;
     const colour = values['no-color'] ? false : values.color ? true : toTerminal && !process.env.NO_COLOR;
-    output = formatText(report, text, colour);
+    output = formatText(report, text, { colour, minSeverity: minSeverity.data });
   }
   if (values.output) fs.writeFileSync(values.output, output);
   else io.stdout(output);

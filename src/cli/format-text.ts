@@ -1,4 +1,4 @@
-import type { Report } from '../report';
+import type { Report, Severity } from '../report';
 import { colourSlot, highlightPieces, lineColumn } from '../render/highlight';
 
 const ANSI = ['\x1b[31m', '\x1b[33m', '\x1b[36m', '\x1b[35m', '\x1b[32m', '\x1b[34m'];
@@ -10,12 +10,24 @@ const UNDERLINE = '\x1b[4m';
 const fmt = (x: number | null): string => (x === null ? ' n/a' : x.toFixed(2));
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
+export interface TextFormatOptions {
+  colour: boolean;
+  /**
+   * Findings below this severity are counted but not listed. Info findings (every frame cue, tone and hedge) can
+   * outnumber the rest several times over and bury them on a terminal; JSON and HTML always carry all of them.
+   */
+  minSeverity: Severity;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1 };
+
 /**
- * The article with every finding highlighted (underlined in colour on a terminal, [brackets] otherwise) and
- * numbered, then the findings, the sources, and the scores with their basis.
+ * The article with the shown findings highlighted (underlined in colour on a terminal, [brackets] otherwise) and
+ * numbered, then those findings, a count of the hidden ones, the sources, and the scores with their basis.
  */
-export function formatText(report: Report, text: string, colour: boolean): string {
+export function formatText(report: Report, text: string, { colour, minSeverity }: TextFormatOptions): string {
   const ids = Object.keys(report.analyzers);
+  const shown = report.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[minSeverity]);
   const c = (code: string, s: string): string => (colour ? `${code}${s}${RESET}` : s);
   const out: string[] = [];
   const st = report.stats;
@@ -23,21 +35,23 @@ export function formatText(report: Report, text: string, colour: boolean): strin
   out.push('');
 
   let body = '';
-  for (const p of highlightPieces(text, report.findings)) {
+  for (const p of highlightPieces(text, shown)) {
     if (p.kind === 'plain') {
       body += p.text;
       continue;
     }
     const notes = p.findings.map((i) => i + 1).join(',');
-    const slot = colourSlot(report.findings[p.findings[0]].analyzer, ids);
+    const slot = colourSlot(shown[p.findings[0]].analyzer, ids);
     body += colour ? `${UNDERLINE}${ANSI[slot % ANSI.length]}${p.text}${RESET}${DIM}[${notes}]${RESET}` : `[${p.text}][${notes}]`;
   }
   out.push(body.trimEnd());
   out.push('');
 
-  out.push(c(BOLD, `Findings (${report.findings.length})`));
-  if (!report.findings.length) out.push('  none');
-  report.findings.forEach((f, i) => {
+  const hidden = report.findings.length - shown.length;
+  out.push(c(BOLD, hidden ? `Findings (${shown.length} of ${report.findings.length})` : `Findings (${shown.length})`));
+  if (hidden) out.push(c(DIM, `  ${hiddenSummary(report, shown, minSeverity)}`));
+  if (!shown.length) out.push('  none');
+  shown.forEach((f, i) => {
     const { line, column } = lineColumn(text, f.span.start);
     const slot = colourSlot(f.analyzer, ids);
     const where = pad(`${line}:${column}`, 7);
@@ -64,6 +78,17 @@ export function formatText(report: Report, text: string, colour: boolean): strin
   }
   out.push(`  ${pad('overall', 26)}${fmt(report.score.overall)}  ${report.score.basis}`);
   return out.join('\n') + '\n';
+}
+
+/** "63 info findings not listed (framing 50, tone 9, certainty 4); --min-severity info lists them" */
+function hiddenSummary(report: Report, shown: Report['findings'], minSeverity: Severity): string {
+  const listed = new Set(shown);
+  const byAnalyzer = new Map<string, number>();
+  for (const f of report.findings) if (!listed.has(f)) byAnalyzer.set(f.analyzer, (byAnalyzer.get(f.analyzer) ?? 0) + 1);
+  const parts = [...byAnalyzer].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${n}`);
+  const below = Object.keys(SEVERITY_RANK).filter((s) => SEVERITY_RANK[s as Severity] < SEVERITY_RANK[minSeverity]);
+  const total = report.findings.length - shown.length;
+  return `${total} ${below.join('/')} finding${total === 1 ? '' : 's'} not listed (${parts.join(', ')}); --min-severity ${below[0]} lists them`;
 }
 
 const oneLine = (s: string): string => s.replace(/\s+/gu, ' ');
