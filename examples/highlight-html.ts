@@ -8,4 +8,4 @@ import { join } from 'node:path';
 import { analyze, renderHtml } from 'slant';
 
 const text = readFileSync(join(__dirname, 'articles', 's400-india.txt'), 'utf8');
-process.stdout.write(renderHtml(analyze(text), text, 'S-400 article'));
+process.stdout.write(renderHtml(analyze(text), text, { title: 'S-400 article' }));

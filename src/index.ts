@@ -25,7 +25,7 @@ export {
   type ReportDescriptor,
 } from './analyzer';
 export { parseDocument } from './nlp';
-export { renderHtml, escapeHtml } from './render/html';
+export { renderHtml, escapeHtml, type HtmlOptions } from './render/html';
 export { highlightPieces, type Piece } from './render/highlight';
 export {
   SlantDocument,

@@ -73,6 +73,20 @@ describe('slant analyze', () => {
     expect(out).not.toMatch(/<script|<link|src=/);
   });
 
+  it('highlights warnings in HTML by default and still lists every finding in its table', async () => {
+    const loaded = file('loaded2.txt', 'The regime slammed the reforms. Trade talks on tariffs and the economy resumed.');
+    const json = ReportSchema.parse(JSON.parse((await run('analyze', loaded, '--format', 'json')).out));
+    const html = (await run('analyze', loaded, '--format', 'html')).out;
+    const rows = html.match(/<tr id="f\d+">/g) ?? [];
+    expect(rows).toHaveLength(json.findings.length);
+    const marks = [...html.matchAll(/<mark[^>]*>([^<]*)<\/mark>/g)].map((m) => m[1]);
+    expect(marks).toContain('slammed');
+    const warned = json.findings.filter((f) => f.severity === 'warning').map((f) => f.span.text);
+    for (const m of marks) expect(warned.some((w) => w.includes(m) || m.includes(w))).toBe(true);
+    const allMarks = (await run('analyze', loaded, '--format', 'html', '--min-severity', 'info')).out.match(/<mark/g) ?? [];
+    expect(allMarks.length).toBeGreaterThan(marks.length);
+  });
+
   it('escapes all five HTML-special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });

@@ -14,8 +14,8 @@ export const ANALYZE_USAGE = `usage: slant analyze <file|-> [options]
   --analyzers <ids>         comma-separated analyzer ids (default: the recommended preset)
   --max-size <size>         refuse larger input (default: 5MB)
   --color / --no-color      force colour on or off (default: on when the output is a terminal)
-  --min-severity <level>    text format: list findings of this severity and above (info|warning;
-                            default: warning; hidden ones are counted). JSON and HTML carry all findings.
+  --min-severity <level>    text: list, html: highlight findings of this severity and above
+                            (info|warning; default: warning; the rest are counted). JSON has them all.
   --compact                 JSON on one line`;
 
 export async function analyzeCommand(args: string[], io: Io): Promise<number> {
@@ -52,7 +52,10 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
 
   let output: string;
   if (format === 'json') output = JSON.stringify(report, null, values.compact ? undefined : 2) + '\n';
-  else if (format === 'html') output = renderHtml(report, text, positionals[0] === '-' ? 'slant report' : `slant report: ${positionals[0]}`);
+  else if (format === 'html') output = renderHtml(report, text, {
+      title: positionals[0] === '-' ? 'slant report' : `slant report: ${positionals[0]}`,
+      highlight: minSeverity.data,
+    });
   else {
     const toTerminal = !values.output && io.isTTY;
     const colour = values['no-color'] ? false : values.color ? true : toTerminal && !process.env.NO_COLOR;

@@ -1,7 +1,16 @@
-import type { Report } from '../report';
+import type { Report, Severity } from '../report';
 import { colourSlot, highlightPieces } from './highlight';
 
-const COLOURS = ['#ffd6d6', '#fff0b3', '#cdeffd', '#ecd9ff', '#d7f5d0', '#dde3ff'];
+const COLOURS = ['#ffd6d6', '#fff0b3', '#cdeffd', '#ecd9ff', '#d7f5d0', '#dde3ff', '#ffe0c2', '#d9f2ee'];
+
+export interface HtmlOptions {
+  title?: string;
+  /**
+   * Findings below this severity are listed in the table but not highlighted in the article, so that frame cues and
+   * tone (info) do not cover the loaded words and unsourced claims. Default: `warning`; `info` highlights all.
+   */
+  highlight?: Severity;
+}
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -12,15 +21,18 @@ export function escapeHtml(s: string): string {
  * A self-contained HTML page: the article with highlighted spans, a legend, the findings and the scores. Every piece
  * of text is escaped; the page loads nothing. Browser-safe (no Node APIs), so a CMS can render it too.
  */
-export function renderHtml(report: Report, text: string, title = 'slant report'): string {
+export function renderHtml(report: Report, text: string, { title = 'slant report', highlight = 'warning' }: HtmlOptions = {}): string {
   const ids = Object.keys(report.analyzers);
   const e = escapeHtml;
+  // indexes into report.findings of the highlighted ones, so the numbers match the findings table
+  const marked = report.findings.flatMap((f, i) => (highlight === 'info' || f.severity !== 'info' ? [i] : []));
   let article = '';
-  for (const p of highlightPieces(text, report.findings)) {
-    if (p.kind === 'plain') {
-      article += e(p.text);
+  for (const piece of highlightPieces(text, marked.map((i) => report.findings[i]))) {
+    if (piece.kind === 'plain') {
+      article += e(piece.text);
       continue;
     }
+    const p = { text: piece.text, findings: piece.findings.map((k) => marked[k]) };
     const first = report.findings[p.findings[0]];
     const tip = p.findings.map((i) => `${i + 1}. ${report.findings[i].analyzer}: ${report.findings[i].message}`).join('\n');
     const refs = p.findings.map((i) => `<a href="#f${i + 1}">${i + 1}</a>`).join(',');
@@ -58,6 +70,7 @@ ${css}
 <ul class="legend">${legend}</ul>
 <article>${article}</article>
 <h2>Findings (${report.findings.length})</h2>
+${marked.length < report.findings.length ? `<p>${report.findings.length - marked.length} info findings (frame cues, tone, hedges) are listed here but not highlighted above.</p>` : ''}
 <table><thead><tr><th>#</th><th>analyzer</th><th>category</th><th>voice</th><th>text</th><th>message</th></tr></thead><tbody>
 ${findings}
 </tbody></table>
