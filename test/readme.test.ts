@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withAnalyzersTable } from '../scripts/readme';
+import { withGeneratedBlocks } from '../scripts/readme';
 
 describe('README', () => {
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-  it('has the analyzers table generated from the current analyzers (npm run gen:readme)', () => {
-    expect(withAnalyzersTable(readme)).toBe(readme);
+  it('has the analyzers table and the quick-start output generated from the current code (npm run gen:readme)', () => {
+    expect(withGeneratedBlocks(readme)).toBe(readme);
   });
   it('names the two set-up commands and the test command', () => {
     expect(readme).toContain('npm ci');
