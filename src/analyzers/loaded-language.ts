@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../analyzer';
 import { SlantDocument, type Sentence, type Token } from '../document';
-import type { LexiconEntry } from '../lexicon/schema';
+import type { LexiconMatch } from '../lexicon/matcher';
 import { getNlp } from '../nlp';
 
 /**
@@ -82,14 +82,7 @@ const OptionsSchema = z.strictObject({
 
 export type LoadedLanguageOptions = z.output<typeof OptionsSchema>;
 
-interface Candidate {
-  entry: LexiconEntry;
-  term: string;
-  first: number;
-  last: number;
-  start: number;
-  end: number;
-}
+type Candidate = LexiconMatch;
 
 export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLanguageOptions>({
   meta: {
