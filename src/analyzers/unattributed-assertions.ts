@@ -55,10 +55,11 @@ const FIRST_PERSON = new Set(['i', 'we', 'us', 'our', 'ours', 'my', 'mine', 'our
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 const BACKSHIFT = new Set(['would', 'could', 'might']);
 /**
- * Entries that report a missing source without carrying a claim ("Asked whether…", "it is unclear whether"): they are
- * reported at `info` severity and do not make the sentence an unattributed assertion.
+ * Entries that report a missing source without carrying a claim ("Asked whether…", "it is unclear whether"), and
+ * agentless relations of the attribution layer ("polls show", "a sign saying": what is reported is someone's, only
+ * unnamed): they are reported at `info` severity and do not make the sentence an unattributed assertion.
  */
-const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear']);
+const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear', 'agentless-relation']);
 
 const KIND_LABEL: Record<string, string> = {
   'vague-attribution': 'vague attribution',
@@ -212,6 +213,26 @@ function isThingPronoun(doc: SlantDocument, span: { start: number; end: number }
   return words.length === 1 && THING_PRONOUNS.has(words[0].normal);
 }
 
+/** Rule id of the findings taken from agentless relations of the attribution layer. */
+const AGENTLESS_RELATION = 'agentless-relation';
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'who']);
+
+/**
+ * An agentless relation whose source is most likely in the text but was not linked to it: a name or personal
+ * pronoun right before the cue ("Trump said", "he said") or right after it ("said Smith"), a cue after punctuation
+ * (", said the former governor", "…,” said), or a source phrase the layer found but did not resolve to an entity,
+ * unless a common noun heads it ("polls show", "47 percent said").
+ */
+function sourceOutOfReach(doc: SlantDocument, first: number, last: number, hasSourceSpan: boolean): boolean {
+  const sentence = doc.tokens[first].sentence;
+  const prev = first > 0 && doc.tokens[first - 1].sentence === sentence ? doc.tokens[first - 1] : undefined;
+  const next = last + 1 < doc.tokens.length && doc.tokens[last + 1].sentence === sentence ? doc.tokens[last + 1] : undefined;
+  if (prev && (prev.pos === 'PROPN' || prev.pos === 'PUNCT' || PERSONAL_PRONOUNS.has(prev.normal))) return true;
+  if (next && next.pos === 'PROPN') return true;
+  if (next && PERSONAL_PRONOUNS.has(next.normal) && !prev) return true;
+  return hasSourceSpan && prev?.pos !== 'NOUN';
+}
+
 /** Shared empty list for sentences with no cue or relation (never written to). */
 const NONE: never[] = [];
 
@@ -293,6 +314,32 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       };
       const lists = DIRECT_KINDS.has(cat) ? direct : claimCues;
       (lists[s] ??= []).push(cue);
+    }
+    // Agentless relations of the attribution layer that no lexicon entry covers ("polls show", "a sign saying",
+    // "47 percent said"): a cue with no source, unless the source is only out of the layer's reach.
+    for (const r of attribution.relations) {
+      if (r.kind !== 'agentless' || r.sentence < 0 || r.sentence >= n) continue;
+      const ts = doc.tokensIn(r.cue.start, r.cue.end);
+      if (!ts.length) continue;
+      const first = ts[0].index;
+      const last = ts[ts.length - 1].index;
+      if (inQuotedVoice(doc, first, last) || sourceOutOfReach(doc, first, last, r.source !== undefined)) continue;
+      // a lexicon cue on the same words says more: "is expected to", or the writer's own "The move signals…"
+      const list = direct[r.sentence];
+      if (list && list.some((c) => overlaps(c, r.cue))) continue;
+      const claims = claimCues[r.sentence];
+      if (claims && claims.some((c) => overlaps(c, r.cue))) continue;
+      (direct[r.sentence] ??= []).push({
+        kind: 'agentless-attribution',
+        start: r.cue.start,
+        end: r.cue.end,
+        first,
+        last,
+        weight: 0.5,
+        entry: AGENTLESS_RELATION,
+        explanation: 'The words report, show or hold something, but the text does not say who.',
+        rule: true,
+      });
     }
     // --- attribution per sentence -------------------------------------------------------------------------------
     const named: Array<AttributionRelation[] | undefined> = new Array(n);
@@ -385,7 +432,9 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
           category: c.kind,
           voice: 'writer',
           explanation: c.explanation,
-          evidence: { lexicon: lex.id, entry: c.entry, term: c.term, weight: c.weight, source: c.entry ? lex.entry(c.entry)?.source : undefined },
+          evidence: c.rule
+            ? { rule: `attribution/${c.entry}`, weight: c.weight }
+            : { lexicon: lex.id, entry: c.entry, term: c.term, weight: c.weight, source: c.entry ? lex.entry(c.entry)?.source : undefined },
           suggestions: c.alternatives ?? [],
         });
       }
