@@ -213,6 +213,33 @@ function isThingPronoun(doc: SlantDocument, span: { start: number; end: number }
   return words.length === 1 && THING_PRONOUNS.has(words[0].normal);
 }
 
+const UNNAMING_VERBS = new Set(['name', 'identify', 'quote']);
+const REFUSALS = new Set(['not', 'decline', 'refuse', 'authorize', 'authorise', 'allow', 'permit']);
+const ANONYMOUS = new Set(['anonymity', 'anonymously']);
+
+/**
+ * "who asked not to be named", "declined to be identified", "spoke on condition of anonymity", "was not authorized to
+ * speak publicly": the wording describes a source the text does have (an unnamed one), not a claim with no source.
+ */
+function isAnonymityIdiom(doc: SlantDocument, first: number, last: number): boolean {
+  const sentence = doc.tokens[first].sentence;
+  let verb: Token | undefined;
+  for (let k = last; k >= first; k--) {
+    if (doc.tokens[k].isWord) {
+      verb = doc.tokens[k];
+      break;
+    }
+  }
+  for (let k = Math.max(0, first - 4); k <= last + 6 && k < doc.tokens.length; k++) {
+    const t = doc.tokens[k];
+    if (t.sentence !== sentence) continue;
+    if (ANONYMOUS.has(t.normal)) return true;
+    if (k <= last && verb && UNNAMING_VERBS.has(verb.lemma) && REFUSALS.has(t.lemma)) return true;
+    if (k < first && (t.lemma === 'authorize' || t.lemma === 'authorise')) return true;
+  }
+  return false;
+}
+
 /** Rule id of the findings taken from agentless relations of the attribution layer. */
 const AGENTLESS_RELATION = 'agentless-relation';
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'who']);
@@ -289,6 +316,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
       if (m.entry.id === 'vague-group-says' && !isClauseWithReportVerb(doc, m)) continue;
       if (m.entry.id === 'agentless-noun' && hasHolder(doc, m)) continue;
+      if (cat === 'agentless-attribution' && isAnonymityIdiom(doc, m.first, m.last)) continue;
       let end = m.end;
       let last = m.last;
       if (m.entry.id === 'seems-adj') {
@@ -324,6 +352,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       const first = ts[0].index;
       const last = ts[ts.length - 1].index;
       if (inQuotedVoice(doc, first, last) || sourceOutOfReach(doc, first, last, r.source !== undefined)) continue;
+      if (isAnonymityIdiom(doc, first, last)) continue;
       // a lexicon cue on the same words says more: "is expected to", or the writer's own "The move signals…"
       const list = direct[r.sentence];
       if (list && list.some((c) => overlaps(c, r.cue))) continue;

@@ -103,6 +103,47 @@ describe('unattributed-assertions: sentence statuses and score', () => {
     expect(report.sentences[0].status).not.toBe('unattributed-assertion');
   });
 
+  describe('anonymity idioms describe an unnamed source, not a claim with none', () => {
+    it.each([
+      'The worker, who asked not to be named, described long shifts.',
+      'One owner, who declined to be named for fear of trouble, closed the shop.',
+      '“We are broke,” said an adviser, who declined to be identified and is not on the staff.',
+      'Two aides, speaking on condition of anonymity, described the talks.',
+      'The clerk, who was not authorized to be quoted, confirmed the closure.',
+    ])('%s', (text) => {
+      const report = pipeline.analyze(text);
+      expect(report.findings.filter((f) => f.category === 'agentless-attribution').map((f) => f.span.text)).toEqual([]);
+    });
+
+    it('still flags a passive of naming with no agent', () => {
+      const report = pipeline.analyze('The donor was named in the report.');
+      expect(report.findings.filter((f) => f.category === 'agentless-attribution').map((f) => f.span.text)).toEqual(['was named']);
+    });
+  });
+
+  describe('agentless relations of the attribution layer', () => {
+    const agentless = (text: string) =>
+      pipeline
+        .analyze(text)
+        .findings.filter((f) => f.analyzer === 'unattributed-assertions' && f.category === 'agentless-attribution')
+        .map((f) => [f.span.text, f.severity, f.evidence.rule]);
+
+    it('reports a cue whose source is only a common noun or absent, at info severity', () => {
+      const report = pipeline.analyze('Recent polls show the governor trailing in three counties.');
+      const found = report.findings.filter((f) => f.category === 'agentless-attribution');
+      expect(found.map((f) => [f.span.text, f.severity, f.evidence.rule])).toEqual([['show', 'info', 'attribution/agentless-relation']]);
+      expect(report.sentences[0].status).not.toBe('unattributed-assertion');
+    });
+
+    it.each([
+      ['a name before the cue', 'The newspaper Daily Courier declared on Thursday that the race was over.'],
+      ['a name before the cue, after a quotation', '“The plan is dead,” Hartley tweeted on Friday.'],
+      ['an inverted cue after a quotation', '“The bridge will reopen in May,” said the former mayor of the town.'],
+    ])('leaves out a cue whose source is in the text: %s', (_why, text) => {
+      expect(agentless(text)).toEqual([]);
+    });
+  });
+
   it('returns a null score for text with no sentence', () => {
     const report = pipeline.analyze('');
     expect(report.analyzers['unattributed-assertions'].score).toBeNull();
