@@ -153,6 +153,22 @@ function isClauseWithReportVerb(doc: SlantDocument, m: LexiconMatch): boolean {
   return !PARTICIPLE_ONLY.has(verb.normal);
 }
 
+/**
+ * "Clinton aides said", "Pentagon officials say", "a State Department official said", "French diplomats believe": a
+ * name among the words before the group noun says whose group it is, so the source is not vague.
+ */
+function hasNamedModifier(doc: SlantDocument, first: number): boolean {
+  const sentence = doc.sentences[doc.tokens[first].sentence];
+  for (let k = first - 1; k >= sentence.tokenStart && k >= first - 5; k--) {
+    const t = doc.tokens[k];
+    const possessive = t.normal === "'s" || t.normal === '’s' || t.value === "'" || t.value === '’';
+    if (!possessive && !/^(ADJ|NOUN|PROPN|NUM)$/.test(t.pos)) break;
+    if (!/^\p{Lu}/u.test(t.value)) continue;
+    if (k > sentence.tokenStart || t.pos === 'PROPN') return true;
+  }
+  return false;
+}
+
 const PARTICIPLE_ONLY = new Set(['seen', 'known', 'shown', 'given', 'taken', 'written', 'spoken']);
 
 const HOLDER_VERBS = new Set(['express', 'voice', 'share', 'air', 'echo', 'repeat', 'reiterate', 'level', 'lodge', 'file', 'make']);
@@ -314,7 +330,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (inQuotedVoice(doc, m.first, m.last)) continue;
       if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
-      if (m.entry.id === 'vague-group-says' && !isClauseWithReportVerb(doc, m)) continue;
+      if (m.entry.id === 'vague-group-says' && (!isClauseWithReportVerb(doc, m) || hasNamedModifier(doc, m.first))) continue;
       if (m.entry.id === 'agentless-noun' && hasHolder(doc, m)) continue;
       if (cat === 'agentless-attribution' && isAnonymityIdiom(doc, m.first, m.last)) continue;
       let end = m.end;

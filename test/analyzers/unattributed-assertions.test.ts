@@ -121,6 +121,25 @@ describe('unattributed-assertions: sentence statuses and score', () => {
     });
   });
 
+  describe('a named modifier makes a group a source, not a vague one', () => {
+    const vague = (text: string) => pipeline.analyze(text).findings.filter((f) => f.category === 'vague-attribution').map((f) => f.span.text);
+    it.each([
+      'Clinton aides said the plan was dead.',
+      'Pentagon officials say the test failed.',
+      'A State Department official said the talks would resume.',
+      'Leading Democratic strategists say the news hurt her.',
+    ])('%s', (text) => {
+      expect(vague(text)).toEqual([]);
+    });
+    it.each([
+      ['Officials say the test failed.', 'Officials say'],
+      ['Her aides said the plan was dead.', 'aides said'],
+      ['Some officials believe the test failed.', 'Some officials believe'],
+    ])('still flags %s', (text, span) => {
+      expect(vague(text)).toEqual([span]);
+    });
+  });
+
   describe('agentless relations of the attribution layer', () => {
     const agentless = (text: string) =>
       pipeline
