@@ -249,7 +249,7 @@ function isAnonymityIdiom(doc: SlantDocument, first: number, last: number): bool
   for (let k = Math.max(0, first - 4); k <= last + 6 && k < doc.tokens.length; k++) {
     const t = doc.tokens[k];
     if (t.sentence !== sentence) continue;
-    if (ANONYMOUS.has(t.normal)) return true;
+    if (k >= first && ANONYMOUS.has(t.normal)) return true;
     if (k <= last && verb && UNNAMING_VERBS.has(verb.lemma) && REFUSALS.has(t.lemma)) return true;
     if (k < first && (t.lemma === 'authorize' || t.lemma === 'authorise')) return true;
   }

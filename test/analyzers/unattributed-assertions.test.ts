@@ -108,16 +108,19 @@ describe('unattributed-assertions: sentence statuses and score', () => {
       'The worker, who asked not to be named, described long shifts.',
       'One owner, who declined to be named for fear of trouble, closed the shop.',
       '“We are broke,” said an adviser, who declined to be identified and is not on the staff.',
-      'Two aides, speaking on condition of anonymity, described the talks.',
+      'The memo was described to reporters on condition of anonymity.',
       'The clerk, who was not authorized to be quoted, confirmed the closure.',
     ])('%s', (text) => {
       const report = pipeline.analyze(text);
       expect(report.findings.filter((f) => f.category === 'agentless-attribution').map((f) => f.span.text)).toEqual([]);
     });
 
-    it('still flags a passive of naming with no agent', () => {
-      const report = pipeline.analyze('The donor was named in the report.');
-      expect(report.findings.filter((f) => f.category === 'agentless-attribution').map((f) => f.span.text)).toEqual(['was named']);
+    it.each([
+      ['The donor was named in the report.', 'was named'],
+      ['Officials, speaking anonymously, were told to leave.', 'were told'],
+    ])('still flags a passive with no agent: %s', (text, span) => {
+      const report = pipeline.analyze(text);
+      expect(report.findings.filter((f) => f.category === 'agentless-attribution').map((f) => f.span.text)).toEqual([span]);
     });
   });
 
