@@ -15,7 +15,10 @@ import type { LexiconMatch } from '../lexicon/matcher';
  *    predictive cues, modality and the attribution of the sentence.
  *
  * Kinds 1–3 are lexicon phrases (lexicons/en/unattributed-assertions.json) with a few grammatical checks (a passive
- * must be a participle with no "by" agent; "Asked…" must have no subject). Whether a sentence is attributed comes
+ * must be a participle with no "by" agent; "Asked…" must have no subject; a group with a named modifier, "Clinton aides",
+ * is not vague; anonymity idioms, "asked not to be named", describe a source and are not reported). Agentless relations
+ * of the attribution layer that no phrase covers ("polls show", "a sign saying") are reported too, at `info` severity,
+ * unless the source is only out of the layer's reach (a name or pronoun next to the cue). Whether a sentence is attributed comes
  * from the shared attribution layer (`doc.attribution`). Words inside a quotation belong to the quoted speaker and
  * are never reported; a cue inside the content of an attribution with a named source is that source's claim, not
  * the writer's.
