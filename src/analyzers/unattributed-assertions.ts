@@ -265,15 +265,21 @@ const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 
 
 /**
  * An agentless relation whose source is most likely in the text but was not linked to it: a name or personal
- * pronoun right before the cue ("Trump said", "he said") or right after it ("said Smith"), a cue after punctuation
+ * pronoun right before the cue ("Trump said", "he said", "she has said") or right after it ("said Smith"), a gerund
+ * after a preposition ("after saying", whose subject is the clause's), a cue after punctuation
  * (", said the former governor", "…,” said), or a source phrase the layer found but did not resolve to an entity,
  * unless a common noun heads it ("polls show", "47 percent said").
  */
-function sourceOutOfReach(doc: SlantDocument, first: number, last: number, hasSourceSpan: boolean): boolean {
+export function sourceOutOfReach(doc: SlantDocument, first: number, last: number, hasSourceSpan: boolean): boolean {
   const sentence = doc.tokens[first].sentence;
   const prev = first > 0 && doc.tokens[first - 1].sentence === sentence ? doc.tokens[first - 1] : undefined;
   const next = last + 1 < doc.tokens.length && doc.tokens[last + 1].sentence === sentence ? doc.tokens[last + 1] : undefined;
   if (prev && (prev.pos === 'PROPN' || prev.pos === 'PUNCT' || PERSONAL_PRONOUNS.has(prev.normal))) return true;
+  // "Trump also said", "she has said": one adverb or auxiliary between the name and the cue
+  const before = prev && first > 1 && doc.tokens[first - 2].sentence === sentence ? doc.tokens[first - 2] : undefined;
+  if (before && /^(ADV|AUX|PART)$/.test(prev!.pos) && (before.pos === 'PROPN' || PERSONAL_PRONOUNS.has(before.normal))) return true;
+  // "after saying…", "by reciting…": the gerund's subject is the subject of the clause it hangs on
+  if (prev?.pos === 'ADP' && doc.tokens[first].normal.endsWith('ing')) return true;
   if (next && next.pos === 'PROPN') return true;
   if (next && PERSONAL_PRONOUNS.has(next.normal) && !prev) return true;
   return hasSourceSpan && prev?.pos !== 'NOUN';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unattributedAssertions } from '../../src/analyzers/unattributed-assertions';
+import { sourceOutOfReach, unattributedAssertions } from '../../src/analyzers/unattributed-assertions';
+import { parseDocument } from '../../src/nlp';
 import { use } from '../../src/analyzer';
 import { createPipeline } from '../../src/pipeline';
 import fc from 'fast-check';
@@ -161,8 +162,27 @@ describe('unattributed-assertions: sentence statuses and score', () => {
       ['a name before the cue', 'The newspaper Daily Courier declared on Thursday that the race was over.'],
       ['a name before the cue, after a quotation', '“The plan is dead,” Hartley tweeted on Friday.'],
       ['an inverted cue after a quotation', '“The bridge will reopen in May,” said the former mayor of the town.'],
+      ['a gerund whose subject is the clause’s', 'After saying the race was over, the mayor left.'],
     ])('leaves out a cue whose source is in the text: %s', (_why, text) => {
       expect(agentless(text)).toEqual([]);
+    });
+
+    const reach = (text: string, cue: string, hasSourceSpan = false): boolean => {
+      const doc = parseDocument(text);
+      const t = doc.tokens.find((x) => x.value === cue)!;
+      return sourceOutOfReach(doc, t.index, t.index, hasSourceSpan);
+    };
+    it.each([
+      ['Hartley also tweeted the results.', 'tweeted', false, true],
+      ['She has tweeted the results.', 'tweeted', false, true],
+      ['The office quickly tweeted the results.', 'tweeted', false, false],
+      ['Recent polls show a close race.', 'show', false, false],
+      ['Recent polls show a close race.', 'show', true, false],
+      ['Some sources say the race is close.', 'say', false, false],
+      ['Hartley said the race is close.', 'said', false, true],
+      ['It would be close, said the mayor.', 'said', false, true],
+    ])('source out of reach in "%s" (cue %s, source span %s): %s', (text, cue, hasSourceSpan, expected) => {
+      expect(reach(text, cue, hasSourceSpan)).toBe(expected);
     });
   });
 
