@@ -15,7 +15,10 @@ import type { LexiconMatch } from '../lexicon/matcher';
  *    predictive cues, modality and the attribution of the sentence.
  *
  * Kinds 1–3 are lexicon phrases (lexicons/en/unattributed-assertions.json) with a few grammatical checks (a passive
- * must be a participle with no "by" agent; "Asked…" must have no subject). Whether a sentence is attributed comes
+ * must be a participle with no "by" agent; "Asked…" must have no subject; a group with a named modifier, "Clinton aides",
+ * is not vague; anonymity idioms, "asked not to be named", describe a source and are not reported). Agentless relations
+ * of the attribution layer that no phrase covers ("polls show", "a sign saying") are reported too, at `info` severity,
+ * unless the source is only out of the layer's reach (a name or pronoun next to the cue). Whether a sentence is attributed comes
  * from the shared attribution layer (`doc.attribution`). Words inside a quotation belong to the quoted speaker and
  * are never reported; a cue inside the content of an attribution with a named source is that source's claim, not
  * the writer's.
@@ -55,10 +58,11 @@ const FIRST_PERSON = new Set(['i', 'we', 'us', 'our', 'ours', 'my', 'mine', 'our
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 const BACKSHIFT = new Set(['would', 'could', 'might']);
 /**
- * Entries that report a missing source without carrying a claim ("Asked whether…", "it is unclear whether"): they are
- * reported at `info` severity and do not make the sentence an unattributed assertion.
+ * Entries that report a missing source without carrying a claim ("Asked whether…", "it is unclear whether"), and
+ * agentless relations of the attribution layer ("polls show", "a sign saying": what is reported is someone's, only
+ * unnamed): they are reported at `info` severity and do not make the sentence an unattributed assertion.
  */
-const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear']);
+const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear', 'agentless-relation']);
 
 const KIND_LABEL: Record<string, string> = {
   'vague-attribution': 'vague attribution',
@@ -152,6 +156,22 @@ function isClauseWithReportVerb(doc: SlantDocument, m: LexiconMatch): boolean {
   return !PARTICIPLE_ONLY.has(verb.normal);
 }
 
+/**
+ * "Clinton aides said", "Pentagon officials say", "a State Department official said", "French diplomats believe": a
+ * name among the words before the group noun says whose group it is, so the source is not vague.
+ */
+function hasNamedModifier(doc: SlantDocument, first: number): boolean {
+  const sentence = doc.sentences[doc.tokens[first].sentence];
+  for (let k = first - 1; k >= sentence.tokenStart && k >= first - 5; k--) {
+    const t = doc.tokens[k];
+    const possessive = t.normal === "'s" || t.normal === '’s' || t.value === "'" || t.value === '’';
+    if (!possessive && !/^(ADJ|NOUN|PROPN|NUM)$/.test(t.pos)) break;
+    if (!/^\p{Lu}/u.test(t.value)) continue;
+    if (k > sentence.tokenStart || t.pos === 'PROPN') return true;
+  }
+  return false;
+}
+
 const PARTICIPLE_ONLY = new Set(['seen', 'known', 'shown', 'given', 'taken', 'written', 'spoken']);
 
 const HOLDER_VERBS = new Set(['express', 'voice', 'share', 'air', 'echo', 'repeat', 'reiterate', 'level', 'lodge', 'file', 'make']);
@@ -212,6 +232,59 @@ function isThingPronoun(doc: SlantDocument, span: { start: number; end: number }
   return words.length === 1 && THING_PRONOUNS.has(words[0].normal);
 }
 
+const UNNAMING_VERBS = new Set(['name', 'identify', 'quote']);
+const REFUSALS = new Set(['not', 'decline', 'refuse', 'authorize', 'authorise', 'allow', 'permit']);
+const ANONYMOUS = new Set(['anonymity', 'anonymously']);
+
+/**
+ * "who asked not to be named", "declined to be identified", "spoke on condition of anonymity", "was not authorized to
+ * speak publicly": the wording describes a source the text does have (an unnamed one), not a claim with no source.
+ */
+function isAnonymityIdiom(doc: SlantDocument, first: number, last: number): boolean {
+  const sentence = doc.tokens[first].sentence;
+  let verb: Token | undefined;
+  for (let k = last; k >= first; k--) {
+    if (doc.tokens[k].isWord) {
+      verb = doc.tokens[k];
+      break;
+    }
+  }
+  for (let k = Math.max(0, first - 4); k <= last + 6 && k < doc.tokens.length; k++) {
+    const t = doc.tokens[k];
+    if (t.sentence !== sentence) continue;
+    if (k >= first && ANONYMOUS.has(t.normal)) return true;
+    if (k <= last && verb && UNNAMING_VERBS.has(verb.lemma) && REFUSALS.has(t.lemma)) return true;
+    if (k < first && (t.lemma === 'authorize' || t.lemma === 'authorise')) return true;
+  }
+  return false;
+}
+
+/** Rule id of the findings taken from agentless relations of the attribution layer. */
+const AGENTLESS_RELATION = 'agentless-relation';
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'who']);
+
+/**
+ * An agentless relation whose source is most likely in the text but was not linked to it: a name or personal
+ * pronoun right before the cue ("Trump said", "he said", "she has said") or right after it ("said Smith"), a gerund
+ * after a preposition ("after saying", whose subject is the clause's), a cue after punctuation
+ * (", said the former governor", "…,” said), or a source phrase the layer found but did not resolve to an entity,
+ * unless a common noun heads it ("polls show", "47 percent said").
+ */
+export function sourceOutOfReach(doc: SlantDocument, first: number, last: number, hasSourceSpan: boolean): boolean {
+  const sentence = doc.tokens[first].sentence;
+  const prev = first > 0 && doc.tokens[first - 1].sentence === sentence ? doc.tokens[first - 1] : undefined;
+  const next = last + 1 < doc.tokens.length && doc.tokens[last + 1].sentence === sentence ? doc.tokens[last + 1] : undefined;
+  if (prev && (prev.pos === 'PROPN' || prev.pos === 'PUNCT' || PERSONAL_PRONOUNS.has(prev.normal))) return true;
+  // "Trump also said", "she has said": one adverb or auxiliary between the name and the cue
+  const before = prev && first > 1 && doc.tokens[first - 2].sentence === sentence ? doc.tokens[first - 2] : undefined;
+  if (before && /^(ADV|AUX|PART)$/.test(prev!.pos) && (before.pos === 'PROPN' || PERSONAL_PRONOUNS.has(before.normal))) return true;
+  // "after saying…", "by reciting…": the gerund's subject is the subject of the clause it hangs on
+  if (prev?.pos === 'ADP' && doc.tokens[first].normal.endsWith('ing')) return true;
+  if (next && next.pos === 'PROPN') return true;
+  if (next && PERSONAL_PRONOUNS.has(next.normal) && !prev) return true;
+  return hasSourceSpan && prev?.pos !== 'NOUN';
+}
+
 /** Shared empty list for sentences with no cue or relation (never written to). */
 const NONE: never[] = [];
 
@@ -266,8 +339,9 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (inQuotedVoice(doc, m.first, m.last)) continue;
       if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
-      if (m.entry.id === 'vague-group-says' && !isClauseWithReportVerb(doc, m)) continue;
+      if (m.entry.id === 'vague-group-says' && (!isClauseWithReportVerb(doc, m) || hasNamedModifier(doc, m.first))) continue;
       if (m.entry.id === 'agentless-noun' && hasHolder(doc, m)) continue;
+      if (cat === 'agentless-attribution' && isAnonymityIdiom(doc, m.first, m.last)) continue;
       let end = m.end;
       let last = m.last;
       if (m.entry.id === 'seems-adj') {
@@ -293,6 +367,33 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       };
       const lists = DIRECT_KINDS.has(cat) ? direct : claimCues;
       (lists[s] ??= []).push(cue);
+    }
+    // Agentless relations of the attribution layer that no lexicon entry covers ("polls show", "a sign saying",
+    // "47 percent said"): a cue with no source, unless the source is only out of the layer's reach.
+    for (const r of attribution.relations) {
+      if (r.kind !== 'agentless' || r.sentence < 0 || r.sentence >= n) continue;
+      const ts = doc.tokensIn(r.cue.start, r.cue.end);
+      if (!ts.length) continue;
+      const first = ts[0].index;
+      const last = ts[ts.length - 1].index;
+      if (inQuotedVoice(doc, first, last) || sourceOutOfReach(doc, first, last, r.source !== undefined)) continue;
+      if (isAnonymityIdiom(doc, first, last)) continue;
+      // a lexicon cue on the same words says more: "is expected to", or the writer's own "The move signals…"
+      const list = direct[r.sentence];
+      if (list && list.some((c) => overlaps(c, r.cue))) continue;
+      const claims = claimCues[r.sentence];
+      if (claims && claims.some((c) => overlaps(c, r.cue))) continue;
+      (direct[r.sentence] ??= []).push({
+        kind: 'agentless-attribution',
+        start: r.cue.start,
+        end: r.cue.end,
+        first,
+        last,
+        weight: 0.5,
+        entry: AGENTLESS_RELATION,
+        explanation: 'The words report, show or hold something, but the text does not say who.',
+        rule: true,
+      });
     }
     // --- attribution per sentence -------------------------------------------------------------------------------
     const named: Array<AttributionRelation[] | undefined> = new Array(n);
@@ -385,7 +486,9 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
           category: c.kind,
           voice: 'writer',
           explanation: c.explanation,
-          evidence: { lexicon: lex.id, entry: c.entry, term: c.term, weight: c.weight, source: c.entry ? lex.entry(c.entry)?.source : undefined },
+          evidence: c.rule
+            ? { rule: `attribution/${c.entry}`, weight: c.weight }
+            : { lexicon: lex.id, entry: c.entry, term: c.term, weight: c.weight, source: c.entry ? lex.entry(c.entry)?.source : undefined },
           suggestions: c.alternatives ?? [],
         });
       }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unattributedAssertions } from '../../src/analyzers/unattributed-assertions';
+import { sourceOutOfReach, unattributedAssertions } from '../../src/analyzers/unattributed-assertions';
+import { parseDocument } from '../../src/nlp';
 import { use } from '../../src/analyzer';
 import { createPipeline } from '../../src/pipeline';
 import fc from 'fast-check';
@@ -101,6 +102,88 @@ describe('unattributed-assertions: sentence statuses and score', () => {
     const report = pipeline.analyze('Asked whether he would run again, the mayor declined to answer.');
     expect(report.findings.map((f) => [f.span.text, f.category, f.severity])).toEqual([['Asked', 'agentless-attribution', 'info']]);
     expect(report.sentences[0].status).not.toBe('unattributed-assertion');
+  });
+
+  describe('anonymity idioms describe an unnamed source, not a claim with none', () => {
+    it.each([
+      'The worker, who asked not to be named, described long shifts.',
+      'One owner, who declined to be named for fear of trouble, closed the shop.',
+      '“We are broke,” said an adviser, who declined to be identified and is not on the staff.',
+      'The memo was described to reporters on condition of anonymity.',
+      'The clerk, who was not authorized to be quoted, confirmed the closure.',
+    ])('%s', (text) => {
+      const report = pipeline.analyze(text);
+      expect(report.findings.filter((f) => f.category === 'agentless-attribution').map((f) => f.span.text)).toEqual([]);
+    });
+
+    it.each([
+      ['The donor was named in the report.', 'was named'],
+      ['Officials, speaking anonymously, were told to leave.', 'were told'],
+    ])('still flags a passive with no agent: %s', (text, span) => {
+      const report = pipeline.analyze(text);
+      expect(report.findings.filter((f) => f.category === 'agentless-attribution').map((f) => f.span.text)).toEqual([span]);
+    });
+  });
+
+  describe('a named modifier makes a group a source, not a vague one', () => {
+    const vague = (text: string) => pipeline.analyze(text).findings.filter((f) => f.category === 'vague-attribution').map((f) => f.span.text);
+    it.each([
+      'Clinton aides said the plan was dead.',
+      'Pentagon officials say the test failed.',
+      'A State Department official said the talks would resume.',
+      'Leading Democratic strategists say the news hurt her.',
+    ])('%s', (text) => {
+      expect(vague(text)).toEqual([]);
+    });
+    it.each([
+      ['Officials say the test failed.', 'Officials say'],
+      ['Her aides said the plan was dead.', 'aides said'],
+      ['Some officials believe the test failed.', 'Some officials believe'],
+    ])('still flags %s', (text, span) => {
+      expect(vague(text)).toEqual([span]);
+    });
+  });
+
+  describe('agentless relations of the attribution layer', () => {
+    const agentless = (text: string) =>
+      pipeline
+        .analyze(text)
+        .findings.filter((f) => f.analyzer === 'unattributed-assertions' && f.category === 'agentless-attribution')
+        .map((f) => [f.span.text, f.severity, f.evidence.rule]);
+
+    it('reports a cue whose source is only a common noun or absent, at info severity', () => {
+      const report = pipeline.analyze('Recent polls show the governor trailing in three counties.');
+      const found = report.findings.filter((f) => f.category === 'agentless-attribution');
+      expect(found.map((f) => [f.span.text, f.severity, f.evidence.rule])).toEqual([['show', 'info', 'attribution/agentless-relation']]);
+      expect(report.sentences[0].status).not.toBe('unattributed-assertion');
+    });
+
+    it.each([
+      ['a name before the cue', 'The newspaper Daily Courier declared on Thursday that the race was over.'],
+      ['a name before the cue, after a quotation', '“The plan is dead,” Hartley tweeted on Friday.'],
+      ['an inverted cue after a quotation', '“The bridge will reopen in May,” said the former mayor of the town.'],
+      ['a gerund whose subject is the clause’s', 'After saying the race was over, the mayor left.'],
+    ])('leaves out a cue whose source is in the text: %s', (_why, text) => {
+      expect(agentless(text)).toEqual([]);
+    });
+
+    const reach = (text: string, cue: string, hasSourceSpan = false): boolean => {
+      const doc = parseDocument(text);
+      const t = doc.tokens.find((x) => x.value === cue)!;
+      return sourceOutOfReach(doc, t.index, t.index, hasSourceSpan);
+    };
+    it.each([
+      ['Hartley also tweeted the results.', 'tweeted', false, true],
+      ['She has tweeted the results.', 'tweeted', false, true],
+      ['The office quickly tweeted the results.', 'tweeted', false, false],
+      ['Recent polls show a close race.', 'show', false, false],
+      ['Recent polls show a close race.', 'show', true, false],
+      ['Some sources say the race is close.', 'say', false, false],
+      ['Hartley said the race is close.', 'said', false, true],
+      ['It would be close, said the mayor.', 'said', false, true],
+    ])('source out of reach in "%s" (cue %s, source span %s): %s', (text, cue, hasSourceSpan, expected) => {
+      expect(reach(text, cue, hasSourceSpan)).toBe(expected);
+    });
   });
 
   it('returns a null score for text with no sentence', () => {
