@@ -542,8 +542,8 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     return {
       score: unattributed / claimSentences,
       basis:
-        `${unattributed} of ${claimSentences} sentences in the writer's voice make a claim with no named source` +
-        ` (${attributed} attributed, ${factual} factual reports)` +
+        `${unattributed} of ${claimSentences} sentences in the writer's voice ${unattributed === 1 ? 'makes' : 'make'} a claim with no named source` +
+        ` (${attributed} attributed, ${factual} factual report${factual === 1 ? '' : 's'})` +
         (parts.length ? `; findings: ${parts.join(', ')}` : ''),
       metrics: {
         claimSentences,
