@@ -39,10 +39,22 @@ export function evaluate(parsed: ParsedGold[], priors: ReadonlyMap<string, CuePr
 const fmt = (m: Record<string, number>) =>
   `cue ${m.cue.toFixed(3)} (P ${m.cue_p.toFixed(3)} R ${m.cue_r.toFixed(3)}, r50 ${m.cue50.toFixed(3)})  source ${m.source.toFixed(3)} (r50 ${m.source50.toFixed(3)})  content ${m.content.toFixed(3)} (r50 ${m.content50.toFixed(3)})  density ${m.density.toFixed(3)}`;
 
+/**
+ * Priors measured on all training documents; the model is trained on examples whose priors were measured on the
+ * other CROSS folds only (cross-fitting), so that it learns how far an out-of-sample prior can be trusted rather
+ * than trusting priors that already saw the example (off by default: ATTR_CROSS=5 gave CV5 cue +0.002, density +0.006 at ATTR_L2=0.3, within noise).
+ */
+const CROSS = Number(process.env.ATTR_CROSS ?? 0);
 function fit(train: ParsedGold[]): { priors: Map<string, CuePrior>; model: CueModel } {
   const priors = priorsFrom(measurePriors(train));
-  const model = trainModel(examples(train, priors));
-  return { priors, model };
+  if (CROSS < 2) return { priors, model: trainModel(examples(train, priors)) };
+  const ex = [];
+  for (let f = 0; f < CROSS; f++) {
+    const part = train.filter((p) => foldOf(`x${p.gold.id}`, CROSS) === f);
+    const rest = train.filter((p) => foldOf(`x${p.gold.id}`, CROSS) !== f);
+    ex.push(...examples(part, priorsFrom(measurePriors(rest))));
+  }
+  return { priors, model: trainModel(ex) };
 }
 
 function main(): void {

@@ -6,6 +6,7 @@ import type { SlantDocument, Token } from '../document';
 import { CUE_MODEL } from './model';
 import { findCandidates, scoreCandidates, selectCandidates, clauseSubjectOf, type Candidate, type TokenRange } from './detect';
 import { resolveSources, type SpeakerNeed } from './sources';
+import { filterCandidates } from './filters';
 import type { Attribution, AttributionKind, AttributionRelation } from './types';
 
 export type { Attribution, AttributionKind, AttributionRelation, SourceEntity, SourceType } from './types';
@@ -20,8 +21,9 @@ export function computeAttribution(doc: SlantDocument): Attribution {
 }
 
 /** Turns accepted candidates into relations: inherited sources, trimmed contents, continued quotations, sources. */
-export function buildAttribution(doc: SlantDocument, accepted: Candidate[]): Attribution {
+export function buildAttribution(doc: SlantDocument, selected: Candidate[]): Attribution {
   const { tokens } = doc;
+  const accepted = filterCandidates(doc, selected);
   inheritSources(doc, accepted);
   const quoteStarts = new Set<number>();
   for (const q of doc.quotations) quoteStarts.add(q.start);
