@@ -157,7 +157,11 @@ export class PhraseMatcher {
       const singular = properNounSingular(t);
       if (singular !== undefined) addUnseen(node.byLemma.get(singular), stamp, out);
     }
-    if (node.any && t.isWord) addUnseen([node.any], stamp, out);
+    const any = node.any;
+    if (any && t.isWord && any.stamp !== stamp) {
+      any.stamp = stamp;
+      out.push(any);
+    }
   }
 
   /** Every match, in text order; at one position, longer matches first. */
@@ -169,8 +173,13 @@ export class PhraseMatcher {
     let next: TrieNode[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
-      // Hot path: most tokens start no term; only the root's indexes are consulted.
-      if (!root.any && !root.byNormal.has(first.normal) && !root.byLemma.has(first.lemma) && first.pos !== 'PROPN') continue;
+      // Hot path: most tokens start no term; only the root's indexes are consulted (the same three lookups
+      // `step` makes at the root, so a token skipped here would have given an empty frontier).
+      if (!root.any && !root.byNormal.has(first.normal) && !root.byLemma.has(first.lemma)) {
+        if (first.pos !== 'PROPN') continue;
+        const singular = properNounSingular(first);
+        if (singular === undefined || !root.byLemma.has(singular)) continue;
+      }
       frontier.length = 0;
       this.step(root, first, ++this.stamp, frontier);
       const sentence = first.sentence;
