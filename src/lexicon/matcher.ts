@@ -120,6 +120,8 @@ function properNounSingular(t: Token): string | undefined {
  */
 export class PhraseMatcher {
   private readonly root = newNode();
+  /** Keys of the root's two indexes together: one lookup decides a token whose lemma is its normal form. */
+  private readonly rootKeys: Set<string>;
   private stamp = 0;
 
   constructor(patterns: Pattern[]) {
@@ -128,6 +130,13 @@ export class PhraseMatcher {
       for (const pt of p.tokens) node = this.child(node, pt);
       node.terminals.push(p);
     }
+    this.rootKeys = new Set([...this.root.byNormal.keys(), ...this.root.byLemma.keys()]);
+  }
+
+  /** Whether `t` is in the root's byNormal index by its normal form or in its byLemma index by its lemma. */
+  private startsTerm(t: Token): boolean {
+    if (t.lemma === t.normal) return this.rootKeys.has(t.normal);
+    return this.root.byNormal.has(t.normal) || this.root.byLemma.has(t.lemma);
   }
 
   private child(node: TrieNode, pt: PatternToken): TrieNode {
@@ -157,7 +166,11 @@ export class PhraseMatcher {
       const singular = properNounSingular(t);
       if (singular !== undefined) addUnseen(node.byLemma.get(singular), stamp, out);
     }
-    if (node.any && t.isWord) addUnseen([node.any], stamp, out);
+    const any = node.any;
+    if (any && t.isWord && any.stamp !== stamp) {
+      any.stamp = stamp;
+      out.push(any);
+    }
   }
 
   /** Every match, in text order; at one position, longer matches first. */
@@ -169,8 +182,13 @@ export class PhraseMatcher {
     let next: TrieNode[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
-      // Hot path: most tokens start no term; only the root's indexes are consulted.
-      if (!root.any && !root.byNormal.has(first.normal) && !root.byLemma.has(first.lemma) && first.pos !== 'PROPN') continue;
+      // Hot path: most tokens start no term; only the root's indexes are consulted (the same three lookups
+      // `step` makes at the root, so a token skipped here would have given an empty frontier).
+      if (!root.any && !this.startsTerm(first)) {
+        if (first.pos !== 'PROPN') continue;
+        const singular = properNounSingular(first);
+        if (singular === undefined || !root.byLemma.has(singular)) continue;
+      }
       frontier.length = 0;
       this.step(root, first, ++this.stamp, frontier);
       const sentence = first.sentence;
