@@ -58,7 +58,7 @@ export function getNlp(): Nlp {
 }
 
 /** wink's analysis of a text, as parallel arrays (one entry per wink token, whitespace tokens included). */
-interface WinkTokens {
+export interface WinkTokens {
   values: string[];
   spaces: string[];
   normals: string[];
@@ -76,7 +76,7 @@ interface WinkTokens {
  * the 2,225 BBC articles changed). Forgetting makes every parse tokenise as a fresh process would, so results do
  * not depend on order, worker count or resumption.
  */
-function winkTokens(text: string): WinkTokens {
+export function winkTokens(text: string): WinkTokens {
   const nlp = getNlp();
   const its = nlp.its;
   const table = lexemes;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAnalyzer } from '../analyzer';
 import { SlantDocument, type Sentence, type Token } from '../document';
 import type { LexiconMatch } from '../lexicon/matcher';
-import { getNlp } from '../nlp';
+import { winkTokens } from '../nlp';
 
 /**
  * Loaded language: words and phrases that carry judgement or emotion beyond the fact reported — charged verbs,
@@ -323,17 +323,13 @@ function matchingView(doc: SlantDocument, titleCase: Set<number>): SlantDocument
 
 /** Re-reads Title-Case sentences in lower case; see {@link matchingView}. Changes `tokens` in place. */
 function withHeadlineLemmas(doc: SlantDocument, tokens: Token[], sentences: Set<number>): Token[] {
-  const nlp = getNlp();
   for (const index of sentences) {
     const s = doc.sentences[index];
     const original = doc.text.slice(s.start, s.end);
     const lower = original.toLowerCase();
     if (lower.length !== original.length) continue;
-    const wtokens = nlp.readDoc(lower).tokens();
-    const values = wtokens.out(nlp.its.value) as string[];
-    const spaces = wtokens.out(nlp.its.precedingSpaces) as string[];
-    const lemmas = wtokens.out(nlp.its.lemma as unknown as typeof nlp.its.value) as string[];
-    const pos = wtokens.out(nlp.its.pos) as string[];
+    // through nlp.ts, which makes wink forget the words it learns here, so later texts tokenise the same
+    const { values, spaces, lemmas, pos } = winkTokens(lower);
     const byStart = new Map<number, { end: number; lemma: string; pos: string }>();
     let offset = 0;
     for (let i = 0; i < values.length; i++) {

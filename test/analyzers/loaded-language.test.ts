@@ -203,3 +203,14 @@ describe('loaded-language: built-in lexicon', () => {
     expect(lex.entries.every((e) => e.weight > 0 && e.weight <= 1)).toBe(true);
   });
 });
+
+describe('headline re-reading', () => {
+  it('leaves later tokenisation unchanged (the lower-cased headline is read through nlp.ts, which forgets new words)', () => {
+    const probe = "the board welcomed mike quorvex's appointment.";
+    const before = parseDocument(probe).tokens.map((t) => t.value);
+    expect(before).toContain("'s");
+    // A Title-Case headline is re-read in lower case; "quorvex's." is new to wink there.
+    createPipeline({ analyzers: ['loaded-language'] }).analyze("Board Slams Deal Of Quorvex's.\n\nThe board met on Monday.");
+    expect(parseDocument(probe).tokens.map((t) => t.value)).toEqual(before);
+  });
+});
