@@ -247,8 +247,10 @@ async function main(): Promise<void> {
   }
 
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism?.() ?? os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
+  // Markdown: blank lines between lines and around tables, so the output pastes into the README as it is.
   const out: string[] = [];
   out.push(`Machine: ${machine}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  out.push('');
   out.push(`Corpus: ${path.basename(corpus)}, ${items.length} articles, ${mb.toFixed(2)} MB; analyzers: ${analyzers.join(', ') || '(none)'}; medians of ${reps} interleaved runs`);
   if (ratios) {
     out.push('');
@@ -257,20 +259,23 @@ async function main(): Promise<void> {
     for (const r of rows) out.push(`| ${r.label} | ${r.mbPerS.toFixed(2)} | ${r.articlesPerS.toFixed(0)} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} |`);
     out.push('');
     out.push(`Pipeline / bare readDoc (1 thread): ${ratios.pipelineVsReadDoc.toFixed(2)}x by wall clock, ${ratios.pipelineVsReadDocCpu.toFixed(2)}x by CPU time`);
+    out.push('');
     out.push(`2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x`);
+    out.push('');
     out.push(`Worker pool start-up (model load per thread): 1 worker ${poolStart.one.toFixed(2)} s, 2 workers ${poolStart.two.toFixed(2)} s (not in the timings above)`);
-    if (firstErrors) out.push(`Note: ${firstErrors} articles gave an error record.`);
+    if (firstErrors) out.push('', `Note: ${firstErrors} articles gave an error record.`);
   }
   if (mem) {
     out.push('');
     out.push(`Memory: ${memoryWith}, full reports + summary, output to a temporary file.`);
+    out.push('');
     out.push('| slant batch | peak RSS MB | seconds | lines |');
     out.push('|---|---:|---:|---:|');
     for (const [k, v] of Object.entries(mem)) out.push(`| ${k} | ${v.maxRssMB.toFixed(0)} | ${v.seconds.toFixed(1)} | ${v.lines} |`);
     for (const w of ['in-thread', '2 workers']) {
       const a = mem[`1x, ${w}`];
       const b = mem[`10x, ${w}`];
-      out.push(`RSS 10x / 1x (${w}): ${(b.maxRssMB / a.maxRssMB).toFixed(2)}`);
+      out.push('', `RSS 10x / 1x (${w}): ${(b.maxRssMB / a.maxRssMB).toFixed(2)}`);
     }
   }
   process.stdout.write(out.join('\n') + '\n');
