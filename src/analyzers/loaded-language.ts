@@ -121,6 +121,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       const { entry } = m;
       if (entry.weight < options.minWeight) continue;
       if (categories && !categories.has(entry.category)) continue;
+      if (isLegalCharge(doc.tokens, m.first, m.last)) continue;
       const negated = isNegated(doc.tokens, m.first);
       if (negated && options.negation && NEGATION_FLIPS.has(entry.category)) continue;
       const quoted = isQuoted(doc.tokens, m.first, m.last);
@@ -196,6 +197,30 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
     };
   },
 });
+
+/** Words that make a following crime noun the name of a legal charge ("charged with fraud", "guilty of murder"). */
+const LEGAL_FRAME = new Set([
+  'charge', 'charged', 'convict', 'convicted', 'conviction', 'indict', 'indicted', 'indictment', 'acquit', 'acquitted',
+  'guilty', 'plead', 'pleaded', 'prosecute', 'prosecution', 'count', 'counts',
+]);
+/** What may stand between the legal word and the noun: "charges of fraud and conspiracy", "two counts of murder". */
+const LEGAL_GAP = new Set(['of', 'with', 'for', 'and', 'or', ',', 'a', 'an', 'the', 'attempted']);
+const LEGAL_WINDOW = 6;
+
+/**
+ * A noun that names the charge in a legal frame ("denied charges of fraud and conspiracy", "convicted of murder") is
+ * the court's word, not the writer's characterisation.
+ */
+function isLegalCharge(tokens: Token[], first: number, last: number): boolean {
+  if (first !== last || tokens[first].pos !== 'NOUN') return false;
+  const sentence = tokens[first].sentence;
+  for (let k = first - 1; k >= 0 && first - k <= LEGAL_WINDOW && tokens[k].sentence === sentence; k--) {
+    const t = tokens[k];
+    if (LEGAL_FRAME.has(t.normal) || LEGAL_FRAME.has(t.lemma)) return true;
+    if (!LEGAL_GAP.has(t.normal) && t.pos !== 'NOUN' && t.pos !== 'NUM') return false;
+  }
+  return false;
+}
 
 const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 

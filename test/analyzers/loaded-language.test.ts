@@ -214,3 +214,15 @@ describe('headline re-reading', () => {
     expect(parseDocument(probe).tokens.map((t) => t.value)).toEqual(before);
   });
 });
+
+describe('legal charges', () => {
+  const pipeline = createPipeline({ analyzers: ['loaded-language'] });
+  const flagged = (text: string): string[] => pipeline.analyze(text).findings.map((f) => f.span.text);
+  it('does not flag a crime noun that names a legal charge', () => {
+    expect(flagged('Mr Ebbers has denied charges of fraud and conspiracy.')).toEqual([]);
+    expect(flagged('She faces two counts of attempted conspiracy.')).toEqual([]);
+  });
+  it('still flags the same noun when the writer uses it as a characterisation', () => {
+    expect(flagged('The senator pushed a wild conspiracy about the vote.')).toEqual(['conspiracy']);
+  });
+});
