@@ -1,6 +1,7 @@
 /**
  * Throughput and memory benchmark (not a test):
- *   `npm run bench -- <corpus.jsonl> [--reps 3] [--no-timing] [--no-memory] [--built] [--json out.json]`
+ *   `npm run bench -- <corpus.jsonl> [--reps 3] [--analyzers ids] [--no-timing] [--no-memory] [--built] [--json out.json]`
+ * (`--analyzers a,b`: measure that pipeline instead of the default one, e.g. one analyzer's own cost.)
  * (`--built`: measure memory with dist/cli.js even if it is older than src/.)
  *
  * In one run it times, over the same texts already in memory:
@@ -55,6 +56,9 @@ function loadCorpus(file: string): { items: BatchItem[]; bytes: number } {
 }
 
 let bareWink: ReturnType<typeof winkNLP> | undefined;
+/** The pipeline measured: the default one, or the analyzers given with --analyzers. */
+let chosenAnalyzers: string[] | undefined;
+const pipelineOptions = (): { analyzers?: string[] } => (chosenAnalyzers ? { analyzers: chosenAnalyzers } : {});
 
 function timeReadDoc(items: BatchItem[]): Timing {
   // The reference is wink as anyone would use it: the default pipeline, a separate instance from slant's own
@@ -67,7 +71,7 @@ function timeReadDoc(items: BatchItem[]): Timing {
 }
 
 async function timeInThread(items: BatchItem[]): Promise<Timing> {
-  const pipeline = createPipeline();
+  const pipeline = createPipeline(pipelineOptions());
   let errors = 0;
   const c0 = cpuNow();
   const t0 = performance.now();
@@ -87,7 +91,7 @@ async function timePool(pool: WorkerPool, items: BatchItem[]): Promise<Timing> {
 
 async function startPool(threads: number, warm: BatchItem[]): Promise<{ pool: WorkerPool; startSeconds: number }> {
   const t0 = performance.now();
-  const pool = createWorkerPool(threads, { pipeline: {} });
+  const pool = createWorkerPool(threads, { pipeline: pipelineOptions() });
   await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'item', id: 'start', text: 'Warm-up sentence.' })));
   const startSeconds = (performance.now() - t0) / 1000;
   for await (const _ of orderedMap(warm, threads * 4, (it) => pool.run({ kind: 'item', id: it.id, text: it.text }))) void _;
@@ -95,10 +99,10 @@ async function startPool(threads: number, warm: BatchItem[]): Promise<{ pool: Wo
 }
 
 /** Child process: one `slant batch` run; prints its peak RSS. */
-async function child(input: string, workers: number): Promise<void> {
+async function child(input: string, workers: number, analyzers: string | undefined): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slant-bench-'));
   const t0 = performance.now();
-  const r = await runBatch({ input, output: path.join(tmp, 'out.jsonl'), summary: path.join(tmp, 'summary.json'), workers, fields: 'full', progress: false });
+  const r = await runBatch({ input, output: path.join(tmp, 'out.jsonl'), summary: path.join(tmp, 'summary.json'), workers, fields: 'full', progress: false, ...(analyzers ? { pipeline: { analyzers: analyzers.split(',') } } : {}) });
   const seconds = (performance.now() - t0) / 1000;
   fs.rmSync(tmp, { recursive: true, force: true });
   process.stdout.write(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, seconds, lines: r.written, errors: r.errors }) + '\n');
@@ -136,9 +140,9 @@ function runChild(input: string, workers: number, built: boolean): { maxRssMB: n
            const summary = JSON.parse(fs.readFileSync(${JSON.stringify(path.join(tmp, 'summary.json'))}, 'utf8'));
            process.stdout.write(JSON.stringify({ maxRssMB, seconds, lines, errors: summary.all.errors.total, code }) + String.fromCharCode(10));
          });`,
-        JSON.stringify(['batch', input, '-o', path.join(tmp, 'out.jsonl'), '--summary', path.join(tmp, 'summary.json'), '--workers', String(workers), '--quiet']),
+        JSON.stringify(['batch', input, '-o', path.join(tmp, 'out.jsonl'), '--summary', path.join(tmp, 'summary.json'), '--workers', String(workers), '--quiet', ...(chosenAnalyzers ? ['--analyzers', chosenAnalyzers.join(',')] : [])]),
       ]
-    : [...process.execArgv, __filename, '--child', input, String(workers)];
+    : [...process.execArgv, __filename, '--child', input, String(workers), ...(chosenAnalyzers ? [chosenAnalyzers.join(',')] : [])];
   const res = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   fs.rmSync(tmp, { recursive: true, force: true });
   if (res.status !== 0) throw new Error(`child failed (${res.status}): ${res.stderr}`);
@@ -160,7 +164,7 @@ function repeatCorpus(file: string, times: number): string {
   return out;
 }
 
-function makeRows(runs: Record<string, Timing[]>, articles: number, mb: number) {
+function makeRows(runs: Record<string, Timing[]>, articles: number, mb: number, which: string) {
   const row = (name: string, label: string) => {
     const s = median(runs[name].map((t) => t.seconds));
     const cpu = median(runs[name].map((t) => t.cpu));
@@ -168,9 +172,9 @@ function makeRows(runs: Record<string, Timing[]>, articles: number, mb: number) 
   };
   return [
     row('readDoc', 'wink-nlp readDoc (bare)'),
-    row('inThread', 'default pipeline, 1 thread'),
-    row('worker1', 'default pipeline, 1 worker thread'),
-    row('workers2', 'default pipeline, 2 worker threads'),
+    row('inThread', `${which} pipeline, 1 thread`),
+    row('worker1', `${which} pipeline, 1 worker thread`),
+    row('workers2', `${which} pipeline, 2 worker threads`),
   ];
 }
 
@@ -185,21 +189,23 @@ function makeRatios(rows: ReturnType<typeof makeRows>) {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1], Number(args[2]));
+  if (args[0] === '--child') return child(args[1], Number(args[2]), args[3]);
   const flag = (name: string): string | undefined => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const corpus = args.find((a, i) => !a.startsWith('--') && !['--reps', '--json'].includes(args[i - 1])) ?? '../shared/bench/corpus.jsonl';
+  const corpus = args.find((a, i) => !a.startsWith('--') && !['--reps', '--json', '--analyzers'].includes(args[i - 1])) ?? '../shared/bench/corpus.jsonl';
+  chosenAnalyzers = flag('--analyzers')?.split(',').map((s) => s.trim()).filter(Boolean);
   const reps = Number(flag('--reps') ?? 3);
   const memory = !args.includes('--no-memory');
   if (!fs.existsSync(corpus)) throw new Error(`no corpus at ${corpus} (give the path: npm run bench -- path/to/corpus.jsonl)`);
 
   const { items, bytes } = loadCorpus(corpus);
   const mb = bytes / 1e6;
-  const analyzers = createPipeline().analyzerIds;
+  const analyzers = createPipeline(pipelineOptions()).analyzerIds; // also rejects unknown ids before any timing
+  const which = chosenAnalyzers ? 'chosen' : 'default';
   const log = (s: string): void => void process.stderr.write(s + '\n');
-  log(`corpus ${corpus}: ${items.length} articles, ${mb.toFixed(2)} MB of text; default pipeline: ${analyzers.join(', ') || '(no analyzers)'}`);
+  log(`corpus ${corpus}: ${items.length} articles, ${mb.toFixed(2)} MB of text; ${which} pipeline: ${analyzers.join(', ') || '(no analyzers)'}`);
 
   const timing = !args.includes('--no-timing');
   let rows: ReturnType<typeof makeRows> = [];
@@ -223,7 +229,7 @@ async function main(): Promise<void> {
     }
     await one.pool.close();
     await two.pool.close();
-    rows = makeRows(runs, items.length, mb);
+    rows = makeRows(runs, items.length, mb, which);
     ratios = makeRatios(rows);
     poolStart = { one: one.startSeconds, two: two.startSeconds };
     firstErrors = runs.inThread[0].errors;
