@@ -45,12 +45,15 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[]): Att
   });
   const needs: SpeakerNeed[] = [];
   for (const q of quotations) {
-    if (q.kind === 'scare' || q.parent >= 0 || held.has(q.index)) continue;
+    if (q.kind === 'scare' || q.parent >= 0) continue;
+    // held by an attribution with no source ("At one point, X referred to …"): looked for like a standalone one
+    const holder = held.get(q.index);
     const s = q.sentence;
-    const around: number[] = [];
+    // its own sentence first ("“…,” Stone explained", "Weiner called a reporter a “jackass”"), then its neighbours
+    const around: number[] = [s];
     if (s - 1 >= 0 && sentences[s - 1].paragraph >= sentences[s].paragraph - 1) around.push(s - 1);
     if (s + 1 < sentences.length && sentences[s + 1].paragraph <= sentences[s].paragraph + 1) around.push(s + 1);
-    needs.push({ quotation: q.index, sentences: around });
+    needs.push({ quotation: q.index, sentences: around, holder });
   }
   const { sources, ids, speakers: standalone } = resolveSources(doc, accepted.map((c) => ({ source: c.source, head: c.head })), needs);
   const typeOf = new Map(sources.map((s) => [s.id, s.type]));

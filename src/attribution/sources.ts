@@ -178,6 +178,18 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
       plural: type === 'vague-collective', head,
     };
   }
+  // "her opponent, Tom Harris,", "the campaign's press secretary, Ben Lyle,": the appositive names the person
+  if (mainLast < last && isComma(tokens[mainLast + 1]) && tokens[mainLast + 2]?.pos === 'PROPN') {
+    let e = mainLast + 2;
+    while (e + 1 <= last && tokens[e + 1].pos === 'PROPN') e++;
+    if (e === last || isComma(tokens[e + 1])) {
+      const named = readMention(doc, { first: mainLast + 2, last: e });
+      if (named.kind === 'name' && named.type === 'named-person' && named.nameWords.length >= 2) {
+        const role = [textOf(doc, first, mainLast), named.role, e < last ? textOf(doc, e + 2, last) : ''].filter(Boolean).join(', ');
+        return { ...named, role, gender: named.gender ?? TITLE_GENDER[head] };
+      }
+    }
+  }
   // a common noun phrase: "a senior official", "analysts", "the report", "Clinton aides", "some"
   const lemma = clean(headTok.lemma);
   const plural = headTok.normal !== headTok.lemma && headTok.normal.endsWith('s') || PLURAL_QUANT.has(head);
@@ -222,6 +234,10 @@ interface NameMention {
   first: number;
   last: number;
   words: string[];
+  /** Titles written before or in the name ("sen.", "president"), normalised ("senator"). */
+  titles: string[];
+  /** First token of the name proper, after its titles. */
+  nameFirst: number;
 }
 
 /** Person-like names outside prepositional phrases, in token order (one pass). */
@@ -239,9 +255,14 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === t.sentence && isCapitalized(tokens[e + 1])) e++;
     const prev = tokens[k - 1];
     const words: string[] = [];
+    const titles: string[] = [];
+    let nameFirst = -1;
     for (let m = k; m <= e; m++) {
       const w = clean(tokens[m].normal);
-      if (!PERSON_TITLES.has(w) && !PERSON_TITLES.has(tokens[m].normal)) words.push(w);
+      if (!PERSON_TITLES.has(w) && !PERSON_TITLES.has(tokens[m].normal)) {
+        words.push(w);
+        if (nameFirst < 0) nameFirst = m;
+      } else titles.push(titleKey(tokens[m].normal));
     }
     const next = tokens[e + 1];
     const possessive = next && (next.normal === "'s" || next.normal === '’s');
@@ -250,7 +271,7 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
     // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
     const notName = isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
-    if (words.length && !afterPrep && !placeOrOrg && !possessive && !notName && words.length <= 4) out.push({ first: k, last: e, words });
+    if (words.length && !afterPrep && !placeOrOrg && !possessive && !notName && words.length <= 4) out.push({ first: k, last: e, words, titles, nameFirst });
     k = e + 1;
   }
   return out;
@@ -278,6 +299,8 @@ export interface SourceDraft {
 export interface SpeakerNeed {
   quotation: number;
   sentences: number[];
+  /** The relation whose content holds the quotation: looked for only when that relation has no source. */
+  holder?: number;
 }
 
 export function resolveSources(
@@ -356,35 +379,65 @@ export function resolveSources(
     }
   };
 
+  /** The person `item` names, if it can be a `gender` person (creating an entity for a bare name). */
+  const personOf = (item: Salient, gender: Gender): Entity | undefined => {
+    if (item.entity) {
+      const e = item.entity;
+      if (e.type !== 'named-person' || (gender && e.gender && e.gender !== gender)) return undefined;
+      if (!e.gender) e.gender = gender;
+      return e;
+    }
+    if (!item.name) return undefined;
+    const given = item.name.words[0];
+    const g: Gender = item.name.words.length > 1 ? (FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined) : undefined;
+    const known = findPerson(item.name.words);
+    if (known) {
+      if (gender && known.gender && known.gender !== gender) return undefined;
+      if (!known.gender) known.gender = gender;
+      return known;
+    }
+    if (gender && g && g !== gender) return undefined;
+    const e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, item.name.nameFirst, item.name.last), nameWords: item.name.words, gender: g ?? gender, plural: false, head: item.name.words[item.name.words.length - 1] }, item.pos);
+    if (item.name.titles.length) e.role = item.name.titles.join(' ');
+    item.entity = e;
+    return e;
+  };
+
+  /**
+   * The person a singular "he"/"she" (or a definite description, with `accept`) refers to: the nearest sentence
+   * with a fitting person, and in it the first one (the subject is the likeliest antecedent: "Rubio said Obama
+   * erred. “…,” he said" is Rubio). Names inside quotations are not antecedents of the writer's pronouns.
+   */
+  const resolvePerson = (pos: number, gender: Gender, accept?: (item: Salient) => boolean, reach = 6): Entity | undefined => {
+    const sentence = tokens[pos].sentence;
+    const quotedPronoun = tokens[pos].voice === 'quoted';
+    let i = byPosition.length - 1;
+    while (i >= 0) {
+      const s = tokens[byPosition[i].pos].sentence;
+      if (sentence - s > reach) break;
+      let j = i;
+      while (j - 1 >= 0 && tokens[byPosition[j - 1].pos].sentence === s) j--;
+      for (let k = j; k <= i; k++) {
+        const item = byPosition[k];
+        if (item.pos >= pos) continue;
+        if (!quotedPronoun && tokens[item.pos].voice === 'quoted') continue;
+        if (accept && !accept(item)) continue;
+        const e = personOf(item, gender);
+        if (e) return e;
+      }
+      i = j - 1;
+    }
+    return undefined;
+  };
+
   const resolvePronoun = (info: MentionInfo, pos: number): Entity | undefined => {
     const sentence = tokens[pos].sentence;
     const want = info.head;
+    if (want === 'he' || want === 'she') return resolvePerson(pos, want === 'he' ? 'm' : 'f');
     for (let i = byPosition.length - 1; i >= 0; i--) {
       const item = byPosition[i];
       if (sentence - tokens[item.pos].sentence > 6) break;
-      if (want === 'he' || want === 'she') {
-        const gender: Gender = want === 'he' ? 'm' : 'f';
-        if (item.entity) {
-          const e = item.entity;
-          if (e.type !== 'named-person' || (e.gender && e.gender !== gender)) continue;
-          if (!e.gender) e.gender = gender;
-          return e;
-        }
-        if (item.name) {
-          const given = item.name.words[0];
-          const g: Gender = item.name.words.length > 1 ? (FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined) : undefined;
-          const known = findPerson(item.name.words);
-          if (known) {
-            if (known.gender && known.gender !== gender) continue;
-            if (!known.gender) known.gender = gender;
-            return known;
-          }
-          if (g && g !== gender) continue;
-          const e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, item.name.first, item.name.last), nameWords: item.name.words, gender: g ?? gender, plural: false, head: item.name.words[item.name.words.length - 1] }, item.pos);
-          item.entity = e;
-          return e;
-        }
-      } else if (want === 'they' || want === 'we') {
+      if (want === 'they' || want === 'we') {
         const e = item.entity;
         if (e && (e.plural || e.type === 'named-organization' || e.type === 'vague-collective' || e.type === 'anonymous')) return e;
       } else if (want === 'it') {
@@ -395,6 +448,32 @@ export function resolveSources(
     return undefined;
   };
 
+  /** Titles known for a candidate antecedent (normalised: "senator", "governor"), honorifics left out. */
+  const titlesOf = (item: Salient): string[] => {
+    const out: string[] = [];
+    const e = item.entity ?? (item.name ? findPerson(item.name.words) : undefined);
+    if (e?.role) for (const w of e.role.toLowerCase().split(/[\s,]+/u)) out.push(titleKey(w));
+    if (item.name) out.push(...item.name.titles);
+    return out.filter((w) => PERSON_TITLES.has(w) && !HONORIFICS.has(w));
+  };
+
+  /**
+   * "the senator", "the four-term congressman", "the presumptive nominee": a definite description of a person
+   * refers back to a named person, one with that title if the text gives titles, else the nearest person in
+   * the last sentences with no other title. Not when the text introduced an unnamed one ("a police officer").
+   */
+  const resolveDescription = (info: MentionInfo, range: TokenRange): Entity | undefined => {
+    const head = titleKey(info.head);
+    const roles = ROLE_EQUIVALENTS[head] ?? [head];
+    const byRole = resolvePerson(range.first, info.gender, (item) => titlesOf(item).some((t) => roles.includes(t)));
+    if (byRole) return byRole;
+    // "the Obama spokesman" is not Obama
+    const own = new Set<string>();
+    for (let k = range.first; k <= range.last; k++) own.add(clean(tokens[k].normal));
+    const named = (item: Salient): string[] => item.entity?.nameWords ?? item.name?.words ?? [];
+    return resolvePerson(range.first, info.gender, (item) => titlesOf(item).length === 0 && !named(item).some((w) => own.has(w)), 3);
+  };
+
   drafts.forEach((d) => {
     const range = d.source;
     if (!range) {
@@ -402,7 +481,8 @@ export function resolveSources(
       return;
     }
     let info = readMention(doc, range);
-    if (namesLoaded || info.kind === 'pronoun') advanceNames(range.first);
+    const description = isPersonDescription(doc, range, info);
+    if (namesLoaded || info.kind === 'pronoun' || description) advanceNames(range.first);
     let entity: Entity | undefined;
     if (info.kind === 'relative') {
       // "Clinton's campaign, which said ...": the noun phrase before the relative pronoun
@@ -418,6 +498,7 @@ export function resolveSources(
     if (info.kind === 'pronoun') entity = resolvePronoun(info, range.first);
     else if (info.kind !== 'relative') {
       entity = findByName(info);
+      if (!entity && description) entity = resolveDescription(info, range);
       if (entity) {
         if (info.nameWords.length > entity.nameWords.length && info.type === 'named-person') {
           entity.name = info.name;
@@ -452,6 +533,7 @@ export function resolveSources(
     else namesBySentence.set(s, [m]);
   }
   for (const need of needs) {
+    if (need.holder !== undefined && ids[need.holder]) continue;
     let id: string | undefined;
     for (const s of need.sentences) {
       id = sourceInSentence.get(s);
@@ -461,7 +543,8 @@ export function resolveSources(
         const m = list[0]; // the first name of the sentence: usually its subject
         let e = findPerson(m.words);
         if (!e) {
-          e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, m.first, m.last), nameWords: m.words, gender: undefined, plural: false, head: m.words[m.words.length - 1] }, m.first);
+          e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, m.nameFirst, m.last), nameWords: m.words, gender: undefined, plural: false, head: m.words[m.words.length - 1] }, m.first);
+          if (m.titles.length) e.role = m.titles.join(' ');
         }
         if (!e.mentions.some((x) => x.start === tokens[m.first].start)) e.mentions.push({ start: tokens[m.first].start, end: tokens[m.last].end });
         id = e.id;
@@ -502,4 +585,45 @@ function leftPhrase(tokens: Token[], j: number): number {
     if (tokens[k].pos === 'DET') break;
   }
   return k;
+}
+
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'doctor', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev']);
+const LEGISLATOR = ['senator', 'representative', 'congressman', 'congresswoman', 'lawmaker', 'legislator'];
+const ROLE_EQUIVALENTS: Record<string, string[]> = {
+  congressman: ['representative', 'congressman', 'congresswoman'],
+  congresswoman: ['representative', 'congressman', 'congresswoman'],
+  representative: ['representative', 'congressman', 'congresswoman'],
+  lawmaker: LEGISLATOR,
+  legislator: LEGISLATOR,
+};
+const DESCRIPTION_HEADS = new Set(['nominee', 'candidate', 'incumbent', 'challenger', 'lawmaker', 'legislator', 'politician',
+  'billionaire', 'businessman', 'businesswoman', 'actor', 'actress', 'singer', 'star', 'player', 'coach', 'veteran']);
+
+/**
+ * "the senator", "the former governor", "the presumptive Republican nominee": a definite, singular person
+ * description with no modifier after its head ("the spokesman for the campaign" is someone else) and no
+ * anonymity marker, whose head word the text has not used for an unnamed person ("a police officer … the officer").
+ */
+function isPersonDescription(doc: SlantDocument, range: TokenRange, info: MentionInfo): boolean {
+  if (info.kind !== 'common' || info.plural || info.type !== 'anonymous') return false;
+  const { tokens } = doc;
+  if (tokens[range.first].normal !== 'the') return false;
+  const head = info.head;
+  if (!(PERSON_TITLES.has(head) || DESCRIPTION_HEADS.has(head) || /(?:man|woman)$/u.test(head)) || HONORIFICS.has(head)) return false;
+  for (let k = range.first + 1; k <= range.last; k++) {
+    const t = tokens[k];
+    if (isComma(t) || t.value === '(' || t.pos === 'ADP' || ANONYMITY_MARKERS.includes(t.normal) || t.normal === 'who') return false;
+  }
+  // an unnamed person introduced with "a"/"an" earlier ("a police officer … the officer")
+  for (let k = 0; k < range.first; k++) {
+    const t = tokens[k];
+    if (clean(t.lemma) !== head && clean(t.normal) !== head) continue;
+    const next = tokens[k + 1];
+    if (next && next.pos === 'PROPN') continue;
+    for (let m = k - 1; m >= Math.max(0, k - 4) && tokens[m].sentence === t.sentence; m--) {
+      if (tokens[m].normal === 'a' || tokens[m].normal === 'an') return false;
+      if (!tokens[m].isWord || tokens[m].pos === 'VERB') break;
+    }
+  }
+  return true;
 }

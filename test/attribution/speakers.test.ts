@@ -1,0 +1,91 @@
+/**
+ * Quotation speakers resolved to a named person, on texts written for these tests: a pronoun's antecedent is the
+ * subject of the nearest sentence naming a fitting person, not a name quoted inside a quotation; "the senator",
+ * "the presumptive nominee" refer back to the named person; a quotation's own sentence names its speaker first; a
+ * common noun with a name in apposition ("her rival, Tom Harris,") is that person.
+ */
+import { parseDocument } from '../../src/nlp';
+import type { Attribution } from '../../src/attribution';
+
+const attribution = (text: string): Attribution => parseDocument(text).attribution;
+
+/** Name of the speaker of quotation `q`. */
+function speaker(a: Attribution, q = 0): string | undefined {
+  const id = a.quotationSpeakers.get(q);
+  return a.sources.find((s) => s.id === id)?.name;
+}
+
+/** Name and type of the source of the attribution whose cue is `cue`. */
+function source(a: Attribution, cue: string): { name?: string; type?: string; role?: string } {
+  const r = a.relations.find((x) => x.cue.text === cue);
+  if (!r) throw new Error(`no relation with cue "${cue}"; cues: ${a.relations.map((x) => x.cue.text).join(', ')}`);
+  const s = a.sources.find((x) => x.id === r.sourceId);
+  return { name: s?.name, type: s?.type, role: s?.role };
+}
+
+describe('pronoun speakers', () => {
+  it('"he" is the subject of the previous sentence, not the person named after the verb', () => {
+    const a = attribution('Carl Benton said Victor Hale had misled voters. “It was a disgrace,” he said.');
+    expect(speaker(a)).toBe('Carl Benton');
+    const same = attribution('Carl Benton criticized Victor Hale for what he called “a reckless budget.”');
+    expect(speaker(same)).toBe('Carl Benton');
+  });
+
+  it('a name inside an earlier quotation is no antecedent for the writer’s "he"', () => {
+    const a = attribution('Paul Ortiz spoke on a radio show on Sunday. “Sam Fell has said that he will resign,” he said. “If he means it, he should go now,” he added.');
+    expect(speaker(a, 0)).toBe('Paul Ortiz');
+    expect(speaker(a, 1)).toBe('Paul Ortiz');
+  });
+
+  it('gender from a given name or a title still rules out a person', () => {
+    const a = attribution('Ms. Dana Whitlock thanked Robert Greer. “We could not have done it alone,” he said.');
+    expect(speaker(a)).toBe('Robert Greer');
+  });
+});
+
+describe('definite descriptions', () => {
+  it('"the senator" is the person titled senator, even when another person was named since', () => {
+    const a = attribution('Sen. Laura Quinn toured the plant on Friday with Mark Dolan, its manager. Workers asked about the closure. “We will fight for every job,” the senator said.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Laura Quinn', type: 'named-person' });
+    expect(speaker(a)).toBe('Laura Quinn');
+  });
+
+  it('a description with no title in the text refers to the nearest named person', () => {
+    const a = attribution('Hugo Brandt won the primary in May. “The party is united,” the presumptive nominee said.');
+    expect(speaker(a)).toBe('Hugo Brandt');
+    const congressman = attribution('Ray Ostrow announced his resignation on Friday. “I made mistakes,” the four-term congressman said.');
+    expect(speaker(congressman)).toBe('Ray Ostrow');
+  });
+
+  it('not when the text introduced an unnamed person with that noun, or the description names someone else', () => {
+    const officer = attribution('A police officer and Mark Ellis were at the scene. “Nobody was hurt,” the officer said.');
+    expect(source(officer, 'said')).toMatchObject({ name: 'the officer', type: 'anonymous' });
+    const aide = attribution('Mayor Ruth Kane spoke first. “We disagree,” the Kane spokesman said.');
+    expect(source(aide, 'said').name).not.toBe('Ruth Kane');
+    const forWhom = attribution('Tom Reyes arrived at noon. “No comment,” the spokesman for the union said.');
+    expect(source(forWhom, 'said').name).not.toBe('Tom Reyes');
+  });
+});
+
+describe('quotations with no attribution of their own', () => {
+  it('the quotation’s own sentence names its speaker before the neighbouring sentences do', () => {
+    const a = attribution('The hearing ran late for Omar Haddad. “The deadline was never realistic,” Ruth Adler explained after the hearing.');
+    expect(speaker(a)).toBe('Ruth Adler');
+    const b = attribution('Omar Haddad left early. At one point, Carla Mendes referred to the proposal as a "fantasy."');
+    expect(speaker(b)).toBe('Carla Mendes');
+  });
+
+  it('a quotation after a colon in the next paragraph belongs to the described person', () => {
+    const a = attribution('President Lena Moreau and her allies have attacked the agency for months. Reacting to the ruling, the president wrote:\n\n“This decision is a disgrace.”');
+    expect(speaker(a)).toBe('Lena Moreau');
+  });
+});
+
+describe('appositive names', () => {
+  it('"her rival, Tom Harris," is Tom Harris, with the common noun as his role', () => {
+    const a = attribution('Her rival, Tom Harris, said the vote had been rigged.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Tom Harris', type: 'named-person' });
+    const b = attribution('The campaign’s press secretary, Ben Lyle, said the ad would run again.');
+    expect(source(b, 'said')).toMatchObject({ name: 'Ben Lyle', type: 'named-person', role: 'The campaign’s press secretary' });
+  });
+});
