@@ -433,7 +433,14 @@ export function resolveSources(
   const resolvePronoun = (info: MentionInfo, pos: number): Entity | undefined => {
     const sentence = tokens[pos].sentence;
     const want = info.head;
-    if (want === 'he' || want === 'she') return resolvePerson(pos, want === 'he' ? 'm' : 'f');
+    if (want === 'he' || want === 'she') {
+      // "He took aim at Reid, who he said …": a sentence whose subject is the same pronoun keeps its referent
+      const start = doc.sentences[sentence].tokenStart;
+      let k = start;
+      while (k < pos && !tokens[k].isWord) k++;
+      if (k < pos && tokens[k].normal === want && tokens[k].voice === tokens[pos].voice) return resolvePerson(k, want === 'he' ? 'm' : 'f');
+      return resolvePerson(pos, want === 'he' ? 'm' : 'f');
+    }
     for (let i = byPosition.length - 1; i >= 0; i--) {
       const item = byPosition[i];
       if (sentence - tokens[item.pos].sentence > 6) break;

@@ -37,6 +37,11 @@ describe('pronoun speakers', () => {
     expect(speaker(a, 1)).toBe('Paul Ortiz');
   });
 
+  it('a "he" after a sentence-initial "He" keeps its referent ("He took aim at Hale, who he said …")', () => {
+    const a = attribution('Carl Ruiz posted a long message on Sunday. He also took aim at former Mayor Tom Hale, who he said “was a coward from the start.”');
+    expect(speaker(a)).toBe('Carl Ruiz');
+  });
+
   it('gender from a given name or a title still rules out a person', () => {
     const a = attribution('Ms. Dana Whitlock thanked Robert Greer. “We could not have done it alone,” he said.');
     expect(speaker(a)).toBe('Robert Greer');
