@@ -264,6 +264,9 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
         if (nameFirst < 0) nameFirst = m;
       } else titles.push(titleKey(tokens[m].normal));
     }
+    // a title tagged as a common noun before the name ("President Trump", "Senator Lee")
+    const before = tokens[k - 1];
+    if (before && before.sentence === t.sentence && isCapitalized(before) && PERSON_TITLES.has(clean(before.normal)) && !titles.length) titles.push(titleKey(clean(before.normal)));
     const next = tokens[e + 1];
     const possessive = next && (next.normal === "'s" || next.normal === '’s');
     const afterPrep = prev && (prev.pos === 'ADP' || prev.normal === 'the');
@@ -478,7 +481,14 @@ export function resolveSources(
     const own = new Set<string>();
     for (let k = range.first; k <= range.last; k++) own.add(clean(tokens[k].normal));
     const named = (item: Salient): string[] => item.entity?.nameWords ?? item.name?.words ?? [];
-    return resolvePerson(range.first, info.gender, (item) => titlesOf(item).length === 0 && !named(item).some((w) => own.has(w)), 3);
+    // a full name ("Hugo Brandt"), not a lone capitalised word that may be a headline label or a place
+    const fullName = (item: Salient): boolean => {
+      const w = named(item);
+      if (w.length >= 2) return true;
+      if (w.length !== 1) return false;
+      return names.some((m) => m.words.length >= 2 && m.words[m.words.length - 1] === w[0]);
+    };
+    return resolvePerson(range.first, info.gender, (item) => fullName(item) && titlesOf(item).length === 0 && !named(item).some((w) => own.has(w)), 3);
   };
 
   drafts.forEach((d) => {

@@ -62,6 +62,16 @@ describe('definite descriptions', () => {
     expect(speaker(congressman)).toBe('Ray Ostrow');
   });
 
+  it('a title tagged as a common noun before the name still counts ("President Moreau" … "the president")', () => {
+    const a = attribution('Tom Reyes launched a new account on Friday.\n\nPresident Lena Moreau and her allies have attacked the agency for months.\n\nReacting to the ruling, the president wrote, “finally,” and asked whether the case would now be dropped.');
+    expect(source(a, 'wrote')).toMatchObject({ name: 'Lena Moreau', type: 'named-person' });
+  });
+
+  it('a lone capitalised label is no antecedent ("Newspaper: …" … "the mayor")', () => {
+    const a = attribution('Newspaper: Mayor used city car for holidays.\n\nThe mayor denied it on Friday.');
+    expect(source(a, 'denied').name).toBe('The mayor');
+  });
+
   it('not when the text introduced an unnamed person with that noun, or the description names someone else', () => {
     const officer = attribution('A police officer and Mark Ellis were at the scene. “Nobody was hurt,” the officer said.');
     expect(source(officer, 'said')).toMatchObject({ name: 'the officer', type: 'anonymous' });
