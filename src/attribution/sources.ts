@@ -257,7 +257,16 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     const words: string[] = [];
     const titles: string[] = [];
     let nameFirst = -1;
-    for (let m = k; m <= e; m++) {
+    // "White House Press Secretary Robert Gibbs", "Defense Secretary Ash Carter": the name follows the last title
+    let from = k;
+    for (let m = e - 1; m > k; m--) {
+      if (PERSON_TITLES.has(clean(tokens[m].normal))) {
+        for (let x = k; x <= m; x++) if (PERSON_TITLES.has(clean(tokens[x].normal))) titles.push(titleKey(clean(tokens[x].normal)));
+        from = m + 1;
+        break;
+      }
+    }
+    for (let m = from; m <= e; m++) {
       const w = clean(tokens[m].normal);
       if (!PERSON_TITLES.has(w) && !PERSON_TITLES.has(tokens[m].normal)) {
         words.push(w);
@@ -269,7 +278,8 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     if (before && before.sentence === t.sentence && isCapitalized(before) && PERSON_TITLES.has(clean(before.normal)) && !titles.length) titles.push(titleKey(clean(before.normal)));
     const next = tokens[e + 1];
     const possessive = next && (next.normal === "'s" || next.normal === '’s');
-    const afterPrep = prev && (prev.pos === 'ADP' || prev.normal === 'the');
+    // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
+    const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
     const lower = words.join(' ');
     const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
     // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name

@@ -42,6 +42,18 @@ describe('pronoun speakers', () => {
     expect(speaker(a)).toBe('Carl Ruiz');
   });
 
+  it('the name after a run of titles is the antecedent ("White House Press Secretary Robert Gibbs")', () => {
+    const a = attribution('Asked whether the deal could change, White House Press Secretary Robert Gibbs said any changes would be fine. Then he cautioned: "The details matter more than the headline."');
+    expect(speaker(a)).toBe('Robert Gibbs');
+  });
+
+  it('a person introduced with "with" can be the antecedent, a name after "in" cannot', () => {
+    const a = attribution('The morning brought relief for the mayor, with Sen. Walter Brody offering qualified support. While the veteran senator declined to comment on the vote, he said "the record speaks for itself."');
+    expect(speaker(a)).toBe('Walter Brody');
+    const place = attribution('Carl Ruiz spoke to voters in Port Allen on Monday. “We will win,” he said.');
+    expect(speaker(place)).toBe('Carl Ruiz');
+  });
+
   it('gender from a given name or a title still rules out a person', () => {
     const a = attribution('Ms. Dana Whitlock thanked Robert Greer. “We could not have done it alone,” he said.');
     expect(speaker(a)).toBe('Robert Greer');
