@@ -276,6 +276,8 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     // a title tagged as a common noun before the name ("President Trump", "Senator Lee")
     const before = tokens[k - 1];
     if (before && before.sentence === t.sentence && isCapitalized(before) && PERSON_TITLES.has(clean(before.normal)) && !titles.length) titles.push(titleKey(clean(before.normal)));
+    const beforeTitle = tokens[k - 2];
+    if (beforeTitle && titles[0] === 'president' && beforeTitle.value.toLowerCase() === 'vice') titles.unshift('vice');
     const next = tokens[e + 1];
     const possessive = next && (next.normal === "'s" || next.normal === '’s');
     // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
@@ -362,12 +364,12 @@ export function resolveSources(
       if (e.type === info.type && e.nameWords.join(' ') === key) return e;
     }
     // a definite role ("the governor", "the press secretary") refers back to a person with that role or title
-    if (info.kind === 'common' && PERSON_TITLES.has(info.head) && !info.plural) {
+    if (info.kind === 'common' && PERSON_TITLES.has(info.head) && !info.plural && !/['’]s\b/u.test(info.name)) {
       for (let i = entities.length - 1; i >= 0; i--) {
         const e = entities[i];
         if (e.type !== 'named-person' || !e.role) continue;
-        const roleWords = e.role.toLowerCase().split(/[\s,]+/u).map(titleKey);
-        if (roleWords.includes(info.head)) return e;
+        const roleWords = roleTitles(e.role);
+        if (roleWords.includes(/\bvice[\s-]+president$/iu.test(info.name) ? 'vice-president' : info.head)) return e;
       }
     }
     return undefined;
@@ -472,9 +474,11 @@ export function resolveSources(
   const titlesOf = (item: Salient): string[] => {
     const out: string[] = [];
     const e = item.entity ?? (item.name ? findPerson(item.name.words) : undefined);
-    if (e?.role) for (const w of e.role.toLowerCase().split(/[\s,]+/u)) out.push(titleKey(w));
+    if (e?.role) out.push(...roleTitles(e.role));
     if (item.name) out.push(...item.name.titles);
-    return out.filter((w) => PERSON_TITLES.has(w) && !HONORIFICS.has(w));
+    // "Vice President Pence" is no "president"
+    const titles = out.filter((w) => PERSON_TITLES.has(w) && !HONORIFICS.has(w));
+    return titles.includes('vice') ? [...titles.filter((w) => w !== 'president' && w !== 'vice'), 'vice-president'] : titles;
   };
 
   /**
@@ -483,9 +487,10 @@ export function resolveSources(
    * the last sentences with no other title. Not when the text introduced an unnamed one ("a police officer").
    */
   const resolveDescription = (info: MentionInfo, range: TokenRange): Entity | undefined => {
-    const head = titleKey(info.head);
+    const head = /\bvice[\s-]+president$/iu.test(info.name) ? 'vice-president' : titleKey(info.head);
     const roles = ROLE_EQUIVALENTS[head] ?? [head];
-    const byRole = resolvePerson(range.first, info.gender, (item) => titlesOf(item).some((t) => roles.includes(t)));
+    // a title holds through the article ("President Moreau" … twenty sentences on … "the president")
+    const byRole = resolvePerson(range.first, info.gender, (item) => titlesOf(item).some((t) => roles.includes(t)), Infinity);
     if (byRole) return byRole;
     // "the Obama spokesman" is not Obama
     const own = new Set<string>();
@@ -496,9 +501,17 @@ export function resolveSources(
       const w = named(item);
       if (w.length >= 2) return true;
       if (w.length !== 1) return false;
+      if (item.name?.titles.some((t) => HONORIFICS.has(t))) return true; // "Mr. Trump"
+      if (item.entity?.role && /^(?:mr|mrs|ms|dr)\.?$/iu.test(item.entity.role)) return true;
       return names.some((m) => m.words.length >= 2 && m.words[m.words.length - 1] === w[0]);
     };
-    return resolvePerson(range.first, info.gender, (item) => fullName(item) && titlesOf(item).length === 0 && !named(item).some((w) => own.has(w)), 3);
+    // a role held on top of an office ("the committee chairman" may be "Rep. Ed Royce"); other titles name other people
+    // job titles ("the director", "the spokesman") name people of their own; only offices and plain descriptions
+    // of a person fall back to the nearest name
+    if (!FALLBACK_HEADS.has(head) && !DESCRIPTION_HEADS.has(head) && !/(?:^|[^s])(?:man|woman)$/u.test(head)) return undefined;
+    if (head.startsWith('spokes')) return undefined;
+    const additive = ADDITIVE_ROLES.has(head);
+    return resolvePerson(range.first, info.gender, (item) => fullName(item) && (additive || titlesOf(item).length === 0) && !named(item).some((w) => own.has(w)), 3);
   };
 
   drafts.forEach((d) => {
@@ -623,6 +636,13 @@ const ROLE_EQUIVALENTS: Record<string, string[]> = {
   lawmaker: LEGISLATOR,
   legislator: LEGISLATOR,
 };
+/** Roles held on top of an office or title: "the committee chairman" may be a titled representative. */
+const ADDITIVE_ROLES = new Set(['chairman', 'chairwoman', 'chair', 'leader', 'nominee', 'candidate', 'incumbent', 'challenger',
+  'lawmaker', 'legislator', 'politician', 'veteran', 'billionaire', 'businessman', 'businesswoman', 'founder', 'ceo']);
+/** Offices whose holder is usually the article's named protagonist when the text gives no title to match. */
+const FALLBACK_HEADS = new Set(['senator', 'representative', 'congressman', 'congresswoman', 'governor', 'mayor',
+  'justice', 'speaker', 'leader', 'chairman', 'chairwoman', 'sheriff', 'premier', 'chancellor', 'minister', 'king', 'queen',
+  'prince', 'princess', 'pope', 'host', 'author']);
 const DESCRIPTION_HEADS = new Set(['nominee', 'candidate', 'incumbent', 'challenger', 'lawmaker', 'legislator', 'politician',
   'billionaire', 'businessman', 'businesswoman', 'actor', 'actress', 'singer', 'star', 'player', 'coach', 'veteran']);
 
@@ -639,10 +659,13 @@ function isPersonDescription(doc: SlantDocument, range: TokenRange, info: Mentio
   if (!(PERSON_TITLES.has(head) || DESCRIPTION_HEADS.has(head) || /(?:man|woman)$/u.test(head)) || HONORIFICS.has(head)) return false;
   for (let k = range.first + 1; k <= range.last; k++) {
     const t = tokens[k];
-    if (isComma(t) || t.value === '(' || t.pos === 'ADP' || ANONYMITY_MARKERS.includes(t.normal) || t.normal === 'who') return false;
+    if (isComma(t)) break; // "the congressman, who described …": a relative clause or an appositive role
+    if (t.normal === "'s" || t.normal === '’s' || isPossessivePronoun(t)) return false; // "the president's budget director"
+    if (t.value === '(' || t.pos === 'ADP' || ANONYMITY_MARKERS.includes(t.normal) || t.normal === 'who') return false;
   }
-  // an unnamed person introduced with "a"/"an" earlier ("a police officer … the officer")
-  for (let k = 0; k < range.first; k++) {
+  // an unnamed person introduced with "a"/"an" in the last sentences ("a police officer … the officer")
+  const since = Math.max(0, tokens[range.first].sentence - 6);
+  for (let k = doc.sentences[since].tokenStart; k < range.first; k++) {
     const t = tokens[k];
     if (clean(t.lemma) !== head && clean(t.normal) !== head) continue;
     const next = tokens[k + 1];
@@ -653,4 +676,22 @@ function isPersonDescription(doc: SlantDocument, range: TokenRange, info: Mentio
     }
   }
   return true;
+}
+
+/**
+ * The words of a role, normalised ("sen." -> "senator"), without titles that belong to someone named after them
+ * ("adviser to President Obama", "daughter of former Vice President Dick Cheney").
+ */
+function roleTitles(role: string): string[] {
+  const words = role.split(/[\s,]+/u);
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    let j = i + 1;
+    while (j < words.length && PERSON_TITLES.has(titleKey(words[j].toLowerCase()))) j++;
+    const next = words[j];
+    if (PERSON_TITLES.has(titleKey(w.toLowerCase())) && next && /^\p{Lu}/u.test(next)) return;
+    out.push(titleKey(w.toLowerCase()));
+  });
+  // a vice president is no president
+  return out.includes('vice') ? [...out.filter((w) => w !== 'president' && w !== 'vice'), 'vice-president'] : out;
 }

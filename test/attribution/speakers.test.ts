@@ -84,6 +84,25 @@ describe('definite descriptions', () => {
     expect(source(a, 'denied').name).toBe('The mayor');
   });
 
+  it('"Mr. Ostrow" is a person to fall back on; "the congressman, who …" is still a description', () => {
+    const a = attribution('Mr. Ostrow announced his resignation on Friday. The congressman, who served four terms, said “the job was never about me.”');
+    expect(source(a, 'said')).toMatchObject({ name: 'Ostrow', type: 'named-person' });
+  });
+
+  it('a vice president is not "the president", and "the vice president" is', () => {
+    const a = attribution('Vice President Mike Fenton spoke in Ohio on Monday. “We will win,” the president said.');
+    expect(source(a, 'said').name).toBe('the president');
+    const b = attribution('Vice President Mike Fenton spoke in Ohio on Monday with President Ann Hale. “We will win,” the vice president said.');
+    expect(source(b, 'said').name).toBe('Mike Fenton');
+  });
+
+  it('job titles and possessive descriptions name someone else ("the director", "the mayor’s budget director")', () => {
+    const a = attribution('Carl Ruiz toured the plant on Friday. “Output is up,” the director said.');
+    expect(source(a, 'said').name).toBe('the director');
+    const b = attribution('Mayor Ruth Kane, a budget director for years, spoke first. “We disagree,” the mayor’s budget director said.');
+    expect(source(b, 'said').name).not.toBe('Ruth Kane');
+  });
+
   it('not when the text introduced an unnamed person with that noun, or the description names someone else', () => {
     const officer = attribution('A police officer and Mark Ellis were at the scene. “Nobody was hurt,” the officer said.');
     expect(source(officer, 'said')).toMatchObject({ name: 'the officer', type: 'anonymous' });
