@@ -182,7 +182,13 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   if (mainLast < last && isComma(tokens[mainLast + 1]) && tokens[mainLast + 2]?.pos === 'PROPN') {
     let e = mainLast + 2;
     while (e + 1 <= last && tokens[e + 1].pos === 'PROPN') e++;
-    if (e === last || isComma(tokens[e + 1])) {
+    // "Representative Debbie Wasserman Schultz of Florida": a place after the name stays in the role
+    let tail = e;
+    if (tokens[e + 1]?.normal === 'of' && e + 2 <= last && tokens[e + 2].pos === 'PROPN') {
+      tail = e + 2;
+      while (tail + 1 <= last && tokens[tail + 1].pos === 'PROPN') tail++;
+    }
+    if (e === last || isComma(tokens[e + 1]) || tail === last || isComma(tokens[tail + 1])) {
       const named = readMention(doc, { first: mainLast + 2, last: e });
       if (named.kind === 'name' && named.type === 'named-person' && named.nameWords.length >= 2) {
         const role = [textOf(doc, first, mainLast), named.role, e < last ? textOf(doc, e + 2, last) : ''].filter(Boolean).join(', ');
@@ -356,7 +362,7 @@ export function resolveSources(
     return undefined;
   };
 
-  const findByName = (info: MentionInfo): Entity | undefined => {
+  const findByName = (info: MentionInfo, description = false): Entity | undefined => {
     if (info.type === 'named-person') return findPerson(info.nameWords);
     const key = info.nameWords.join(' ');
     for (let i = entities.length - 1; i >= 0; i--) {
@@ -364,7 +370,7 @@ export function resolveSources(
       if (e.type === info.type && e.nameWords.join(' ') === key) return e;
     }
     // a definite role ("the governor", "the press secretary") refers back to a person with that role or title
-    if (info.kind === 'common' && PERSON_TITLES.has(info.head) && !info.plural && !/['’]s\b/u.test(info.name)) {
+    if (!description && info.kind === 'common' && PERSON_TITLES.has(info.head) && !info.plural && !/['’]s\b/u.test(info.name)) {
       for (let i = entities.length - 1; i >= 0; i--) {
         const e = entities[i];
         if (e.type !== 'named-person' || !e.role) continue;
@@ -489,8 +495,22 @@ export function resolveSources(
   const resolveDescription = (info: MentionInfo, range: TokenRange): Entity | undefined => {
     const head = /\bvice[\s-]+president$/iu.test(info.name) ? 'vice-president' : titleKey(info.head);
     const roles = ROLE_EQUIVALENTS[head] ?? [head];
+    // "the Florida senator", "the Democratic candidate": each capitalised modifier must stand near the person's name
+    // somewhere in the text ("Florida Sen. Marco Rubio", "Sen. Marco Rubio of Florida")
+    const mods: string[] = [];
+    for (let k = range.first + 1; k <= range.last && !isComma(tokens[k]); k++) {
+      const t = tokens[k];
+      if (t.isWord && isCapitalized(t) && clean(t.normal) !== info.head && !PERSON_TITLES.has(clean(t.normal))) mods.push(t.value.toLowerCase());
+    }
+    const modsFit = (item: Salient): boolean => {
+      if (!mods.length) return true;
+      const w = item.entity?.nameWords ?? item.name?.words ?? [];
+      const last = w[w.length - 1];
+      if (!last) return false;
+      return mods.every((m) => tokens.some((t, p) => clean(t.normal) === last && nearWord(tokens, p, m)));
+    };
     // a title holds through the article ("President Moreau" … twenty sentences on … "the president")
-    const byRole = resolvePerson(range.first, info.gender, (item) => titlesOf(item).some((t) => roles.includes(t)), Infinity);
+    const byRole = resolvePerson(range.first, info.gender, (item) => titlesOf(item).some((t) => roles.includes(t)) && modsFit(item), Infinity);
     if (byRole) return byRole;
     // "the Obama spokesman" is not Obama
     const own = new Set<string>();
@@ -511,7 +531,12 @@ export function resolveSources(
     if (!FALLBACK_HEADS.has(head) && !DESCRIPTION_HEADS.has(head) && !/(?:^|[^s])(?:man|woman)$/u.test(head)) return undefined;
     if (head.startsWith('spokes')) return undefined;
     const additive = ADDITIVE_ROLES.has(head);
-    return resolvePerson(range.first, info.gender, (item) => fullName(item) && (additive || titlesOf(item).length === 0) && !named(item).some((w) => own.has(w)), 3);
+    // and only to a person the article already quotes or cites (its protagonist), not to anyone just mentioned
+    const isSource = (item: Salient): boolean => {
+      const e = item.entity ?? (item.name ? findPerson(item.name.words) : undefined);
+      return e !== undefined && e.attributions > 0;
+    };
+    return resolvePerson(range.first, info.gender, (item) => fullName(item) && isSource(item) && (additive || titlesOf(item).length === 0) && !named(item).some((w) => own.has(w)) && modsFit(item), 3);
   };
 
   drafts.forEach((d) => {
@@ -537,7 +562,7 @@ export function resolveSources(
     }
     if (info.kind === 'pronoun') entity = resolvePronoun(info, range.first);
     else if (info.kind !== 'relative') {
-      entity = findByName(info);
+      entity = findByName(info, description);
       if (!entity && description) entity = resolveDescription(info, range);
       if (entity) {
         if (info.nameWords.length > entity.nameWords.length && info.type === 'named-person') {
@@ -642,7 +667,7 @@ const ADDITIVE_ROLES = new Set(['chairman', 'chairwoman', 'chair', 'leader', 'no
 /** Offices whose holder is usually the article's named protagonist when the text gives no title to match. */
 const FALLBACK_HEADS = new Set(['senator', 'representative', 'congressman', 'congresswoman', 'governor', 'mayor',
   'justice', 'speaker', 'leader', 'chairman', 'chairwoman', 'sheriff', 'premier', 'chancellor', 'minister', 'king', 'queen',
-  'prince', 'princess', 'pope', 'host', 'author']);
+  'prince', 'princess', 'pope']);
 const DESCRIPTION_HEADS = new Set(['nominee', 'candidate', 'incumbent', 'challenger', 'lawmaker', 'legislator', 'politician',
   'billionaire', 'businessman', 'businesswoman', 'actor', 'actress', 'singer', 'star', 'player', 'coach', 'veteran']);
 
@@ -654,9 +679,14 @@ const DESCRIPTION_HEADS = new Set(['nominee', 'candidate', 'incumbent', 'challen
 function isPersonDescription(doc: SlantDocument, range: TokenRange, info: MentionInfo): boolean {
   if (info.kind !== 'common' || info.plural || info.type !== 'anonymous') return false;
   const { tokens } = doc;
+  if (/men$/u.test(clean(tokens[trimLast(tokens, range)].normal))) return false; // "the women", "the congressmen"
   if (tokens[range.first].normal !== 'the') return false;
   const head = info.head;
   if (!(PERSON_TITLES.has(head) || DESCRIPTION_HEADS.has(head) || /(?:man|woman)$/u.test(head)) || HONORIFICS.has(head)) return false;
+  for (let k = range.first + 1; k <= range.last; k++) {
+    const t = tokens[k];
+    if (ANONYMITY_MARKERS.includes(t.normal)) return false;
+  }
   for (let k = range.first + 1; k <= range.last; k++) {
     const t = tokens[k];
     if (isComma(t)) break; // "the congressman, who described …": a relative clause or an appositive role
@@ -694,4 +724,13 @@ function roleTitles(role: string): string[] {
   });
   // a vice president is no president
   return out.includes('vice') ? [...out.filter((w) => w !== 'president' && w !== 'vice'), 'vice-president'] : out;
+}
+
+/** Whether `word` (lower-cased) stands within six words of token `p`, in the same sentence. */
+function nearWord(tokens: Token[], p: number, word: string): boolean {
+  const sentence = tokens[p].sentence;
+  for (let k = Math.max(0, p - 6); k <= Math.min(tokens.length - 1, p + 6); k++) {
+    if (tokens[k].sentence === sentence && tokens[k].value.toLowerCase() === word) return true;
+  }
+  return false;
 }

@@ -67,11 +67,20 @@ describe('definite descriptions', () => {
     expect(speaker(a)).toBe('Laura Quinn');
   });
 
-  it('a description with no title in the text refers to the nearest named person', () => {
-    const a = attribution('Hugo Brandt won the primary in May. “The party is united,” the presumptive nominee said.');
+  it('a description with no title in the text refers to the nearest person the article cites', () => {
+    const a = attribution('Hugo Brandt said he had won the primary by a wide margin. “The party is united,” the presumptive nominee said.');
     expect(speaker(a)).toBe('Hugo Brandt');
     const congressman = attribution('Ray Ostrow announced his resignation on Friday. “I made mistakes,” the four-term congressman said.');
     expect(speaker(congressman)).toBe('Ray Ostrow');
+  });
+
+  it('not to a person only mentioned, nor one whose name stands far from the description’s modifiers', () => {
+    const mentioned = attribution('Hugo Brandt won the primary in May. “The party is united,” the presumptive nominee said.');
+    expect(speaker(mentioned)).toBe('the presumptive nominee');
+    const place = attribution('Ohio Gov. Dan Pruitt said the plan would fail. “We need a new plan,” the Texas governor said.');
+    expect(source(place, 'said').name).toBe('Dan Pruitt');
+    const texas = place.relations.filter((r) => r.cue.text === 'said')[1];
+    expect(place.sources.find((x) => x.id === texas.sourceId)?.name).toBe('the Texas governor');
   });
 
   it('a title tagged as a common noun before the name still counts ("President Moreau" … "the president")', () => {
