@@ -476,6 +476,22 @@ export function resolveSources(
     return undefined;
   };
 
+  let positions: Map<string, number[]> | undefined;
+  /** Token positions of each lower-cased word (built on first use). */
+  const wordPositions = (): Map<string, number[]> => {
+    if (!positions) {
+      positions = new Map();
+      tokens.forEach((t, p) => {
+        if (!t.isWord) return;
+        const w = clean(t.normal);
+        const list = positions!.get(w);
+        if (list) list.push(p);
+        else positions!.set(w, [p]);
+      });
+    }
+    return positions;
+  };
+
   /** Titles known for a candidate antecedent (normalised: "senator", "governor"), honorifics left out. */
   const titlesOf = (item: Salient): string[] => {
     const out: string[] = [];
@@ -502,12 +518,19 @@ export function resolveSources(
       const t = tokens[k];
       if (t.isWord && isCapitalized(t) && clean(t.normal) !== info.head && !PERSON_TITLES.has(clean(t.normal))) mods.push(t.value.toLowerCase());
     }
+    const fitCache = new Map<string, boolean>();
     const modsFit = (item: Salient): boolean => {
       if (!mods.length) return true;
       const w = item.entity?.nameWords ?? item.name?.words ?? [];
       const last = w[w.length - 1];
       if (!last) return false;
-      return mods.every((m) => tokens.some((t, p) => clean(t.normal) === last && nearWord(tokens, p, m)));
+      let fit = fitCache.get(last);
+      if (fit === undefined) {
+        const at = wordPositions().get(last) ?? [];
+        fit = mods.every((m) => at.some((p) => nearWord(tokens, p, m)));
+        fitCache.set(last, fit);
+      }
+      return fit;
     };
     // a title holds through the article ("President Moreau" … twenty sentences on … "the president")
     const byRole = resolvePerson(range.first, info.gender, (item) => titlesOf(item).some((t) => roles.includes(t)) && modsFit(item), Infinity);
@@ -590,15 +613,15 @@ export function resolveSources(
     if (id && !sourceInSentence.has(s) && entities.find((e) => e.id === id)?.type === 'named-person') sourceInSentence.set(s, id);
   });
   const namesBySentence = new Map<number, NameMention[]>();
-  if (needs.length && !namesLoaded) advanceNames(tokens.length);
+  const open = needs.filter((n) => n.holder === undefined || !ids[n.holder]);
+  if (open.length && !namesLoaded) advanceNames(tokens.length);
   for (const m of names) {
     const s = tokens[m.first].sentence;
     const list = namesBySentence.get(s);
     if (list) list.push(m);
     else namesBySentence.set(s, [m]);
   }
-  for (const need of needs) {
-    if (need.holder !== undefined && ids[need.holder]) continue;
+  for (const need of open) {
     let id: string | undefined;
     for (const s of need.sentences) {
       id = sourceInSentence.get(s);
