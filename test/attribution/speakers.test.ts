@@ -136,6 +136,20 @@ describe('quotations with no attribution of their own', () => {
   });
 });
 
+describe('quotations continued in a paragraph', () => {
+  it('a quotation after another in the same paragraph keeps its speaker when no other cue stands between', () => {
+    const a = attribution('The vote is set for Wednesday.\n\n“I respect the governor and his reasons,” Sen. Richard Blum (D-Conn.) said ahead of the vote. “But I urge my colleagues to reverse this veto.”');
+    expect(speaker(a, 0)).toBe('Richard Blum');
+    expect(speaker(a, 1)).toBe('Richard Blum');
+  });
+
+  it('but not across another source’s cue', () => {
+    const a = attribution('“We will vote no,” said Ann Ruiz, a senator. Her colleague Tom Vale disagreed and told reporters that the bill was sound. “It is a good bill.”');
+    expect(speaker(a, 0)).toBe('Ann Ruiz');
+    expect(speaker(a, 1)).not.toBe('Ann Ruiz');
+  });
+});
+
 describe('appositive names', () => {
   it('"her rival, Tom Harris," is Tom Harris, with the common noun as his role', () => {
     const a = attribution('Her rival, Tom Harris, said the vote had been rigged.');
