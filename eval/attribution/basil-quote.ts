@@ -3,7 +3,8 @@
  *   npx tsx eval/attribution/basil-quote.ts [--data ../shared/data]
  * A span counts as quoted when its first word is in a direct or block quotation, or inside the content of an
  * attribution that has a source. Speaker accuracy: among quoted gold spans whose speaker is a named person
- * ("Donald_Trump", not "other_pro"), the share where the resolved source's last name matches.
+ * ("Donald_Trump", not "other_pro"), the share where the resolved source's last name matches; and the same over gold
+ * speakers that are one person (groups and campaigns such as "House_Democrats" cannot match a person's name).
  * No reference-scorer task covers this; the numbers are this script's.
  */
 import { readFileSync } from 'node:fs';
@@ -18,7 +19,10 @@ const docs = readFileSync(join(values.data!, 'basil', 'dev.jsonl'), 'utf8').trim
 const norm = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').toLowerCase().replace(/[^a-z\s_]/gu, '').trim();
 const lastName = (s: string): string => norm(s).split(/[\s_]+/u).filter(Boolean).pop() ?? '';
 
-let tp = 0, fp = 0, fn = 0, tn = 0, speakerGold = 0, speakerRight = 0;
+let tp = 0, fp = 0, fn = 0, tn = 0, speakerGold = 0, speakerRight = 0, personGold = 0, personRight = 0;
+// a gold speaker that is one person ("Donald_Trump", "Pelosi"), not a group or campaign ("House_Democrats", "Obama_campaign")
+const GROUP_WORDS = /^(?:democrats|republicans|lawmakers|officials|members|campaign|committee|companies|catholics|protestors|protesters|supporters|critics|voters|administration|house|senate|gop|now)$/u;
+const isPerson = (s: string): boolean => /^[A-Z][\p{L}'.-]*(?:_[A-Z][\p{L}'.-]*)*$/u.test(s) && !s.split('_').some((w) => GROUP_WORDS.test(w.toLowerCase()));
 for (const d of docs) {
   const doc = parseDocument(d.text);
   const a = doc.attribution;
@@ -44,10 +48,15 @@ for (const d of docs) {
     if (quote === 'yes' && speaker && !speaker.startsWith('other')) {
       speakerGold++;
       const id = owner.get(at);
-      if (id && lastName(names.get(id) ?? '') === lastName(speaker)) speakerRight++;
+      const right = id !== undefined && id !== '' && lastName(names.get(id) ?? '') === lastName(speaker);
+      if (right) speakerRight++;
+      if (isPerson(speaker)) {
+        personGold++;
+        if (right) personRight++;
+      }
     }
   }
 }
 const p = tp / (tp + fp), r = tp / (tp + fn);
 console.log(`BASIL dev: ${docs.length} docs; quote=yes detection P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r)).toFixed(3)}; accuracy ${((tp + tn) / (tp + tn + fp + fn)).toFixed(3)}`);
-console.log(`speaker (named, last name) accuracy ${(speakerRight / speakerGold).toFixed(3)} (${speakerRight}/${speakerGold})`);
+console.log(`speaker (named, last name) accuracy ${(speakerRight / speakerGold).toFixed(3)} (${speakerRight}/${speakerGold}); of them one person (not a group or campaign): ${(personRight / personGold).toFixed(3)} (${personRight}/${personGold})`);

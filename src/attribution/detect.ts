@@ -20,6 +20,7 @@ import {
   type CueClass,
 } from './lexicon';
 import { CUE_MODEL } from './model';
+import { FEMALE_NAMES, MALE_NAMES } from './names';
 import {
   isCapitalized,
   isComma,
@@ -1288,6 +1289,20 @@ function colon(ctx: Ctx, k: number, lo: number, hi: number, paragraph: number): 
   while (s >= lo && k - s <= 7 && tokens[s].value !== '-' && tokens[s].value !== '—' && tokens[s].value !== '–') s--;
   const from = s + 1;
   if (from >= k || k - from > 6) return undefined;
+  // a headline "Clinton to Voters: …", "Mayor To Critics: …": the speaker before "to", the audience after it
+  if (headline) {
+    for (let j = from + 1; j < k - 1; j++) {
+      if (tokens[j].normal !== 'to') continue;
+      if (npLeft(tokens, j - 1, from) !== from || !namesSource(ctx, from, j - 1) || !isCapitalized(tokens[j + 1])) break;
+      const c = base(k, ':', 'speech', 'colon', 0.5);
+      c.source = { first: from, last: j - 1 };
+      c.sourceSide = 'left';
+      c.features.push('colon', 'colon-headline', feat('src-', sourceShape(tokens, c.source)));
+      contentRight(ctx, c, k + 1, hi);
+      if (!c.content.length) c.features.push('no-content');
+      return c;
+    }
+  }
   const f0 = npLeft(tokens, k - 1, from);
   if (f0 !== from) return undefined;
   if (!hasProper(tokens, from, k - 1) && !isCapitalized(tokens[from])) return undefined;
@@ -1320,6 +1335,9 @@ function namesSource(ctx: Ctx, a: number, b: number): boolean {
   for (let k = a; k <= b; k++) {
     const n = tokens[k].normal;
     const l = tokens[k].lemma;
+    // a person's name by its given name ("Ann Coulter: …")
+    if (k < b && (FEMALE_NAMES.has(n) || MALE_NAMES.has(n)) && isCapitalized(tokens[k]) && isCapitalized(tokens[k + 1]) && tokens[k + 1].isWord) return true;
+    if (n === 'newspaper' || n === 'newspapers') return true;
     if (ctx.bodyNames.has(n) || DOCUMENT_NOUNS.has(n) || ANONYMOUS_NOUNS.has(n) || VAGUE_NOUNS.has(n) || PERSON_TITLES.has(l) || ORGANIZATION_WORDS.has(n)) return true;
   }
   return false;

@@ -45,12 +45,15 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[]): Att
   });
   const needs: SpeakerNeed[] = [];
   for (const q of quotations) {
-    if (q.kind === 'scare' || q.parent >= 0 || held.has(q.index)) continue;
+    if (q.kind === 'scare' || q.parent >= 0) continue;
+    // held by an attribution with no source ("At one point, X referred to …"): looked for like a standalone one
+    const holder = held.get(q.index);
     const s = q.sentence;
-    const around: number[] = [];
+    // its own sentence first ("“…,” Stone explained", "Weiner called a reporter a “jackass”"), then its neighbours
+    const around: number[] = [s];
     if (s - 1 >= 0 && sentences[s - 1].paragraph >= sentences[s].paragraph - 1) around.push(s - 1);
     if (s + 1 < sentences.length && sentences[s + 1].paragraph <= sentences[s].paragraph + 1) around.push(s + 1);
-    needs.push({ quotation: q.index, sentences: around });
+    needs.push({ quotation: q.index, sentences: around, holder });
   }
   const { sources, ids, speakers: standalone } = resolveSources(doc, accepted.map((c) => ({ source: c.source, head: c.head })), needs);
   const typeOf = new Map(sources.map((s) => [s.id, s.type]));
@@ -98,7 +101,21 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[]): Att
     const id = ids[i];
     if (id) quotationSpeakers.set(q, id);
   }
-  for (const [q, id] of standalone) if (!quotationSpeakers.has(q)) quotationSpeakers.set(q, id);
+  // a quotation following another in the same paragraph, with no other source's cue between them, is the same
+  // speaker's ("“…,” Blum said ahead of the vote. “…”"); otherwise a speaker named around it
+  let prev: (typeof quotations)[number] | undefined;
+  for (const q of quotations) {
+    if (q.kind === 'scare' || q.parent >= 0) continue;
+    if (!quotationSpeakers.has(q.index)) {
+      const before = prev && quotationSpeakers.get(prev.index);
+      const p = prev;
+      const sameParagraph = p !== undefined && tokens[doc.tokenIndexAt(p.start)].paragraph === tokens[doc.tokenIndexAt(q.start)].paragraph;
+      const otherCue = p !== undefined && relations.some((r) => r.cue.start >= p.end && r.cue.start < q.start && r.sourceId !== undefined && r.sourceId !== before);
+      const id = before && sameParagraph && !otherCue ? before : standalone.get(q.index);
+      if (id) quotationSpeakers.set(q.index, id);
+    }
+    prev = q;
+  }
   return { relations, sources, quotationSpeakers, sentenceRelations, sentenceContent };
 }
 

@@ -178,6 +178,24 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
       plural: type === 'vague-collective', head,
     };
   }
+  // "her opponent, Tom Harris,", "the campaign's press secretary, Ben Lyle,": the appositive names the person
+  if (mainLast < last && isComma(tokens[mainLast + 1]) && tokens[mainLast + 2]?.pos === 'PROPN') {
+    let e = mainLast + 2;
+    while (e + 1 <= last && tokens[e + 1].pos === 'PROPN') e++;
+    // "Representative Debbie Wasserman Schultz of Florida": a place after the name stays in the role
+    let tail = e;
+    if (tokens[e + 1]?.normal === 'of' && e + 2 <= last && tokens[e + 2].pos === 'PROPN') {
+      tail = e + 2;
+      while (tail + 1 <= last && tokens[tail + 1].pos === 'PROPN') tail++;
+    }
+    if (e === last || isComma(tokens[e + 1]) || tail === last || isComma(tokens[tail + 1])) {
+      const named = readMention(doc, { first: mainLast + 2, last: e });
+      if (named.kind === 'name' && named.type === 'named-person' && named.nameWords.length >= 2) {
+        const role = [textOf(doc, first, mainLast), named.role, e < last ? textOf(doc, e + 2, last) : ''].filter(Boolean).join(', ');
+        return { ...named, role, gender: named.gender ?? TITLE_GENDER[head] };
+      }
+    }
+  }
   // a common noun phrase: "a senior official", "analysts", "the report", "Clinton aides", "some"
   const lemma = clean(headTok.lemma);
   const plural = headTok.normal !== headTok.lemma && headTok.normal.endsWith('s') || PLURAL_QUANT.has(head);
@@ -222,6 +240,10 @@ interface NameMention {
   first: number;
   last: number;
   words: string[];
+  /** Titles written before or in the name ("sen.", "president"), normalised ("senator"). */
+  titles: string[];
+  /** First token of the name proper, after its titles. */
+  nameFirst: number;
 }
 
 /** Person-like names outside prepositional phrases, in token order (one pass). */
@@ -239,18 +261,38 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === t.sentence && isCapitalized(tokens[e + 1])) e++;
     const prev = tokens[k - 1];
     const words: string[] = [];
-    for (let m = k; m <= e; m++) {
-      const w = clean(tokens[m].normal);
-      if (!PERSON_TITLES.has(w) && !PERSON_TITLES.has(tokens[m].normal)) words.push(w);
+    const titles: string[] = [];
+    let nameFirst = -1;
+    // "White House Press Secretary Robert Gibbs", "Defense Secretary Ash Carter": the name follows the last title
+    let from = k;
+    for (let m = e - 1; m > k; m--) {
+      if (PERSON_TITLES.has(clean(tokens[m].normal))) {
+        for (let x = k; x <= m; x++) if (PERSON_TITLES.has(clean(tokens[x].normal))) titles.push(titleKey(clean(tokens[x].normal)));
+        from = m + 1;
+        break;
+      }
     }
+    for (let m = from; m <= e; m++) {
+      const w = clean(tokens[m].normal);
+      if (!PERSON_TITLES.has(w) && !PERSON_TITLES.has(tokens[m].normal)) {
+        words.push(w);
+        if (nameFirst < 0) nameFirst = m;
+      } else titles.push(titleKey(tokens[m].normal));
+    }
+    // a title tagged as a common noun before the name ("President Trump", "Senator Lee")
+    const before = tokens[k - 1];
+    if (before && before.sentence === t.sentence && isCapitalized(before) && PERSON_TITLES.has(clean(before.normal)) && !titles.length) titles.push(titleKey(clean(before.normal)));
+    const beforeTitle = tokens[k - 2];
+    if (beforeTitle && titles[0] === 'president' && beforeTitle.value.toLowerCase() === 'vice') titles.unshift('vice');
     const next = tokens[e + 1];
     const possessive = next && (next.normal === "'s" || next.normal === '’s');
-    const afterPrep = prev && (prev.pos === 'ADP' || prev.normal === 'the');
+    // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
+    const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
     const lower = words.join(' ');
     const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
     // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
     const notName = isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
-    if (words.length && !afterPrep && !placeOrOrg && !possessive && !notName && words.length <= 4) out.push({ first: k, last: e, words });
+    if (words.length && !afterPrep && !placeOrOrg && !possessive && !notName && words.length <= 4) out.push({ first: k, last: e, words, titles, nameFirst });
     k = e + 1;
   }
   return out;
@@ -278,6 +320,8 @@ export interface SourceDraft {
 export interface SpeakerNeed {
   quotation: number;
   sentences: number[];
+  /** The relation whose content holds the quotation: looked for only when that relation has no source. */
+  holder?: number;
 }
 
 export function resolveSources(
@@ -318,7 +362,7 @@ export function resolveSources(
     return undefined;
   };
 
-  const findByName = (info: MentionInfo): Entity | undefined => {
+  const findByName = (info: MentionInfo, description = false): Entity | undefined => {
     if (info.type === 'named-person') return findPerson(info.nameWords);
     const key = info.nameWords.join(' ');
     for (let i = entities.length - 1; i >= 0; i--) {
@@ -326,12 +370,12 @@ export function resolveSources(
       if (e.type === info.type && e.nameWords.join(' ') === key) return e;
     }
     // a definite role ("the governor", "the press secretary") refers back to a person with that role or title
-    if (info.kind === 'common' && PERSON_TITLES.has(info.head) && !info.plural) {
+    if (!description && info.kind === 'common' && PERSON_TITLES.has(info.head) && !info.plural && !/['’]s\b/u.test(info.name)) {
       for (let i = entities.length - 1; i >= 0; i--) {
         const e = entities[i];
         if (e.type !== 'named-person' || !e.role) continue;
-        const roleWords = e.role.toLowerCase().split(/[\s,]+/u).map(titleKey);
-        if (roleWords.includes(info.head)) return e;
+        const roleWords = roleTitles(e.role);
+        if (roleWords.includes(/\bvice[\s-]+president$/iu.test(info.name) ? 'vice-president' : info.head)) return e;
       }
     }
     return undefined;
@@ -356,35 +400,72 @@ export function resolveSources(
     }
   };
 
+  /** The person `item` names, if it can be a `gender` person (creating an entity for a bare name). */
+  const personOf = (item: Salient, gender: Gender): Entity | undefined => {
+    if (item.entity) {
+      const e = item.entity;
+      if (e.type !== 'named-person' || (gender && e.gender && e.gender !== gender)) return undefined;
+      if (!e.gender) e.gender = gender;
+      return e;
+    }
+    if (!item.name) return undefined;
+    const given = item.name.words[0];
+    const g: Gender = item.name.words.length > 1 ? (FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined) : undefined;
+    const known = findPerson(item.name.words);
+    if (known) {
+      if (gender && known.gender && known.gender !== gender) return undefined;
+      if (!known.gender) known.gender = gender;
+      return known;
+    }
+    if (gender && g && g !== gender) return undefined;
+    const e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, item.name.nameFirst, item.name.last), nameWords: item.name.words, gender: g ?? gender, plural: false, head: item.name.words[item.name.words.length - 1] }, item.pos);
+    if (item.name.titles.length) e.role = item.name.titles.join(' ');
+    item.entity = e;
+    return e;
+  };
+
+  /**
+   * The person a singular "he"/"she" (or a definite description, with `accept`) refers to: the nearest sentence
+   * with a fitting person, and in it the first one (the subject is the likeliest antecedent: "Rubio said Obama
+   * erred. “…,” he said" is Rubio). Names inside quotations are not antecedents of the writer's pronouns.
+   */
+  const resolvePerson = (pos: number, gender: Gender, accept?: (item: Salient) => boolean, reach = 6): Entity | undefined => {
+    const sentence = tokens[pos].sentence;
+    const quotedPronoun = tokens[pos].voice === 'quoted';
+    let i = byPosition.length - 1;
+    while (i >= 0) {
+      const s = tokens[byPosition[i].pos].sentence;
+      if (sentence - s > reach) break;
+      let j = i;
+      while (j - 1 >= 0 && tokens[byPosition[j - 1].pos].sentence === s) j--;
+      for (let k = j; k <= i; k++) {
+        const item = byPosition[k];
+        if (item.pos >= pos) continue;
+        if (!quotedPronoun && tokens[item.pos].voice === 'quoted') continue;
+        if (accept && !accept(item)) continue;
+        const e = personOf(item, gender);
+        if (e) return e;
+      }
+      i = j - 1;
+    }
+    return undefined;
+  };
+
   const resolvePronoun = (info: MentionInfo, pos: number): Entity | undefined => {
     const sentence = tokens[pos].sentence;
     const want = info.head;
+    if (want === 'he' || want === 'she') {
+      // "He took aim at Reid, who he said …": a sentence whose subject is the same pronoun keeps its referent
+      const start = doc.sentences[sentence].tokenStart;
+      let k = start;
+      while (k < pos && !tokens[k].isWord) k++;
+      if (k < pos && tokens[k].normal === want && tokens[k].voice === tokens[pos].voice) return resolvePerson(k, want === 'he' ? 'm' : 'f');
+      return resolvePerson(pos, want === 'he' ? 'm' : 'f');
+    }
     for (let i = byPosition.length - 1; i >= 0; i--) {
       const item = byPosition[i];
       if (sentence - tokens[item.pos].sentence > 6) break;
-      if (want === 'he' || want === 'she') {
-        const gender: Gender = want === 'he' ? 'm' : 'f';
-        if (item.entity) {
-          const e = item.entity;
-          if (e.type !== 'named-person' || (e.gender && e.gender !== gender)) continue;
-          if (!e.gender) e.gender = gender;
-          return e;
-        }
-        if (item.name) {
-          const given = item.name.words[0];
-          const g: Gender = item.name.words.length > 1 ? (FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined) : undefined;
-          const known = findPerson(item.name.words);
-          if (known) {
-            if (known.gender && known.gender !== gender) continue;
-            if (!known.gender) known.gender = gender;
-            return known;
-          }
-          if (g && g !== gender) continue;
-          const e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, item.name.first, item.name.last), nameWords: item.name.words, gender: g ?? gender, plural: false, head: item.name.words[item.name.words.length - 1] }, item.pos);
-          item.entity = e;
-          return e;
-        }
-      } else if (want === 'they' || want === 'we') {
+      if (want === 'they' || want === 'we') {
         const e = item.entity;
         if (e && (e.plural || e.type === 'named-organization' || e.type === 'vague-collective' || e.type === 'anonymous')) return e;
       } else if (want === 'it') {
@@ -395,6 +476,92 @@ export function resolveSources(
     return undefined;
   };
 
+  let positions: Map<string, number[]> | undefined;
+  /** Token positions of each lower-cased word (built on first use). */
+  const wordPositions = (): Map<string, number[]> => {
+    if (!positions) {
+      positions = new Map();
+      tokens.forEach((t, p) => {
+        if (!t.isWord) return;
+        const w = clean(t.normal);
+        const list = positions!.get(w);
+        if (list) list.push(p);
+        else positions!.set(w, [p]);
+      });
+    }
+    return positions;
+  };
+
+  /** Titles known for a candidate antecedent (normalised: "senator", "governor"), honorifics left out. */
+  const titlesOf = (item: Salient): string[] => {
+    const out: string[] = [];
+    const e = item.entity ?? (item.name ? findPerson(item.name.words) : undefined);
+    if (e?.role) out.push(...roleTitles(e.role));
+    if (item.name) out.push(...item.name.titles);
+    // "Vice President Pence" is no "president"
+    const titles = out.filter((w) => PERSON_TITLES.has(w) && !HONORIFICS.has(w));
+    return titles.includes('vice') ? [...titles.filter((w) => w !== 'president' && w !== 'vice'), 'vice-president'] : titles;
+  };
+
+  /**
+   * "the senator", "the four-term congressman", "the presumptive nominee": a definite description of a person
+   * refers back to a named person, one with that title if the text gives titles, else the nearest person in
+   * the last sentences with no other title. Not when the text introduced an unnamed one ("a police officer").
+   */
+  const resolveDescription = (info: MentionInfo, range: TokenRange): Entity | undefined => {
+    const head = /\bvice[\s-]+president$/iu.test(info.name) ? 'vice-president' : titleKey(info.head);
+    const roles = ROLE_EQUIVALENTS[head] ?? [head];
+    // "the Florida senator", "the Democratic candidate": each capitalised modifier must stand near the person's name
+    // somewhere in the text ("Florida Sen. Marco Rubio", "Sen. Marco Rubio of Florida")
+    const mods: string[] = [];
+    for (let k = range.first + 1; k <= range.last && !isComma(tokens[k]); k++) {
+      const t = tokens[k];
+      if (t.isWord && isCapitalized(t) && clean(t.normal) !== info.head && !PERSON_TITLES.has(clean(t.normal))) mods.push(t.value.toLowerCase());
+    }
+    const fitCache = new Map<string, boolean>();
+    const modsFit = (item: Salient): boolean => {
+      if (!mods.length) return true;
+      const w = item.entity?.nameWords ?? item.name?.words ?? [];
+      const last = w[w.length - 1];
+      if (!last) return false;
+      let fit = fitCache.get(last);
+      if (fit === undefined) {
+        const at = wordPositions().get(last) ?? [];
+        fit = mods.every((m) => at.some((p) => nearWord(tokens, p, m)));
+        fitCache.set(last, fit);
+      }
+      return fit;
+    };
+    // a title holds through the article ("President Moreau" … twenty sentences on … "the president")
+    const byRole = resolvePerson(range.first, info.gender, (item) => titlesOf(item).some((t) => roles.includes(t)) && modsFit(item), Infinity);
+    if (byRole) return byRole;
+    // "the Obama spokesman" is not Obama
+    const own = new Set<string>();
+    for (let k = range.first; k <= range.last; k++) own.add(clean(tokens[k].normal));
+    const named = (item: Salient): string[] => item.entity?.nameWords ?? item.name?.words ?? [];
+    // a full name ("Hugo Brandt"), not a lone capitalised word that may be a headline label or a place
+    const fullName = (item: Salient): boolean => {
+      const w = named(item);
+      if (w.length >= 2) return true;
+      if (w.length !== 1) return false;
+      if (item.name?.titles.some((t) => HONORIFICS.has(t))) return true; // "Mr. Trump"
+      if (item.entity?.role && /^(?:mr|mrs|ms|dr)\.?$/iu.test(item.entity.role)) return true;
+      return names.some((m) => m.words.length >= 2 && m.words[m.words.length - 1] === w[0]);
+    };
+    // a role held on top of an office ("the committee chairman" may be "Rep. Ed Royce"); other titles name other people
+    // job titles ("the director", "the spokesman") name people of their own; only offices and plain descriptions
+    // of a person fall back to the nearest name
+    if (!FALLBACK_HEADS.has(head) && !DESCRIPTION_HEADS.has(head) && !/(?:^|[^s])(?:man|woman)$/u.test(head)) return undefined;
+    if (head.startsWith('spokes')) return undefined;
+    const additive = ADDITIVE_ROLES.has(head);
+    // and only to a person the article already quotes or cites (its protagonist), not to anyone just mentioned
+    const isSource = (item: Salient): boolean => {
+      const e = item.entity ?? (item.name ? findPerson(item.name.words) : undefined);
+      return e !== undefined && e.attributions > 0;
+    };
+    return resolvePerson(range.first, info.gender, (item) => fullName(item) && isSource(item) && (additive || titlesOf(item).length === 0) && !named(item).some((w) => own.has(w)) && modsFit(item), 3);
+  };
+
   drafts.forEach((d) => {
     const range = d.source;
     if (!range) {
@@ -402,7 +569,8 @@ export function resolveSources(
       return;
     }
     let info = readMention(doc, range);
-    if (namesLoaded || info.kind === 'pronoun') advanceNames(range.first);
+    const description = isPersonDescription(doc, range, info);
+    if (namesLoaded || info.kind === 'pronoun' || description) advanceNames(range.first);
     let entity: Entity | undefined;
     if (info.kind === 'relative') {
       // "Clinton's campaign, which said ...": the noun phrase before the relative pronoun
@@ -417,7 +585,8 @@ export function resolveSources(
     }
     if (info.kind === 'pronoun') entity = resolvePronoun(info, range.first);
     else if (info.kind !== 'relative') {
-      entity = findByName(info);
+      entity = findByName(info, description);
+      if (!entity && description) entity = resolveDescription(info, range);
       if (entity) {
         if (info.nameWords.length > entity.nameWords.length && info.type === 'named-person') {
           entity.name = info.name;
@@ -444,14 +613,15 @@ export function resolveSources(
     if (id && !sourceInSentence.has(s) && entities.find((e) => e.id === id)?.type === 'named-person') sourceInSentence.set(s, id);
   });
   const namesBySentence = new Map<number, NameMention[]>();
-  if (needs.length && !namesLoaded) advanceNames(tokens.length);
+  const open = needs.filter((n) => n.holder === undefined || !ids[n.holder]);
+  if (open.length && !namesLoaded) advanceNames(tokens.length);
   for (const m of names) {
     const s = tokens[m.first].sentence;
     const list = namesBySentence.get(s);
     if (list) list.push(m);
     else namesBySentence.set(s, [m]);
   }
-  for (const need of needs) {
+  for (const need of open) {
     let id: string | undefined;
     for (const s of need.sentences) {
       id = sourceInSentence.get(s);
@@ -461,7 +631,8 @@ export function resolveSources(
         const m = list[0]; // the first name of the sentence: usually its subject
         let e = findPerson(m.words);
         if (!e) {
-          e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, m.first, m.last), nameWords: m.words, gender: undefined, plural: false, head: m.words[m.words.length - 1] }, m.first);
+          e = newEntity({ kind: 'name', type: 'named-person', name: textOf(doc, m.nameFirst, m.last), nameWords: m.words, gender: undefined, plural: false, head: m.words[m.words.length - 1] }, m.first);
+          if (m.titles.length) e.role = m.titles.join(' ');
         }
         if (!e.mentions.some((x) => x.start === tokens[m.first].start)) e.mentions.push({ start: tokens[m.first].start, end: tokens[m.last].end });
         id = e.id;
@@ -502,4 +673,87 @@ function leftPhrase(tokens: Token[], j: number): number {
     if (tokens[k].pos === 'DET') break;
   }
   return k;
+}
+
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'doctor', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev']);
+const LEGISLATOR = ['senator', 'representative', 'congressman', 'congresswoman', 'lawmaker', 'legislator'];
+const ROLE_EQUIVALENTS: Record<string, string[]> = {
+  congressman: ['representative', 'congressman', 'congresswoman'],
+  congresswoman: ['representative', 'congressman', 'congresswoman'],
+  representative: ['representative', 'congressman', 'congresswoman'],
+  lawmaker: LEGISLATOR,
+  legislator: LEGISLATOR,
+};
+/** Roles held on top of an office or title: "the committee chairman" may be a titled representative. */
+const ADDITIVE_ROLES = new Set(['chairman', 'chairwoman', 'chair', 'leader', 'nominee', 'candidate', 'incumbent', 'challenger',
+  'lawmaker', 'legislator', 'politician', 'veteran', 'billionaire', 'businessman', 'businesswoman', 'founder', 'ceo']);
+/** Offices whose holder is usually the article's named protagonist when the text gives no title to match. */
+const FALLBACK_HEADS = new Set(['senator', 'representative', 'congressman', 'congresswoman', 'governor', 'mayor',
+  'justice', 'speaker', 'leader', 'chairman', 'chairwoman', 'sheriff', 'premier', 'chancellor', 'minister', 'king', 'queen',
+  'prince', 'princess', 'pope']);
+const DESCRIPTION_HEADS = new Set(['nominee', 'candidate', 'incumbent', 'challenger', 'lawmaker', 'legislator', 'politician',
+  'billionaire', 'businessman', 'businesswoman', 'actor', 'actress', 'singer', 'star', 'player', 'coach', 'veteran']);
+
+/**
+ * "the senator", "the former governor", "the presumptive Republican nominee": a definite, singular person
+ * description with no modifier after its head ("the spokesman for the campaign" is someone else) and no
+ * anonymity marker, whose head word the text has not used for an unnamed person ("a police officer … the officer").
+ */
+function isPersonDescription(doc: SlantDocument, range: TokenRange, info: MentionInfo): boolean {
+  if (info.kind !== 'common' || info.plural || info.type !== 'anonymous') return false;
+  const { tokens } = doc;
+  if (/men$/u.test(clean(tokens[trimLast(tokens, range)].normal))) return false; // "the women", "the congressmen"
+  if (tokens[range.first].normal !== 'the') return false;
+  const head = info.head;
+  if (!(PERSON_TITLES.has(head) || DESCRIPTION_HEADS.has(head) || /(?:man|woman)$/u.test(head)) || HONORIFICS.has(head)) return false;
+  for (let k = range.first + 1; k <= range.last; k++) {
+    const t = tokens[k];
+    if (ANONYMITY_MARKERS.includes(t.normal)) return false;
+  }
+  for (let k = range.first + 1; k <= range.last; k++) {
+    const t = tokens[k];
+    if (isComma(t)) break; // "the congressman, who described …": a relative clause or an appositive role
+    if (t.normal === "'s" || t.normal === '’s' || isPossessivePronoun(t)) return false; // "the president's budget director"
+    if (t.value === '(' || t.pos === 'ADP' || ANONYMITY_MARKERS.includes(t.normal) || t.normal === 'who') return false;
+  }
+  // an unnamed person introduced with "a"/"an" in the last sentences ("a police officer … the officer")
+  const since = Math.max(0, tokens[range.first].sentence - 6);
+  for (let k = doc.sentences[since].tokenStart; k < range.first; k++) {
+    const t = tokens[k];
+    if (clean(t.lemma) !== head && clean(t.normal) !== head) continue;
+    const next = tokens[k + 1];
+    if (next && next.pos === 'PROPN') continue;
+    for (let m = k - 1; m >= Math.max(0, k - 4) && tokens[m].sentence === t.sentence; m--) {
+      if (tokens[m].normal === 'a' || tokens[m].normal === 'an') return false;
+      if (!tokens[m].isWord || tokens[m].pos === 'VERB') break;
+    }
+  }
+  return true;
+}
+
+/**
+ * The words of a role, normalised ("sen." -> "senator"), without titles that belong to someone named after them
+ * ("adviser to President Obama", "daughter of former Vice President Dick Cheney").
+ */
+function roleTitles(role: string): string[] {
+  const words = role.split(/[\s,]+/u);
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    let j = i + 1;
+    while (j < words.length && PERSON_TITLES.has(titleKey(words[j].toLowerCase()))) j++;
+    const next = words[j];
+    if (PERSON_TITLES.has(titleKey(w.toLowerCase())) && next && /^\p{Lu}/u.test(next)) return;
+    out.push(titleKey(w.toLowerCase()));
+  });
+  // a vice president is no president
+  return out.includes('vice') ? [...out.filter((w) => w !== 'president' && w !== 'vice'), 'vice-president'] : out;
+}
+
+/** Whether `word` (lower-cased) stands within six words of token `p`, in the same sentence. */
+function nearWord(tokens: Token[], p: number, word: string): boolean {
+  const sentence = tokens[p].sentence;
+  for (let k = Math.max(0, p - 6); k <= Math.min(tokens.length - 1, p + 6); k++) {
+    if (tokens[k].sentence === sentence && tokens[k].value.toLowerCase() === word) return true;
+  }
+  return false;
 }

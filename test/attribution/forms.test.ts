@@ -161,6 +161,17 @@ describe('attribution forms', () => {
     expect(empty).toMatchObject({ relations: [], sources: [], sentenceRelations: [] });
   });
 
+  it('headline colons: "Name: …", "Name to Audience: …"', () => {
+    const a = attribution('Clinton to Voters: Trump Will Raise Your Taxes.\n\nHillary Clinton spoke in Ohio on Monday.');
+    const r = rel(a, ':');
+    expect(r.source?.text).toBe('Clinton');
+    expect(content(r)).toEqual(['Trump Will Raise Your Taxes']);
+    const named = attribution('Ann Keller: The Budget Is A Trap.\n\nThe column ran on Monday.');
+    expect(rel(named, ':').source?.text).toBe('Ann Keller');
+    const label = attribution('Breaking: Mayor Used City Car.\n\nThe mayor denied it.');
+    expect(label.relations.map((x) => x.cue.text)).not.toContain(':');
+  });
+
   it('is computed once per document', () => {
     const doc = parseDocument('Lopez said the plan would pass.');
     expect(doc.attribution).toBe(doc.attribution);

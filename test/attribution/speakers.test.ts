@@ -1,0 +1,160 @@
+/**
+ * Quotation speakers resolved to a named person, on texts written for these tests: a pronoun's antecedent is the
+ * subject of the nearest sentence naming a fitting person, not a name quoted inside a quotation; "the senator",
+ * "the presumptive nominee" refer back to the named person; a quotation's own sentence names its speaker first; a
+ * common noun with a name in apposition ("her rival, Tom Harris,") is that person.
+ */
+import { parseDocument } from '../../src/nlp';
+import type { Attribution } from '../../src/attribution';
+
+const attribution = (text: string): Attribution => parseDocument(text).attribution;
+
+/** Name of the speaker of quotation `q`. */
+function speaker(a: Attribution, q = 0): string | undefined {
+  const id = a.quotationSpeakers.get(q);
+  return a.sources.find((s) => s.id === id)?.name;
+}
+
+/** Name and type of the source of the attribution whose cue is `cue`. */
+function source(a: Attribution, cue: string): { name?: string; type?: string; role?: string } {
+  const r = a.relations.find((x) => x.cue.text === cue);
+  if (!r) throw new Error(`no relation with cue "${cue}"; cues: ${a.relations.map((x) => x.cue.text).join(', ')}`);
+  const s = a.sources.find((x) => x.id === r.sourceId);
+  return { name: s?.name, type: s?.type, role: s?.role };
+}
+
+describe('pronoun speakers', () => {
+  it('"he" is the subject of the previous sentence, not the person named after the verb', () => {
+    const a = attribution('Carl Benton said Victor Hale had misled voters. “It was a disgrace,” he said.');
+    expect(speaker(a)).toBe('Carl Benton');
+    const same = attribution('Carl Benton criticized Victor Hale for what he called “a reckless budget.”');
+    expect(speaker(same)).toBe('Carl Benton');
+  });
+
+  it('a name inside an earlier quotation is no antecedent for the writer’s "he"', () => {
+    const a = attribution('Paul Ortiz spoke on a radio show on Sunday. “Sam Fell has said that he will resign,” he said. “If he means it, he should go now,” he added.');
+    expect(speaker(a, 0)).toBe('Paul Ortiz');
+    expect(speaker(a, 1)).toBe('Paul Ortiz');
+  });
+
+  it('a "he" after a sentence-initial "He" keeps its referent ("He took aim at Hale, who he said …")', () => {
+    const a = attribution('Carl Ruiz posted a long message on Sunday. He also took aim at former Mayor Tom Hale, who he said “was a coward from the start.”');
+    expect(speaker(a)).toBe('Carl Ruiz');
+  });
+
+  it('the name after a run of titles is the antecedent ("White House Press Secretary Robert Gibbs")', () => {
+    const a = attribution('Asked whether the deal could change, White House Press Secretary Robert Gibbs said any changes would be fine. Then he cautioned: "The details matter more than the headline."');
+    expect(speaker(a)).toBe('Robert Gibbs');
+  });
+
+  it('a person introduced with "with" can be the antecedent, a name after "in" cannot', () => {
+    const a = attribution('The morning brought relief for the mayor, with Sen. Walter Brody offering qualified support. While the veteran senator declined to comment on the vote, he said "the record speaks for itself."');
+    expect(speaker(a)).toBe('Walter Brody');
+    const place = attribution('Carl Ruiz spoke to voters in Port Allen on Monday. “We will win,” he said.');
+    expect(speaker(place)).toBe('Carl Ruiz');
+  });
+
+  it('gender from a given name or a title still rules out a person', () => {
+    const a = attribution('Ms. Dana Whitlock thanked Robert Greer. “We could not have done it alone,” he said.');
+    expect(speaker(a)).toBe('Robert Greer');
+  });
+});
+
+describe('definite descriptions', () => {
+  it('"the senator" is the person titled senator, even when another person was named since', () => {
+    const a = attribution('Sen. Laura Quinn toured the plant on Friday with Mark Dolan, its manager. Workers asked about the closure. “We will fight for every job,” the senator said.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Laura Quinn', type: 'named-person' });
+    expect(speaker(a)).toBe('Laura Quinn');
+  });
+
+  it('a description with no title in the text refers to the nearest person the article cites', () => {
+    const a = attribution('Hugo Brandt said he had won the primary by a wide margin. “The party is united,” the presumptive nominee said.');
+    expect(speaker(a)).toBe('Hugo Brandt');
+    const congressman = attribution('Ray Ostrow announced his resignation on Friday. “I made mistakes,” the four-term congressman said.');
+    expect(speaker(congressman)).toBe('Ray Ostrow');
+  });
+
+  it('not to a person only mentioned, nor one whose name stands far from the description’s modifiers', () => {
+    const mentioned = attribution('Hugo Brandt won the primary in May. “The party is united,” the presumptive nominee said.');
+    expect(speaker(mentioned)).toBe('the presumptive nominee');
+    const place = attribution('Ohio Gov. Dan Pruitt said the plan would fail. “We need a new plan,” the Texas governor said.');
+    expect(source(place, 'said').name).toBe('Dan Pruitt');
+    const texas = place.relations.filter((r) => r.cue.text === 'said')[1];
+    expect(place.sources.find((x) => x.id === texas.sourceId)?.name).toBe('the Texas governor');
+  });
+
+  it('a title tagged as a common noun before the name still counts ("President Moreau" … "the president")', () => {
+    const a = attribution('Tom Reyes launched a new account on Friday.\n\nPresident Lena Moreau and her allies have attacked the agency for months.\n\nReacting to the ruling, the president wrote, “finally,” and asked whether the case would now be dropped.');
+    expect(source(a, 'wrote')).toMatchObject({ name: 'Lena Moreau', type: 'named-person' });
+  });
+
+  it('a lone capitalised label is no antecedent ("Newspaper: …" … "the mayor")', () => {
+    const a = attribution('Newspaper: Mayor used city car for holidays.\n\nThe mayor denied it on Friday.');
+    expect(source(a, 'denied').name).toBe('The mayor');
+  });
+
+  it('"Mr. Ostrow" is a person to fall back on; "the congressman, who …" is still a description', () => {
+    const a = attribution('Mr. Ostrow announced his resignation on Friday. The congressman, who served four terms, said “the job was never about me.”');
+    expect(source(a, 'said')).toMatchObject({ name: 'Ostrow', type: 'named-person' });
+  });
+
+  it('a vice president is not "the president", and "the vice president" is', () => {
+    const a = attribution('Vice President Mike Fenton spoke in Ohio on Monday. “We will win,” the president said.');
+    expect(source(a, 'said').name).toBe('the president');
+    const b = attribution('Vice President Mike Fenton spoke in Ohio on Monday with President Ann Hale. “We will win,” the vice president said.');
+    expect(source(b, 'said').name).toBe('Mike Fenton');
+  });
+
+  it('job titles and possessive descriptions name someone else ("the director", "the mayor’s budget director")', () => {
+    const a = attribution('Carl Ruiz toured the plant on Friday. “Output is up,” the director said.');
+    expect(source(a, 'said').name).toBe('the director');
+    const b = attribution('Mayor Ruth Kane, a budget director for years, spoke first. “We disagree,” the mayor’s budget director said.');
+    expect(source(b, 'said').name).not.toBe('Ruth Kane');
+  });
+
+  it('not when the text introduced an unnamed person with that noun, or the description names someone else', () => {
+    const officer = attribution('A police officer and Mark Ellis were at the scene. “Nobody was hurt,” the officer said.');
+    expect(source(officer, 'said')).toMatchObject({ name: 'the officer', type: 'anonymous' });
+    const aide = attribution('Mayor Ruth Kane spoke first. “We disagree,” the Kane spokesman said.');
+    expect(source(aide, 'said').name).not.toBe('Ruth Kane');
+    const forWhom = attribution('Tom Reyes arrived at noon. “No comment,” the spokesman for the union said.');
+    expect(source(forWhom, 'said').name).not.toBe('Tom Reyes');
+  });
+});
+
+describe('quotations with no attribution of their own', () => {
+  it('the quotation’s own sentence names its speaker before the neighbouring sentences do', () => {
+    const a = attribution('The hearing ran late for Omar Haddad. “The deadline was never realistic,” Ruth Adler explained after the hearing.');
+    expect(speaker(a)).toBe('Ruth Adler');
+    const b = attribution('Omar Haddad left early. At one point, Carla Mendes referred to the proposal as a "fantasy."');
+    expect(speaker(b)).toBe('Carla Mendes');
+  });
+
+  it('a quotation after a colon in the next paragraph belongs to the described person', () => {
+    const a = attribution('President Lena Moreau and her allies have attacked the agency for months. Reacting to the ruling, the president wrote:\n\n“This decision is a disgrace.”');
+    expect(speaker(a)).toBe('Lena Moreau');
+  });
+});
+
+describe('quotations continued in a paragraph', () => {
+  it('a quotation after another in the same paragraph keeps its speaker when no other cue stands between', () => {
+    const a = attribution('The vote is set for Wednesday.\n\n“I respect the governor and his reasons,” Sen. Richard Blum (D-Conn.) said ahead of the vote. “But I urge my colleagues to reverse this veto.”');
+    expect(speaker(a, 0)).toBe('Richard Blum');
+    expect(speaker(a, 1)).toBe('Richard Blum');
+  });
+
+  it('but not across another source’s cue', () => {
+    const a = attribution('“We will vote no,” said Ann Ruiz, a senator. Her colleague Tom Vale disagreed and told reporters that the bill was sound. “It is a good bill.”');
+    expect(speaker(a, 0)).toBe('Ann Ruiz');
+    expect(speaker(a, 1)).not.toBe('Ann Ruiz');
+  });
+});
+
+describe('appositive names', () => {
+  it('"her rival, Tom Harris," is Tom Harris, with the common noun as his role', () => {
+    const a = attribution('Her rival, Tom Harris, said the vote had been rigged.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Tom Harris', type: 'named-person' });
+    const b = attribution('The campaign’s press secretary, Ben Lyle, said the ad would run again.');
+    expect(source(b, 'said')).toMatchObject({ name: 'Ben Lyle', type: 'named-person', role: 'The campaign’s press secretary' });
+  });
+});
