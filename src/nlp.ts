@@ -174,6 +174,45 @@ export function tokenizeTerm(term: string): TermToken[] {
   return out;
 }
 
+/** Titles that stand before a name, so a full stop after them never ends a sentence ("Sens.", "Adm.", "Lt. Gov."). */
+const TITLES = new Set([
+  'sen', 'sens', 'rep', 'reps', 'gov', 'govs', 'gen', 'gens', 'adm', 'lt', 'col', 'capt', 'cmdr', 'sgt', 'cpl', 'maj',
+  'dr', 'drs', 'prof', 'rev', 'hon', 'messrs', 'mr', 'mrs', 'ms', 'pres', 'supt', 'det', 'insp', 'amb', 'atty',
+]);
+const ABBREVIATION = /^[A-Z][A-Za-z]{0,4}$/;
+const LOWER_START = /^[a-z]/;
+
+/**
+ * wink's sentence boundaries, with the false breaks it makes in news copy mended: after a title it does not know
+ * ("Sens. John Smith said…", "Adm. Rogers spoke") and after an abbreviation in parentheses followed by a lower-case
+ * word ("Sen. Chris Murphy (D-Conn.) said…"), which detached reporting verbs from their speakers.
+ */
+function mendFalseBreaks(spans: Array<[number, number]>, values: string[], spaces: string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const wordAt = (k: number): string | undefined => (k >= 0 && values[k].trim() !== '' ? values[k] : undefined);
+  for (const span of spans) {
+    const prev = out[out.length - 1];
+    if (prev && continuesAfter(prev[1], span[0])) prev[1] = span[1];
+    else out.push([span[0], span[1]]);
+  }
+  return out;
+
+  function continuesAfter(end: number, nextStart: number): boolean {
+    let last = end;
+    while (last > 0 && values[last].trim() === '') last--;
+    let next = nextStart;
+    while (next < values.length - 1 && values[next].trim() === '') next++;
+    const v = values[last];
+    // "Sen." as one token, or "Sens" + "." with no space between
+    if (v.endsWith('.') && v.length > 1 && TITLES.has(v.slice(0, -1).toLowerCase())) return true;
+    const before = wordAt(last - 1);
+    if (v === '.' && before && spaces[last] === '' && TITLES.has(before.toLowerCase())) return true;
+    // "(D-Conn.) said": an abbreviation's full stop inside parentheses, then a lower-case word
+    if (v === ')' && values[last - 1] === '.' && ABBREVIATION.test(values[last - 2] ?? '') && LOWER_START.test(values[next] ?? '')) return true;
+    return false;
+  }
+}
+
 /** Speech and naming verbs: a short quotation next to one of these has a speaker, so it is not a scare quote. */
 const SPEECH_LEMMAS = new Set([
   'say', 'tell', 'call', 'describe', 'write', 'add', 'ask', 'state', 'claim', 'insist', 'warn', 'declare',
@@ -229,7 +268,7 @@ export function parseDocument(text: string): SlantDocument {
     });
   }
 
-  // 2. Sentences from wink, split again wherever a paragraph break falls inside one.
+  // 2. Sentences from wink (false breaks after titles mended), split again wherever a paragraph break falls inside one.
   const sentences: Sentence[] = [];
   const pushSentence = (from: number, to: number): void => {
     if (to <= from) return;
@@ -250,7 +289,7 @@ export function parseDocument(text: string): SlantDocument {
       writerWordCount: words,
     });
   };
-  for (const [first, last] of sentenceSpans) {
+  for (const [first, last] of mendFalseBreaks(sentenceSpans, values, spaces)) {
     let from = -1;
     let to = -1;
     for (let k = first; k <= last; k++) {

@@ -45,6 +45,20 @@ describe('tokens', () => {
 });
 
 describe('sentences and paragraphs', () => {
+  const sentencesOf = (text: string): string[] => parseDocument(text).sentences.map((x) => text.slice(x.start, x.end));
+
+  it('does not end a sentence after a title or a party-state abbreviation', () => {
+    expect(sentencesOf('Sens. John Smith and Jane Doe said the bill would pass.')).toEqual(['Sens. John Smith and Jane Doe said the bill would pass.']);
+    expect(sentencesOf('Sen. Chris Murphy (D-Conn.) said the vote was close.')).toEqual(['Sen. Chris Murphy (D-Conn.) said the vote was close.']);
+    expect(sentencesOf('Prof. Kim arrived. Adm. Rogers spoke.')).toEqual(['Prof. Kim arrived.', 'Adm. Rogers spoke.']);
+  });
+
+  it('still ends sentences after ordinary abbreviations and parentheses', () => {
+    expect(sentencesOf('The U.S. economy grew. It was a good year.')).toEqual(['The U.S. economy grew.', 'It was a good year.']);
+    expect(sentencesOf('He lives on Main St. The house is old.')).toEqual(['He lives on Main St.', 'The house is old.']);
+    expect(sentencesOf('Sales rose (see chart.) Profits fell.')).toHaveLength(2);
+  });
+
   it('splits paragraphs at line breaks and never lets a sentence cross one', () => {
     const text = 'A headline without a full stop\nFirst sentence here. Second one follows.\n\nA new paragraph.';
     const doc = parseDocument(text);
