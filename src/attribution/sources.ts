@@ -4,6 +4,7 @@
  * "Peskov" … "he" … "the press secretary"), and resolves pronouns to the nearest fitting named source.
  */
 import type { SlantDocument, Token } from '../document';
+import { tokenizeTerm } from '../nlp';
 import type { TokenRange } from './detect';
 import {
   ANONYMITY_MARKERS,
@@ -128,7 +129,7 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   for (let k = first; k <= last; k++) if (ANONYMITY_MARKERS.includes(tokens[k].normal)) anonymousMarker = true;
 
   // a capitalised common noun at the start of a sentence ("Officials said", "Analysts say") is not a name
-  const sentenceInitialCommon = coreLast === first && isSentenceInitial(doc, first) && isCommonSourceNoun(headTok);
+  const sentenceInitialCommon = coreLast === first && isSentenceInitial(doc, first) && (isCommonSourceNoun(headTok) || isCommonPlural(headTok));
   if (sentenceInitialCommon) {
     // fall through to the common-noun reading below
   } else if (headTok.pos === 'PROPN' || (headTok.pos === 'ADJ' && isCapitalized(headTok)) || (isCapitalized(headTok) && headTok.pos === 'NOUN' && !isSentenceInitial(doc, coreLast))) {
@@ -220,6 +221,21 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     kind: 'common', type, name, nameWords: words, role: roleParts.length ? roleParts.join(', ') : undefined,
     gender: TITLE_GENDER[head], plural, head: lemma,
   };
+}
+
+/**
+ * "Prosecutors said", "Investors fear", "Traders expect": at the start of a sentence the tagger reads a capitalised
+ * plural as a name. Read in lower case out of context, a regular plural of a common noun has a singular lemma
+ * ("prosecutors" -> "prosecutor"), while a surname keeps its form ("Rogers", "Evans"); a lemma that is a given name
+ * ("Edwards" -> "edward") stays a name.
+ */
+function isCommonPlural(t: Token): boolean {
+  const n = clean(t.normal);
+  if (!n.endsWith('s') || n.length < 4 || !/^[a-z]+$/u.test(n)) return false;
+  const words = tokenizeTerm(n);
+  if (words.length !== 1 || words[0].pos !== 'NOUN') return false;
+  const lemma = words[0].lemma;
+  return lemma !== n && !MALE_NAMES.has(lemma) && !FEMALE_NAMES.has(lemma);
 }
 
 function isSentenceInitial(doc: SlantDocument, k: number): boolean {

@@ -94,3 +94,15 @@ describe('merging mentions', () => {
     expect(a.sources[0]).toMatchObject({ name: 'He', type: 'anonymous' });
   });
 });
+
+describe('capitalised plurals at the start of a sentence', () => {
+  const typeOf = (text: string): string | undefined => sourceOf(parseDocument(text).attribution, 'said')?.type;
+  it('reads "Prosecutors" and "Traders" as unnamed groups, not names', () => {
+    expect(typeOf('Prosecutors said the firm had hidden its losses.')).not.toBe('named-person');
+    expect(typeOf('Traders said the market would fall.')).not.toBe('named-person');
+  });
+  it('keeps surnames that end in -s as names, including one whose singular is a given name', () => {
+    expect(typeOf('Rogers said the firm had hidden its losses.')).toBe('named-person');
+    expect(typeOf('Edwards said the market would fall.')).toBe('named-person');
+  });
+});
