@@ -159,7 +159,7 @@ export const ORGANIZATION_WORDS = new Set(words(`
   caucus conference council club school hospital church embassy consulate kremlin pentagon whitehouse
   secretariat directorate cabinet nations union inc. ltd ltd. llc plc media magazine radio tv
   television channel daily weekly review monitor politico axios huffpost breitbart reuters afp ap poll polling
-  research survey project initiative program programme network watch
+  research survey project initiative program programme network watch labour labor ukip snp nato opec
 `));
 
 /** Titles and roles that mark a person ("Sen.", "spokesman", "press secretary"). */

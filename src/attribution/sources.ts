@@ -55,7 +55,7 @@ const GROUP_NAMES = new Set(['democrats', 'republicans', 'americans', 'conservat
   'evangelicals', 'latinos', 'hispanics', 'muslims', 'christians', 'europeans', 'russians', 'democrat', 'republican',
   'independents', 'catholics', 'jews', 'millennials', 'russians', 'indians', 'chinese', 'iranians', 'israelis',
   'palestinians', 'ukrainians', 'britons', 'germans', 'french', 'mexicans', 'canadians', 'africans', 'asians',
-  'voters', 'trumpers', 'berniebros', 'tories', 'gop']);
+  'voters', 'trumpers', 'berniebros', 'tories', 'gop', 'mps', 'msps', 'meps']);
 const TITLE_GENDER: Record<string, Gender> = { 'mr.': 'm', mr: 'm', 'mrs.': 'f', mrs: 'f', 'ms.': 'f', ms: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', king: 'm', queen: 'f', congresswoman: 'f', congressman: 'm', spokeswoman: 'f', spokesman: 'm', chairwoman: 'f', chairman: 'm', prince: 'm', princess: 'f' };
 const TITLE_ALIASES: Record<string, string> = { 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'pres.': 'president', 'sec.': 'secretary', 'atty.': 'attorney', 'lt.': 'lieutenant', 'col.': 'colonel', 'dr.': 'doctor', 'prof.': 'professor' };
 const HUMAN_SUFFIX = /(?:[^e]er|or|ist|ian|man|woman|men|women|[^e]ers|ors|ists|ians)$/u;
@@ -145,6 +145,16 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
           s = k + 1;
           break;
         }
+      }
+    } else {
+      // "White House Press Secretary Robert Gibbs", "Labor Secretary Tom Perez": an organization's office holder is
+      // the two or more name words after the last title ("Ministry of Foreign Affairs" has no title to split at)
+      for (let k = coreLast - 1; k > s; k--) {
+        const w = clean(tokens[k].normal);
+        if (!OFFICE_WORDS.has(w) && !PERSON_TITLES.has(w)) continue;
+        const after = tokens.slice(k + 1, coreLast + 1);
+        if (after.length >= 2 && after.every((t) => t.pos === 'PROPN' && !ORGANIZATION_WORDS.has(clean(t.normal)))) s = k + 1;
+        break;
       }
     }
     // titles at the front of the run belong to the role

@@ -106,3 +106,17 @@ describe('capitalised plurals at the start of a sentence', () => {
     expect(typeOf('Edwards said the market would fall.')).toBe('named-person');
   });
 });
+
+describe('parties and groups of legislators', () => {
+  const typeOf = (text: string): string | undefined => sourceOf(parseDocument(text).attribution, 'said')?.type;
+  it('a party is an organization and "MPs" a group, not people with those names', () => {
+    expect(typeOf('Labour said the plan would fail.')).toBe('named-organization');
+    expect(typeOf('MPs said the plan would fail.')).toBe('vague-collective');
+  });
+  it('the office holder of an organization is the person named after the title', () => {
+    const a = attribution('White House Press Secretary Robert Gibbs said the plan would fail.');
+    expect(sourceOf(a, 'said')).toMatchObject({ name: 'Robert Gibbs', type: 'named-person', role: 'White House Press Secretary' });
+    expect(sourceOf(attribution('Labor Secretary Tom Perez said the plan would fail.'), 'said')).toMatchObject({ name: 'Tom Perez', type: 'named-person' });
+    expect(sourceOf(attribution('The Ministry of Foreign Affairs said the plan would fail.'), 'said')?.type).toBe('named-organization');
+  });
+});
