@@ -136,26 +136,16 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     // the trailing run of capitalised words is the name
     let s = coreLast;
     while (s - 1 >= first && tokens[s - 1].pos !== 'DET' && (tokens[s - 1].pos === 'PROPN' || (isCapitalized(tokens[s - 1]) && tokens[s - 1].isWord) || (NAME_JOINERS.has(tokens[s - 1].value) && s - 2 >= first && tokens[s - 2].pos === 'PROPN') || (tokens[s - 1].normal === 'of' && s - 2 >= first && isCapitalized(tokens[s - 2])))) s--;
-    // a person's name after an office: "Secretary of State John Kerry", "Defense Secretary Ash Carter"
+    // a person's name after an office: "Secretary of State John Kerry", "Defense Secretary Ash Carter". In a run with
+    // an organization word the office holder is two or more plain name words after the last title ("White House Press
+    // Secretary Robert Gibbs", "Labor Secretary Tom Perez"; "Ministry of Foreign Affairs" has no title to split at).
     const personRun = !tokens.slice(s, coreLast + 1).some((t) => ORGANIZATION_WORDS.has(clean(t.normal)));
-    if (personRun) {
-      for (let k = coreLast - 1; k > s; k--) {
-        const w = clean(tokens[k].normal);
-        if (OFFICE_WORDS.has(w) || PERSON_TITLES.has(w) || tokens[k].normal === 'of') {
-          s = k + 1;
-          break;
-        }
-      }
-    } else {
-      // "White House Press Secretary Robert Gibbs", "Labor Secretary Tom Perez": an organization's office holder is
-      // the two or more name words after the last title ("Ministry of Foreign Affairs" has no title to split at)
-      for (let k = coreLast - 1; k > s; k--) {
-        const w = clean(tokens[k].normal);
-        if (!OFFICE_WORDS.has(w) && !PERSON_TITLES.has(w)) continue;
-        const after = tokens.slice(k + 1, coreLast + 1);
-        if (after.length >= 2 && after.every((t) => t.pos === 'PROPN' && !ORGANIZATION_WORDS.has(clean(t.normal)))) s = k + 1;
-        break;
-      }
+    for (let k = coreLast - 1; k > s; k--) {
+      const w = clean(tokens[k].normal);
+      if (!OFFICE_WORDS.has(w) && !PERSON_TITLES.has(w) && !(personRun && tokens[k].normal === 'of')) continue;
+      const after = tokens.slice(k + 1, coreLast + 1);
+      if (personRun || (after.length >= 2 && after.every((t) => t.pos === 'PROPN' && !ORGANIZATION_WORDS.has(clean(t.normal))))) s = k + 1;
+      break;
     }
     // titles at the front of the run belong to the role
     let gender: Gender;
