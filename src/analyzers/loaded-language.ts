@@ -358,7 +358,7 @@ function withHeadlineLemmas(doc: SlantDocument, tokens: Token[], sentences: Set<
     const byStart = new Map<number, { end: number; lemma: string; pos: string }>();
     let offset = 0;
     for (let i = 0; i < values.length; i++) {
-      const start = offset + spaces[i].length;
+      const start = offset + spaces[i];
       offset = start + values[i].length;
       byStart.set(s.start + start, { end: s.start + offset, lemma: (lemmas[i] ?? values[i]).toLowerCase(), pos: pos[i] ?? 'X' });
     }

@@ -1,0 +1,49 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { getNlp, readColumns, readRaw, winkTokens } from '../src/nlp';
+
+/**
+ * nlp.ts reads wink's token array directly (one pass, memoised vocabulary properties). It must give exactly what
+ * wink's public `out()` API gives, on text that exercises every branch: contractions (normal and lemma stored in
+ * the token), no-break and other unusual spaces, out-of-vocabulary words, numbers, emoji, URLs, line breaks.
+ */
+const reference = winkNLP(model, ['sbd', 'pos']);
+const its = reference.its;
+
+function publicReading(text: string) {
+  const doc = reference.readDoc(text);
+  const t = doc.tokens();
+  return {
+    values: t.out(its.value),
+    spaces: (t.out(its.precedingSpaces) as string[]).map((s) => s.length),
+    normals: t.out(its.normal),
+    lemmas: t.out(its.lemma as unknown as typeof its.value),
+    pos: t.out(its.pos),
+    types: t.out(its.type),
+    sentences: doc.sentences().out(its.span),
+  };
+}
+
+const TEXTS = [
+  "The minister can't say she wasn't told. They'd've known, wouldn't they?",
+  'Prices rose 4.5% to $1,200\u00a0per tonne on 3 March;\u2009traders said\u202fso.',
+  'Zorblaxian officials met Qwertzuiop Ltd. at https://example.org/x?y=1 \u{1F600} today.\n\nA second paragraph\tfollows.',
+  'Running, ran, runs: the runners were running faster than the best-known racers.',
+  '',
+  '   ',
+];
+
+describe('reading wink tokens', () => {
+  test.each(TEXTS.map((t) => [JSON.stringify(t).slice(0, 40), t]))('same as the public API: %s', (_name, text) => {
+    // twice: the second reading comes from the per-process memo of vocabulary properties
+    for (let k = 0; k < 2; k++) expect(winkTokens(text)).toEqual(publicReading(text));
+  });
+
+  test.each(TEXTS.filter((t) => t.trim()).map((t) => [JSON.stringify(t).slice(0, 40), t]))('the direct reader is used and agrees: %s', (_name, text) => {
+    const nlp = getNlp();
+    const wdoc = nlp.readDoc(text);
+    const raw = readRaw(wdoc);
+    expect(raw).toBeDefined();
+    expect(raw).toEqual(readColumns(nlp, wdoc));
+  });
+});
