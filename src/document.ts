@@ -170,18 +170,24 @@ export class SlantDocument {
 
   /** Whose voice [start, end) is in: quoted when its first word token (or first token) is quoted. */
   voiceOf(start: number, end: number): Voice {
-    const tokens = this.tokensIn(start, end);
-    const first = tokens.find((t) => t.isWord) ?? tokens[0];
+    const first = this.firstTokenIn(start, end);
     return first ? first.voice : 'writer';
   }
 
   /** The innermost direct/block quotation containing [start, end), if any. */
   quotationOf(start: number, end: number): Quotation | undefined {
-    const tokens = this.tokensIn(start, end);
-    const first = tokens.find((t) => t.isWord) ?? tokens[0];
+    const first = this.firstTokenIn(start, end);
     if (!first || first.quotation < 0) return undefined;
     let q: Quotation | undefined = this.quotations[first.quotation];
     while (q && q.kind === 'scare') q = q.parent >= 0 ? this.quotations[q.parent] : undefined;
     return q;
+  }
+
+  /** The first word token overlapping [start, end), else its first token (called for every finding: no array built). */
+  private firstTokenIn(start: number, end: number): Token | undefined {
+    const tokens = this.tokens;
+    const from = this.tokenIndexAt(start);
+    for (let i = from; i < tokens.length && tokens[i].start < end; i++) if (tokens[i].isWord) return tokens[i];
+    return from < tokens.length && tokens[from].start < end ? tokens[from] : undefined;
   }
 }

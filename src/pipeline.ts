@@ -233,7 +233,7 @@ export class Pipeline {
         const finding: Finding = {
           analyzer: meta.id,
           messageId: d.messageId,
-          message: template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(d.data?.[k] ?? '')),
+          message: d.data || template.includes('{{') ? fillTemplate(template, d.data) : template,
           category: d.category ?? meta.category,
           severity: d.severity ?? r.severity,
           voice: d.voice ?? doc.voiceOf(span.start, span.end),
@@ -281,7 +281,26 @@ const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.ma
 
 function sanitizeMetrics(m: Record<string, number> | undefined): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(m ?? {})) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  if (!m) return out;
+  for (const k of Object.keys(m)) {
+    const v = m[k];
+    if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  }
+  return out;
+}
+
+/** A message template split once at its `{{ name }}` placeholders: even indexes literal text, odd ones names. */
+const templateParts = new Map<string, string[]>();
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/;
+
+function fillTemplate(template: string, data: Record<string, unknown> | undefined): string {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(PLACEHOLDER);
+    if (templateParts.size < 10_000) templateParts.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += String(data?.[parts[i]] ?? '') + parts[i + 1];
   return out;
 }
 
