@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAnalyzer } from '../analyzer';
 import { SlantDocument, type Sentence, type Token } from '../document';
 import type { LexiconMatch } from '../lexicon/matcher';
+import { findHeadline, isHeadlineSentence } from '../headline';
 import { winkTokens } from '../nlp';
 
 /**
@@ -107,8 +108,8 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
   analyze({ doc, options, lexicon, report }) {
     const lex = lexicon(LEXICON);
     const categories = options.categories ? new Set(options.categories) : undefined;
-    const headline = headlineSentences(doc);
-    const view = matchingView(doc, options.headlines ? headline.titleCase : new Set());
+    const headline = findHeadline(doc);
+    const view = matchingView(doc, options.headlines ? titleCaseSentences(doc) : new Set());
     const chosen = resolveOverlaps(lex.matcher.match(view));
 
     let writerFindings = 0;
@@ -142,7 +143,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
           weight: entry.weight,
           source: entry.source,
           ...(quotation ? { quotation: quotation.index } : {}),
-          ...(headline.headline === sentence ? { headline: true } : {}),
+          ...(isHeadlineSentence(headline, sentence) ? { headline: true } : {}),
           ...(negated ? { negated: true } : {}),
         },
         suggestions: entry.alternatives ?? [],
@@ -277,15 +278,13 @@ const TITLE_CASE_SHARE = 0.7;
 
 /**
  * Title-Case sentences ("Senator Slams Budget Plan"): at least three words of four or more letters, most of them
- * capitalised, and not all in capitals. `headline` is the first sentence when it is its own paragraph and
- * more paragraphs follow.
+ * capitalised, and not all in capitals. (Whether a sentence is the headline is decided by src/headline.ts, as in
+ * every other analyzer; a Title-Case sentence need not be the headline.)
  */
-function headlineSentences(doc: SlantDocument): { titleCase: Set<number>; headline: number } {
+function titleCaseSentences(doc: SlantDocument): Set<number> {
   const titleCase = new Set<number>();
   for (const s of doc.sentences) if (isTitleCase(doc, s)) titleCase.add(s.index);
-  const p0 = doc.paragraphs[0];
-  const headline = p0 && doc.paragraphs.length > 1 && p0.sentenceEnd - p0.sentenceStart === 1 ? p0.sentenceStart : -1;
-  return { titleCase, headline };
+  return titleCase;
 }
 
 function isTitleCase(doc: SlantDocument, s: Sentence): boolean {

@@ -91,6 +91,14 @@ describe('loaded-language: evidence, voice and score', () => {
     expect(plain.evidence.headline).toBeUndefined();
   });
 
+  it('uses the same headline definition as the other analyzers (a first line ending in a full stop is body text)', () => {
+    const [body] = own('Critics slammed the plan.\n\nThe mayor criticized the council.');
+    expect(body.span.text).toBe('slammed');
+    expect(body.evidence.headline).toBeUndefined();
+    const [head] = own('Critics slammed the plan\n\nThe mayor criticized the council.');
+    expect(head.evidence.headline).toBe(true);
+  });
+
   it('does not re-read headlines when the option is off', () => {
     const p = createPipeline({ analyzers: [use(loadedLanguage, { options: { headlines: false } })], lexicons: [loadedTestLexicon] });
     expect(own('Mayor Slams Council Over Bridge Delay\n\nThe mayor criticized the council.', p)).toEqual([]);
