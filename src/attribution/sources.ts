@@ -172,7 +172,13 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
       gender = FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined;
     }
     if (type === 'named-person' && !gender) {
-      for (const p of roleParts) for (const w of p.toLowerCase().split(/\s+/u)) gender = gender ?? TITLE_GENDER[w];
+      // the first role word that is a gendered title ("spokeswoman", "Mrs.")
+      for (let i = 0; i < roleParts.length && gender === undefined; i++) {
+        for (const w of roleParts[i].toLowerCase().split(/\s+/u)) {
+          gender = TITLE_GENDER[w];
+          if (gender !== undefined) break;
+        }
+      }
     }
     return {
       kind: 'name', type, name: nameText, nameWords, role: roleParts.length ? roleParts.join(', ') : undefined, gender,
@@ -276,6 +282,16 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     let e = k;
     while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === t.sentence && isCapitalized(tokens[e + 1])) e++;
     const prev = tokens[k - 1];
+    const next = tokens[e + 1];
+    const possessive = next && (next.normal === "'s" || next.normal === '’s');
+    // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
+    const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
+    // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
+    const notName = isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
+    if (afterPrep || possessive || notName) {
+      k = e + 1;
+      continue;
+    }
     const words: string[] = [];
     const titles: string[] = [];
     let nameFirst = -1;
@@ -300,15 +316,11 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     if (before && before.sentence === t.sentence && isCapitalized(before) && PERSON_TITLES.has(clean(before.normal)) && !titles.length) titles.push(titleKey(clean(before.normal)));
     const beforeTitle = tokens[k - 2];
     if (beforeTitle && titles[0] === 'president' && beforeTitle.value.toLowerCase() === 'vice') titles.unshift('vice');
-    const next = tokens[e + 1];
-    const possessive = next && (next.normal === "'s" || next.normal === '’s');
-    // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
-    const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
-    const lower = words.join(' ');
-    const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
-    // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
-    const notName = isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
-    if (words.length && !afterPrep && !placeOrOrg && !possessive && !notName && words.length <= 4) out.push({ first: k, last: e, words, titles, nameFirst });
+    if (words.length && words.length <= 4) {
+      const lower = words.join(' ');
+      const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
+      if (!placeOrOrg) out.push({ first: k, last: e, words, titles, nameFirst });
+    }
     k = e + 1;
   }
   return out;
