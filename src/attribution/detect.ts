@@ -455,7 +455,16 @@ function anonymityIdiom(tokens: Token[], k: number, hi: number): boolean {
   return false;
 }
 
-const ATTRIBUTION_ADVERB_SET = new Set(ATTRIBUTION_ADVERBS);
+/**
+ * Words that head a cue of their own form ("according to", "in" a statement, a hedging participle or adverb), so
+ * that one lookup per word tells which, if any, applies. The four groups share no word.
+ */
+const SPECIAL_CUE_WORDS = new Map<string, 'according' | 'in' | 'participle' | 'adverb'>([
+  ['according', 'according'],
+  ['in', 'in'],
+  ...[...ATTRIBUTIVE_PARTICIPLES].map((w): [string, 'participle'] => [w, 'participle']),
+  ...ATTRIBUTION_ADVERBS.map((w): [string, 'adverb'] => [w, 'adverb']),
+]);
 
 /*
  * Scratch arrays reused from document to document: detection and selection run synchronously and never hold one
@@ -494,14 +503,18 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
       if (!t.isWord) {
         // of the cues, only a colon is punctuation
         if (t.value === ':') c = colon(ctx, k, lo, hi, s.paragraph);
-      } else if (t.normal === 'according' && tokens[k + 1]?.normal === 'to' && k + 1 <= hi) {
+        if (c) candidates.push(c);
+        continue;
+      }
+      const kind = SPECIAL_CUE_WORDS.get(t.normal);
+      if (kind === 'according' && tokens[k + 1]?.normal === 'to' && k + 1 <= hi) {
         c = according(ctx, k, lo, hi);
         k++;
-      } else if (t.normal === 'in' && t.pos === 'ADP') {
+      } else if (kind === 'in' && t.pos === 'ADP') {
         if (prepositionNounAhead(tokens, k, hi)) c = preposition(ctx, k, lo, hi);
-      } else if (ATTRIBUTIVE_PARTICIPLES.has(t.normal) && isAttributive(tokens, k, lo, hi)) {
+      } else if (kind === 'participle' && isAttributive(tokens, k, lo, hi)) {
         c = modifier(ctx, k, hi);
-      } else if (t.pos === 'ADV' && ATTRIBUTION_ADVERB_SET.has(t.normal)) {
+      } else if (kind === 'adverb' && t.pos === 'ADV') {
         c = adverb(ctx, k, lo, hi);
       } else {
         const verbish = t.pos === 'VERB' || (t.pos === 'ADJ' && (t.normal.endsWith('ed') || t.normal.endsWith('en'))) || (t.pos === 'NOUN' && priorOf(ctx, t.lemma, 'v') !== undefined && nounReadsAsVerb(tokens, k, lo));
