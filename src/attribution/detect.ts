@@ -1444,7 +1444,8 @@ export function selectCandidates(doc: SlantDocument, candidates: Candidate[], th
   const n = doc.tokens.length;
   const role = scratchInt32(n, -1); // -1 free, else index in accepted of the owner
   const inContent = scratchUint8(n);
-  const order = candidates.map((c, i) => i).filter((i) => candidates[i].score >= threshold);
+  const order: number[] = [];
+  for (let i = 0; i < candidates.length; i++) if (candidates[i].score >= threshold) order.push(i);
   order.sort((a, b) => candidates[b].score - candidates[a].score || candidates[a].head - candidates[b].head);
   const accepted: Candidate[] = [];
   for (const i of order) {
