@@ -139,12 +139,12 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     // a person's name after an office: "Secretary of State John Kerry", "Defense Secretary Ash Carter". In a run with
     // an organization word the office holder is two or more plain name words after the last title ("White House Press
     // Secretary Robert Gibbs", "Labor Secretary Tom Perez"; "Ministry of Foreign Affairs" has no title to split at).
-    const personRun = !tokens.slice(s, coreLast + 1).some((t) => ORGANIZATION_WORDS.has(clean(t.normal)));
+    let personRun = true;
+    for (let k = s; k <= coreLast && personRun; k++) if (ORGANIZATION_WORDS.has(clean(tokens[k].normal))) personRun = false;
     for (let k = coreLast - 1; k > s; k--) {
       const w = clean(tokens[k].normal);
       if (!OFFICE_WORDS.has(w) && !PERSON_TITLES.has(w) && !(personRun && tokens[k].normal === 'of')) continue;
-      const after = tokens.slice(k + 1, coreLast + 1);
-      if (personRun || (after.length >= 2 && after.every((t) => t.pos === 'PROPN' && !ORGANIZATION_WORDS.has(clean(t.normal))))) s = k + 1;
+      if (personRun || (coreLast - k >= 2 && plainNameWords(tokens, k + 1, coreLast))) s = k + 1;
       break;
     }
     // titles at the front of the run belong to the role
@@ -227,6 +227,12 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     kind: 'common', type, name, nameWords: words, role: roleParts.length ? roleParts.join(', ') : undefined,
     gender: TITLE_GENDER[head], plural, head: lemma,
   };
+}
+
+/** Whether tokens [a, b] are all proper nouns and none an organization word. */
+function plainNameWords(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (tokens[k].pos !== 'PROPN' || ORGANIZATION_WORDS.has(clean(tokens[k].normal))) return false;
+  return true;
 }
 
 /**
