@@ -147,7 +147,8 @@ export interface CuePrior {
   cls: CueClass;
 }
 
-interface Ctx {
+/** Per-document detection context (also reused when relations are built, to avoid recomputing its marks). */
+export interface Ctx {
   doc: SlantDocument;
   tokens: Token[];
   /** Token index -> quotation index whose opening (closing) mark it is, else -1. */
@@ -168,7 +169,8 @@ const WH_WORDS = new Set(['whether', 'if', 'how', 'what', 'why', 'when', 'where'
 const CATENATIVE = new Set(['decline', 'refuse', 'want', 'continue', 'go', 'begin', 'start', 'try', 'plan', 'seem', 'appear',
   'hope', 'expect', 'promise', 'vow', 'threaten', 'pledge', 'need', 'have', 'like', 'love', 'intend', 'choose', 'agree', 'fail',
   'offer', 'ask', 'wish', 'prefer', 'dare', 'tend', 'use', 'be', 'aim', 'seek', 'decide', 'come', 'get', 'let', 'make', 'help']);
-const PHRASAL: Record<string, string[]> = {
+/** Particles and prepositions that join a cue verb (a Map: looked up for every verb, with lemmas as keys). */
+const PHRASAL = new Map<string, string[]>(Object.entries({
   point: ['out', 'to'], refer: ['to'], call: ['for', 'on', 'out'], talk: ['about', 'of'], speak: ['about', 'of', 'out', 'to', 'on'],
   ask: ['about', 'for'], write: ['about', 'of'], complain: ['about', 'of'], worry: ['about'], think: ['about', 'of'],
   know: ['about', 'of'], joke: ['about'], testify: ['about', 'to'], warn: ['of', 'about', 'against'], boast: ['about', 'of'],
@@ -180,7 +182,7 @@ const PHRASAL: Record<string, string[]> = {
   apologize: ['for'], blame: [], thank: [], accuse: [], account: ['for'], advocate: ['for'], campaign: ['for', 'against'],
   cite: [], describe: [], remark: ['on'], reflect: ['on'], elaborate: ['on'], expand: ['on'], muse: ['about', 'on'],
   rave: ['about'], gush: ['about', 'over'], wonder: ['about'], care: ['about'], fret: ['about', 'over'], vouch: ['for'],
-};
+}));
 const AS_VERBS = new Set(['see', 'regard', 'describe', 'view', 'know', 'portray', 'characterize', 'characterise', 'label',
   'brand', 'identify', 'dub', 'consider', 'cast', 'paint', 'present', 'depict', 'hail', 'tout', 'bill', 'frame']);
 const MEDIUM_NOUNS = new Set(['statement', 'interview', 'tweet', 'post', 'letter', 'speech', 'remarks', 'email', 'e-mail',
@@ -378,6 +380,11 @@ function appositiveRight(ctx: Ctx, npLast: number, hi: number): number {
   return k - 1;
 }
 
+/** The detection context of a document with the built-in cue table (for building relations without detection). */
+export function detectionContext(doc: SlantDocument): Ctx {
+  return makeCtx(doc, CUE_PRIORS);
+}
+
 /** Builds the per-document context. */
 function makeCtx(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior>): Ctx {
   const n = doc.tokens.length;
@@ -399,11 +406,27 @@ function lookupPrior(ctx: Ctx, t: Token, form: 'v' | 'n'): { prior: CuePrior; le
   let lemma = t.lemma;
   let prior = priorOf(ctx, lemma, form);
   if (!prior && t.normal !== t.lemma) prior = priorOf(ctx, (lemma = t.normal), form);
-  if (!prior && form === 'v' && t.normal.endsWith('ed')) {
-    // a participle the tagger read as an adjective keeps itself as lemma ("alleged"): try the verb ("allege")
-    prior = priorOf(ctx, (lemma = t.normal.slice(0, -1)), form) ?? priorOf(ctx, (lemma = t.normal.slice(0, -2)), form);
-  }
+  // a participle the tagger read as an adjective keeps itself as lemma ("alleged"): try the verb ("allege")
+  if (!prior && form === 'v' && t.normal.endsWith('ed')) return participlePrior(ctx, t.normal);
   return prior ? { prior, lemma } : undefined;
+}
+
+/** Per verb table: the entry found for a word ending in "ed" through its verb, or null (most such words have none). */
+const participleCache = new WeakMap<Map<string, CuePrior>, Map<string, { prior: CuePrior; lemma: string } | null>>();
+
+/** The cue table entry of the verb of an "-ed" word ("alleged" -> "allege", "voiced" -> "voice"), memoised per table. */
+function participlePrior(ctx: Ctx, word: string): { prior: CuePrior; lemma: string } | undefined {
+  const table = ctx.verbPriors;
+  let memo = table && participleCache.get(table);
+  if (table && !memo) participleCache.set(table, (memo = new Map()));
+  const known = memo?.get(word);
+  if (known !== undefined) return known ?? undefined;
+  let lemma = word.slice(0, -1);
+  let prior = priorOf(ctx, lemma, 'v');
+  if (!prior) prior = priorOf(ctx, (lemma = word.slice(0, -2)), 'v');
+  const found = prior ? { prior, lemma } : null;
+  if (memo && memo.size < 50_000) memo.set(word, found);
+  return found ?? undefined;
 }
 
 /** Whether a noun-tagged token reads as a verb here ("Critics charge that ..."). */
@@ -415,7 +438,7 @@ function nounReadsAsVerb(tokens: Token[], k: number, lo: number): boolean {
   // an uninflected form reads as a verb only before "that", a quotation or a colon ("the figures show that")
   if (t.normal === t.lemma && !(next.normal === 'that' || isQuoteMark(next) || next.value === ':')) return false;
   const prevOk = prev.pos === 'PROPN' || (prev.pos === 'PRON' && SUBJECT_PRONOUNS.has(prev.normal) && !isPossessivePronoun(prev)) || prev.pos === 'NOUN';
-  const particle = PHRASAL[t.lemma]?.includes(next.normal) ?? false;
+  const particle = PHRASAL.get(t.lemma)?.includes(next.normal) ?? false;
   const nextOk = next.normal === 'that' || next.pos === 'PRON' || next.pos === 'DET' || isQuoteMark(next) || next.value === ':' || particle ||
     next.value === '.' || next.value === ',' || next.pos === 'PROPN' || next.pos === 'NUM';
   return prevOk && nextOk;
@@ -432,7 +455,38 @@ function anonymityIdiom(tokens: Token[], k: number, hi: number): boolean {
   return false;
 }
 
-const ATTRIBUTION_ADVERB_SET = new Set(ATTRIBUTION_ADVERBS);
+/**
+ * Words that head a cue of their own form ("according to", "in" a statement, a hedging participle or adverb), so
+ * that one lookup per word tells which, if any, applies. The four groups share no word.
+ */
+const SPECIAL_CUE_WORDS = new Map<string, 'according' | 'in' | 'participle' | 'adverb'>([
+  ['according', 'according'],
+  ['in', 'in'],
+  ...[...ATTRIBUTIVE_PARTICIPLES].map((w): [string, 'participle'] => [w, 'participle']),
+  ...ATTRIBUTION_ADVERBS.map((w): [string, 'adverb'] => [w, 'adverb']),
+]);
+
+/*
+ * Scratch arrays reused from document to document: detection and selection run synchronously and never hold one
+ * past their return, and allocating fresh typed arrays for every document showed in profiles. Each returns an
+ * array of at least `n` elements whose first `n` are set to `fill` (the rest is stale: index only below `n`).
+ */
+let float32Buffer = new Float32Array(1024);
+let int32Buffer = new Int32Array(1024);
+let uint8Buffer = new Uint8Array(1024);
+function scratchFloat32(n: number): Float32Array {
+  if (float32Buffer.length < n) float32Buffer = new Float32Array(n * 2);
+  return float32Buffer.fill(0, 0, n);
+}
+/** Also used by buildAttribution (index.ts), after selection is done with it. */
+export function scratchInt32(n: number, fill: number): Int32Array {
+  if (int32Buffer.length < n) int32Buffer = new Int32Array(n * 2);
+  return int32Buffer.fill(fill, 0, n);
+}
+function scratchUint8(n: number): Uint8Array {
+  if (uint8Buffer.length < n) uint8Buffer = new Uint8Array(n * 2);
+  return uint8Buffer.fill(0, 0, n);
+}
 
 /** All candidate cues of the document, with sources, contents and features (not yet scored or selected). */
 export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior> = CUE_PRIORS): { ctx: Ctx; candidates: Candidate[] } {
@@ -446,18 +500,23 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
       const t = tokens[k];
       if (t.voice === 'quoted') continue;
       let c: Candidate | undefined;
-      if (t.normal === 'according' && tokens[k + 1]?.normal === 'to' && k + 1 <= hi) {
+      if (!t.isWord) {
+        // of the cues, only a colon is punctuation
+        if (t.value === ':') c = colon(ctx, k, lo, hi, s.paragraph);
+        if (c) candidates.push(c);
+        continue;
+      }
+      const kind = SPECIAL_CUE_WORDS.get(t.normal);
+      if (kind === 'according' && tokens[k + 1]?.normal === 'to' && k + 1 <= hi) {
         c = according(ctx, k, lo, hi);
         k++;
-      } else if (t.normal === 'in' && t.pos === 'ADP') {
+      } else if (kind === 'in' && t.pos === 'ADP') {
         if (prepositionNounAhead(tokens, k, hi)) c = preposition(ctx, k, lo, hi);
-      } else if (ATTRIBUTIVE_PARTICIPLES.has(t.normal) && isAttributive(tokens, k, lo, hi)) {
+      } else if (kind === 'participle' && isAttributive(tokens, k, lo, hi)) {
         c = modifier(ctx, k, hi);
-      } else if (t.pos === 'ADV' && ATTRIBUTION_ADVERB_SET.has(t.normal)) {
+      } else if (kind === 'adverb' && t.pos === 'ADV') {
         c = adverb(ctx, k, lo, hi);
-      } else if (t.value === ':') {
-        c = colon(ctx, k, lo, hi, s.paragraph);
-      } else if (t.isWord) {
+      } else {
         const verbish = t.pos === 'VERB' || (t.pos === 'ADJ' && (t.normal.endsWith('ed') || t.normal.endsWith('en'))) || (t.pos === 'NOUN' && priorOf(ctx, t.lemma, 'v') !== undefined && nounReadsAsVerb(tokens, k, lo));
         if (verbish) {
           const p = lookupPrior(ctx, t, 'v');
@@ -471,7 +530,7 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
     }
   }
   // a candidate inside the content of a likely attribution is usually reported speech within reported speech
-  const cover = new Float32Array(tokens.length);
+  const cover = scratchFloat32(tokens.length);
   for (const c of candidates) {
     if (c.prior < 0.3) continue;
     for (const r of c.content) for (let k = r.first; k <= r.last; k++) if (cover[k] < c.prior) cover[k] = c.prior;
@@ -568,7 +627,7 @@ function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
   let r = c.head;
   const next = tokens[r + 1];
   if (next && r + 1 <= hi) {
-    const particles = PHRASAL[c.lemma];
+    const particles = PHRASAL.get(c.lemma);
     if (particles && particles.includes(next.normal) && (next.pos === 'ADP' || next.pos === 'ADV' || next.pos === 'PART')) r++;
     else if (next.normal === 'as' && AS_VERBS.has(c.lemma)) r++;
   }
@@ -597,7 +656,7 @@ function clauseEnd(ctx: Ctx, from: number, hi: number): number {
     const t = tokens[k];
     if (openMark[k] >= 0) inQuote++;
     if (closeMark[k] >= 0 && inQuote > 0) inQuote--;
-    if (inQuote > 0 || t.voice === 'quoted') continue;
+    if (inQuote > 0 || t.voice === 'quoted' || t.isWord) continue; // only punctuation ends a clause
     if (t.value === ';' || t.value === '(' || t.value === '—' || t.value === '--' || t.value === '–') {
       end = k - 1;
       break;
@@ -686,9 +745,12 @@ function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undef
   return undefined;
 }
 
-/** The subject of the clause before token `before` in the sentence starting at `lo` (for "…, adding that"). */
-export function clauseSubjectOf(doc: SlantDocument, lo: number, before: number): TokenRange | undefined {
-  return clauseSubject(makeCtx(doc, CUE_PRIORS), lo, before);
+/**
+ * The subject of the clause before token `before` in the sentence starting at `lo` (for "…, adding that"); `ctx`,
+ * when given, is the document's detection context (else one is built).
+ */
+export function clauseSubjectOf(doc: SlantDocument, lo: number, before: number, ctx?: Ctx): TokenRange | undefined {
+  return clauseSubject(ctx && ctx.doc === doc ? ctx : makeCtx(doc, CUE_PRIORS), lo, before);
 }
 
 const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'time', 'day', 'night', 'morning', 'afternoon', 'evening', 'moment', 'decade', 'spring', 'summer', 'fall', 'autumn', 'winter', 'interview', 'statement', 'speech']);
@@ -1380,9 +1442,10 @@ export function featureNames(c: Candidate): string[] {
  */
 export function selectCandidates(doc: SlantDocument, candidates: Candidate[], threshold: number, nestedThreshold = 1): Candidate[] {
   const n = doc.tokens.length;
-  const role = new Int32Array(n).fill(-1); // -1 free, else index in accepted of the owner
-  const inContent = new Uint8Array(n);
-  const order = candidates.map((c, i) => i).filter((i) => candidates[i].score >= threshold);
+  const role = scratchInt32(n, -1); // -1 free, else index in accepted of the owner
+  const inContent = scratchUint8(n);
+  const order: number[] = [];
+  for (let i = 0; i < candidates.length; i++) if (candidates[i].score >= threshold) order.push(i);
   order.sort((a, b) => candidates[b].score - candidates[a].score || candidates[a].head - candidates[b].head);
   const accepted: Candidate[] = [];
   for (const i of order) {

@@ -4,7 +4,17 @@
  */
 import type { SlantDocument, Token } from '../document';
 import { CUE_MODEL } from './model';
-import { findCandidates, scoreCandidates, selectCandidates, clauseSubjectOf, type Candidate, type TokenRange } from './detect';
+import {
+  clauseSubjectOf,
+  detectionContext,
+  findCandidates,
+  scoreCandidates,
+  scratchInt32,
+  selectCandidates,
+  type Candidate,
+  type Ctx,
+  type TokenRange,
+} from './detect';
 import { resolveSources, type SpeakerNeed } from './sources';
 import { filterCandidates } from './filters';
 import type { Attribution, AttributionKind, AttributionRelation } from './types';
@@ -14,32 +24,33 @@ export type { CueClass } from './lexicon';
 
 /** Attribution relations, sources and quotation speakers of a document. */
 export function computeAttribution(doc: SlantDocument): Attribution {
-  const { candidates } = findCandidates(doc);
+  const { ctx, candidates } = findCandidates(doc);
   scoreCandidates(candidates);
   const accepted = selectCandidates(doc, candidates, CUE_MODEL.threshold, CUE_MODEL.nestedThreshold);
-  return buildAttribution(doc, accepted);
+  return buildAttribution(doc, accepted, ctx);
 }
 
-/** Turns accepted candidates into relations: inherited sources, trimmed contents, continued quotations, sources. */
-export function buildAttribution(doc: SlantDocument, selected: Candidate[]): Attribution {
+/**
+ * Turns accepted candidates into relations: inherited sources, trimmed contents, continued quotations, sources.
+ * `ctx` is the detection context the candidates came from, if at hand (else one is built).
+ */
+export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx: Ctx = detectionContext(doc)): Attribution {
   const { tokens } = doc;
+  // openMark[k] >= 0: a quotation opens at token k
+  const { openMark } = ctx;
   const accepted = filterCandidates(doc, selected);
-  inheritSources(doc, accepted);
-  const quoteStarts = new Set<number>();
-  for (const q of doc.quotations) quoteStarts.add(q.start);
-  trimContents(doc, accepted, quoteStarts);
+  inheritSources(doc, accepted, ctx);
+  trimContents(doc, accepted, openMark);
   continueQuotations(doc, accepted);
 
   const { quotations, sentences } = doc;
   // quotations held by an attribution's content, and the others with the sentences that may name their speaker
   const held = new Map<number, number>();
-  const qStart = new Map<number, number>();
-  for (const q of quotations) qStart.set(q.start, q.index);
   accepted.forEach((c, i) => {
     for (const part of c.content) {
       for (let k = part.first; k <= part.last; k++) {
-        const q = qStart.get(tokens[k].start);
-        if (q !== undefined && !held.has(q)) held.set(q, i);
+        const q = openMark[k];
+        if (q >= 0 && !held.has(q)) held.set(q, i);
       }
     }
   });
@@ -124,7 +135,7 @@ function spanOfRange(doc: SlantDocument, r: TokenRange) {
 }
 
 /** "…, adding that …", "and urged …": the source of the previous attribution in the sentence, else its subject. */
-function inheritSources(doc: SlantDocument, accepted: Candidate[]): void {
+function inheritSources(doc: SlantDocument, accepted: Candidate[], ctx: Ctx): void {
   const { tokens } = doc;
   for (let i = 0; i < accepted.length; i++) {
     const c = accepted[i];
@@ -139,7 +150,7 @@ function inheritSources(doc: SlantDocument, accepted: Candidate[]): void {
         break;
       }
     }
-    if (!src) src = clauseSubjectOf(doc, doc.sentences[sentence].tokenStart, c.first);
+    if (!src) src = clauseSubjectOf(doc, doc.sentences[sentence].tokenStart, c.first, ctx);
     if (src && src.last < c.first) c.source = src;
   }
 }
@@ -148,9 +159,9 @@ function inheritSources(doc: SlantDocument, accepted: Candidate[]): void {
  * Cuts each content part where another attribution's cue or source begins, so that "X said A, and Y said B" gives
  * two contents, and trims punctuation and conjunctions left at the edges.
  */
-function trimContents(doc: SlantDocument, accepted: Candidate[], quoteStarts: Set<number>): void {
+function trimContents(doc: SlantDocument, accepted: Candidate[], openMark: Int32Array): void {
   const { tokens } = doc;
-  const owner = new Int32Array(tokens.length).fill(-1);
+  const owner = scratchInt32(tokens.length, -1);
   accepted.forEach((c, i) => {
     for (let k = c.first; k <= c.last; k++) owner[k] = i;
     if (c.source) for (let k = c.source.first; k <= c.source.last; k++) if (owner[k] < 0) owner[k] = i;
@@ -175,7 +186,7 @@ function trimContents(doc: SlantDocument, accepted: Candidate[], quoteStarts: Se
         }
       }
       while (last >= first && isEdgeFiller(tokens[last])) last--;
-      while (first <= last && isEdgeFiller(tokens[first]) && !quoteStarts.has(tokens[first].start)) first++;
+      while (first <= last && isEdgeFiller(tokens[first]) && openMark[first] < 0) first++;
       if (last >= first) parts.push({ first, last });
     }
     c.content = parts;

@@ -139,12 +139,12 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     // a person's name after an office: "Secretary of State John Kerry", "Defense Secretary Ash Carter". In a run with
     // an organization word the office holder is two or more plain name words after the last title ("White House Press
     // Secretary Robert Gibbs", "Labor Secretary Tom Perez"; "Ministry of Foreign Affairs" has no title to split at).
-    const personRun = !tokens.slice(s, coreLast + 1).some((t) => ORGANIZATION_WORDS.has(clean(t.normal)));
+    let personRun = true;
+    for (let k = s; k <= coreLast && personRun; k++) if (ORGANIZATION_WORDS.has(clean(tokens[k].normal))) personRun = false;
     for (let k = coreLast - 1; k > s; k--) {
       const w = clean(tokens[k].normal);
       if (!OFFICE_WORDS.has(w) && !PERSON_TITLES.has(w) && !(personRun && tokens[k].normal === 'of')) continue;
-      const after = tokens.slice(k + 1, coreLast + 1);
-      if (personRun || (after.length >= 2 && after.every((t) => t.pos === 'PROPN' && !ORGANIZATION_WORDS.has(clean(t.normal))))) s = k + 1;
+      if (personRun || (coreLast - k >= 2 && plainNameWords(tokens, k + 1, coreLast))) s = k + 1;
       break;
     }
     // titles at the front of the run belong to the role
@@ -172,7 +172,13 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
       gender = FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined;
     }
     if (type === 'named-person' && !gender) {
-      for (const p of roleParts) for (const w of p.toLowerCase().split(/\s+/u)) gender = gender ?? TITLE_GENDER[w];
+      // the first role word that is a gendered title ("spokeswoman", "Mrs.")
+      for (let i = 0; i < roleParts.length && gender === undefined; i++) {
+        for (const w of roleParts[i].toLowerCase().split(/\s+/u)) {
+          gender = TITLE_GENDER[w];
+          if (gender !== undefined) break;
+        }
+      }
     }
     return {
       kind: 'name', type, name: nameText, nameWords, role: roleParts.length ? roleParts.join(', ') : undefined, gender,
@@ -221,6 +227,12 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     kind: 'common', type, name, nameWords: words, role: roleParts.length ? roleParts.join(', ') : undefined,
     gender: TITLE_GENDER[head], plural, head: lemma,
   };
+}
+
+/** Whether tokens [a, b] are all proper nouns and none an organization word. */
+function plainNameWords(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (tokens[k].pos !== 'PROPN' || ORGANIZATION_WORDS.has(clean(tokens[k].normal))) return false;
+  return true;
 }
 
 /**
@@ -276,6 +288,16 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     let e = k;
     while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === t.sentence && isCapitalized(tokens[e + 1])) e++;
     const prev = tokens[k - 1];
+    const next = tokens[e + 1];
+    const possessive = next && (next.normal === "'s" || next.normal === '’s');
+    // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
+    const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
+    // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
+    const notName = isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
+    if (afterPrep || possessive || notName) {
+      k = e + 1;
+      continue;
+    }
     const words: string[] = [];
     const titles: string[] = [];
     let nameFirst = -1;
@@ -300,15 +322,11 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     if (before && before.sentence === t.sentence && isCapitalized(before) && PERSON_TITLES.has(clean(before.normal)) && !titles.length) titles.push(titleKey(clean(before.normal)));
     const beforeTitle = tokens[k - 2];
     if (beforeTitle && titles[0] === 'president' && beforeTitle.value.toLowerCase() === 'vice') titles.unshift('vice');
-    const next = tokens[e + 1];
-    const possessive = next && (next.normal === "'s" || next.normal === '’s');
-    // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
-    const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
-    const lower = words.join(' ');
-    const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
-    // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
-    const notName = isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
-    if (words.length && !afterPrep && !placeOrOrg && !possessive && !notName && words.length <= 4) out.push({ first: k, last: e, words, titles, nameFirst });
+    if (words.length && words.length <= 4) {
+      const lower = words.join(' ');
+      const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
+      if (!placeOrOrg) out.push({ first: k, last: e, words, titles, nameFirst });
+    }
     k = e + 1;
   }
   return out;
