@@ -47,8 +47,6 @@ interface Compiled {
   byLemma: Array<Pattern[] | null>;
   /** byNormal then byLemma without repeats: the candidates of a token whose lemma is its normal form. */
   byBoth: Array<Pattern[] | null>;
-  /** Bit filter over {@link stringHash} of every key: most words of a text are in none of the lists. */
-  filter: Uint32Array;
   /** Patterns starting with `*`. */
   general: Pattern[];
   patterns: Pattern[];
@@ -75,15 +73,6 @@ export interface StanceScan {
 
 let compiled: Compiled | undefined;
 const cache = new WeakMap<SlantDocument, StanceScan>();
-
-const FILTER_BITS = 1 << 17;
-
-/** A cheap string hash (FNV-1a over UTF-16 units) for the bit filter. */
-function stringHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) & (FILTER_BITS - 1);
-}
 
 function compile(): Compiled {
   const members = SCAN_LEXICONS.map((id) => compileLexicon(builtinLexicons[id], `built-in ${id}`));
@@ -147,24 +136,20 @@ function compile(): Compiled {
     for (const p of byLemma[id] ?? []) if (!both.includes(p)) both.push(p);
     byBoth[id] = both.length ? both : null;
   }
-  const filter = new Uint32Array(FILTER_BITS / 32);
-  for (const key of ids.keys()) {
-    const h = stringHash(key);
-    filter[h >>> 5] |= 1 << (h & 31);
-  }
   const wordy = /[\p{L}\p{N}]/u;
   const wordStartsOnly = patterns.every((p) => {
     const f = p.tokens[0];
     return f.kind === 'any' || (f.kind === 'slot' ? [...f.words].every((w) => wordy.test(w)) : wordy.test(f.normal));
   });
   if (model.lemmaIndex.size > 32767) throw new Error('frames model vocabulary too large for the shared pass');
-  return { members, model, ids, vocab, afinn, byNormal, byLemma, byBoth, filter, general, patterns, wordStartsOnly };
+  return { members, model, ids, vocab, afinn, byNormal, byLemma, byBoth, general, patterns, wordStartsOnly };
 }
 
-/** Id of `key` in the compiled tables, or -1; the bit filter answers most misses without touching the map. */
+/**
+ * Id of `key` in the compiled tables, or -1. A plain map lookup: V8 keeps a string's hash in the string, and a
+ * token's normal form and lemma are strings memoised per vocabulary word (src/nlp.ts), so the hash is computed once.
+ */
 function lookup(c: Compiled, key: string): number {
-  const h = stringHash(key);
-  if ((c.filter[h >>> 5] & (1 << (h & 31))) === 0) return -1;
   const id = c.ids.get(key);
   return id === undefined ? -1 : id;
 }
@@ -340,7 +325,7 @@ function scan(doc: SlantDocument): StanceScan {
     vocabIndex,
     vocabCount,
     afinnTokens: buffer.slice(0, nAfinn),
-    afinnScores: Int8Array.from(buffer.subarray(n, n + nAfinn)),
+    afinnScores: new Int8Array(buffer.subarray(n, n + nAfinn)),
     verbs: buffer.slice(2 * n, 2 * n + nVerbs),
   };
 }

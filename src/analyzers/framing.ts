@@ -88,9 +88,14 @@ export interface FrameAnalysis {
   words: number;
 }
 
-// Scratch buffers for lemma counts, reused across documents (analysis is synchronous).
+// Scratch buffers for lemma counts of a model the shared pass does not serve, reused across documents (analysis is
+// synchronous).
 let counts = new Int32Array(0);
 let touched = new Int32Array(0);
+
+/** log1p(n) for the small counts most features have (the same values as Math.log1p, read from a table). */
+const LOG1P = Float64Array.from({ length: 64 }, (_, n) => Math.log1p(n));
+const log1pCount = (n: number): number => (n < LOG1P.length ? LOG1P[n] : Math.log1p(n));
 
 /**
  * Computes the frame features of lexicons/en/frames.md on a parsed document and scores them with the model. The
@@ -125,27 +130,25 @@ export function analyzeFrames(doc: SlantDocument, lexicon: CompiledLexicon, mode
     }
   }
 
-  // 2. Words, lemma counts, sentences with words (from the shared pass for the built-in model).
+  // 2. Words, sentences with words, and the lemmas seen with their counts (from the shared pass for the built-in
+  // model).
   let words = 0;
   let sentences = 0;
-  let nTouched = 0;
+  let lemmaIndices: Int32Array;
+  let lemmaCounts: Int32Array;
   if (isScanModel(model)) {
     const s = stanceScan(doc);
     words = s.words;
     sentences = s.wordSentences;
-    nTouched = s.vocabIndex.length;
-    if (touched.length < nTouched) touched = new Int32Array(model.lemmaIndex.size);
-    if (counts.length < model.lemmaIndex.size) counts = new Int32Array(model.lemmaIndex.size);
-    for (let k = 0; k < nTouched; k++) {
-      touched[k] = s.vocabIndex[k];
-      counts[s.vocabIndex[k]] = s.vocabCount[k];
-    }
+    lemmaIndices = s.vocabIndex;
+    lemmaCounts = s.vocabCount;
   } else {
     const V = model.lemmaIndex.size;
     if (counts.length < V) {
       counts = new Int32Array(V);
       touched = new Int32Array(V);
     }
+    let nTouched = 0;
     let lastWordSentence = -1;
     const lemmaIndex = model.lemmaIndex;
     for (let i = 0; i < tokens.length; i++) {
@@ -159,10 +162,17 @@ export function analyzeFrames(doc: SlantDocument, lexicon: CompiledLexicon, mode
       const j = lemmaIndex.get(t.lemma);
       if (j !== undefined && counts[j]++ === 0) touched[nTouched++] = j;
     }
+    // the counts in the order the lemmas were seen; the scratch buffer is cleared for the next document
+    lemmaIndices = touched.slice(0, nTouched);
+    lemmaCounts = new Int32Array(nTouched);
+    for (let k = 0; k < nTouched; k++) {
+      lemmaCounts[k] = counts[lemmaIndices[k]];
+      counts[lemmaIndices[k]] = 0;
+    }
   }
 
-  // 3. Logits.
-  const logits = Float64Array.from(model.bias);
+  // 3. Logits: the cue rates, then the lemmas in the order seen.
+  const logits = new Float64Array(model.bias);
   const cw = model.cueWeights;
   const denominator = Math.max(words, 1);
   for (let g = 0; g < F; g++) {
@@ -171,11 +181,9 @@ export function analyzeFrames(doc: SlantDocument, lexicon: CompiledLexicon, mode
     for (let f = 0; f < F; f++) logits[f] += cw[g * F + f] * x;
   }
   const lw = model.lemmaWeights;
-  for (let k = 0; k < nTouched; k++) {
-    const j = touched[k];
-    const x = Math.log1p(counts[j]);
-    counts[j] = 0;
-    const row = j * F;
+  for (let k = 0; k < lemmaIndices.length; k++) {
+    const x = log1pCount(lemmaCounts[k]);
+    const row = lemmaIndices[k] * F;
     for (let f = 0; f < F; f++) logits[f] += lw[row + f] * x;
   }
 
