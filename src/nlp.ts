@@ -222,7 +222,8 @@ interface VocabularyMemo {
 let vocabulary: VocabularyMemo | undefined;
 function vocabularyMemo(cache: WinkCache): VocabularyMemo {
   if (!vocabulary || vocabulary.cache !== cache) {
-    vocabulary = { cache, size: intrinsicLexemes, normal: [], type: [], lemma: new Map(), pos: [] };
+    // preallocated: filling an empty array at scattered indexes would make V8 store it as a slow dictionary
+    vocabulary = { cache, size: intrinsicLexemes, normal: new Array<string>(intrinsicLexemes), type: new Array<string>(intrinsicLexemes), lemma: new Map(), pos: [] };
   }
   return vocabulary;
 }
