@@ -56,8 +56,9 @@ const GROUP_NAMES = new Set(['democrats', 'republicans', 'americans', 'conservat
   'independents', 'catholics', 'jews', 'millennials', 'russians', 'indians', 'chinese', 'iranians', 'israelis',
   'palestinians', 'ukrainians', 'britons', 'germans', 'french', 'mexicans', 'canadians', 'africans', 'asians',
   'voters', 'trumpers', 'berniebros', 'tories', 'gop', 'mps', 'msps', 'meps']);
-const TITLE_GENDER: Record<string, Gender> = { 'mr.': 'm', mr: 'm', 'mrs.': 'f', mrs: 'f', 'ms.': 'f', ms: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', king: 'm', queen: 'f', congresswoman: 'f', congressman: 'm', spokeswoman: 'f', spokesman: 'm', chairwoman: 'f', chairman: 'm', prince: 'm', princess: 'f' };
-const TITLE_ALIASES: Record<string, string> = { 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'pres.': 'president', 'sec.': 'secretary', 'atty.': 'attorney', 'lt.': 'lieutenant', 'col.': 'colonel', 'dr.': 'doctor', 'prof.': 'professor' };
+// Prototype-free: looked up with arbitrary words ("constructor" must not find Object.prototype.constructor).
+const TITLE_GENDER: Record<string, Gender> = lookupTable({ 'mr.': 'm', mr: 'm', 'mrs.': 'f', mrs: 'f', 'ms.': 'f', ms: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', king: 'm', queen: 'f', congresswoman: 'f', congressman: 'm', spokeswoman: 'f', spokesman: 'm', chairwoman: 'f', chairman: 'm', prince: 'm', princess: 'f' });
+const TITLE_ALIASES: Record<string, string> = lookupTable({ 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'pres.': 'president', 'sec.': 'secretary', 'atty.': 'attorney', 'lt.': 'lieutenant', 'col.': 'colonel', 'dr.': 'doctor', 'prof.': 'professor' });
 const HUMAN_SUFFIX = /(?:[^e]er|or|ist|ian|man|woman|men|women|[^e]ers|ors|ists|ians)$/u;
 const HUMAN_NOUNS = new Set(['resident', 'residents', 'student', 'students', 'president', 'participant', 'participants',
   'applicant', 'immigrant', 'immigrants', 'migrant', 'migrants', 'consultant', 'consultants', 'assistant', 'correspondent',
@@ -77,6 +78,9 @@ const clean = (s: string): string => {
   const last = s.charCodeAt(s.length - 1);
   return (last === 46 || last === 44 ? s.slice(0, -1) : s).toLowerCase(); // a trailing "." or ","
 };
+function lookupTable<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
 const titleKey = (w: string): string => TITLE_ALIASES[w] ?? w.replace(/\.$/u, '');
 
 function textOf(doc: SlantDocument, first: number, last: number): string {
