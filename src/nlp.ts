@@ -250,6 +250,7 @@ export interface TermToken {
 }
 
 const termCache = new Map<string, TermToken[]>();
+const MAX_CACHED_TERMS = 200_000;
 const TERM_BATCH_SEPARATOR = '\n\n';
 
 function termTokensOf(values: string[], normals: string[], lemmas: string[], pos: string[], from: number, to: number): TermToken[] {
@@ -293,7 +294,9 @@ export function tokenizeTerm(term: string): TermToken[] {
   if (cached) return cached;
   const w = winkTokens(term);
   const out = termTokensOf(w.values, w.normals, w.lemmas, w.pos, 0, w.values.length);
-  termCache.set(term, out);
+  // Words from article text reach here too (attribution checks some sentence-initial nouns): bounded, so that
+  // scoring millions of articles cannot grow the cache without end; past the bound a word is simply re-tokenised.
+  if (termCache.size < MAX_CACHED_TERMS) termCache.set(term, out);
   return out;
 }
 
