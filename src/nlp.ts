@@ -148,12 +148,9 @@ export function readRaw(wdoc: ReturnType<Nlp['readDoc']>): WinkTokens | undefine
     spaces[i] = count < SPACES_MASK ? count : (rdd.nonBreakingSpaces[i] ?? '').length;
     values[i] = cache.value(lexeme);
     pos[i] = memo.pos[posIndex] ?? (memo.pos[posIndex] = cache.valueOf('pos', posIndex));
-    if (spacesAndNox > CONTRACTION_MIN) {
-      // an expanded contraction ("ca" + "n't"): normal and lemma live in the token itself
-      normals[i] = cache.value(cache.nox(spacesAndNox));
-      types[i] = cache.property(lexeme, 'tokenType') as string;
-      lemmas[i] = rawLemma(i);
-    } else if (lexeme < memo.size) {
+    // an expanded contraction ("ca" + "n't") keeps its normal form and lemma in the token itself
+    const contraction = spacesAndNox > CONTRACTION_MIN;
+    if (!contraction && lexeme < memo.size) {
       normals[i] = memo.normal[lexeme] ?? (memo.normal[lexeme] = cache.value(cache.normal(lexeme)));
       types[i] = memo.type[lexeme] ?? (memo.type[lexeme] = cache.property(lexeme, 'tokenType') as string);
       const key = lexeme * POS_SLOTS + posIndex;
@@ -161,7 +158,8 @@ export function readRaw(wdoc: ReturnType<Nlp['readDoc']>): WinkTokens | undefine
       if (lemma === undefined) memo.lemma.set(key, (lemma = rawLemma(i)));
       lemmas[i] = lemma;
     } else {
-      normals[i] = cache.value(cache.normal(lexeme));
+      // contractions and out-of-vocabulary words: not memoised
+      normals[i] = cache.value(contraction ? cache.nox(spacesAndNox) : cache.normal(lexeme));
       types[i] = cache.property(lexeme, 'tokenType') as string;
       lemmas[i] = rawLemma(i);
     }
@@ -357,7 +355,7 @@ export function parseDocument(text: string): SlantDocument {
 }
 
 /** The document model of `text` from wink's analysis of it. */
-export function buildDocument(text: string, wink: WinkTokens): SlantDocument {
+function buildDocument(text: string, wink: WinkTokens): SlantDocument {
   const { values, spaces, normals, lemmas, pos, types, sentences: sentenceSpans } = wink;
 
   const paragraphRanges = findParagraphs(text);
