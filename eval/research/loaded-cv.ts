@@ -70,6 +70,10 @@ const cluster = (low: number, scope: 'sentence' | 'near') => (fs: Finding[], doc
   });
 };
 
+/** Writer's-voice findings at the threshold, quoted ones only from a higher weight. */
+const quotedAt = (q: number) => (fs: Finding[], _doc: SlantDocument, thr: number): Finding[] =>
+  fs.filter((f) => (f.evidence.weight ?? 0) >= (f.voice === 'quoted' ? Math.max(q, thr) : thr));
+
 const VARIANTS: Variant[] = [
   { name: 'default', options: {} },
   { name: 'writer-only-spans', options: {}, pred: { quoted: false } },
@@ -79,6 +83,7 @@ const VARIANTS: Variant[] = [
   { name: 'cluster-sent-0.1', options: {}, filter: cluster(0.1, 'sentence') },
   { name: 'cluster-sent-0.15', options: {}, filter: cluster(0.15, 'sentence') },
   { name: 'cluster-near-0.1', options: {}, filter: cluster(0.1, 'near') },
+  ...[0.3, 0.35, 0.45, 0.6].map((q): Variant => ({ name: `quoted-at-${q}`, options: {}, filter: quotedAt(q) })),
 ];
 
 interface Corpus {
