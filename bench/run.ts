@@ -9,6 +9,9 @@
  *   - the full default pipeline in one thread (`pipeline.analyzeMany(items)`),
  *   - the same through worker threads, with 1 and with 2 workers (pools started and warmed before timing;
  *     start-up time reported apart),
+ *   - the work of `slant batch` per JSONL line (parse the line, analyse, serialise the full report, digest it for
+ *     the summary), in this thread and through 1 and 2 workers: with workers the report crosses threads as one
+ *     string instead of an object graph, so this is the path where more threads pay most,
  * repeating each `--reps` times interleaved and keeping medians, so that load from other processes hits all
  * alike. Then, in child processes, it measures the peak RSS of `slant batch` (full reports + summary, in-thread
  * and with 2 workers) on the corpus and on a corpus 10 times larger made by repeating it.
@@ -19,7 +22,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { orderedMap } from '../src/batch/ordered';
 import { createWorkerPool, type WorkerPool } from '../src/batch/pool';
+import { processInput, type LineOptions, type LineResult } from '../src/batch/record';
 import { runBatch } from '../src/batch/run';
+import { SummaryBuilder } from '../src/batch/summary';
 import type { BatchItem, BatchResult } from '../src/batch/types';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
@@ -43,17 +48,22 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function loadCorpus(file: string): { items: BatchItem[]; bytes: number } {
+function loadCorpus(file: string): { items: BatchItem[]; lines: string[]; bytes: number } {
   const items: BatchItem[] = [];
+  const lines: string[] = [];
   let bytes = 0;
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { id: string; text: string };
     items.push({ id: r.id, text: r.text });
+    lines.push(line);
     bytes += Buffer.byteLength(r.text);
   }
-  return { items, bytes };
+  return { items, lines, bytes };
 }
+
+/** What `slant batch in.jsonl -o out.jsonl --summary s.json` does with each line (full reports). */
+const LINE_OPTIONS: LineOptions = { idField: 'id', textField: 'text', fields: 'full', maxTextLength: 1_000_000, digest: true };
 
 let bareWink: ReturnType<typeof winkNLP> | undefined;
 /** The pipeline measured: the default one, or the analyzers given with --analyzers. */
@@ -79,6 +89,39 @@ async function timeInThread(items: BatchItem[]): Promise<Timing> {
   return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
 }
 
+/** `slant batch` lines in this thread: analysis, output line and summary digest, as runBatch does without workers. */
+function timeLinesInThread(lines: string[]): Timing {
+  const pipeline = createPipeline(pipelineOptions());
+  const summary = new SummaryBuilder(null);
+  let errors = 0;
+  let chars = 0;
+  const c0 = cpuNow();
+  const t0 = performance.now();
+  for (let i = 0; i < lines.length; i++) {
+    const r = processInput(pipeline, { kind: 'json', line: i + 1, text: lines[i] }, LINE_OPTIONS);
+    if (r.error) errors++;
+    chars += r.out.length;
+    if (r.digest) summary.add(r.digest);
+  }
+  if (!chars) throw new Error('no output');
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
+}
+
+/** `slant batch` lines through a pool: workers analyse and serialise, the main thread keeps order and summarises. */
+async function timeLinesPool(pool: WorkerPool, lines: string[]): Promise<Timing> {
+  const summary = new SummaryBuilder(null);
+  let errors = 0;
+  const c0 = cpuNow();
+  const t0 = performance.now();
+  const numbered = lines.map((text, i) => ({ text, line: i + 1 }));
+  const results = orderedMap(numbered, pool.threads * 4, (x) => pool.run<LineResult>({ kind: 'input', input: { kind: 'json', line: x.line, text: x.text } }));
+  for await (const r of results) {
+    if (r.error) errors++;
+    if (r.digest) summary.add(r.digest);
+  }
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
+}
+
 /** The worker path of analyzeMany (same pool, same tasks), on a pool already started. */
 async function timePool(pool: WorkerPool, items: BatchItem[]): Promise<Timing> {
   let errors = 0;
@@ -91,7 +134,7 @@ async function timePool(pool: WorkerPool, items: BatchItem[]): Promise<Timing> {
 
 async function startPool(threads: number, warm: BatchItem[]): Promise<{ pool: WorkerPool; startSeconds: number }> {
   const t0 = performance.now();
-  const pool = createWorkerPool(threads, { pipeline: pipelineOptions() });
+  const pool = createWorkerPool(threads, { pipeline: pipelineOptions(), line: LINE_OPTIONS });
   await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'item', id: 'start', text: 'Warm-up sentence.' })));
   const startSeconds = (performance.now() - t0) / 1000;
   for await (const _ of orderedMap(warm, threads * 4, (it) => pool.run({ kind: 'item', id: it.id, text: it.text }))) void _;
@@ -175,6 +218,9 @@ function makeRows(runs: Record<string, Timing[]>, articles: number, mb: number, 
     row('inThread', `${which} pipeline, 1 thread`),
     row('worker1', `${which} pipeline, 1 worker thread`),
     row('workers2', `${which} pipeline, 2 worker threads`),
+    row('linesInThread', `slant batch lines, 1 thread`),
+    row('lines1', `slant batch lines, 1 worker thread`),
+    row('lines2', `slant batch lines, 2 worker threads`),
   ];
 }
 
@@ -184,6 +230,8 @@ function makeRatios(rows: ReturnType<typeof makeRows>) {
     pipelineVsReadDocCpu: rows[0].cpu / rows[1].cpu,
     twoWorkersVsOneThread: rows[1].seconds / rows[3].seconds,
     twoWorkersVsOneWorker: rows[2].seconds / rows[3].seconds,
+    linesTwoWorkersVsOneThread: rows[4].seconds / rows[6].seconds,
+    linesTwoWorkersVsOneWorker: rows[5].seconds / rows[6].seconds,
   };
 }
 
@@ -200,7 +248,7 @@ async function main(): Promise<void> {
   const memory = !args.includes('--no-memory');
   if (!fs.existsSync(corpus)) throw new Error(`no corpus at ${corpus} (give the path: npm run bench -- path/to/corpus.jsonl)`);
 
-  const { items, bytes } = loadCorpus(corpus);
+  const { items, lines, bytes } = loadCorpus(corpus);
   const mb = bytes / 1e6;
   const analyzers = createPipeline(pipelineOptions()).analyzerIds; // also rejects unknown ids before any timing
   const which = chosenAnalyzers ? 'chosen' : 'default';
@@ -217,14 +265,18 @@ async function main(): Promise<void> {
     const warm = items.slice(0, 100);
     timeReadDoc(warm);
     await timeInThread(warm);
+    timeLinesInThread(lines.slice(0, 100));
     const one = await startPool(1, warm);
     const two = await startPool(2, warm);
-    const runs: Record<string, Timing[]> = { readDoc: [], inThread: [], worker1: [], workers2: [] };
+    const runs: Record<string, Timing[]> = { readDoc: [], inThread: [], worker1: [], workers2: [], linesInThread: [], lines1: [], lines2: [] };
     for (let r = 0; r < reps; r++) {
       runs.readDoc.push(timeReadDoc(items));
       runs.inThread.push(await timeInThread(items));
       runs.worker1.push(await timePool(one.pool, items));
       runs.workers2.push(await timePool(two.pool, items));
+      runs.linesInThread.push(timeLinesInThread(lines));
+      runs.lines1.push(await timeLinesPool(one.pool, lines));
+      runs.lines2.push(await timeLinesPool(two.pool, lines));
       log(`rep ${r + 1}/${reps}: ${Object.entries(runs).map(([k, v]) => `${k} ${v[r].seconds.toFixed(2)}s`).join(', ')}`);
     }
     await one.pool.close();
@@ -266,7 +318,9 @@ async function main(): Promise<void> {
     out.push('');
     out.push(`Pipeline / bare readDoc (1 thread): ${ratios.pipelineVsReadDoc.toFixed(2)}x by wall clock, ${ratios.pipelineVsReadDocCpu.toFixed(2)}x by CPU time`);
     out.push('');
-    out.push(`2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x`);
+    out.push(`2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x (analyzeMany, reports as objects)`);
+    out.push('');
+    out.push(`slant batch lines: 2 workers / 1 thread: ${ratios.linesTwoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.linesTwoWorkersVsOneWorker.toFixed(2)}x`);
     out.push('');
     out.push(`Worker pool start-up (model load per thread): 1 worker ${poolStart.one.toFixed(2)} s, 2 workers ${poolStart.two.toFixed(2)} s (not in the timings above)`);
     if (firstErrors) out.push('', `Note: ${firstErrors} articles gave an error record.`);
