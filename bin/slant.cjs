@@ -10,6 +10,11 @@ try {
   }
   throw e;
 }
+// A reader that stops early (slant batch corpus.jsonl | head) closes the pipe: stop quietly, without a stack trace.
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

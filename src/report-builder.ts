@@ -70,7 +70,7 @@ export function buildReport(
   const overall = total > 0 ? weighted / total : null;
   const basis = scored.length
     ? `weighted mean of ${scored.length} analyzer score${scored.length > 1 ? 's' : ''} (${scored.map((id) => `${id} ×${weights[id]}`).join(', ')})`
-    : 'no analyzer produced a score';
+    : 'no analyzer with a weight above 0 produced a score';
 
   // ties by analyzer id in code-unit order: ids are ASCII kebab-case, and localeCompare (ICU) costs far more per call
   findings.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end || (a.analyzer < b.analyzer ? -1 : a.analyzer > b.analyzer ? 1 : 0));

@@ -141,3 +141,8 @@ export type Severity = z.infer<typeof SeveritySchema>;
 export function reportJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(ReportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
 }
+
+/** The report's JSON Schema as published (schema/report.schema.json, and what `slant schema` prints): with `$id` and `title`. */
+export function reportJsonSchemaDocument(): Record<string, unknown> {
+  return { $id: 'https://slant.dev/schema/report.schema.json', title: 'slant report', ...reportJsonSchema() };
+}

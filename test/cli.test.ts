@@ -119,6 +119,8 @@ describe('slant analyze', () => {
     [['analyze', article, '--min-severity', 'loud'], /unknown --min-severity "loud" \(info or warning\)/],
     [['analyze', article, '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
+    [['analyze', article, '--max-size', 'lots'], /--max-size: invalid size "lots"/],
+    [['batch', article, '--max-size', 'lots'], /--max-size: invalid size "lots"/],
   ])('exits 2 with one line for usage errors: %j', async (argv, message) => {
     const { code, err } = await run(...(argv as string[]));
     expect(code).toBe(2);
@@ -126,10 +128,23 @@ describe('slant analyze', () => {
     expect(err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('exits 1 with one line when the output file cannot be written', async () => {
+    const { code, out, err } = await run('analyze', article, '--format', 'json', '-o', join(dir, 'no-such-dir', 'out.json'));
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^slant analyze: ENOENT: no such file or directory, open '.*out\.json'\n$/);
+  });
+
   it('exits 1 naming the closest analyzer id for a typo', async () => {
     const { code, err } = await run('analyze', article, '--analyzers', 'no-such-analyzer');
     expect(code).toBe(1);
     expect(err).toMatch(/Unknown analyzer id "no-such-analyzer"/);
+  });
+
+  it('prints the same JSON Schema as schema/report.schema.json', async () => {
+    const { code, out } = await run('schema');
+    expect(code).toBe(0);
+    expect(out).toBe(require('node:fs').readFileSync(join(__dirname, '..', 'schema', 'report.schema.json'), 'utf8'));
   });
 
   it('parses sizes', () => {

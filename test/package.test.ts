@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The published entry points, exercised through the package's own "exports" (a package can import itself by
@@ -32,6 +33,17 @@ describe('published package', () => {
     const out = node(['-e', script]);
     expect(out.trim()).toBe('true true');
   });
+
+  it('the slant command stops quietly, with exit code 0, when its reader closes the pipe early', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slant-pipe-'));
+    const input = join(dir, 'many.jsonl');
+    const err = join(dir, 'err.txt');
+    // Full reports of 300 articles are far more than a pipe buffers, so writes go on after head has exited.
+    writeFileSync(input, Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: i + 1, text: `Critics slammed plan ${i}. Officials said it would pass.` })).join('\n') + '\n');
+    const out = execFileSync('bash', ['-c', `"${process.execPath}" bin/slant.cjs batch "${input}" 2>"${err}" | head -c 12; echo " \${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8' });
+    expect(out).toBe('{"id":1,"rep 0\n');
+    expect(readFileSync(err, 'utf8')).toBe('');
+  }, 60_000);
 
   it('resolves types for CommonJS and ES module consumers', () => {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');

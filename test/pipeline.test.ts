@@ -97,6 +97,12 @@ describe('analysis', () => {
     expect(report.score.weights).toEqual({ 'test-terms': 1, exclamations: 0.5 });
   });
 
+  it('leaves analyzers of weight 0 out of the overall score and says so when none is left', () => {
+    const zero = createPipeline({ analyzers: [use(termAnalyzer, { weight: 0 })], lexicons: [testLexicon] }).analyze('Critics slammed it.');
+    expect(zero.analyzers['test-terms'].score).not.toBeNull();
+    expect(zero.score).toEqual({ overall: null, weights: { 'test-terms': 0 }, basis: 'no analyzer with a weight above 0 produced a score' });
+  });
+
   it('applies ignore lists, severity and enabled settings', () => {
     const p = createPipeline({
       analyzers: [termAnalyzer, exclamations],

@@ -1,7 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withGeneratedBlocks } from '../scripts/readme';
+import { main } from '../src/cli';
+import type { Io } from '../src/cli/io';
 import { createPipeline } from '../src/pipeline';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, stderrIsTTY: false };
+  return { code: await main(argv, io), out, err };
+}
+
+const flagsIn = (s: string): string[] => s.match(/(?<![\w-])(?:--[a-z][a-z-]*|-[a-z])(?![\w-])/g) ?? [];
 
 /** The object literal that follows each `settings:` in the text, balanced braces included. */
 function settingsExamples(text: string): string[] {
@@ -33,6 +45,30 @@ describe('README', () => {
       expect(() => createPipeline({ settings: settings as never })).not.toThrow();
     }
   });
+  it('names only CLI flags that the command\'s --help lists, and values that the command accepts', async () => {
+    const help: Record<string, string> = { analyze: (await cli('analyze', '--help')).out, batch: (await cli('batch', '--help')).out };
+    const top = (await cli('--help')).out;
+    const synopsis = readme.split('\n').filter((l) => /^slant (analyze|batch) /.test(l));
+    expect(synopsis).toHaveLength(2);
+    for (const line of synopsis) {
+      const command = line.split(' ')[1];
+      for (const flag of flagsIn(line)) expect(`${command} ${help[command].includes(flag) ? flag : `(not in --help) ${flag}`}`).toBe(`${command} ${flag}`);
+    }
+    // Flags anywhere else in the README (outside `npm run` lines, which pass flags to the eval and bench scripts).
+    const prose = readme.split('\n').filter((l) => !l.includes('npm run')).join('\n');
+    for (const flag of flagsIn(prose)) expect(`${help.analyze}${help.batch}${top}`.includes(flag) ? flag : `(in no --help) ${flag}`).toBe(flag);
+
+    // Every value the analyze synopsis offers (`--format text|json|html`) is accepted.
+    const article = join(mkdtempSync(join(tmpdir(), 'slant-readme-')), 'a.txt');
+    writeFileSync(article, 'Critics slammed the plan. Officials said it would pass.');
+    const analyzeLine = synopsis.find((l) => l.startsWith('slant analyze '))!;
+    const choices = [...analyzeLine.matchAll(/\[(--[a-z-]+) ([a-z]+(?:\|[a-z]+)+)\]/g)];
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    for (const [, flag, values] of choices) {
+      for (const value of values.split('|')) expect([flag, value, (await cli('analyze', article, flag, value)).code]).toEqual([flag, value, 0]);
+    }
+  }, 30_000);
+
   it('names the two set-up commands and the test command', () => {
     expect(readme).toContain('npm ci');
     expect(readme).toContain('npx slant analyze examples/articles/s400-india.txt');

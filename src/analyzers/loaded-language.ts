@@ -89,7 +89,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
   meta: {
     id: 'loaded-language',
     description:
-      'Charged words, labels, exaggeration, minimisation, puffery and evaluative intensifiers, from a lexicon whose weights are measured on annotated news; the score is the writer’s-voice rate per 100 words.',
+      'Charged words, labels, exaggeration, minimisation, puffery and evaluative intensifiers, from a lexicon whose weights are measured on annotated news; the score grows with the writer’s-voice rate per 100 words (1 per 100 words gives 0.5).',
     category: 'loaded-language',
     messages: {
       'charged-word': 'Charged word "{{term}}"',

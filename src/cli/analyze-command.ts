@@ -15,7 +15,8 @@ export const ANALYZE_USAGE = `usage: slant analyze <file|-> [options]
   --max-size <size>         refuse larger input (default: 5MB)
   --color / --no-color      force colour on or off (default: on when the output is a terminal)
   --min-severity <level>    text: list, html: highlight findings of this severity and above
-                            (info|warning; default: warning; the rest are counted). JSON has them all.
+                            (info|warning; default: warning; text counts the rest, html lists them
+                            unhighlighted). JSON has them all.
   --compact                 JSON on one line`;
 
 export async function analyzeCommand(args: string[], io: Io): Promise<number> {

@@ -22,7 +22,7 @@ gives {"id","line","error":{"code","message"}} and the run goes on.
   --summary <file.json>     write a corpus summary (JSON, and CSV next to it)
   --group-by <field>        summarise per value of this input field (also added to each output line)
   --max-errors <n>          stop with exit code 1 once more than n lines gave an error
-  --max-size <size>         longest text analysed (default: 1MB, in characters)
+  --max-size <size>         longest text analysed, in characters (default: 1000000)
   --quiet                   no progress (shown on standard error only when it is a terminal)`;
 
 function intOption(value: string | undefined, name: string, min: number): number | undefined {

@@ -21,8 +21,8 @@ const commands: Record<string, Command> = {
   analyze: analyzeCommand,
   batch: batchCommand,
   schema: async (_args, io) => {
-    const { reportJsonSchema } = await import('../report');
-    io.stdout(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
+    const { reportJsonSchemaDocument } = await import('../report');
+    io.stdout(JSON.stringify(reportJsonSchemaDocument(), null, 2) + '\n');
     return 0;
   },
 };
@@ -53,6 +53,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     if (isSlantError(e)) {
       io.stderr(`slant ${command}: ${e.message.split('\n').join(' ')}\n`);
+      return 1;
+    }
+    // A file that cannot be written or read (-o, --summary in a missing directory, no permission, disk full).
+    // (Duck-typed: Node's system errors are not always `instanceof Error` of this realm, e.g. under jest.)
+    if (typeof (e as NodeJS.ErrnoException)?.syscall === 'string' && typeof (e as Error).message === 'string') {
+      io.stderr(`slant ${command}: ${firstLine((e as Error).message)}\n`);
       return 1;
     }
     io.stderr(`slant ${command}: unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);

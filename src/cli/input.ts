@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { InputError } from '../errors';
+import { UsageError } from './io';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-/** Parses "5MB", "512k", "1048576" into bytes. */
+/** Parses "5MB", "512k", "1048576" into bytes; a malformed size is a usage error (exit code 2). */
 export function parseSize(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
-  if (!m) throw new InputError(`invalid size "${value}" (use e.g. 5MB, 512KB or a number of bytes)`);
+  if (!m) throw new UsageError(`--max-size: invalid size "${value}" (use e.g. 5MB, 512KB or a number of bytes)`);
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.floor(Number(m[1]) * factor);
