@@ -29,7 +29,10 @@ import type { LexiconEntry } from '../lexicon/schema';
 
 const LEXICON = 'en/reporting-verbs';
 
-/** Share of writer-voice sentences attributed to an identified source in typical news (median over PolNeAR original-train articles). */
+/**
+ * Share of writer-voice sentences attributed to an identified source in typical news: the median over PolNeAR
+ * original-train articles when it was set (0.41 with the current attribution layer; all 601 dev articles 0.42).
+ */
 export const REFERENCE_COVERAGE = 0.42;
 const WEIGHTS = { coverage: 0.5, weak: 0.25, named: 0.25 };
 const WORDS_PER_NAMED_SOURCE = 300;
