@@ -133,7 +133,12 @@ export class PhraseMatcher {
     this.rootKeys = new Set([...this.root.byNormal.keys(), ...this.root.byLemma.keys()]);
   }
 
-  /** Whether `t` is in the root's byNormal index by its normal form or in its byLemma index by its lemma. */
+  /**
+   * Whether `t` is in the root's byNormal index by its normal form or in its byLemma index by its lemma.
+   * (Measured and dropped: integer ids per token shared by every matcher and the stance pass, one lookup per token
+   * for all of them. Output identical, the three matchers ~10% faster, matchers plus stance pass only 0-6%, the
+   * pipeline unchanged within noise: all lexicon matching together is under 3% of the pipeline's instructions.)
+   */
   private startsTerm(t: Token): boolean {
     if (t.lemma === t.normal) return this.rootKeys.has(t.normal);
     return this.root.byNormal.has(t.normal) || this.root.byLemma.has(t.lemma);
