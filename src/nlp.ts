@@ -71,6 +71,66 @@ export interface WinkTokens {
   sentences: Array<[number, number]>;
 }
 
+/** {@link WinkTokens} of a text, with the text as wink read it (same length; see {@link blankLongRuns}). */
+export interface ReadText extends WinkTokens {
+  read: string;
+}
+
+/**
+ * Longest run of non-space characters given to wink as it is. wink's tokenizer takes time quadratic in the length of
+ * such a run (16,000 letters or hyphenated fragments cost 0.3–1.7 s, a megabyte would cost many minutes), and no word
+ * or ordinary URL is this long.
+ */
+export const MAX_RUN = 200;
+/** wink stores at most this many spaces before a token; longer gaps are measured on the text instead. */
+const WINK_MAX_SPACES = 65534;
+
+/** Whether a UTF-16 code unit is JavaScript whitespace (`\s`), which is where wink splits raw tokens. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The text with every run of more than {@link MAX_RUN} non-space characters (encoded data, minified code, a pasted
+ * blob) replaced by as many spaces: offsets stay the same, and such a run yields no tokens instead of stalling the
+ * parse. Returns the text itself when it has no such run (one linear scan).
+ */
+export function blankLongRuns(text: string): string {
+  let runStart = 0;
+  let out: string[] | undefined;
+  let copied = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) continue;
+    if (i - runStart > MAX_RUN) {
+      out ??= [];
+      out.push(text.slice(copied, runStart), ' '.repeat(i - runStart));
+      copied = i;
+    }
+    runStart = i + 1;
+  }
+  if (!out) return text;
+  out.push(text.slice(copied));
+  return out.join('');
+}
+
+/** Makes `spaces` exact where wink capped a gap at {@link WINK_MAX_SPACES}, by finding each token in the text read. */
+function measureLongGaps(w: WinkTokens, read: string): void {
+  let cursor = 0;
+  for (let i = 0; i < w.values.length; i++) {
+    let start = cursor + w.spaces[i];
+    if (w.spaces[i] >= WINK_MAX_SPACES && !read.startsWith(w.values[i], start)) {
+      const found = read.indexOf(w.values[i], cursor);
+      if (found >= 0) {
+        w.spaces[i] = found - cursor;
+        start = found;
+      }
+    }
+    cursor = start + w.values[i].length;
+  }
+}
+
 /**
  * Parses a text with wink, then makes wink forget the out-of-vocabulary words it learnt from it. wink's tokenizer
  * keeps any string it has seen before as one token, so without this the same article is tokenised differently
@@ -78,12 +138,14 @@ export interface WinkTokens {
  * the 2,225 BBC articles changed). Forgetting makes every parse tokenise as a fresh process would, so results do
  * not depend on order, worker count or resumption.
  */
-export function winkTokens(text: string): WinkTokens {
+export function winkTokens(text: string): ReadText {
   const nlp = getNlp();
   const table = lexemes;
   const before = table ? table.list.length : 0;
-  const wdoc = nlp.readDoc(text);
-  const out = readRaw(wdoc) ?? readColumns(nlp, wdoc);
+  const read = blankLongRuns(text);
+  const wdoc = nlp.readDoc(read);
+  const out: ReadText = { ...(readRaw(wdoc) ?? readColumns(nlp, wdoc)), read };
+  if (read.length > WINK_MAX_SPACES) measureLongGaps(out, read);
   if (table) {
     // Only lookups by string are undone: indexes stay valid because the list is never truncated.
     // A new lexeme made only of letters and digits cannot be split by the tokenizer, so remembering it changes
@@ -355,10 +417,12 @@ export function parseDocument(text: string): SlantDocument {
 }
 
 /** The document model of `text` from wink's analysis of it. */
-function buildDocument(text: string, wink: WinkTokens): SlantDocument {
-  const { values, spaces, normals, lemmas, pos, types, sentences: sentenceSpans } = wink;
+function buildDocument(text: string, wink: ReadText): SlantDocument {
+  const { values, spaces, normals, lemmas, pos, types, sentences: sentenceSpans, read } = wink;
 
-  const paragraphRanges = findParagraphs(text);
+  // Structure and offsets come from the text as wink read it (a blanked run is space there, so it can neither open
+  // a quotation nor be mistaken for a token); every offset is also an offset of `text`.
+  const paragraphRanges = findParagraphs(read);
   const paragraphOfOffset = makeRangeLookup(paragraphRanges);
 
   // 1. Tokens with offsets; whitespace tokens are dropped, wink's index -> our index kept for sentences.
@@ -368,10 +432,10 @@ function buildDocument(text: string, wink: WinkTokens): SlantDocument {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     let start = cursor + spaces[i];
-    if (text.startsWith(value, start)) {
+    if (read.startsWith(value, start)) {
       cursor = start + value.length;
     } else {
-      const found = text.indexOf(value, cursor);
+      const found = read.indexOf(value, cursor);
       if (found < 0) continue; // wink altered the token: drop it rather than invent offsets
       start = found;
       cursor = found + value.length;
@@ -449,7 +513,7 @@ function buildDocument(text: string, wink: WinkTokens): SlantDocument {
 
   // 4. Quotations, their kinds, and each token's voice.
   const doc = new SlantDocument({ text, tokens, sentences, paragraphs, quotations: [] });
-  const quotations = classifyQuotations(doc, findQuotations(text, paragraphRanges));
+  const quotations = classifyQuotations(doc, findQuotations(read, paragraphRanges));
   doc.quotations.push(...quotations);
   assignVoices(doc);
   return doc;
@@ -464,7 +528,21 @@ function makeRangeLookup(ranges: Array<{ start: number; end: number }>): (offset
   };
 }
 
+/** Speech or naming verbs among tokens [from, to): prefix sums, built on first use. */
+function speechCounter(tokens: Token[]): (from: number, to: number) => number {
+  let prefix: Int32Array | undefined;
+  return (from, to) => {
+    if (!prefix) {
+      prefix = new Int32Array(tokens.length + 1);
+      for (let k = 0; k < tokens.length; k++) prefix[k + 1] = prefix[k] + (SPEECH_LEMMAS.has(tokens[k].lemma) || SPEECH_LEMMAS.has(tokens[k].normal) ? 1 : 0);
+    }
+    return to > from ? prefix[to] - prefix[from] : 0;
+  };
+}
+
 function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quotation[] {
+  // counted, not scanned per quotation: a long unbroken sentence full of short quotations stays linear
+  const speech = speechCounter(doc.tokens);
   return raw.map((q, index) => {
     const inside = doc.tokensIn(q.contentStart, q.contentEnd);
     let words = 0;
@@ -472,7 +550,7 @@ function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quotation[
     const firstToken = doc.tokens[doc.tokenIndexAt(q.start)];
     const sentence = firstToken ? firstToken.sentence : 0;
     let kind: QuotationKind = q.segments.length > 1 ? 'block' : 'direct';
-    if (kind === 'direct' && q.parent < 0 && isScareQuote(doc, q, inside, words)) kind = 'scare';
+    if (kind === 'direct' && q.parent < 0 && isScareQuote(doc, q, inside, words, speech)) kind = 'scare';
     return {
       index,
       start: q.start,
@@ -494,7 +572,7 @@ function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quotation[
  * not introduced by a colon, and no speech or naming verb in the same sentence outside the marks. "so-called"
  * always makes what follows a scare quote.
  */
-function isScareQuote(doc: SlantDocument, q: RawQuotation, inside: Token[], words: number): boolean {
+function isScareQuote(doc: SlantDocument, q: RawQuotation, inside: Token[], words: number, speech: (from: number, to: number) => number): boolean {
   if (words === 0 || words > SCARE_MAX_WORDS) return words === 0;
   const lastInside = inside[inside.length - 1];
   if (lastInside && /^[.,!?…]$/u.test(lastInside.value)) return false;
@@ -504,12 +582,13 @@ function isScareQuote(doc: SlantDocument, q: RawQuotation, inside: Token[], word
   if (prev && prev.value === ':') return false;
   const sentence = doc.sentences[doc.tokens[doc.tokenIndexAt(q.contentStart)]?.sentence ?? 0];
   if (!sentence) return true;
-  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
-    const t = doc.tokens[k];
-    if (t.start >= q.start && t.end <= q.end) continue;
-    if (SPEECH_LEMMAS.has(t.lemma) || SPEECH_LEMMAS.has(t.normal)) return false;
-  }
-  return true;
+  // the sentence's tokens within the marks are one run [a, b)
+  const tokens = doc.tokens;
+  let a = Math.max(sentence.tokenStart, doc.tokenIndexAt(q.start));
+  while (a < sentence.tokenEnd && tokens[a].start < q.start) a++;
+  let b = a;
+  while (b < sentence.tokenEnd && tokens[b].end <= q.end) b++;
+  return speech(sentence.tokenStart, sentence.tokenEnd) === speech(a, b);
 }
 
 function assignVoices(doc: SlantDocument): void {

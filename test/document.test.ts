@@ -1,4 +1,4 @@
-import { parseDocument } from '../src/nlp';
+import { blankLongRuns, MAX_RUN, parseDocument } from '../src/nlp';
 import type { SlantDocument } from '../src/document';
 
 const quoted = (doc: SlantDocument): string =>
@@ -15,6 +15,34 @@ describe('tokens', () => {
     for (const t of doc.tokens) expect(text.slice(t.start, t.end)).toBe(t.value);
     expect(doc.tokens.map((t) => t.value)).toContain('👍');
     expect(doc.tokens.some((t) => t.value.trim() === '')).toBe(false);
+  });
+
+  it('skip a run of more than MAX_RUN non-space characters (pasted data), keeping every other offset exact', () => {
+    const blob = 'Zm9v"YmFy-'.repeat(2_000); // 20,000 characters with quotation marks and hyphens, no space
+    const text = `Critics slammed the plan.\n\n${blob} Officials said “it works” on Monday.`;
+    const doc = parseDocument(text);
+    for (const t of doc.tokens) expect(text.slice(t.start, t.end)).toBe(t.value);
+    const blobStart = text.indexOf(blob);
+    expect(doc.tokens.filter((t) => t.start < blobStart + blob.length && t.end > blobStart)).toEqual([]);
+    expect(doc.tokens.map((t) => t.value)).toEqual(['Critics', 'slammed', 'the', 'plan', '.', 'Officials', 'said', '“', 'it', 'works', '”', 'on', 'Monday', '.']);
+    // its quotation marks open no quotation: only the real one is found
+    expect(kinds(doc)).toEqual(['direct:it works']);
+  });
+
+  it('blank only runs longer than MAX_RUN, as spaces of the same length', () => {
+    const longest = 'x'.repeat(MAX_RUN);
+    expect(blankLongRuns(`a ${longest} b`)).toBe(`a ${longest} b`);
+    const over = `https://example.org/${'a'.repeat(MAX_RUN)}`;
+    expect(blankLongRuns(`see ${over}\tthen 👍🏽`)).toBe(`see ${' '.repeat(over.length)}\tthen 👍🏽`);
+    expect(blankLongRuns('😀'.repeat(MAX_RUN))).toBe(' '.repeat(2 * MAX_RUN)); // UTF-16 code units, as offsets are
+  });
+
+  it('keep offsets exact after a gap longer than wink records (65,534 spaces)', () => {
+    for (const gap of [' '.repeat(70_000), ` ${'q'.repeat(70_000)} `]) {
+      const text = `Hello${gap}world said.`;
+      const doc = parseDocument(text);
+      expect(doc.tokens.map((t) => [t.value, t.start])).toEqual([['Hello', 0], ['world', 5 + gap.length], ['said', 11 + gap.length], ['.', 15 + gap.length]]);
+    }
   });
 
   it('have lemma, normal form and POS', () => {

@@ -46,4 +46,18 @@ describe('invariants on random input', () => {
     const text = 'The council said "it would consider the matter" and moved on, '.repeat(2000);
     assertReportInvariants(pipeline.analyze(text), text);
   });
+
+  // Text that is not prose (no sentence breaks, stray marks, pasted data): each shape once made a parse or an
+  // attribution step scan its whole sentence or paragraph per cue, mark or pronoun. Valid reports, exact spans.
+  it.each([
+    ['cues with no sentence break', 'He said that she said that '.repeat(4000)],
+    ['names and pronouns with no sentence break', 'John Smith, Jane Doe and Bob Lee said — she said — '.repeat(2000)],
+    ['stray opening quotation marks', '"a '.repeat(8000)],
+    ['possessive-looking single quotes', "'the Joneses' car ".repeat(4000)],
+    ['one 200,000-character token', `Critics slammed it. ${'x-'.repeat(100_000)} Officials said so.`],
+  ])('handles %s', (_name, text) => {
+    const report = pipeline.analyze(text);
+    assertReportInvariants(report, text);
+    expect(report.stats.characters).toBe(text.length);
+  });
 });

@@ -488,17 +488,24 @@ function scratchUint8(n: number): Uint8Array {
   return uint8Buffer.fill(0, 0, n);
 }
 
+/**
+ * How far, in tokens, a cue looks for its source and content on either side within its sentence. A guard for text
+ * without sentence breaks (lists, transcripts, pasted data): each cue scans its sentence, so an unbroken run of n
+ * tokens with a cue every few words would cost time quadratic in n. News sentences are far shorter.
+ */
+const CUE_REACH = 250;
+
 /** All candidate cues of the document, with sources, contents and features (not yet scored or selected). */
 export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior> = CUE_PRIORS): { ctx: Ctx; candidates: Candidate[] } {
   const ctx = makeCtx(doc, priors);
   const { tokens } = ctx;
   const candidates: Candidate[] = [];
   for (const s of doc.sentences) {
-    const lo = s.tokenStart;
-    const hi = s.tokenEnd - 1;
-    for (let k = lo; k <= hi; k++) {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const t = tokens[k];
       if (t.voice === 'quoted') continue;
+      const lo = Math.max(s.tokenStart, k - CUE_REACH);
+      const hi = Math.min(s.tokenEnd - 1, k + CUE_REACH);
       let c: Candidate | undefined;
       if (!t.isWord) {
         // of the cues, only a colon is punctuation
@@ -647,12 +654,14 @@ function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
   c.last = r;
 }
 
+
 /** Tokens that end a clause for a content running rightwards. */
 function clauseEnd(ctx: Ctx, from: number, hi: number): number {
   const { tokens, openMark, closeMark } = ctx;
   let inQuote = 0;
-  let end = hi;
-  for (let k = from; k <= hi; k++) {
+  let end = Math.min(hi, from + CUE_REACH);
+  const last = end;
+  for (let k = from; k <= last; k++) {
     const t = tokens[k];
     if (openMark[k] >= 0) inQuote++;
     if (closeMark[k] >= 0 && inQuote > 0) inQuote--;

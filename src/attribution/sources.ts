@@ -362,6 +362,13 @@ export interface SpeakerNeed {
   holder?: number;
 }
 
+/**
+ * Most recent mentions searched for a pronoun's antecedent. Antecedents are searched only a few sentences back, but
+ * text without sentence breaks would make that every earlier mention (time quadratic in their number); news has far
+ * fewer mentions in six sentences.
+ */
+const MAX_ANTECEDENTS = 100;
+
 export function resolveSources(
   doc: SlantDocument,
   drafts: SourceDraft[],
@@ -470,12 +477,13 @@ export function resolveSources(
   const resolvePerson = (pos: number, gender: Gender, accept?: (item: Salient) => boolean, reach = 6): Entity | undefined => {
     const sentence = tokens[pos].sentence;
     const quotedPronoun = tokens[pos].voice === 'quoted';
+    const floor = Math.max(0, byPosition.length - MAX_ANTECEDENTS);
     let i = byPosition.length - 1;
-    while (i >= 0) {
+    while (i >= floor) {
       const s = tokens[byPosition[i].pos].sentence;
       if (sentence - s > reach) break;
       let j = i;
-      while (j - 1 >= 0 && tokens[byPosition[j - 1].pos].sentence === s) j--;
+      while (j - 1 >= floor && tokens[byPosition[j - 1].pos].sentence === s) j--;
       for (let k = j; k <= i; k++) {
         const item = byPosition[k];
         if (item.pos >= pos) continue;
@@ -500,7 +508,7 @@ export function resolveSources(
       if (k < pos && tokens[k].normal === want && tokens[k].voice === tokens[pos].voice) return resolvePerson(k, want === 'he' ? 'm' : 'f');
       return resolvePerson(pos, want === 'he' ? 'm' : 'f');
     }
-    for (let i = byPosition.length - 1; i >= 0; i--) {
+    for (let i = byPosition.length - 1, floor = Math.max(0, byPosition.length - MAX_ANTECEDENTS); i >= floor; i--) {
       const item = byPosition[i];
       if (sentence - tokens[item.pos].sentence > 6) break;
       if (want === 'they' || want === 'we') {
@@ -645,10 +653,11 @@ export function resolveSources(
   // standalone quotations: the source of an attribution in a nearby sentence, else a person named there
   const speakers = new Map<number, string>();
   const sourceInSentence = new Map<number, string>();
+  const typeById = new Map(entities.map((e) => [e.id, e.type]));
   drafts.forEach((d, i) => {
     const id = ids[i];
     const s = tokens[d.head].sentence;
-    if (id && !sourceInSentence.has(s) && entities.find((e) => e.id === id)?.type === 'named-person') sourceInSentence.set(s, id);
+    if (id && !sourceInSentence.has(s) && typeById.get(id) === 'named-person') sourceInSentence.set(s, id);
   });
   const namesBySentence = new Map<number, NameMention[]>();
   const open = needs.filter((n) => n.holder === undefined || !ids[n.holder]);
