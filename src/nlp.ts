@@ -71,7 +71,7 @@ export interface WinkTokens {
   sentences: Array<[number, number]>;
 }
 
-/** {@link WinkTokens} of a text, with the text as wink read it (same length; see {@link blankLongRuns}). */
+/** {@link WinkTokens} of a text, with the text as wink read it (same length; see {@link readableByWink}). */
 export interface ReadText extends WinkTokens {
   read: string;
 }
@@ -82,6 +82,12 @@ export interface ReadText extends WinkTokens {
  * or ordinary URL is this long.
  */
 export const MAX_RUN = 200;
+/**
+ * Longest run of whitespace given to wink as it is. wink makes a token of every line break that follows a space and
+ * takes time quadratic in a row of such tokens ("\n \n \n…", common in text extracted from HTML: 40,000 characters
+ * cost 2.5 s); a longer run is given with its line breaks first, which wink reads as one token.
+ */
+export const MAX_SPACE_RUN = 64;
 /** wink stores at most this many spaces before a token; longer gaps are measured on the text instead. */
 const WINK_MAX_SPACES = 65534;
 
@@ -92,23 +98,49 @@ function isSpace(c: number): boolean {
   return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/** A long whitespace run with its line breaks first (in their order), then the other spaces: same length. */
+function groupLineBreaks(run: string): string {
+  let breaks = '';
+  let others = '';
+  for (let k = 0; k < run.length; k++) {
+    if (isLineBreak(run.charCodeAt(k))) breaks += run[k];
+    else others += run[k];
+  }
+  return breaks + others;
+}
+
 /**
- * The text with every run of more than {@link MAX_RUN} non-space characters (encoded data, minified code, a pasted
- * blob) replaced by as many spaces: offsets stay the same, and such a run yields no tokens instead of stalling the
- * parse. Returns the text itself when it has no such run (one linear scan).
+ * The text as wink is given it, with the same length, so every offset holds for the original: each run of more than
+ * {@link MAX_RUN} non-space characters (encoded data, minified code, a pasted blob) becomes as many spaces and yields
+ * no tokens, and each whitespace run longer than {@link MAX_SPACE_RUN} has its line breaks grouped. Both keep wink
+ * linear in the text's length. Returns the text itself when neither occurs (one scan).
  */
-export function blankLongRuns(text: string): string {
-  let runStart = 0;
+export function readableByWink(text: string): string {
   let out: string[] | undefined;
   let copied = 0;
+  let runStart = 0;
+  let spaceRun = false;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isSpace(text.charCodeAt(i))) continue;
-    if (i - runStart > MAX_RUN) {
+    const space = i < text.length && isSpace(text.charCodeAt(i));
+    if (i < text.length && space === spaceRun) continue;
+    // the run [runStart, i) ends here
+    const length = i - runStart;
+    if (!spaceRun && length > MAX_RUN) {
       out ??= [];
-      out.push(text.slice(copied, runStart), ' '.repeat(i - runStart));
+      out.push(text.slice(copied, runStart), ' '.repeat(length));
       copied = i;
+    } else if (spaceRun && length > MAX_SPACE_RUN) {
+      const grouped = groupLineBreaks(text.slice(runStart, i));
+      if (grouped !== text.slice(runStart, i)) {
+        out ??= [];
+        out.push(text.slice(copied, runStart), grouped);
+        copied = i;
+      }
     }
-    runStart = i + 1;
+    runStart = i;
+    spaceRun = space;
   }
   if (!out) return text;
   out.push(text.slice(copied));
@@ -142,7 +174,7 @@ export function winkTokens(text: string): ReadText {
   const nlp = getNlp();
   const table = lexemes;
   const before = table ? table.list.length : 0;
-  const read = blankLongRuns(text);
+  const read = readableByWink(text);
   const wdoc = nlp.readDoc(read);
   const out: ReadText = { ...(readRaw(wdoc) ?? readColumns(nlp, wdoc)), read };
   if (read.length > WINK_MAX_SPACES) measureLongGaps(out, read);

@@ -1,4 +1,4 @@
-import { blankLongRuns, MAX_RUN, parseDocument } from '../src/nlp';
+import { MAX_RUN, MAX_SPACE_RUN, parseDocument, readableByWink } from '../src/nlp';
 import type { SlantDocument } from '../src/document';
 
 const quoted = (doc: SlantDocument): string =>
@@ -31,10 +31,21 @@ describe('tokens', () => {
 
   it('blank only runs longer than MAX_RUN, as spaces of the same length', () => {
     const longest = 'x'.repeat(MAX_RUN);
-    expect(blankLongRuns(`a ${longest} b`)).toBe(`a ${longest} b`);
+    expect(readableByWink(`a ${longest} b`)).toBe(`a ${longest} b`);
     const over = `https://example.org/${'a'.repeat(MAX_RUN)}`;
-    expect(blankLongRuns(`see ${over}\tthen 👍🏽`)).toBe(`see ${' '.repeat(over.length)}\tthen 👍🏽`);
-    expect(blankLongRuns('😀'.repeat(MAX_RUN))).toBe(' '.repeat(2 * MAX_RUN)); // UTF-16 code units, as offsets are
+    expect(readableByWink(`see ${over}\tthen 👍🏽`)).toBe(`see ${' '.repeat(over.length)}\tthen 👍🏽`);
+    expect(readableByWink('😀'.repeat(MAX_RUN))).toBe(' '.repeat(2 * MAX_RUN)); // UTF-16 code units, as offsets are
+  });
+
+  it('come out the same after a long run of line breaks and spaces (wink reads it with its line breaks grouped)', () => {
+    const gap = '\n '.repeat(MAX_SPACE_RUN);
+    expect(readableByWink(`a${gap}b`)).toBe(`a${'\n'.repeat(MAX_SPACE_RUN)}${' '.repeat(MAX_SPACE_RUN)}b`);
+    expect(readableByWink('a\n \n b')).toBe('a\n \n b'); // short runs as they are
+    const text = `First paragraph.${gap}Second one, “quoted”.${'\r\n\t'.repeat(40)}Third.`;
+    const doc = parseDocument(text);
+    for (const t of doc.tokens) expect(text.slice(t.start, t.end)).toBe(t.value);
+    expect(doc.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(['First paragraph.', 'Second one, “quoted”.', 'Third.']);
+    expect(doc.sentences.map((s) => text.slice(s.start, s.end))).toEqual(['First paragraph.', 'Second one, “quoted”.', 'Third.']);
   });
 
   it('keep offsets exact after a gap longer than wink records (65,534 spaces)', () => {

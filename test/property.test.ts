@@ -55,6 +55,8 @@ describe('invariants on random input', () => {
     ['stray opening quotation marks', '"a '.repeat(8000)],
     ['possessive-looking single quotes', "'the Joneses' car ".repeat(4000)],
     ['one 200,000-character token', `Critics slammed it. ${'x-'.repeat(100_000)} Officials said so.`],
+    ['line breaks and spaces alternating (text extracted from HTML)', `Critics slammed it.${'\n '.repeat(40_000)}Officials said so.`],
+    ['attributions with no source in one unbroken sentence', '— claimed ) ’ '.repeat(3000)],
   ])('handles %s', (_name, text) => {
     const report = pipeline.analyze(text);
     assertReportInvariants(report, text);

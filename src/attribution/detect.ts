@@ -759,7 +759,7 @@ function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undef
  * when given, is the document's detection context (else one is built).
  */
 export function clauseSubjectOf(doc: SlantDocument, lo: number, before: number, ctx?: Ctx): TokenRange | undefined {
-  return clauseSubject(ctx && ctx.doc === doc ? ctx : makeCtx(doc, CUE_PRIORS), lo, before);
+  return clauseSubject(ctx && ctx.doc === doc ? ctx : makeCtx(doc, CUE_PRIORS), Math.max(lo, before - CUE_REACH), before);
 }
 
 const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'time', 'day', 'night', 'morning', 'afternoon', 'evening', 'moment', 'decade', 'spring', 'summer', 'fall', 'autumn', 'winter', 'interview', 'statement', 'speech']);

@@ -137,21 +137,17 @@ function spanOfRange(doc: SlantDocument, r: TokenRange) {
 /** "…, adding that …", "and urged …": the source of the previous attribution in the sentence, else its subject. */
 function inheritSources(doc: SlantDocument, accepted: Candidate[], ctx: Ctx): void {
   const { tokens } = doc;
+  // the source of the nearest earlier attribution in an unbroken run of attributions of this sentence
+  let latest: TokenRange | undefined;
   for (let i = 0; i < accepted.length; i++) {
     const c = accepted[i];
-    if (c.sourceSide !== 'inherited') continue;
     const sentence = tokens[c.head].sentence;
-    let src: TokenRange | undefined;
-    for (let j = i - 1; j >= 0; j--) {
-      const p = accepted[j];
-      if (tokens[p.head].sentence !== sentence) break;
-      if (p.source) {
-        src = p.source;
-        break;
-      }
+    if (i > 0 && tokens[accepted[i - 1].head].sentence !== sentence) latest = undefined;
+    if (c.sourceSide === 'inherited') {
+      const src = latest ?? clauseSubjectOf(doc, doc.sentences[sentence].tokenStart, c.first, ctx);
+      if (src && src.last < c.first) c.source = src;
     }
-    if (!src) src = clauseSubjectOf(doc, doc.sentences[sentence].tokenStart, c.first, ctx);
-    if (src && src.last < c.first) c.source = src;
+    if (c.source) latest = c.source;
   }
 }
 
