@@ -320,7 +320,7 @@ async function main(): Promise<void> {
     out.push('');
     out.push(`2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x (analyzeMany, reports as objects)`);
     out.push('');
-    out.push(`slant batch lines: 2 workers / 1 thread: ${ratios.linesTwoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.linesTwoWorkersVsOneWorker.toFixed(2)}x`);
+    out.push(`Batch lines (as slant batch): 2 workers / 1 thread: ${ratios.linesTwoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.linesTwoWorkersVsOneWorker.toFixed(2)}x`);
     out.push('');
     out.push(`Worker pool start-up (model load per thread): 1 worker ${poolStart.one.toFixed(2)} s, 2 workers ${poolStart.two.toFixed(2)} s (not in the timings above)`);
     if (firstErrors) out.push('', `Note: ${firstErrors} articles gave an error record.`);
