@@ -654,7 +654,6 @@ function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
   c.last = r;
 }
 
-
 /** Tokens that end a clause for a content running rightwards. */
 function clauseEnd(ctx: Ctx, from: number, hi: number): number {
   const { tokens, openMark, closeMark } = ctx;
