@@ -132,8 +132,9 @@ export function readableByWink(text: string): string {
       out.push(text.slice(copied, runStart), ' '.repeat(length));
       copied = i;
     } else if (spaceRun && length > MAX_SPACE_RUN) {
-      const grouped = groupLineBreaks(text.slice(runStart, i));
-      if (grouped !== text.slice(runStart, i)) {
+      const run = text.slice(runStart, i);
+      const grouped = groupLineBreaks(run);
+      if (grouped !== run) {
         out ??= [];
         out.push(text.slice(copied, runStart), grouped);
         copied = i;
