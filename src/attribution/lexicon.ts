@@ -162,6 +162,18 @@ export const ORGANIZATION_WORDS = new Set(words(`
   research survey project initiative program programme network watch labour labor ukip snp nato opec
 `));
 
+/**
+ * Words that end or fill a company's name ("Brightline Energy", "Delta Air Lines", "Acme Holdings"): a capitalised
+ * name with one of them is an organization. Used only to type a name, not to find sources.
+ */
+export const COMPANY_WORDS = new Set(words(`
+  energy airline airlines airways motors motor systems technologies pharmaceuticals pharma holdings partners
+  capital industries labs laboratories communications entertainment foods petroleum insurance securities
+  financial investments ventures solutions electric steel mining telecom telecoms software brands studios
+  publishing utilities logistics enterprises semiconductor semiconductors biotech therapeutics airport railways
+  railroad shipping properties realty
+`));
+
 /** Titles and roles that mark a person ("Sen.", "spokesman", "press secretary"). */
 export const PERSON_TITLES = new Set(words(`
   mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt col col. sgt capt. capt prof prof. rev

@@ -13,6 +13,7 @@ import {
   FEMALE_PRONOUNS,
   MALE_PRONOUNS,
   ORGANIZATION_WORDS,
+  COMPANY_WORDS,
   PERSON_TITLES,
   VAGUE_NOUNS,
 } from './lexicon';
@@ -151,11 +152,16 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
       if (personRun || (coreLast - k >= 2 && plainNameWords(tokens, k + 1, coreLast))) s = k + 1;
       break;
     }
-    // titles at the front of the run belong to the role
+    // titles at the front of the run belong to the role, unless the rest is a company word: "General Motors"
     let gender: Gender;
+    const runStart = s;
     while (s < coreLast && (PERSON_TITLES.has(tokens[s].normal) || PERSON_TITLES.has(tokens[s].normal.replace(/\.$/u, '')))) {
       gender = gender ?? TITLE_GENDER[tokens[s].normal];
       s++;
+    }
+    if (s === coreLast && s > runStart && COMPANY_WORDS.has(head)) {
+      s = runStart;
+      gender = undefined;
     }
     while (s < coreLast && (tokens[s].normal === 'of' || !tokens[s].isWord)) s++;
     const pre = s > first ? textOf(doc, first, s - 1) : '';
@@ -169,7 +175,7 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     let type: SourceType = 'named-person';
     const determiner = s > first && (tokens[s - 1].normal === 'the');
     const acronym = nameWords.length === 1 && /^[A-Z][A-Z.&]+$/u.test(tokens[coreLast].value) && tokens[coreLast].value.replace(/\./gu, '').length >= 2;
-    if (nameWords.some((w) => ORGANIZATION_WORDS.has(w)) || acronym || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) || determiner) type = 'named-organization';
+    if (nameWords.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) || acronym || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) || determiner) type = 'named-organization';
     if (nameWords.length === 1 && GROUP_NAMES.has(lowerName)) type = 'vague-collective';
     if (type === 'named-person' && !gender && nameWords.length >= 2) {
       const given = nameWords[0];
@@ -328,13 +334,19 @@ function findNameMentions(doc: SlantDocument): NameMention[] {
     if (beforeTitle && titles[0] === 'president' && beforeTitle.value.toLowerCase() === 'vice') titles.unshift('vice');
     if (words.length && words.length <= 4) {
       const lower = words.join(' ');
-      const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
+      const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
       if (!placeOrOrg) out.push({ first: k, last: e, words, titles, nameFirst });
     }
     k = e + 1;
   }
   return out;
 }
+
+/** Last words of an organization's name that a lone first word can stand for ("Pew" for "Pew Research"). */
+const SHORT_NAME_HEADS = new Set([
+  ...COMPANY_WORDS,
+  ...'corporation corp inc co company group bank foundation fund institute research network media ltd llc plc trust society'.split(' '),
+]);
 
 /** An antecedent candidate: a source already typed, or a name seen in the text. */
 interface Salient {
@@ -407,8 +419,20 @@ export function resolveSources(
     return undefined;
   };
 
+  /** "Brightline" after "Brightline Energy": a lone name that opens an organization's name is that organization. */
+  const findOrganizationByShortName = (words: string[]): Entity | undefined => {
+    if (words.length !== 1) return undefined;
+    for (let i = entities.length - 1; i >= 0; i--) {
+      const e = entities[i];
+      if (e.type !== 'named-organization' || e.nameWords.length < 2 || e.nameWords[0] !== words[0]) continue;
+      // only a company-style name: "The Clinton campaign" or "Ryan's office" is not Clinton or Ryan
+      if (SHORT_NAME_HEADS.has(e.nameWords[e.nameWords.length - 1]) && !/['’]s\b/u.test(e.name)) return e;
+    }
+    return undefined;
+  };
+
   const findByName = (info: MentionInfo, description = false): Entity | undefined => {
-    if (info.type === 'named-person') return findPerson(info.nameWords);
+    if (info.type === 'named-person') return findPerson(info.nameWords) ?? findOrganizationByShortName(info.nameWords);
     const key = info.nameWords.join(' ');
     for (let i = entities.length - 1; i >= 0; i--) {
       const e = entities[i];

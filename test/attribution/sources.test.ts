@@ -30,6 +30,29 @@ describe('source types', () => {
     expect(sourceOf(a, 'According to')).toMatchObject({ name: 'Ministry of Finance', type: 'named-organization' });
   });
 
+  it('a company by the words of its name; a title word that starts the name stays in it', () => {
+    const a = attribution('Brightline Energy said prices would rise. Halvard Motors reported a loss. General Motors announced new jobs.');
+    expect(sourceOf(a, 'said')).toMatchObject({ name: 'Brightline Energy', type: 'named-organization' });
+    expect(sourceOf(a, 'reported')).toMatchObject({ name: 'Halvard Motors', type: 'named-organization' });
+    expect(sourceOf(a, 'announced')).toMatchObject({ name: 'General Motors', type: 'named-organization' });
+  });
+
+  it('a company named again by its first word is the same source, and "it" can refer to it', () => {
+    const a = attribution('Brightline Energy said in a statement that prices would rise. Brightline added that demand would fall. It said it had no plans to cut jobs.');
+    const company = sourceOf(a, 'said in a statement');
+    expect(company).toMatchObject({ name: 'Brightline Energy', type: 'named-organization' });
+    expect(sourceOf(a, 'added')).toBe(company);
+    expect(sourceOf(a, 'said')).toBe(company);
+    expect(a.sources).toHaveLength(1);
+  });
+
+  it('a person is not merged into an organization named after them', () => {
+    const a = attribution('The Harlan campaign said the rally would go ahead. Harlan said she was confident.');
+    expect(sourceOf(a, 'said')).toMatchObject({ type: 'named-organization' });
+    const person = a.sources.find((s) => s.name === 'Harlan');
+    expect(person).toMatchObject({ type: 'named-person' });
+  });
+
   it('anonymous: unnamed officials, sources familiar with the talks', () => {
     const a = attribution('A senior official who asked not to be named said the talks had stalled. Sources familiar with the talks said a deal was close.');
     expect(a.relations.map((r) => r.cue.text)).toEqual(['said', 'said']);
