@@ -159,7 +159,7 @@ export interface Ctx {
   verbPriors?: Map<string, CuePrior>;
   nounPriors?: Map<string, CuePrior>;
   /** Words capitalised mid-sentence outside the headline (computed when first needed). */
-  bodyNames?: Set<string>;
+  bodyNames: Set<string> | undefined;
 }
 
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', "'re", '’re', 'am', "'m"]);
@@ -398,7 +398,7 @@ function makeCtx(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior>): Ctx
       if (c < n && doc.tokens[c].end === q.end) closeMark[c] = q.index;
     }
   }
-  return { doc, tokens: doc.tokens, openMark, closeMark, priors, verbPriors: byForm(priors, 'v'), nounPriors: byForm(priors, 'n') };
+  return { doc, tokens: doc.tokens, openMark, closeMark, priors, verbPriors: byForm(priors, 'v'), nounPriors: byForm(priors, 'n'), bodyNames: undefined };
 }
 
 /** The cue table entry of a token, and the lemma it was found under. */
