@@ -261,7 +261,8 @@ async function main(): Promise<void> {
   let poolStart = { one: 0, two: 0 };
   let firstErrors = 0;
   if (timing) {
-    // Warm up: load the model, compile lexicons, let the JIT settle.
+    // Warm up: load the model, compile lexicons, start the JIT. V8 keeps optimising for about the first 3,000
+    // articles of each thread; the median of several interleaved reps leaves the coldest rep out.
     const warm = items.slice(0, 100);
     timeReadDoc(warm);
     await timeInThread(warm);
