@@ -1231,15 +1231,19 @@ function according(ctx: Ctx, k: number, lo: number, hi: number): Candidate | und
   const { tokens } = ctx;
   const c = base(k, 'according to', 'speech', 'according', 0.95);
   c.last = k + 1;
-  const l = npRight(tokens, k + 2, hi);
+  const l = tokens[k + 2]?.pos === 'VERB' && k + 2 <= hi ? npRightOfMisreadNoun(tokens, k + 2, hi) : npRight(tokens, k + 2, hi);
+  // "According to X, …" or "…, according to X."
+  const atStart = k === lo || (k > lo && (isComma(tokens[k - 1]) ? false : !tokens[k - 1].isWord || tokens[k - 1].pos === 'CCONJ' || tokens[k - 1].pos === 'ADV'));
   if (l >= 0) {
-    c.source = { first: k + 2, last: appositiveRight(ctx, l, hi) };
+    let last = appositiveRight(ctx, l, hi);
+    // at the front an appositive ends at a comma before the content ("According to Ann Lee, the minister, …");
+    // "According to reports, the minister resigned." has none
+    if (atStart && last > l && !isComma(tokens[last + 1])) last = l;
+    c.source = { first: k + 2, last };
     c.sourceSide = 'right';
   }
   c.features.push('according', feat('side-', c.sourceSide));
   const afterSource = c.source ? c.source.last + 1 : k + 2;
-  // "According to X, …" or "…, according to X."
-  const atStart = k === lo || (k > lo && (isComma(tokens[k - 1]) ? false : !tokens[k - 1].isWord || tokens[k - 1].pos === 'CCONJ' || tokens[k - 1].pos === 'ADV'));
   if (atStart) {
     c.features.push('according-initial');
     contentRight(ctx, c, afterSource, hi);
@@ -1252,6 +1256,18 @@ function according(ctx: Ctx, k: number, lo: number, hi: number): Candidate | und
   }
   if (!c.content.length) c.features.push('no-content');
   return c;
+}
+
+/**
+ * `npRight` from a noun the tagger read as a verb: after "According to" wink often tags the next word as an
+ * infinitive ("According to reports", "According to estimates by the council", "According to campaign group …").
+ */
+function npRightOfMisreadNoun(tokens: Token[], i: number, hi: number): number {
+  const end = Math.min(hi, i + CUE_REACH);
+  const view = tokens.slice(i, end + 1);
+  view[0] = { ...view[0], pos: 'NOUN' };
+  const l = npRight(view, 0, view.length - 1);
+  return l < 0 ? -1 : i + l;
 }
 
 /** Nouns that make "in …" a source: "In a CNN poll released Monday, …", "in his view", "in a statement". */

@@ -171,7 +171,7 @@ export const COMPANY_WORDS = new Set(words(`
   capital industries labs laboratories communications entertainment foods petroleum insurance securities
   financial investments ventures solutions electric steel mining telecom telecoms software brands studios
   publishing utilities logistics enterprises semiconductor semiconductors biotech therapeutics airport railways
-  railroad shipping properties realty
+  railroad shipping properties realty water gas oil rail mail
 `));
 
 /** Titles and roles that mark a person ("Sen.", "spokesman", "press secretary"). */

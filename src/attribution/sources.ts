@@ -174,8 +174,10 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     if (appositive) roleParts.push(appositive);
     let type: SourceType = 'named-person';
     const determiner = s > first && (tokens[s - 1].normal === 'the');
+    // "campaign group Rivers First", "energy firm Brightline", "the charity Oxfam": a noun for a kind of body before the name
+    const classified = s > first && BODY_NOUNS.has(clean(tokens[s - 1].lemma));
     const acronym = nameWords.length === 1 && /^[A-Z][A-Z.&]+$/u.test(tokens[coreLast].value) && tokens[coreLast].value.replace(/\./gu, '').length >= 2;
-    if (nameWords.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) || acronym || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) || determiner) type = 'named-organization';
+    if (nameWords.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) || acronym || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) || determiner || classified) type = 'named-organization';
     if (nameWords.length === 1 && GROUP_NAMES.has(lowerName)) type = 'vague-collective';
     if (type === 'named-person' && !gender && nameWords.length >= 2) {
       const given = nameWords[0];
@@ -217,9 +219,12 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   const lemma = clean(headTok.lemma);
   const plural = headTok.normal !== headTok.lemma && headTok.normal.endsWith('s') || PLURAL_QUANT.has(head);
   let type: SourceType;
+  const speaksForBody = SPOKESPERSON_NOUNS.has(lemma) && namesBodyAfter(tokens, coreLast, mainLast);
   if (anonymousMarker) type = 'anonymous';
   else if (DOCUMENT_NOUNS.has(head) || DOCUMENT_NOUNS.has(lemma)) type = 'document';
   else if (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma) || PLURAL_QUANT.has(head)) type = ANONYMOUS_NOUNS.has(lemma) ? 'anonymous' : 'vague-collective';
+  // "a spokesperson for the Environment Agency": the named body speaks on the record through its spokesperson
+  else if (speaksForBody) type = speaksForPerson(tokens, coreLast, mainLast) ? 'named-person' : 'named-organization';
   else if (ANONYMOUS_NOUNS.has(head) || ANONYMOUS_NOUNS.has(lemma)) type = 'anonymous';
   else if (ORGANIZATION_WORDS.has(lemma) || ORGANIZATION_WORDS.has(head)) type = 'named-organization';
   else if (PERSON_TITLES.has(lemma) || HUMAN_NOUNS.has(head) || HUMAN_SUFFIX.test(head)) type = 'anonymous';
@@ -232,7 +237,9 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   const name = textOf(doc, first, mainLast);
   if (appositive) roleParts.push(appositive);
   const words: string[] = [];
-  for (let k = first; k <= coreLast; k++) if (tokens[k].isWord && tokens[k].pos !== 'DET') words.push(clean(tokens[k].normal));
+  // a spokesperson is known by whom they speak for: "a spokesman for Unison" is not "a spokesman for the council"
+  const wordsLast = speaksForBody && !anonymousMarker ? mainLast : coreLast;
+  for (let k = first; k <= wordsLast; k++) if (tokens[k].isWord && tokens[k].pos !== 'DET') words.push(clean(tokens[k].normal));
   return {
     kind: 'common', type, name, nameWords: words, role: roleParts.length ? roleParts.join(', ') : undefined,
     gender: TITLE_GENDER[head], plural, head: lemma,
@@ -348,6 +355,39 @@ const SHORT_NAME_HEADS = new Set([
   ...'corporation corp inc co company group bank foundation fund institute research network media ltd llc plc trust society'.split(' '),
 ]);
 
+/** Nouns for a kind of body, written before its name ("campaign group Rivers First", "the charity Oxfam"). */
+const BODY_NOUNS = new Set(['group', 'firm', 'company', 'charity', 'agency', 'bank', 'union', 'party', 'organisation',
+  'organization', 'association', 'body', 'regulator', 'watchdog', 'tank', 'broadcaster', 'newspaper', 'publisher',
+  'retailer', 'supermarket', 'airline', 'carrier', 'manufacturer', 'carmaker', 'automaker', 'drugmaker', 'chipmaker', 'chain', 'lender', 'insurer', 'operator',
+  'provider', 'giant', 'startup', 'start-up', 'consultancy', 'foundation', 'institute', 'outlet', 'website', 'magazine',
+  'network', 'nonprofit', 'non-profit', 'coalition', 'alliance', 'federation', 'club', 'university']);
+
+const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'spokespersons']);
+
+/** "… for the Environment Agency", "… of Acme": a preposition right after the head, then a capitalised name. */
+function namesBodyAfter(tokens: Token[], head: number, last: number): boolean {
+  const prep = tokens[head + 1];
+  if (!prep || head + 1 > last || (prep.normal !== 'for' && prep.normal !== 'of' && prep.normal !== 'at')) return false;
+  let k = head + 2;
+  if (k <= last && tokens[k].pos === 'DET') k++;
+  return k <= last && tokens[k].pos === 'PROPN' && isCapitalized(tokens[k]);
+}
+
+/** "a spokesman for Mr Blair", "… for Commissioner Franco Frattini", "… for Michael Howard": the body is a person. */
+function speaksForPerson(tokens: Token[], head: number, last: number): boolean {
+  let person = false;
+  let lastWord = '';
+  for (let k = head + 2; k <= last; k++) {
+    if (!tokens[k].isWord) continue;
+    const w = clean(tokens[k].normal);
+    lastWord = w;
+    if (tokens[k].pos === 'PROPN' && isCapitalized(tokens[k]) && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w))) person = true;
+    if (HONORIFICS.has(w) || (PERSON_TITLES.has(w) && isCapitalized(tokens[k]) && tokens[k + 1]?.pos === 'PROPN')) person = true;
+  }
+  // "a spokesman for Senator Cole's office" speaks for the office
+  return person && !ORGANIZATION_WORDS.has(lastWord) && !COMPANY_WORDS.has(lastWord);
+}
+
 /** An antecedent candidate: a source already typed, or a name seen in the text. */
 interface Salient {
   pos: number;
@@ -409,7 +449,7 @@ export function resolveSources(
     const lastWord = words[words.length - 1];
     for (let i = entities.length - 1; i >= 0; i--) {
       const e = entities[i];
-      if (e.type !== 'named-person' || !e.nameWords.length) continue;
+      if (e.type !== 'named-person' || !e.nameWords.length || SPOKESPERSON_NOUNS.has(e.nameWords[0])) continue;
       if (e.nameWords[e.nameWords.length - 1] === lastWord) {
         // "Hillary Clinton" vs "Bill Clinton": a differing given name is another person
         if (words.length > 1 && e.nameWords.length > 1 && e.nameWords[0] !== words[0]) continue;
@@ -419,24 +459,49 @@ export function resolveSources(
     return undefined;
   };
 
-  /** "Brightline" after "Brightline Energy": a lone name that opens an organization's name is that organization. */
-  const findOrganizationByShortName = (words: string[]): Entity | undefined => {
-    if (words.length !== 1) return undefined;
+  /**
+   * A name read as a person's that the text has given to an organization: "Umbro said" after "the firm Umbro", or
+   * "Brightline" after "Brightline Energy" (a lone name that opens a company-style name).
+   */
+  const findOrganizationByName = (words: string[]): Entity | undefined => {
+    const key = words.join(' ');
     for (let i = entities.length - 1; i >= 0; i--) {
       const e = entities[i];
-      if (e.type !== 'named-organization' || e.nameWords.length < 2 || e.nameWords[0] !== words[0]) continue;
+      if (e.type !== 'named-organization' || !e.nameWords.length) continue;
+      if (e.nameWords.join(' ') === key) return e;
+      if (words.length !== 1 || e.nameWords.length < 2 || e.nameWords[0] !== words[0]) continue;
       // only a company-style name: "The Clinton campaign" or "Ryan's office" is not Clinton or Ryan
       if (SHORT_NAME_HEADS.has(e.nameWords[e.nameWords.length - 1]) && !/['’]s\b/u.test(e.name)) return e;
     }
     return undefined;
   };
 
+  /** "the firm Unilever" after "Unilever said": the one-word name first read as a person's is the organization. */
+  const retypeAsOrganization = (words: string[]): Entity | undefined => {
+    if (words.length !== 1) return undefined;
+    for (let i = entities.length - 1; i >= 0; i--) {
+      const e = entities[i];
+      if (e.type !== 'named-person' || e.role || e.gender || e.nameWords.length !== 1 || e.nameWords[0] !== words[0]) continue;
+      e.type = 'named-organization';
+      return e;
+    }
+    return undefined;
+  };
+
   const findByName = (info: MentionInfo, description = false): Entity | undefined => {
-    if (info.type === 'named-person') return findPerson(info.nameWords) ?? findOrganizationByShortName(info.nameWords);
+    if (info.type === 'named-person' && info.kind === 'name') return findPerson(info.nameWords) ?? findOrganizationByName(info.nameWords);
     const key = info.nameWords.join(' ');
     for (let i = entities.length - 1; i >= 0; i--) {
       const e = entities[i];
       if (e.type === info.type && e.nameWords.join(' ') === key) return e;
+    }
+    // "the spokesperson" after "a spokesperson for the Environment Agency": the latest one of that kind
+    if (info.kind === 'common' && SPOKESPERSON_NOUNS.has(info.head) && info.nameWords.length === 1) {
+      for (let i = entities.length - 1; i >= 0; i--) if (entities[i].nameWords[0] === info.head) return entities[i];
+    }
+    if (info.type === 'named-organization' && info.kind === 'name') {
+      const retyped = retypeAsOrganization(info.nameWords);
+      if (retyped) return retyped;
     }
     // a definite role ("the governor", "the press secretary") refers back to a person with that role or title
     if (!description && info.kind === 'common' && PERSON_TITLES.has(info.head) && !info.plural && !/['’]s\b/u.test(info.name)) {
@@ -474,6 +539,8 @@ export function resolveSources(
     if (item.entity) {
       const e = item.entity;
       if (e.type !== 'named-person' || (gender && e.gender && e.gender !== gender)) return undefined;
+      // "a spokesman for Ryan … he said": "he" is the principal more often than the spokesman
+      if (SPOKESPERSON_NOUNS.has(e.nameWords[0])) return undefined;
       if (!e.gender) e.gender = gender;
       return e;
     }

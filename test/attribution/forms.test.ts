@@ -60,6 +60,14 @@ describe('attribution forms', () => {
     expect(content(back)).toEqual(['The deficit fell sharply']);
   });
 
+  it('According to X, where the tagger reads the noun after "to" as a verb', () => {
+    const group = rel(attribution('According to campaign group Rivers First, spills rose by 30% last year.'), 'According to');
+    expect(group.source?.text).toBe('campaign group Rivers First');
+    expect(content(group)).toEqual(['spills rose by 30% last year']);
+    const reports = rel(attribution('According to reports, the minister resigned.'), 'According to');
+    expect(reports.source?.text).toBe('reports');
+  });
+
   it('X told Reuters …: the person addressed is neither source nor content', () => {
     const r = rel(attribution('Harris told Reuters the vote was close.'), 'told');
     expect(r.source?.text).toBe('Harris');

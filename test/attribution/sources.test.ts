@@ -31,10 +31,11 @@ describe('source types', () => {
   });
 
   it('a company by the words of its name; a title word that starts the name stays in it', () => {
-    const a = attribution('Brightline Energy said prices would rise. Halvard Motors reported a loss. General Motors announced new jobs.');
+    const a = attribution('Brightline Energy said prices would rise. Halvard Motors reported a loss. General Motors announced new jobs. Southvale Water admitted the breach.');
     expect(sourceOf(a, 'said')).toMatchObject({ name: 'Brightline Energy', type: 'named-organization' });
     expect(sourceOf(a, 'reported')).toMatchObject({ name: 'Halvard Motors', type: 'named-organization' });
     expect(sourceOf(a, 'announced')).toMatchObject({ name: 'General Motors', type: 'named-organization' });
+    expect(sourceOf(a, 'admitted')).toMatchObject({ name: 'Southvale Water', type: 'named-organization' });
   });
 
   it('a company named again by its first word is the same source, and "it" can refer to it', () => {
@@ -44,6 +45,31 @@ describe('source types', () => {
     expect(sourceOf(a, 'added')).toBe(company);
     expect(sourceOf(a, 'said')).toBe(company);
     expect(a.sources).toHaveLength(1);
+  });
+
+  it('a name after a noun for a kind of body is an organization, and so is its later bare mention', () => {
+    const a = attribution('The charity Oxfam said aid was blocked. Oxfam added that trucks were waiting.');
+    const charity = sourceOf(a, 'said');
+    expect(charity).toMatchObject({ name: 'Oxfam', type: 'named-organization' });
+    expect(sourceOf(a, 'added')).toBe(charity);
+    // first read as a person's name, then shown to be a body: one source, an organization
+    const b = attribution('Umbro said sales fell. The sportswear firm Umbro added that it would recover.');
+    expect(b.sources).toEqual([expect.objectContaining({ name: 'Umbro', type: 'named-organization', attributions: 2 })]);
+  });
+
+  it('a spokesperson for a named body speaks on its record; "the spokesperson" is the latest one', () => {
+    const a = attribution(
+      'A spokesperson for the Environment Agency said the spill was severe. A spokesman for Mr Hale said he was shocked. The spokesman added that Hale would visit. Marta Hale said nothing.',
+    );
+    const [agency, forHale, the, hale] = a.relations.map((r) => a.sources.find((x) => x.id === r.sourceId));
+    expect(agency).toMatchObject({ name: 'A spokesperson for the Environment Agency', type: 'named-organization' });
+    expect(forHale).toMatchObject({ name: 'A spokesman for Mr Hale', type: 'named-person' });
+    expect(the).toBe(forHale);
+    // the principal is not the spokesman
+    expect(hale).toMatchObject({ name: 'Marta Hale', type: 'named-person' });
+    expect(hale).not.toBe(forHale);
+    const unnamed = attribution('A spokesman who asked not to be named said the talks failed.');
+    expect(unnamed.sources[0]).toMatchObject({ type: 'anonymous' });
   });
 
   it('a person is not merged into an organization named after them', () => {
