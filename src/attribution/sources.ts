@@ -137,7 +137,13 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   const sentenceInitialCommon = coreLast === first && isSentenceInitial(doc, first) && (isCommonSourceNoun(headTok) || isCommonPlural(headTok));
   if (sentenceInitialCommon) {
     // fall through to the common-noun reading below
-  } else if (headTok.pos === 'PROPN' || (headTok.pos === 'ADJ' && isCapitalized(headTok)) || (isCapitalized(headTok) && headTok.pos === 'NOUN' && !isSentenceInitial(doc, coreLast))) {
+  } else if (
+    headTok.pos === 'PROPN' ||
+    (headTok.pos === 'ADJ' && isCapitalized(headTok)) ||
+    (isCapitalized(headTok) && headTok.pos === 'NOUN' && !isSentenceInitial(doc, coreLast)) ||
+    // a surname the tagger reads as a verb: "Paula Grant", "Mr Grant"
+    (isCapitalized(headTok) && headTok.isWord && coreLast > first && tokens[coreLast - 1].pos === 'PROPN' && isCapitalized(tokens[coreLast - 1]))
+  ) {
     // the trailing run of capitalised words is the name
     let s = coreLast;
     while (s - 1 >= first && tokens[s - 1].pos !== 'DET' && (tokens[s - 1].pos === 'PROPN' || (isCapitalized(tokens[s - 1]) && tokens[s - 1].isWord) || (NAME_JOINERS.has(tokens[s - 1].value) && s - 2 >= first && tokens[s - 2].pos === 'PROPN') || (tokens[s - 1].normal === 'of' && s - 2 >= first && isCapitalized(tokens[s - 2])))) s--;

@@ -72,6 +72,11 @@ describe('source types', () => {
     expect(unnamed.sources[0]).toMatchObject({ type: 'anonymous' });
   });
 
+  it('a surname the tagger reads as a verb is still a name ("Paula Grant told")', () => {
+    const a = attribution('Housing Secretary Paula Grant told MPs that the scheme was on track.');
+    expect(sourceOf(a, 'told')).toMatchObject({ name: 'Paula Grant', type: 'named-person', role: 'Housing Secretary' });
+  });
+
   it('a person is not merged into an organization named after them', () => {
     const a = attribution('The Harlan campaign said the rally would go ahead. Harlan said she was confident.');
     expect(sourceOf(a, 'said')).toMatchObject({ type: 'named-organization' });
