@@ -289,6 +289,11 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
       }
       break;
     }
+    // a name word the tagger reads as a verb: "the Met Office", "Paula Grant Associates"
+    if (t.pos === 'VERB' && isCapitalized(t) && k > lo && isCapitalized(tokens[k + 1]) && (tokens[k - 1].pos === 'PROPN' || tokens[k - 1].normal === 'the') && !inTitleCase(tokens, k)) {
+      k--;
+      continue;
+    }
     // "Frank Newport and Jim Harter", "Democrats and Republicans"
     if (t.pos === 'CCONJ' && (t.normal === 'and' || t.normal === '&')) {
       const before = tokens[k - 1];
@@ -305,6 +310,16 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
   let first = k + 1;
   while (first < j && !tokens[first].isWord) first++;
   return first;
+}
+
+/** Whether token k's sentence is written in Title Case ("Clinton Says Russians Hacked DNC"): most longer words capitalised. */
+function inTitleCase(tokens: Token[], k: number): boolean {
+  const sentence = tokens[k].sentence;
+  let capital = 0;
+  let lower = 0;
+  for (let m = k; m >= 0 && tokens[m].sentence === sentence; m--) if (tokens[m].isWord && tokens[m].value.length >= 4) isCapitalized(tokens[m]) ? capital++ : lower++;
+  for (let m = k + 1; m < tokens.length && tokens[m].sentence === sentence; m++) if (tokens[m].isWord && tokens[m].value.length >= 4) isCapitalized(tokens[m]) ? capital++ : lower++;
+  return capital >= 3 && capital > 2 * lower;
 }
 
 /** Rightmost token of the noun phrase starting at `i`, not after `hi`; -1 when none starts there. */

@@ -171,7 +171,7 @@ export const COMPANY_WORDS = new Set(words(`
   capital industries labs laboratories communications entertainment foods petroleum insurance securities
   financial investments ventures solutions electric steel mining telecom telecoms software brands studios
   publishing utilities logistics enterprises semiconductor semiconductors biotech therapeutics airport railways
-  railroad shipping properties realty water gas oil rail mail
+  railroad shipping properties realty water gas oil rail mail grid
 `));
 
 /** Titles and roles that mark a person ("Sen.", "spokesman", "press secretary"). */
@@ -182,7 +182,7 @@ export const PERSON_TITLES = new Set(words(`
   ambassador judge justice attorney lawyer professor analyst economist adviser advisor aide official candidate
   leader speaker sheriff commissioner superintendent prosecutor general colonel captain sergeant pope king queen
   prince princess premier chancellor host anchor author reporter columnist editor strategist pollster manager
-  deputy assistant counsel member head officer executive president-elect nominee activist
+  deputy assistant counsel member head officer executive president-elect nominee activist dj
 `));
 
 /** Personal pronouns that can be a source. */

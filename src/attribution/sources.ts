@@ -72,6 +72,7 @@ const HUMAN_NOUNS = new Set(['resident', 'residents', 'student', 'students', 'pr
 const OFFICE_WORDS = new Set(['state', 'defense', 'defence', 'health', 'finance', 'justice', 'energy', 'treasury', 'commerce',
   'labor', 'labour', 'agriculture', 'education', 'interior', 'transportation', 'homeland', 'security', 'foreign', 'affairs',
   'staff', 'press', 'home', 'trade', 'war', 'navy', 'army', 'judiciary', 'intelligence', 'environment', 'culture']);
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'the', 'another', 'this', 'that']);
 const PLURAL_QUANT = new Set(['some', 'many', 'others', 'several', 'most', 'few', 'both', 'all']);
 const NAME_JOINERS = new Set(['.', '-', "'", '’']);
 
@@ -158,6 +159,10 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
       if (personRun || (coreLast - k >= 2 && plainNameWords(tokens, k + 1, coreLast))) s = k + 1;
       break;
     }
+    // a common noun opening the sentence before a given name is a role: "Forecaster Ben Ruiz said"
+    if (s + 1 < coreLast && isSentenceInitial(doc, s) && HUMAN_SUFFIX.test(clean(tokens[s].normal)) && (FEMALE_NAMES.has(clean(tokens[s + 1].normal)) || MALE_NAMES.has(clean(tokens[s + 1].normal)))) {
+      s++; // (it joins the role as part of the words before the name)
+    }
     // titles at the front of the run belong to the role, unless the rest is a company word: "General Motors"
     let gender: Gender;
     const runStart = s;
@@ -226,7 +231,10 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   const plural = headTok.normal !== headTok.lemma && headTok.normal.endsWith('s') || PLURAL_QUANT.has(head);
   let type: SourceType;
   const speaksForBody = SPOKESPERSON_NOUNS.has(lemma) && namesBodyAfter(tokens, coreLast, mainLast);
+  // one unnamed person of a group: "one resident", "a voter", "the lawmaker"
+  const onePerson = !plural && SINGULAR_DETERMINERS.has(one.normal);
   if (anonymousMarker) type = 'anonymous';
+  else if (onePerson && (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma)) && (HUMAN_NOUNS.has(head) || HUMAN_SUFFIX.test(head))) type = 'anonymous';
   else if (DOCUMENT_NOUNS.has(head) || DOCUMENT_NOUNS.has(lemma)) type = 'document';
   else if (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma) || PLURAL_QUANT.has(head)) type = ANONYMOUS_NOUNS.has(lemma) ? 'anonymous' : 'vague-collective';
   // "a spokesperson for the Environment Agency": the named body speaks on the record through its spokesperson
@@ -254,7 +262,12 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
 
 /** Whether tokens [a, b] are all proper nouns and none an organization word. */
 function plainNameWords(tokens: Token[], a: number, b: number): boolean {
-  for (let k = a; k <= b; k++) if (tokens[k].pos !== 'PROPN' || ORGANIZATION_WORDS.has(clean(tokens[k].normal))) return false;
+  for (let k = a; k <= b; k++) {
+    const w = clean(tokens[k].normal);
+    // a given name the tagger reads as a verb ("Josh", "Ted") is still a name word
+    const nameWord = tokens[k].pos === 'PROPN' || (isCapitalized(tokens[k]) && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)));
+    if (!nameWord || ORGANIZATION_WORDS.has(w)) return false;
+  }
   return true;
 }
 
@@ -500,6 +513,13 @@ export function resolveSources(
     for (let i = entities.length - 1; i >= 0; i--) {
       const e = entities[i];
       if (e.type === info.type && e.nameWords.join(' ') === key) return e;
+    }
+    // "the resident" after "one resident, who …": the latest unnamed person of that kind
+    if (info.kind === 'common' && info.type === 'anonymous' && !info.plural && /^the\s/iu.test(info.name) && info.nameWords.length === 1) {
+      for (let i = entities.length - 1; i >= 0; i--) {
+        const e = entities[i];
+        if (e.type === 'anonymous' && !e.plural && e.nameWords.length > 1 && e.nameWords[e.nameWords.length - 1] === key) return e;
+      }
     }
     // "the spokesperson" after "a spokesperson for the Environment Agency": the latest one of that kind
     if (info.kind === 'common' && SPOKESPERSON_NOUNS.has(info.head) && info.nameWords.length === 1) {

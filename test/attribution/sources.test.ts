@@ -77,6 +77,20 @@ describe('source types', () => {
     expect(sourceOf(a, 'told')).toMatchObject({ name: 'Paula Grant', type: 'named-person', role: 'Housing Secretary' });
   });
 
+  it('name words the tagger reads as verbs, and a role word opening the sentence', () => {
+    const a = attribution('The Met Office issued a warning. Forecaster Ben Ruiz said gusts reached 80mph. White House Press Secretary Josh Earnest said the plan was fine.');
+    expect(sourceOf(a, 'issued')).toMatchObject({ name: 'Met Office', type: 'named-organization' });
+    expect(sourceOf(a, 'said')).toMatchObject({ name: 'Ben Ruiz', type: 'named-person', role: 'Forecaster' });
+    expect(a.sources.find((x) => x.name === 'Josh Earnest')).toMatchObject({ type: 'named-person', role: 'White House Press Secretary' });
+  });
+
+  it('one unnamed member of a group is an anonymous person; the group itself is vague', () => {
+    const a = attribution('One resident, who did not want to give her name, said the heating had failed. The resident added that nobody had called. Residents say the landlord ignored them.');
+    expect(sourceOf(a, 'said')).toMatchObject({ name: 'One resident', type: 'anonymous' });
+    expect(sourceOf(a, 'added')).toBe(sourceOf(a, 'said'));
+    expect(sourceOf(a, 'say')).toMatchObject({ name: 'Residents', type: 'vague-collective' });
+  });
+
   it('a person is not merged into an organization named after them', () => {
     const a = attribution('The Harlan campaign said the rally would go ahead. Harlan said she was confident.');
     expect(sourceOf(a, 'said')).toMatchObject({ type: 'named-organization' });
