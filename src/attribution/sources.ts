@@ -241,6 +241,8 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   else if (speaksForBody) type = speaksForPerson(tokens, coreLast, mainLast) ? 'named-person' : 'named-organization';
   else if (ANONYMOUS_NOUNS.has(head) || ANONYMOUS_NOUNS.has(lemma)) type = 'anonymous';
   else if (ORGANIZATION_WORDS.has(lemma) || ORGANIZATION_WORDS.has(head)) type = 'named-organization';
+  // "the carrier", "the German insurer" is the body the text is about; "a leading insurer" is unnamed
+  else if (BODY_NOUNS.has(lemma) && !plural) type = one.normal === 'a' || one.normal === 'an' ? 'anonymous' : 'named-organization';
   else if (PERSON_TITLES.has(lemma) || HUMAN_NOUNS.has(head) || HUMAN_SUFFIX.test(head)) type = 'anonymous';
   // a thing that is neither a person, a group nor a document ("these achievements demonstrate", "the move
   // underscores"): the claim is the writer's own
@@ -373,6 +375,20 @@ const SHORT_NAME_HEADS = new Set([
   ...COMPANY_WORDS,
   ...'corporation corp inc co company group bank foundation fund institute research network media ltd llc plc trust society'.split(' '),
 ]);
+
+/** Descriptions that refer back to a company ("the firm said", "the carmaker added"). */
+const COMPANY_DESCRIPTIONS = new Set(['company', 'firm', 'group', 'business', 'operator', 'retailer', 'supermarket', 'airline',
+  'carrier', 'manufacturer', 'carmaker', 'automaker', 'drugmaker', 'chipmaker', 'lender', 'insurer', 'bank', 'chain',
+  'provider', 'giant', 'startup', 'conglomerate', 'publisher', 'broadcaster', 'brewer', 'miner', 'utility', 'developer']);
+
+/** A company's name: with a company word ("Brightline Energy", "Acme Holdings"), or one brand word ("Umbro"). */
+function isCompanyName(words: string[]): boolean {
+  if (words.some((w) => SHORT_NAME_HEADS.has(w))) return true;
+  return words.length === 1 && !ORGANIZATION_WORDS.has(words[0]) && !PLACE_NAMES.has(words[0]) && !GROUP_NAMES.has(words[0]);
+}
+
+/** "SEC", "IMF": an acronym is as likely an agency as a company. */
+const isAcronym = (name: string): boolean => /^[\p{Lu}\d&.-]+$/u.test(name);
 
 /** Nouns for a kind of body, written before its name ("campaign group Rivers First", "the charity Oxfam"). */
 const BODY_NOUNS = new Set(['group', 'firm', 'company', 'charity', 'agency', 'bank', 'union', 'party', 'organisation',
@@ -507,12 +523,21 @@ export function resolveSources(
     return undefined;
   };
 
-  const findByName = (info: MentionInfo, description = false): Entity | undefined => {
+  const findByName = (info: MentionInfo, description = false, at?: number): Entity | undefined => {
     if (info.type === 'named-person' && info.kind === 'name') return findPerson(info.nameWords) ?? findOrganizationByName(info.nameWords);
     const key = info.nameWords.join(' ');
     for (let i = entities.length - 1; i >= 0; i--) {
       const e = entities[i];
       if (e.type === info.type && e.nameWords.join(' ') === key) return e;
+    }
+    // "the company", "the firm" after "Brightline Energy said …": the latest organization named in the last sentences
+    if (info.kind === 'common' && COMPANY_DESCRIPTIONS.has(info.head) && !info.plural && /^the\s/iu.test(info.name) && info.nameWords.length === 1 && at !== undefined) {
+      const sentence = tokens[at].sentence;
+      for (let i = entities.length - 1; i >= 0; i--) {
+        const e = entities[i];
+        if (sentence - tokens[e.lastSeen].sentence > 6) continue;
+        if (e.type === 'named-organization' && isCompanyName(e.nameWords) && /^\p{Lu}/u.test(e.name) && !isAcronym(e.name)) return e;
+      }
     }
     // "the resident" after "one resident, who …": the latest unnamed person of that kind
     if (info.kind === 'common' && info.type === 'anonymous' && !info.plural && /^the\s/iu.test(info.name) && info.nameWords.length === 1) {
@@ -748,7 +773,7 @@ export function resolveSources(
     }
     if (info.kind === 'pronoun') entity = resolvePronoun(info, range.first);
     else if (info.kind !== 'relative') {
-      entity = findByName(info, description);
+      entity = findByName(info, description, range.first);
       if (!entity && description) entity = resolveDescription(info, range);
       if (entity) {
         if (info.nameWords.length > entity.nameWords.length && info.type === 'named-person') {

@@ -91,6 +91,20 @@ describe('source types', () => {
     expect(sourceOf(a, 'say')).toMatchObject({ name: 'Residents', type: 'vague-collective' });
   });
 
+  it('"the firm" refers back to the company just named; another kind of body, or an unnamed one, does not', () => {
+    const a = attribution(
+      'Brightline Energy said prices would rise. The union said it would strike. The firm added that talks would continue. A leading insurer said claims had doubled.',
+    );
+    const company = sourceOf(a, 'said');
+    expect(company).toMatchObject({ name: 'Brightline Energy' });
+    expect(sourceOf(a, 'added')).toBe(company);
+    expect(a.sources.find((x) => x.name === 'The union')).toMatchObject({ type: 'named-organization' });
+    expect(a.sources.find((x) => x.name === 'A leading insurer')).toMatchObject({ type: 'anonymous' });
+    // an acronym may be an agency: "the firm" is not taken to be it
+    const b = attribution('The SEC said it would investigate. The firm said it had done nothing wrong.');
+    expect(b.sources.map((x) => x.name)).toEqual(['SEC', 'The firm']);
+  });
+
   it('a person is not merged into an organization named after them', () => {
     const a = attribution('The Harlan campaign said the rally would go ahead. Harlan said she was confident.');
     expect(sourceOf(a, 'said')).toMatchObject({ type: 'named-organization' });
