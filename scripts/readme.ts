@@ -43,7 +43,34 @@ export function quickstartOutput(): string {
   return ['```console', `$ npx slant analyze ${QUICKSTART_ARTICLE}`, ...out, '```'].join('\n');
 }
 
-const blocks: Record<string, () => string> = { analyzers: analyzersTable, quickstart: quickstartOutput };
+/** The bundled example articles (all written for this project; names and events are invented except in s400-india). */
+export const EXAMPLE_ARTICLES: ReadonlyArray<{ file: string; what: string }> = [
+  { file: 'examples/articles/s400-india.txt', what: 'a promotional piece on an arms deal' },
+  { file: 'examples/articles/water-fine.txt', what: 'a court report with named, quoted sources' },
+  { file: 'examples/articles/housing-column.txt', what: 'an opinion column' },
+];
+
+/** The scores and source counts of every bundled article, from the default pipeline: how the three compare. */
+export function examplesTable(): string {
+  const pipeline = createPipeline();
+  const score = (v: number | null | undefined): string => (v === null || v === undefined ? 'n/a' : v.toFixed(2));
+  const rows = EXAMPLE_ARTICLES.map(({ file, what }) => {
+    const r = pipeline.analyze(readFileSync(join(__dirname, '..', file), 'utf8'));
+    const count = (types: string[]): number => r.sources.filter((s) => types.includes(s.type)).length;
+    const a = r.analyzers;
+    return (
+      `| \`${file.replace('examples/articles/', '')}\` | ${what} | ${r.stats.words} | ${score(a['loaded-language']?.score)} | ${score(a.sourcing?.score)} | ` +
+      `${score(a['unattributed-assertions']?.score)} | ${score(r.score.overall)} | ${count(['named-person', 'named-organization'])} / ${count(['anonymous'])} / ${count(['vague-collective'])} |`
+    );
+  });
+  return [
+    '| article | what it is | words | loaded-language | sourcing | unattributed-assertions | overall | sources: named / anonymous / vague |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+    ...rows,
+  ].join('\n');
+}
+
+const blocks: Record<string, () => string> = { analyzers: analyzersTable, quickstart: quickstartOutput, examples: examplesTable };
 
 /** Replaces every generated block (`<!-- name:begin … -->` … `<!-- name:end -->`) in a README text. */
 export function withGeneratedBlocks(readme: string): string {
