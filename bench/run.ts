@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { orderedMap } from '../src/batch/ordered';
-import { createWorkerPool, type WorkerPool } from '../src/batch/pool';
+import { analyzeInPool, createWorkerPool, type WorkerPool } from '../src/batch/pool';
 import { processInput, type LineOptions, type LineResult } from '../src/batch/record';
 import { runBatch } from '../src/batch/run';
 import { SummaryBuilder } from '../src/batch/summary';
@@ -127,7 +127,7 @@ async function timePool(pool: WorkerPool, items: BatchItem[]): Promise<Timing> {
   let errors = 0;
   const c0 = cpuNow();
   const t0 = performance.now();
-  const results = orderedMap(items, pool.threads * 4, (it) => pool.run<BatchResult>({ kind: 'item', id: it.id, text: it.text }));
+  const results = orderedMap(items, pool.threads * 4, (it) => analyzeInPool(pool, it.id, it.text));
   for await (const r of results) if (r.error) errors++;
   return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
 }

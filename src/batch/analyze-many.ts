@@ -63,14 +63,14 @@ export async function* analyzeMany(
     return;
   }
   const portable = toPortableOptions(pipelineOptions); // throws before any thread starts
-  const { createWorkerPool } = await import('./pool');
+  const { createWorkerPool, analyzeInPool } = await import('./pool');
   const pool = createWorkerPool(workers, { pipeline: portable });
   try {
     yield* orderedMap(source, maxInFlight, async (item): Promise<BatchResult> => {
       const checked = checkItem(item);
       if (!('text' in checked)) return checked;
       try {
-        return await pool.run<BatchResult>({ kind: 'item', id: checked.id, text: checked.text });
+        return await analyzeInPool(pool, checked.id, checked.text);
       } catch (e) {
         return { id: checked.id, error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) } };
       }

@@ -11,6 +11,7 @@ import { Piscina } from 'piscina';
 import { ConfigError, LexiconError, type SlantErrorCode } from '../errors';
 import type { PortablePipelineOptions } from './config';
 import type { LineOptions, RawInput } from './record';
+import type { BatchResult } from './types';
 
 /** What each worker receives once, at start-up: how to build its pipeline, and how to render lines. */
 export interface WorkerData {
@@ -19,6 +20,7 @@ export interface WorkerData {
 }
 
 export type WorkerTask =
+  /** Answered with the BatchResult as a JSON string (see analyzeInPool). */
   | { kind: 'item'; id: string | number | null; text: string }
   | { kind: 'input'; input: RawInput }
   /** Builds the pipeline (if not yet) and answers its analyzer ids, or the configuration error. */
@@ -76,4 +78,13 @@ export function createWorkerPool(threads: number, data: WorkerData): WorkerPool 
     },
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * Analyses one item on a pool thread. The worker answers with the result as JSON text: a report is a deep object
+ * graph, and JSON.stringify + JSON.parse cost about half of what posting the object does (V8's serializer at
+ * ~0.3 ms per 30 KB report, its deserializer ~0.17 ms, against ~0.11 + ~0.13 ms), most of it saved on the workers.
+ */
+export async function analyzeInPool(pool: WorkerPool, id: string | number | null, text: string): Promise<BatchResult> {
+  return JSON.parse(await pool.run<string>({ kind: 'item', id, text })) as BatchResult;
 }

@@ -27,7 +27,7 @@ export default function handle(task: WorkerTask): unknown {
   }
   pipeline ??= pipelineFromPortable(data.pipeline);
   try {
-    if (task.kind === 'item') return analyzeItem(pipeline, { id: task.id, text: task.text });
+    if (task.kind === 'item') return JSON.stringify(analyzeItem(pipeline, { id: task.id, text: task.text }));
     if (!data.line) throw new Error('batch worker: line options missing');
     return processInput(pipeline, task.input, data.line);
   } finally {
