@@ -331,9 +331,12 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
   let k = i;
   let last = -1;
   let pps = 0;
+  let afterPreposition = false;
   while (k <= hi) {
     const t = tokens[k];
-    if (t.pos === 'DET' && last >= 0) break; // "told Reuters the vote was close": a new phrase begins
+    // "told Reuters the vote was close": a new phrase begins; "figures from the ONS": a preposition's object
+    if (t.pos === 'DET' && last >= 0 && !afterPreposition) break;
+    afterPreposition = false;
     if (isNpInternal(t) && (t.isWord || (t.value !== '.' && tokens[k + 1] && tokens[k + 1].isWord && k + 1 <= hi))) {
       if (isNpHead(t) || t.pos === 'PROPN') last = k;
       k++;
@@ -355,6 +358,7 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
       if (nx.pos === 'PROPN' || nx.pos === 'DET' || nx.pos === 'NOUN' || nx.pos === 'ADJ' || isPossessivePronoun(nx)) {
         pps++;
         k++;
+        afterPreposition = true;
         continue;
       }
     }

@@ -66,6 +66,9 @@ describe('attribution forms', () => {
     expect(content(group)).toEqual(['spills rose by 30% last year']);
     const reports = rel(attribution('According to reports, the minister resigned.'), 'According to');
     expect(reports.source?.text).toBe('reports');
+    // a preposition's object stays in the source ("figures from the ONS"), a new phrase does not ("told Reuters the vote")
+    const figures = rel(attribution('According to figures from the Office for National Statistics, prices rose.'), 'According to');
+    expect(figures.source?.text).toBe('figures from the Office for National Statistics');
   });
 
   it('X told Reuters …: the person addressed is neither source nor content', () => {
