@@ -73,6 +73,9 @@ const OFFICE_WORDS = new Set(['state', 'defense', 'defence', 'health', 'finance'
   'labor', 'labour', 'agriculture', 'education', 'interior', 'transportation', 'homeland', 'security', 'foreign', 'affairs',
   'staff', 'press', 'home', 'trade', 'war', 'navy', 'army', 'judiciary', 'intelligence', 'environment', 'culture']);
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'the', 'another', 'this', 'that']);
+/** Words of VAGUE_NOUNS that never name one person ("the other", "the speculation"). */
+const VAGUE_NON_PERSONS = new Set(['some', 'many', 'others', 'other', 'several', 'most', 'few', 'people', 'everyone', 'everybody',
+  'anyone', 'someone', 'somebody', 'rumors', 'rumours', 'speculation', 'reports']);
 const PLURAL_QUANT = new Set(['some', 'many', 'others', 'several', 'most', 'few', 'both', 'all']);
 const NAME_JOINERS = new Set(['.', '-', "'", '’']);
 
@@ -234,7 +237,7 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   // one unnamed person of a group: "one resident", "a voter", "the lawmaker"
   const onePerson = !plural && SINGULAR_DETERMINERS.has(one.normal);
   if (anonymousMarker) type = 'anonymous';
-  else if (onePerson && (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma)) && (HUMAN_NOUNS.has(head) || HUMAN_SUFFIX.test(head))) type = 'anonymous';
+  else if (onePerson && (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma)) && !VAGUE_NON_PERSONS.has(head)) type = 'anonymous';
   else if (DOCUMENT_NOUNS.has(head) || DOCUMENT_NOUNS.has(lemma)) type = 'document';
   else if (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma) || PLURAL_QUANT.has(head)) type = ANONYMOUS_NOUNS.has(lemma) ? 'anonymous' : 'vague-collective';
   // "a spokesperson for the Environment Agency": the named body speaks on the record through its spokesperson
@@ -393,9 +396,10 @@ const isAcronym = (name: string): boolean => /^[\p{Lu}\d&.-]+$/u.test(name);
 /** Nouns for a kind of body, written before its name ("campaign group Rivers First", "the charity Oxfam"). */
 const BODY_NOUNS = new Set(['group', 'firm', 'company', 'charity', 'agency', 'bank', 'union', 'party', 'organisation',
   'organization', 'association', 'body', 'regulator', 'watchdog', 'tank', 'broadcaster', 'newspaper', 'publisher',
-  'retailer', 'supermarket', 'airline', 'carrier', 'manufacturer', 'carmaker', 'automaker', 'drugmaker', 'chipmaker', 'chain', 'lender', 'insurer', 'operator',
-  'provider', 'giant', 'startup', 'start-up', 'consultancy', 'foundation', 'institute', 'outlet', 'website', 'magazine',
-  'network', 'nonprofit', 'non-profit', 'coalition', 'alliance', 'federation', 'club', 'university']);
+  'retailer', 'supermarket', 'airline', 'carrier', 'manufacturer', 'carmaker', 'automaker', 'drugmaker', 'chipmaker',
+  'chain', 'lender', 'insurer', 'operator', 'provider', 'giant', 'startup', 'start-up', 'consultancy', 'foundation',
+  'institute', 'outlet', 'website', 'magazine', 'network', 'nonprofit', 'non-profit', 'coalition', 'alliance',
+  'federation', 'club', 'university']);
 
 const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'spokespersons']);
 

@@ -89,6 +89,8 @@ describe('source types', () => {
     expect(sourceOf(a, 'said')).toMatchObject({ name: 'One resident', type: 'anonymous' });
     expect(sourceOf(a, 'added')).toBe(sourceOf(a, 'said'));
     expect(sourceOf(a, 'say')).toMatchObject({ name: 'Residents', type: 'vague-collective' });
+    expect(sourceOf(attribution('A critic said the film was too long.'), 'said')).toMatchObject({ type: 'anonymous' });
+    expect(sourceOf(attribution('Critics said the film was too long.'), 'said')).toMatchObject({ type: 'vague-collective' });
   });
 
   it('"the firm" refers back to the company just named; another kind of body, or an unnamed one, does not', () => {
