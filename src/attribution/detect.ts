@@ -312,15 +312,25 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
   return first;
 }
 
-/** Whether token k's sentence is written in Title Case ("Clinton Says Russians Hacked DNC"): most longer words capitalised. */
+/**
+ * Whether token k stands in Title Case ("Clinton Says Russians Hacked DNC"): most longer words of its sentence within
+ * TITLE_CASE_REACH tokens either side capitalised (bounded, so that a huge run-on "sentence" stays linear).
+ */
 function inTitleCase(tokens: Token[], k: number): boolean {
   const sentence = tokens[k].sentence;
   let capital = 0;
   let lower = 0;
-  for (let m = k; m >= 0 && tokens[m].sentence === sentence; m--) if (tokens[m].isWord && tokens[m].value.length >= 4) isCapitalized(tokens[m]) ? capital++ : lower++;
-  for (let m = k + 1; m < tokens.length && tokens[m].sentence === sentence; m++) if (tokens[m].isWord && tokens[m].value.length >= 4) isCapitalized(tokens[m]) ? capital++ : lower++;
+  const lo = Math.max(0, k - TITLE_CASE_REACH);
+  const hi = Math.min(tokens.length - 1, k + TITLE_CASE_REACH);
+  for (let m = lo; m <= hi; m++) {
+    const t = tokens[m];
+    if (t.sentence !== sentence || !t.isWord || t.value.length < 4) continue;
+    if (isCapitalized(t)) capital++;
+    else lower++;
+  }
   return capital >= 3 && capital > 2 * lower;
 }
+const TITLE_CASE_REACH = 40;
 
 /** Rightmost token of the noun phrase starting at `i`, not after `hi`; -1 when none starts there. */
 export function npRight(tokens: Token[], i: number, hi: number): number {
