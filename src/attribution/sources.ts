@@ -190,7 +190,7 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     const determiner = s > first && (tokens[s - 1].normal === 'the');
     // "campaign group Rivers First", "energy firm Brightline", "the charity Oxfam": a noun for a kind of body before the name
     const classified = s > first && BODY_NOUNS.has(clean(tokens[s - 1].lemma));
-    const acronym = nameWords.length === 1 && /^[A-Z][A-Z.&]+$/u.test(tokens[coreLast].value) && tokens[coreLast].value.replace(/\./gu, '').length >= 2;
+    const acronym = nameWords.length === 1 && isAcronym(tokens[coreLast].value);
     if (nameWords.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) || acronym || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) || determiner || classified) type = 'named-organization';
     if (nameWords.length === 1 && GROUP_NAMES.has(lowerName)) type = 'vague-collective';
     if (type === 'named-person' && !gender && nameWords.length >= 2) {
@@ -390,8 +390,10 @@ function isCompanyName(words: string[]): boolean {
   return words.length === 1 && !ORGANIZATION_WORDS.has(words[0]) && !PLACE_NAMES.has(words[0]) && !GROUP_NAMES.has(words[0]);
 }
 
-/** "SEC", "IMF": an acronym is as likely an agency as a company. */
-const isAcronym = (name: string): boolean => /^[\p{Lu}\d&.-]+$/u.test(name);
+/** "SEC", "U.N.", "AT&T": capitals, dots and ampersands, two letters or more. */
+function isAcronym(value: string): boolean {
+  return /^[A-Z][A-Z.&]+$/u.test(value) && value.replace(/\./gu, '').length >= 2;
+}
 
 /** Nouns for a kind of body, written before its name ("campaign group Rivers First", "the charity Oxfam"). */
 const BODY_NOUNS = new Set(['group', 'firm', 'company', 'charity', 'agency', 'bank', 'union', 'party', 'organisation',
@@ -483,19 +485,24 @@ export function resolveSources(
     return e;
   };
 
+  /** The most recent source entity that `match` accepts. */
+  const latest = (match: (e: Entity) => boolean): Entity | undefined => {
+    for (let i = entities.length - 1; i >= 0; i--) if (match(entities[i])) return entities[i];
+    return undefined;
+  };
+
   const findPerson = (words: string[]): Entity | undefined => {
     if (!words.length) return undefined;
     const lastWord = words[words.length - 1];
-    for (let i = entities.length - 1; i >= 0; i--) {
-      const e = entities[i];
-      if (e.type !== 'named-person' || !e.nameWords.length || SPOKESPERSON_NOUNS.has(e.nameWords[0])) continue;
-      if (e.nameWords[e.nameWords.length - 1] === lastWord) {
+    return latest(
+      (e) =>
+        e.type === 'named-person' &&
+        e.nameWords.length > 0 &&
+        !SPOKESPERSON_NOUNS.has(e.nameWords[0]) &&
+        e.nameWords[e.nameWords.length - 1] === lastWord &&
         // "Hillary Clinton" vs "Bill Clinton": a differing given name is another person
-        if (words.length > 1 && e.nameWords.length > 1 && e.nameWords[0] !== words[0]) continue;
-        return e;
-      }
-    }
-    return undefined;
+        !(words.length > 1 && e.nameWords.length > 1 && e.nameWords[0] !== words[0]),
+    );
   };
 
   /**
@@ -504,55 +511,47 @@ export function resolveSources(
    */
   const findOrganizationByName = (words: string[]): Entity | undefined => {
     const key = words.join(' ');
-    for (let i = entities.length - 1; i >= 0; i--) {
-      const e = entities[i];
-      if (e.type !== 'named-organization' || !e.nameWords.length) continue;
-      if (e.nameWords.join(' ') === key) return e;
-      if (words.length !== 1 || e.nameWords.length < 2 || e.nameWords[0] !== words[0]) continue;
+    return latest((e) => {
+      if (e.type !== 'named-organization' || !e.nameWords.length) return false;
+      if (e.nameWords.join(' ') === key) return true;
+      if (words.length !== 1 || e.nameWords.length < 2 || e.nameWords[0] !== words[0]) return false;
       // only a company-style name: "The Clinton campaign" or "Ryan's office" is not Clinton or Ryan
-      if (SHORT_NAME_HEADS.has(e.nameWords[e.nameWords.length - 1]) && !/['’]s\b/u.test(e.name)) return e;
-    }
-    return undefined;
+      return SHORT_NAME_HEADS.has(e.nameWords[e.nameWords.length - 1]) && !/['’]s\b/u.test(e.name);
+    });
   };
 
   /** "the firm Unilever" after "Unilever said": the one-word name first read as a person's is the organization. */
   const retypeAsOrganization = (words: string[]): Entity | undefined => {
     if (words.length !== 1) return undefined;
-    for (let i = entities.length - 1; i >= 0; i--) {
-      const e = entities[i];
-      if (e.type !== 'named-person' || e.role || e.gender || e.nameWords.length !== 1 || e.nameWords[0] !== words[0]) continue;
-      e.type = 'named-organization';
-      return e;
-    }
-    return undefined;
+    const e = latest((x) => x.type === 'named-person' && !x.role && !x.gender && x.nameWords.length === 1 && x.nameWords[0] === words[0]);
+    if (e) e.type = 'named-organization';
+    return e;
   };
 
   const findByName = (info: MentionInfo, description = false, at?: number): Entity | undefined => {
     if (info.type === 'named-person' && info.kind === 'name') return findPerson(info.nameWords) ?? findOrganizationByName(info.nameWords);
     const key = info.nameWords.join(' ');
-    for (let i = entities.length - 1; i >= 0; i--) {
-      const e = entities[i];
-      if (e.type === info.type && e.nameWords.join(' ') === key) return e;
-    }
+    const same = latest((e) => e.type === info.type && e.nameWords.join(' ') === key);
+    if (same) return same;
+    // a one-word description: "the firm", "the resident", "the spokesman"
+    const definiteHead = info.kind === 'common' && !info.plural && info.nameWords.length === 1 && /^the\s/iu.test(info.name);
     // "the company", "the firm" after "Brightline Energy said …": the latest organization named in the last sentences
-    if (info.kind === 'common' && COMPANY_DESCRIPTIONS.has(info.head) && !info.plural && /^the\s/iu.test(info.name) && info.nameWords.length === 1 && at !== undefined) {
+    if (definiteHead && COMPANY_DESCRIPTIONS.has(info.head) && at !== undefined) {
       const sentence = tokens[at].sentence;
-      for (let i = entities.length - 1; i >= 0; i--) {
-        const e = entities[i];
-        if (sentence - tokens[e.lastSeen].sentence > 6) continue;
-        if (e.type === 'named-organization' && isCompanyName(e.nameWords) && /^\p{Lu}/u.test(e.name) && !isAcronym(e.name)) return e;
-      }
+      const company = latest(
+        (e) => sentence - tokens[e.lastSeen].sentence <= 6 && e.type === 'named-organization' && isCompanyName(e.nameWords) && /^\p{Lu}/u.test(e.name) && !isAcronym(e.name),
+      );
+      if (company) return company;
     }
     // "the resident" after "one resident, who …": the latest unnamed person of that kind
-    if (info.kind === 'common' && info.type === 'anonymous' && !info.plural && /^the\s/iu.test(info.name) && info.nameWords.length === 1) {
-      for (let i = entities.length - 1; i >= 0; i--) {
-        const e = entities[i];
-        if (e.type === 'anonymous' && !e.plural && e.nameWords.length > 1 && e.nameWords[e.nameWords.length - 1] === key) return e;
-      }
+    if (definiteHead && info.type === 'anonymous') {
+      const person = latest((e) => e.type === 'anonymous' && !e.plural && e.nameWords.length > 1 && e.nameWords[e.nameWords.length - 1] === key);
+      if (person) return person;
     }
     // "the spokesperson" after "a spokesperson for the Environment Agency": the latest one of that kind
     if (info.kind === 'common' && SPOKESPERSON_NOUNS.has(info.head) && info.nameWords.length === 1) {
-      for (let i = entities.length - 1; i >= 0; i--) if (entities[i].nameWords[0] === info.head) return entities[i];
+      const spokesperson = latest((e) => e.nameWords[0] === info.head);
+      if (spokesperson) return spokesperson;
     }
     if (info.type === 'named-organization' && info.kind === 'name') {
       const retyped = retypeAsOrganization(info.nameWords);
@@ -560,12 +559,9 @@ export function resolveSources(
     }
     // a definite role ("the governor", "the press secretary") refers back to a person with that role or title
     if (!description && info.kind === 'common' && PERSON_TITLES.has(info.head) && !info.plural && !/['’]s\b/u.test(info.name)) {
-      for (let i = entities.length - 1; i >= 0; i--) {
-        const e = entities[i];
-        if (e.type !== 'named-person' || !e.role) continue;
-        const roleWords = roleTitles(e.role);
-        if (roleWords.includes(/\bvice[\s-]+president$/iu.test(info.name) ? 'vice-president' : info.head)) return e;
-      }
+      const title = /\bvice[\s-]+president$/iu.test(info.name) ? 'vice-president' : info.head;
+      const holder = latest((e) => e.type === 'named-person' && !!e.role && roleTitles(e.role).includes(title));
+      if (holder) return holder;
     }
     return undefined;
   };
