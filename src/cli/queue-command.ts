@@ -124,10 +124,12 @@ export async function queueCommand(args: string[], io: Io): Promise<number> {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       io.stderr(`slant queue work: ready (pid ${process.pid}${values.name ? `, run ${values.name}` : ', every run'})\n`);
+      const cpu = process.cpuUsage();
       await worker.done;
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      io.stderr(`slant queue work: stopped; ${worker.shardsStored} shards stored by this process\n`);
+      const used = process.cpuUsage(cpu);
+      io.stderr(`slant queue work: stopped; ${worker.shardsStored} shards stored by this process; ${((used.user + used.system) / 1e6).toFixed(2)} s of CPU since ready\n`);
       return 0;
     }
     case 'status': {

@@ -79,7 +79,12 @@ export async function exportRun(options: ExportOptions): Promise<ExportResult> {
   const keys = runKeys(run);
   let out: fs.WriteStream | undefined;
   try {
-    const settings = await readSettings(redis, run);
+    let settings = await readSettings(redis, run);
+    // With --wait, export may start before `add`: it waits for the run to appear.
+    while (!settings && options.wait) {
+      await sleep(options.pollMs ?? 250);
+      settings = await readSettings(redis, run);
+    }
     if (!settings) throw new InputError(`no run "${run}" in Redis (slant queue add … --name ${run} first)`);
     const transform = reproject(settings.fields, options.fields);
     if (!options.wait) {
