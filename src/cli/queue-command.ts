@@ -12,8 +12,9 @@ slant batch). Every command takes --redis URL (default: REDIS_URL, else redis://
 
   slant queue add <input.jsonl|input.csv|-> --name RUN [--shard 100] [--fields full|scores|keys]
         [--input-format jsonl|csv|tsv] [--id-field id] [--text-field text] [--title-field f] [--analyzers ids]
-        [--max-size n] [--attempts 3] [--backoff 1000]
+        [--max-size n] [--attempts 3] [--backoff 1000] [--max-waiting shards]
       Adding the same input again adds nothing. --fields is what Redis keeps (scores is far smaller).
+      --max-waiting N: wait while N shards are queued (bounds the input held in Redis; run workers alongside).
   slant queue work [--name RUN] [--concurrency 1] [--exit-when-done]
         [--lock-duration 30000] [--stalled-interval 30000] [--max-stalled 2]
       Runs until stopped (Ctrl-C or SIGTERM finish the shards in hand); without --name, works on every run.
@@ -70,6 +71,7 @@ export async function queueCommand(args: string[], io: Io): Promise<number> {
           'max-size': { type: 'string' },
           attempts: { type: 'string' },
           backoff: { type: 'string' },
+          'max-waiting': { type: 'string' },
         },
       });
       if (values.help) return help(io);
@@ -91,6 +93,7 @@ export async function queueCommand(args: string[], io: Io): Promise<number> {
         ...(values['max-size'] !== undefined ? { maxTextLength: parseSize(values['max-size']) } : {}),
         ...(values.attempts !== undefined ? { attempts: intOption(values.attempts, 'attempts', 1) } : {}),
         ...(values.backoff !== undefined ? { backoffMs: intOption(values.backoff, 'backoff', 0) } : {}),
+        ...(values['max-waiting'] !== undefined ? { maxWaiting: intOption(values['max-waiting'], 'max-waiting', 1) } : {}),
       });
       io.stdout(`run ${r.run}: ${r.lines} lines in ${r.shards} shards; ${r.added} shards added${r.added < r.shards ? `, ${r.shards - r.added} already there` : ''}\n`);
       return 0;

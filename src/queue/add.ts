@@ -30,6 +30,11 @@ export interface AddOptions {
   /** Tries per shard before it is given up (default 3); retries wait 1, 2, 4 … × backoffMs. */
   attempts?: number;
   backoffMs?: number;
+  /**
+   * Wait while this many shards are queued and not done yet (default: no limit). Bounds the input held in Redis:
+   * with it, `add` streams a corpus of any size into the queue as fast as the workers take it.
+   */
+  maxWaiting?: number;
 }
 
 export interface AddResult {
@@ -113,6 +118,13 @@ export async function addRun(options: AddOptions): Promise<AddResult> {
         else if (known[i] !== entry) throw new InputError(`run "${run}" already holds other input for shard ${job.shard} (lines ${job.inputs[0].line}…); use another --name, or drop it first (slant queue clean --name ${run})`);
       });
       if (fresh.length && complete) throw new InputError(`run "${run}" was added in full before, and this input has more lines; use another --name`);
+      if (fresh.length && options.maxWaiting !== undefined) {
+        for (let pause = 50; ; pause = Math.min(pause * 2, 1000)) {
+          const c = await queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active');
+          if (c.waiting + c.delayed + c.prioritized + c.active + fresh.length <= Math.max(options.maxWaiting, fresh.length)) break;
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        }
+      }
       if (fresh.length) {
         // The jobs first, then the registration: a crash in between leaves jobs that a new `add` finds by id.
         await queue.addBulk(
@@ -135,7 +147,7 @@ export async function addRun(options: AddOptions): Promise<AddResult> {
       if (inputs.length === shardSize) {
         batch.push({ run, shard: shards++, inputs });
         inputs = [];
-        if (batch.length >= 20) await flush();
+        if (batch.length >= Math.min(20, options.maxWaiting ?? 20)) await flush();
       }
     }
     if (inputs.length) batch.push({ run, shard: shards++, inputs });

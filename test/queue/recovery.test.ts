@@ -89,6 +89,36 @@ describeRedis('slant queue: recovery', () => {
     }
   });
 
+  it('add --max-waiting streams the input in as workers take it: never more shards queued than that', async () => {
+    const url = requireRedisUrl(maybeUrl);
+    const run = `streaming-${process.pid}-${Date.now()}`;
+    const input = path.join(dir, 'streaming.jsonl');
+    fs.writeFileSync(input, corpus(60).text);
+    const redis = new Redis(url);
+    const worker = await startWorker({ name: run, redis: url });
+    let most = 0;
+    let adding = true;
+    const watch = (async () => {
+      while (adding) {
+        const [waiting, active] = await Promise.all([redis.llen(`slant:bull:${run}:wait`), redis.llen(`slant:bull:${run}:active`)]);
+        most = Math.max(most, waiting + active);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    try {
+      expect(await addRun({ input, name: run, redis: url, shardSize: 5, maxWaiting: 3 })).toMatchObject({ shards: 12, added: 12 });
+      adding = false;
+      await watch;
+      expect(most).toBeGreaterThan(0);
+      expect(most).toBeLessThanOrEqual(3);
+    } finally {
+      adding = false;
+      await worker.close();
+      redis.disconnect();
+      await cleanRun({ name: run, redis: url });
+    }
+  });
+
   it('a shard that fails its attempts (with backoff) becomes SHARD_FAILED error records; an unfinished run is not exported', async () => {
     const url = requireRedisUrl(maybeUrl);
     const run = `failing-${process.pid}-${Date.now()}`;
