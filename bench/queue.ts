@@ -22,7 +22,10 @@ import { Redis } from 'ioredis';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'slant.cjs');
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { shard: { type: 'string', default: '100' }, json: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { shard: { type: 'string', default: '100' }, json: { type: 'string' } },
+});
 const corpus = positionals[0] ?? '../shared/bench/corpus.jsonl';
 const shard = values.shard!;
 
@@ -44,12 +47,19 @@ const toSeconds = (t: string): number => {
 };
 
 /** Runs the CLI through bash, whose `times` gives the CPU time (user + system) the command used. */
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string; seconds: number; cpu: number }> {
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; out: string; err: string; seconds: number; cpu: number }> {
   const t0 = performance.now();
   const script = `${[process.execPath, BIN, ...args].map(quote).join(' ')} 2>"$ERR"; code=$?; times >&2; exit $code`;
   return new Promise((resolve) => {
     const errFile = path.join(os.tmpdir(), `slant-bench-queue-${process.pid}-${Math.random().toString(36).slice(2)}.err`);
-    const p = spawn('bash', ['-c', script], { cwd: ROOT, env: { ...process.env, ...env, ERR: errFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('bash', ['-c', script], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, ERR: errFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let times = '';
     p.stdout.on('data', (d: Buffer) => (out += d));
@@ -75,7 +85,11 @@ interface WorkerProc {
 }
 
 async function startWorker(env: NodeJS.ProcessEnv, name: string): Promise<WorkerProc> {
-  const child = spawn(process.execPath, [BIN, 'queue', 'work', '--name', name], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'queue', 'work', '--name', name], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d));
   while (!err.includes('ready')) {
@@ -96,7 +110,8 @@ async function stopWorker(w: WorkerProc): Promise<number> {
 
 async function keysMemory(redis: Redis, name: string): Promise<number> {
   let total = 0;
-  for (const key of [`slant:run:${name}:meta`, `slant:run:${name}:in`, `slant:run:${name}:out`]) total += Number((await redis.call('MEMORY', 'USAGE', key, 'SAMPLES', '0')) ?? 0);
+  for (const key of [`slant:run:${name}:meta`, `slant:run:${name}:in`, `slant:run:${name}:out`])
+    total += Number((await redis.call('MEMORY', 'USAGE', key, 'SAMPLES', '0')) ?? 0);
   return total;
 }
 
@@ -105,11 +120,17 @@ const usedMemory = async (redis: Redis): Promise<number> => Number(/used_memory:
 async function main(): Promise<void> {
   if (!fs.existsSync(corpus)) throw new Error(`no corpus at ${corpus} (npm run bench:queue -- path/to/corpus.jsonl)`);
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run "npm run build" first');
-  if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('redis-server is not on PATH (Debian: apt-get install redis-server)');
-  const articles = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).length;
+  if (spawnSync('redis-server', ['--version']).status !== 0)
+    throw new Error('redis-server is not on PATH (Debian: apt-get install redis-server)');
+  const articles = fs
+    .readFileSync(corpus, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slant-bench-queue-'));
   const port = await freePort();
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp], { stdio: 'ignore' });
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp], {
+    stdio: 'ignore',
+  });
   const url = `redis://127.0.0.1:${port}`;
   const env = { REDIS_URL: url };
   const redis = new Redis(url, { maxRetriesPerRequest: null });
@@ -117,7 +138,9 @@ async function main(): Promise<void> {
   const workers: WorkerProc[] = [];
   try {
     await redis.ping();
-    console.error(`bench:queue: ${articles} articles from ${corpus}, shards of ${shard}, redis-server on port ${port}; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
+    console.error(
+      `bench:queue: ${articles} articles from ${corpus}, shards of ${shard}, redis-server on port ${port}; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    );
 
     // 1. slant batch in one process, without its start-up.
     const one = path.join(tmp, 'one.jsonl');
@@ -127,10 +150,16 @@ async function main(): Promise<void> {
     if (batch.code !== 0) throw new Error(`slant batch failed: ${batch.err}`);
     const batchSeconds = batch.seconds - startup.seconds;
     const batchCpu = batch.cpu - startup.cpu;
-    console.error(`  slant batch, 1 process: ${batch.seconds.toFixed(1)} s − ${startup.seconds.toFixed(1)} s start-up = ${batchSeconds.toFixed(1)} s; CPU ${batch.cpu.toFixed(1)} − ${startup.cpu.toFixed(1)} = ${batchCpu.toFixed(1)} s`);
+    console.error(
+      `  slant batch, 1 process: ${batch.seconds.toFixed(1)} s − ${startup.seconds.toFixed(1)} s start-up = ${batchSeconds.toFixed(1)} s; CPU ${batch.cpu.toFixed(1)} − ${startup.cpu.toFixed(1)} = ${batchCpu.toFixed(1)} s`,
+    );
 
     // 2. The queue with 1 and 2 worker processes; 3. --fields scores for memory.
-    const timeRun = async (name: string, procs: number, fields: string): Promise<{ seconds: number; keysBytes: number; usedBytes: number; workerCpu: number; otherCpu: number }> => {
+    const timeRun = async (
+      name: string,
+      procs: number,
+      fields: string,
+    ): Promise<{ seconds: number; keysBytes: number; usedBytes: number; workerCpu: number; otherCpu: number }> => {
       for (let i = 0; i < procs; i++) workers.push(await startWorker(env, name));
       const before = await usedMemory(redis);
       const redisCpu0 = procCpu(server.pid!);
@@ -148,7 +177,8 @@ async function main(): Promise<void> {
       let workerCpu = 0;
       for (const w of workers.splice(0)) workerCpu += await stopWorker(w);
       const otherCpu = add.cpu + ex.cpu + redisCpu;
-      if (fields === 'full' && fs.readFileSync(out, 'utf8') !== fs.readFileSync(path.join(tmp, 'batch.jsonl'), 'utf8')) throw new Error(`queue output of ${name} differs from slant batch`);
+      if (fields === 'full' && fs.readFileSync(out, 'utf8') !== fs.readFileSync(path.join(tmp, 'batch.jsonl'), 'utf8'))
+        throw new Error(`queue output of ${name} differs from slant batch`);
       console.error(
         `  queue, ${procs} worker process${procs > 1 ? 'es' : ''}, --fields ${fields}: ${seconds.toFixed(1)} s; CPU: workers ${workerCpu.toFixed(1)} s, add ${add.cpu.toFixed(1)} s, export ${ex.cpu.toFixed(1)} s, redis-server ${redisCpu.toFixed(1)} s; ` +
           `results in Redis ${(keysBytes / 1024 / 1024).toFixed(2)} MB (used_memory +${(usedBytes / 1024 / 1024).toFixed(2)} MB)`,
@@ -159,7 +189,7 @@ async function main(): Promise<void> {
     const q2 = await timeRun('bench-2', 2, 'full');
     const qs = await timeRun('bench-scores', 2, 'scores');
 
-    const perMillion = (bytes: number): string => `${((bytes / articles) * 1e6 / 1024 ** 3).toFixed(2)} GiB`;
+    const perMillion = (bytes: number): string => `${(((bytes / articles) * 1e6) / 1024 ** 3).toFixed(2)} GiB`;
     const result = {
       articles,
       cores: os.cpus().length,

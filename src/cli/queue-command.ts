@@ -33,10 +33,16 @@ function intOption(value: string | undefined, name: string, min: number): number
 function parseFields(value: string | undefined): FieldsSpec | undefined {
   if (value === undefined) return undefined;
   if (value === 'full' || value === 'scores') return value;
-  const keys = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const keys = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known: readonly string[] = REPORT_KEYS;
   const unknown = keys.filter((k) => !known.includes(k));
-  if (!keys.length || unknown.length) throw new UsageError(`--fields: unknown ${unknown.length ? `key(s) ${unknown.join(', ')}` : 'value'} (use full, scores, or some of ${REPORT_KEYS.join(', ')})`);
+  if (!keys.length || unknown.length)
+    throw new UsageError(
+      `--fields: unknown ${unknown.length ? `key(s) ${unknown.join(', ')}` : 'value'} (use full, scores, or some of ${REPORT_KEYS.join(', ')})`,
+    );
   return keys;
 }
 
@@ -75,9 +81,13 @@ export async function queueCommand(args: string[], io: Io): Promise<number> {
         },
       });
       if (values.help) return help(io);
-      if (positionals.length !== 1) throw new UsageError(positionals.length ? 'queue add takes one input file (or - for standard input)' : 'missing input file (or - for standard input)');
+      if (positionals.length !== 1)
+        throw new UsageError(
+          positionals.length ? 'queue add takes one input file (or - for standard input)' : 'missing input file (or - for standard input)',
+        );
       const format = values['input-format'];
-      if (format !== undefined && format !== 'jsonl' && format !== 'csv' && format !== 'tsv') throw new UsageError(`unknown --input-format "${format}" (jsonl, csv or tsv)`);
+      if (format !== undefined && format !== 'jsonl' && format !== 'csv' && format !== 'tsv')
+        throw new UsageError(`unknown --input-format "${format}" (jsonl, csv or tsv)`);
       const fields = parseFields(values.fields);
       const r = await q.addRun({
         input: positionals[0],
@@ -89,13 +99,22 @@ export async function queueCommand(args: string[], io: Io): Promise<number> {
         ...(values['id-field'] !== undefined ? { idField: values['id-field'] } : {}),
         ...(values['text-field'] !== undefined ? { textField: values['text-field'] } : {}),
         ...(values['title-field'] !== undefined ? { titleField: values['title-field'] } : {}),
-        ...(values.analyzers ? { analyzers: values.analyzers.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+        ...(values.analyzers
+          ? {
+              analyzers: values.analyzers
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
         ...(values['max-size'] !== undefined ? { maxTextLength: parseSize(values['max-size']) } : {}),
         ...(values.attempts !== undefined ? { attempts: intOption(values.attempts, 'attempts', 1) } : {}),
         ...(values.backoff !== undefined ? { backoffMs: intOption(values.backoff, 'backoff', 0) } : {}),
         ...(values['max-waiting'] !== undefined ? { maxWaiting: intOption(values['max-waiting'], 'max-waiting', 1) } : {}),
       });
-      io.stdout(`run ${r.run}: ${r.lines} lines in ${r.shards} shards; ${r.added} shards added${r.added < r.shards ? `, ${r.shards - r.added} already there` : ''}\n`);
+      io.stdout(
+        `run ${r.run}: ${r.lines} lines in ${r.shards} shards; ${r.added} shards added${r.added < r.shards ? `, ${r.shards - r.added} already there` : ''}\n`,
+      );
       return 0;
     }
     case 'work': {
@@ -118,7 +137,9 @@ export async function queueCommand(args: string[], io: Io): Promise<number> {
         ...(values.name !== undefined ? { name: values.name } : {}),
         concurrency: intOption(values.concurrency, 'concurrency', 1) ?? 1,
         ...(values['lock-duration'] !== undefined ? { lockDurationMs: intOption(values['lock-duration'], 'lock-duration', 100) } : {}),
-        ...(values['stalled-interval'] !== undefined ? { stalledIntervalMs: intOption(values['stalled-interval'], 'stalled-interval', 100) } : {}),
+        ...(values['stalled-interval'] !== undefined
+          ? { stalledIntervalMs: intOption(values['stalled-interval'], 'stalled-interval', 100) }
+          : {}),
         ...(values['max-stalled'] !== undefined ? { maxStalledCount: intOption(values['max-stalled'], 'max-stalled', 0) } : {}),
         exitWhenDone: values['exit-when-done'],
         log: (line) => io.stderr(`slant queue work: ${line}\n`),
@@ -132,21 +153,31 @@ export async function queueCommand(args: string[], io: Io): Promise<number> {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       const used = process.cpuUsage(cpu);
-      io.stderr(`slant queue work: stopped; ${worker.shardsStored} shards stored by this process; ${((used.user + used.system) / 1e6).toFixed(2)} s of CPU since ready\n`);
+      io.stderr(
+        `slant queue work: stopped; ${worker.shardsStored} shards stored by this process; ${((used.user + used.system) / 1e6).toFixed(2)} s of CPU since ready\n`,
+      );
       return 0;
     }
     case 'status': {
       const { values, positionals } = parseArgs({ args: rest, options: { ...common, json: { type: 'boolean', default: false } } });
       if (values.help) return help(io);
       if (positionals.length) throw new UsageError('queue status takes no file');
-      const s = await q.runStatus({ name: needName(values.name, 'status'), ...(values.redis !== undefined ? { redis: values.redis } : {}) });
+      const s = await q.runStatus({
+        name: needName(values.name, 'status'),
+        ...(values.redis !== undefined ? { redis: values.redis } : {}),
+      });
       io.stdout(values.json ? JSON.stringify(s) + '\n' : q.formatStatus(s));
       return 0;
     }
     case 'export': {
       const { values, positionals } = parseArgs({
         args: rest,
-        options: { ...common, output: { type: 'string', short: 'o' }, fields: { type: 'string' }, wait: { type: 'boolean', default: false } },
+        options: {
+          ...common,
+          output: { type: 'string', short: 'o' },
+          fields: { type: 'string' },
+          wait: { type: 'boolean', default: false },
+        },
       });
       if (values.help) return help(io);
       if (positionals.length) throw new UsageError('queue export takes no input file (give -o for the output)');
@@ -159,7 +190,9 @@ export async function queueCommand(args: string[], io: Io): Promise<number> {
         wait: values.wait,
       });
       if (values.output !== undefined || io.stderrIsTTY) {
-        io.stderr(`slant queue export: ${r.lines} lines written; ${r.errors} errors${r.failedShards.length ? ` (${r.failedShards.length} failed shards: ${q.SHARD_FAILED})` : ''}\n`);
+        io.stderr(
+          `slant queue export: ${r.lines} lines written; ${r.errors} errors${r.failedShards.length ? ` (${r.failedShards.length} failed shards: ${q.SHARD_FAILED})` : ''}\n`,
+        );
       }
       return 0;
     }

@@ -10,7 +10,20 @@ import { readCsv, readJsonl } from '../batch/read';
 import type { RawInput } from '../batch/record';
 import { detectFormat, type InputFormat } from '../batch/run';
 import { InputError, didYouMean } from '../errors';
-import { BULL_PREFIX, RUNS_KEY, bullConnection, checkReachable, checkRunName, connect, fingerprint, jobId, redisUrl, runKeys, type RunSettings, type ShardJob } from './shared';
+import {
+  BULL_PREFIX,
+  RUNS_KEY,
+  bullConnection,
+  checkReachable,
+  checkRunName,
+  connect,
+  fingerprint,
+  jobId,
+  redisUrl,
+  runKeys,
+  type RunSettings,
+  type ShardJob,
+} from './shared';
 
 export interface AddOptions {
   /** Input file, or "-" for standard input. */
@@ -91,10 +104,18 @@ export async function addRun(options: AddOptions): Promise<AddResult> {
     let complete = false;
     if (stored) {
       const differs = sameSettings(JSON.parse(stored) as RunSettings, settings);
-      if (differs) throw new InputError(`run "${run}" was added with another ${differs}; use another --name, or drop it first (slant queue clean --name ${run})`);
+      if (differs)
+        throw new InputError(
+          `run "${run}" was added with another ${differs}; use another --name, or drop it first (slant queue clean --name ${run})`,
+        );
       complete = (await redis.hexists(keys.meta, 'shards')) === 1;
     } else {
-      await redis.multi().hsetnx(keys.meta, 'settings', JSON.stringify(settings)).hsetnx(keys.meta, 'createdAt', String(Date.now())).sadd(RUNS_KEY, run).exec();
+      await redis
+        .multi()
+        .hsetnx(keys.meta, 'settings', JSON.stringify(settings))
+        .hsetnx(keys.meta, 'createdAt', String(Date.now()))
+        .sadd(RUNS_KEY, run)
+        .exec();
     }
 
     const format = options.format ?? detectFormat(options.input);
@@ -115,9 +136,13 @@ export async function addRun(options: AddOptions): Promise<AddResult> {
       batch.forEach((job, i) => {
         const entry = `${job.inputs.length} ${fingerprint(job.inputs)}`;
         if (known[i] === null) fresh.push(job);
-        else if (known[i] !== entry) throw new InputError(`run "${run}" already holds other input for shard ${job.shard} (lines ${job.inputs[0].line}…); use another --name, or drop it first (slant queue clean --name ${run})`);
+        else if (known[i] !== entry)
+          throw new InputError(
+            `run "${run}" already holds other input for shard ${job.shard} (lines ${job.inputs[0].line}…); use another --name, or drop it first (slant queue clean --name ${run})`,
+          );
       });
-      if (fresh.length && complete) throw new InputError(`run "${run}" was added in full before, and this input has more lines; use another --name`);
+      if (fresh.length && complete)
+        throw new InputError(`run "${run}" was added in full before, and this input has more lines; use another --name`);
       if (fresh.length && options.maxWaiting !== undefined) {
         for (let pause = 50; ; pause = Math.min(pause * 2, 1000)) {
           const c = await queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active');
@@ -131,7 +156,13 @@ export async function addRun(options: AddOptions): Promise<AddResult> {
           fresh.map((job) => ({
             name: 'shard',
             data: job,
-            opts: { jobId: jobId(run, job.shard), attempts: settings.attempts, backoff: { type: 'exponential', delay: settings.backoffMs }, removeOnComplete: true, removeOnFail: false },
+            opts: {
+              jobId: jobId(run, job.shard),
+              attempts: settings.attempts,
+              backoff: { type: 'exponential', delay: settings.backoffMs },
+              removeOnComplete: true,
+              removeOnFail: false,
+            },
           })),
         );
         await redis.hset(keys.in, ...fresh.flatMap((job) => [String(job.shard), `${job.inputs.length} ${fingerprint(job.inputs)}`]));

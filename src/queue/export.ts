@@ -11,7 +11,20 @@ import { prepare, type LineOptions, type RawInput } from '../batch/record';
 import { InputError } from '../errors';
 import type { Report } from '../report';
 import { statusOf } from './status';
-import { BULL_PREFIX, bullConnection, checkReachable, checkRunName, connect, jobId, readSettings, redisUrl, runKeys, unpackLines, type RunSettings, type ShardJob } from './shared';
+import {
+  BULL_PREFIX,
+  bullConnection,
+  checkReachable,
+  checkRunName,
+  connect,
+  jobId,
+  readSettings,
+  redisUrl,
+  runKeys,
+  unpackLines,
+  type RunSettings,
+  type ShardJob,
+} from './shared';
 
 export interface ExportOptions {
   name: string;
@@ -46,7 +59,9 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 function reproject(stored: RunSettings['fields'], wanted: FieldsSpec | undefined): ((line: string) => string) | null {
   if (wanted === undefined || JSON.stringify(wanted) === JSON.stringify(stored)) return null;
   if (stored !== 'full') {
-    throw new InputError(`the run stored --fields ${Array.isArray(stored) ? stored.join(',') : stored}; export can only give those (add with --fields full to choose at export)`);
+    throw new InputError(
+      `the run stored --fields ${Array.isArray(stored) ? stored.join(',') : stored}; export can only give those (add with --fields full to choose at export)`,
+    );
   }
   return (line) => {
     const record = JSON.parse(line) as { report?: Report };
@@ -56,7 +71,13 @@ function reproject(stored: RunSettings['fields'], wanted: FieldsSpec | undefined
 }
 
 function failedLines(inputs: RawInput[], settings: RunSettings, message: string): string[] {
-  const opts: LineOptions = { idField: settings.idField, textField: settings.textField, fields: settings.fields, maxTextLength: settings.maxTextLength, digest: false };
+  const opts: LineOptions = {
+    idField: settings.idField,
+    textField: settings.textField,
+    fields: settings.fields,
+    maxTextLength: settings.maxTextLength,
+    digest: false,
+  };
   if (settings.titleField !== undefined) opts.titleField = settings.titleField;
   return inputs.map((input) => {
     let id: string | number | null = null;
@@ -101,7 +122,9 @@ export async function exportRun(options: ExportOptions): Promise<ExportResult> {
       await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
       write = (chunk) => (stream.write(chunk) ? undefined : new Promise<void>((resolve) => stream.once('drain', resolve)));
     } else {
-      write = options.write ?? ((chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', resolve))));
+      write =
+        options.write ??
+        ((chunk) => (process.stdout.write(chunk) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', resolve))));
     }
 
     const result: ExportResult = { lines: 0, shards: 0, errors: 0, failedShards: [] };
@@ -120,7 +143,8 @@ export async function exportRun(options: ExportOptions): Promise<ExportResult> {
           lines = unpackLines(packed);
           const registered = await redis.hget(keys.in, String(shard));
           const expected = registered === null ? lines.length : Number(registered.split(' ')[0]);
-          if (lines.length !== expected) throw new Error(`shard ${shard} of run "${run}" holds ${lines.length} lines; ${expected} were added`);
+          if (lines.length !== expected)
+            throw new Error(`shard ${shard} of run "${run}" holds ${lines.length} lines; ${expected} were added`);
           if (transform) lines = lines.map(transform);
           break;
         }
@@ -128,7 +152,11 @@ export async function exportRun(options: ExportOptions): Promise<ExportResult> {
         if ((await queue.getJobState(id)) === 'failed') {
           const job = await queue.getJob(id);
           const inputs = job?.data?.inputs ?? [];
-          lines = failedLines(inputs, settings, `shard ${shard} failed after ${job?.attemptsMade ?? '?'} attempts: ${job?.failedReason ?? 'unknown reason'}`);
+          lines = failedLines(
+            inputs,
+            settings,
+            `shard ${shard} failed after ${job?.attemptsMade ?? '?'} attempts: ${job?.failedReason ?? 'unknown reason'}`,
+          );
           result.failedShards.push(shard);
           result.errors += lines.length;
           break;

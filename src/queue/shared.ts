@@ -35,7 +35,8 @@ export const isRunName = (name: string): boolean => RUN_NAME.test(name);
 /** Checks a run name: letters, digits, `_ . -`, at most 100 characters (BullMQ queue names cannot hold ':'). */
 export function checkRunName(name: string | undefined): string {
   if (!name) throw new InputError('a run needs a name (--name RUN)');
-  if (!RUN_NAME.test(name)) throw new InputError(`invalid run name "${name}": use letters, digits, "_", "." and "-" (at most 100 characters)`);
+  if (!RUN_NAME.test(name))
+    throw new InputError(`invalid run name "${name}": use letters, digits, "_", "." and "-" (at most 100 characters)`);
   return name;
 }
 
@@ -83,13 +84,21 @@ export function connect(url: string): Redis {
 
 /** Fails fast (InputError) when nothing answers at `url`, instead of retrying forever. */
 export async function checkReachable(url: string, timeoutMs = 3000): Promise<void> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: timeoutMs,
+    enableOfflineQueue: false,
+  });
   probe.on('error', () => undefined);
   try {
     await probe.connect();
     await probe.ping();
   } catch (e) {
-    throw new InputError(`cannot reach Redis at ${redactUrl(url)} (${e instanceof Error ? e.message : String(e)}); give --redis URL or set REDIS_URL`);
+    throw new InputError(
+      `cannot reach Redis at ${redactUrl(url)} (${e instanceof Error ? e.message : String(e)}); give --redis URL or set REDIS_URL`,
+    );
   } finally {
     probe.disconnect();
   }
@@ -99,7 +108,11 @@ export async function checkReachable(url: string, timeoutMs = 3000): Promise<voi
 export const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 /** BullMQ connection options for `url` (workers need maxRetriesPerRequest null). */
-export const bullConnection = (url: string) => ({ url, maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(50 * 2 ** Math.min(times, 10), 2000) });
+export const bullConnection = (url: string) => ({
+  url,
+  maxRetriesPerRequest: null,
+  retryStrategy: (times: number) => Math.min(50 * 2 ** Math.min(times, 10), 2000),
+});
 
 export async function readSettings(redis: Redis, run: string): Promise<(RunSettings & { shards?: number; lines?: number }) | null> {
   const meta = await redis.hgetall(runKeys(run).meta);

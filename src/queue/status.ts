@@ -2,7 +2,18 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { InputError } from '../errors';
-import { BULL_PREFIX, RUNS_KEY, bullConnection, checkReachable, checkRunName, connect, redisUrl, runKeys, shardOfJob, type RunSettings } from './shared';
+import {
+  BULL_PREFIX,
+  RUNS_KEY,
+  bullConnection,
+  checkReachable,
+  checkRunName,
+  connect,
+  redisUrl,
+  runKeys,
+  shardOfJob,
+  type RunSettings,
+} from './shared';
 
 export interface RunStatus {
   run: string;

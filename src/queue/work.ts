@@ -9,7 +9,22 @@ import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { processInput, type LineOptions } from '../batch/record';
 import { createPipeline, type Pipeline } from '../pipeline';
-import { BULL_PREFIX, RUNS_KEY, STORE_SHARD_LUA, bullConnection, checkReachable, checkRunName, connect, isRunName, packLines, readSettings, redisUrl, runKeys, type RunSettings, type ShardJob } from './shared';
+import {
+  BULL_PREFIX,
+  RUNS_KEY,
+  STORE_SHARD_LUA,
+  bullConnection,
+  checkReachable,
+  checkRunName,
+  connect,
+  isRunName,
+  packLines,
+  readSettings,
+  redisUrl,
+  runKeys,
+  type RunSettings,
+  type ShardJob,
+} from './shared';
 
 export interface WorkOptions {
   redis?: string;
@@ -117,7 +132,9 @@ export async function startWorker(options: WorkOptions = {}): Promise<QueueWorke
     worker.on('failed', (job, err) => {
       if (!job) return;
       const attempts = job.opts.attempts ?? 1;
-      log(`shard ${job.data?.shard} of ${run}: attempt ${job.attemptsMade}/${attempts} failed: ${err.message}${job.attemptsMade >= attempts ? ' (given up)' : ''}`);
+      log(
+        `shard ${job.data?.shard} of ${run}: attempt ${job.attemptsMade}/${attempts} failed: ${err.message}${job.attemptsMade >= attempts ? ' (given up)' : ''}`,
+      );
     });
     workers.set(run, worker);
   };
@@ -154,7 +171,10 @@ export async function startWorker(options: WorkOptions = {}): Promise<QueueWorke
         const keys = runKeys(options.name);
         const [shards, stored] = await Promise.all([redis.hget(keys.meta, 'shards'), redis.hlen(keys.out)]);
         if (shards !== null) {
-          const failed = await (queue ??= new Queue(options.name, { connection: bullConnection(url), prefix: BULL_PREFIX })).getFailedCount();
+          const failed = await (queue ??= new Queue(options.name, {
+            connection: bullConnection(url),
+            prefix: BULL_PREFIX,
+          })).getFailedCount();
           if (stored + failed >= Number(shards)) {
             void close();
             return;

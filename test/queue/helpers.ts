@@ -14,14 +14,17 @@ export const BIN = path.join(ROOT, 'bin', 'slant.cjs');
 export function testRedis(): { url: string | undefined; describe: jest.Describe } {
   const url = process.env.REDIS_URL;
   if (!url && !process.env.CI) {
-    process.stderr.write('queue tests skipped: no REDIS_URL (start redis-server on a free port and set REDIS_URL=redis://127.0.0.1:PORT)\n');
+    process.stderr.write(
+      'queue tests skipped: no REDIS_URL (start redis-server on a free port and set REDIS_URL=redis://127.0.0.1:PORT)\n',
+    );
     return { url, describe: describe.skip };
   }
   return { url, describe };
 }
 
 export function requireRedisUrl(url: string | undefined): string {
-  if (!url) throw new Error('CI is set but REDIS_URL is not: the queue tests need a real Redis (.ci/run starts redis-server and sets REDIS_URL)');
+  if (!url)
+    throw new Error('CI is set but REDIS_URL is not: the queue tests need a real Redis (.ci/run starts redis-server and sets REDIS_URL)');
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run "npm run build" (npm ci does it)');
   return url;
 }
@@ -56,7 +59,11 @@ export interface Cli {
 
 /** Runs the built CLI (bin/slant.cjs → dist/cli.js) with REDIS_URL set. */
 export function cli(args: string[], redisUrl: string): Cli {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, REDIS_URL: redisUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, REDIS_URL: redisUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -80,7 +87,14 @@ export async function startWorkerProcess(redisUrl: string, extra: string[] = [])
 const PLACES = ['the harbour', 'the old mill', 'the river bridge', 'the north station', 'the market square', 'the valley school'];
 const ACTORS = ['The council', 'A spokesperson for the port', 'Residents', 'The mayor', 'Local traders', 'Engineers'];
 const VERBS = ['said', 'claimed', 'warned', 'insisted', 'noted', 'argued'];
-const CLAIMS = ['the repairs would finish in spring', 'costs had doubled since March', 'the plan was a reckless gamble', 'traffic would fall by a third', 'nobody had been consulted', 'the work was long overdue'];
+const CLAIMS = [
+  'the repairs would finish in spring',
+  'costs had doubled since March',
+  'the plan was a reckless gamble',
+  'traffic would fall by a third',
+  'nobody had been consulted',
+  'the work was long overdue',
+];
 
 /** A short article we write ourselves, different for each n. */
 export function article(n: number): string {
@@ -88,7 +102,7 @@ export function article(n: number): string {
   const a = ACTORS[(n >> 1) % ACTORS.length];
   const v = VERBS[(n >> 2) % VERBS.length];
   const c = CLAIMS[(n * 7) % CLAIMS.length];
-  return `Work at ${p} is set to resume, item ${n}.\n\n${a} ${v} on Tuesday that ${c}. Critics called the decision a disaster. The project will cost ${n % 90 + 10} million pounds.`;
+  return `Work at ${p} is set to resume, item ${n}.\n\n${a} ${v} on Tuesday that ${c}. Critics called the decision a disaster. The project will cost ${(n % 90) + 10} million pounds.`;
 }
 
 /** Garbage lines, by kind, with the code each one gives. */

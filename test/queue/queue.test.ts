@@ -76,7 +76,9 @@ describeRedis('slant queue: exactly once over several worker processes', () => {
     const lines = fs.readFileSync(out, 'utf8').split('\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(2000);
-    const records = lines.map((l) => JSON.parse(l) as { id: string | number | null; line?: number; report?: unknown; error?: { code: string } });
+    const records = lines.map(
+      (l) => JSON.parse(l) as { id: string | number | null; line?: number; report?: unknown; error?: { code: string } },
+    );
     const seen = new Set<string>();
     records.forEach((r, i) => {
       const want = expected[i];

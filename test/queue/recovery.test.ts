@@ -30,7 +30,20 @@ describeRedis('slant queue: recovery', () => {
     // A Redis of our own, with persistence, that we can stop and start again.
     const port = await freePort();
     const data = fs.mkdtempSync(path.join(dir, 'redis-'));
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', data];
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--dir',
+      data,
+    ];
     const startRedis = async (): Promise<ChildProcess> => {
       const p = spawn('redis-server', args, { stdio: 'ignore' });
       await until('redis-server to answer', async () => {
@@ -127,7 +140,12 @@ describeRedis('slant queue: recovery', () => {
     fs.writeFileSync(input, text);
     const redis = new Redis(url);
     try {
-      expect(await addRun({ input, name: run, redis: url, shardSize: 20, attempts: 2, backoffMs: 50 })).toEqual({ run, lines: 60, shards: 3, added: 3 });
+      expect(await addRun({ input, name: run, redis: url, shardSize: 20, attempts: 2, backoffMs: 50 })).toEqual({
+        run,
+        lines: 60,
+        shards: 3,
+        added: 3,
+      });
 
       // Other settings or other input under the same name are refused; the same input adds nothing.
       await expect(addRun({ input, name: run, redis: url, shardSize: 20, fields: 'scores' })).rejects.toThrow(/another fields/);
@@ -160,7 +178,14 @@ describeRedis('slant queue: recovery', () => {
 
       const r = await exportRun({ name: run, redis: url, output: out, fields: 'scores' });
       expect(r).toMatchObject({ lines: 60, shards: 3, failedShards: [1] });
-      const records = fs.readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { id: unknown; line?: number; error?: { code: string; message: string }; report?: Record<string, unknown> });
+      const records = fs
+        .readFileSync(out, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map(
+          (l) =>
+            JSON.parse(l) as { id: unknown; line?: number; error?: { code: string; message: string }; report?: Record<string, unknown> },
+        );
       expect(records).toHaveLength(60);
       records.slice(20, 40).forEach((rec, i) => {
         expect(rec.error?.code).toBe('SHARD_FAILED');
