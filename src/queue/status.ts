@@ -52,12 +52,10 @@ export async function statusOf(redis: Redis, queue: Queue, run: string): Promise
   const meta = await redis.hgetall(keys.meta);
   if (!meta.settings) throw new InputError(`no run "${run}" in Redis (slant queue add … --name ${run} first)`);
   const settings = JSON.parse(meta.settings) as RunSettings;
-  const [counts, done, registered, failed] = await Promise.all([
-    queue.getJobCounts('waiting', 'delayed', 'prioritized', 'waiting-children', 'active', 'failed'),
-    redis.hlen(keys.out),
-    redis.hgetall(keys.in),
-    failedShards(queue),
-  ]);
+  // Job counts first, then the stored shards: a worker stores a shard before BullMQ moves its job out of
+  // 'active', so a shard is never missed between the two reads (it may show in both; see the clamp below).
+  const counts = await queue.getJobCounts('waiting', 'delayed', 'prioritized', 'waiting-children', 'active', 'failed');
+  const [done, registered, failed] = await Promise.all([redis.hlen(keys.out), redis.hgetall(keys.in), failedShards(queue)]);
   const added = meta.shards !== undefined;
   let lines = 0;
   for (const v of Object.values(registered)) lines += Number(v.split(' ')[0]);
@@ -77,7 +75,14 @@ export async function statusOf(redis: Redis, queue: Queue, run: string): Promise
     shards: {
       total,
       waiting: counts.waiting + counts.delayed + counts.prioritized + counts['waiting-children'],
-      active: counts.active,
+      // A shard stored while its job was still active (or delivered again after it was stored) counts as done.
+      active: Math.max(
+        0,
+        Math.min(
+          counts.active,
+          total - done - counts.failed - (counts.waiting + counts.delayed + counts.prioritized + counts['waiting-children']),
+        ),
+      ),
       done,
       failed: counts.failed,
     },

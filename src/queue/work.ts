@@ -22,7 +22,6 @@ import {
   readSettings,
   redisUrl,
   runKeys,
-  type RunSettings,
   type ShardJob,
 } from './shared';
 
@@ -79,18 +78,14 @@ export async function startWorker(options: WorkOptions = {}): Promise<QueueWorke
   // Load the model now, not on the first shard.
   pipelineFor(undefined).analyze('The council said on Monday that the bridge would reopen.');
 
-  const settingsCache = new Map<string, RunSettings | null>();
   let shardsStored = 0;
 
   const processShard = async (job: Job<ShardJob>): Promise<string> => {
     const { run, shard, inputs } = job.data ?? ({} as ShardJob);
     if (typeof run !== 'string' || !Number.isInteger(shard) || !Array.isArray(inputs)) throw new Error(`job ${job.id} holds no shard`);
-    let settings = settingsCache.get(run);
-    if (!settings) {
-      settings = await readSettings(redis, run);
-      if (!settings) return 'run dropped';
-      settingsCache.set(run, settings);
-    }
+    // Read for every shard (one small HGETALL): a run dropped and added again with other settings is followed.
+    const settings = await readSettings(redis, run);
+    if (!settings) return 'run dropped';
     const keys = runKeys(run);
     if (await redis.hexists(keys.out, String(shard))) return 'already stored';
     await redis.hsetnx(keys.meta, 'startedAt', String(Date.now()));
@@ -163,7 +158,6 @@ export async function startWorker(options: WorkOptions = {}): Promise<QueueWorke
         for (const [run, worker] of workers) {
           if (!runs.has(run)) {
             workers.delete(run);
-            settingsCache.delete(run);
             void worker.close();
           }
         }
