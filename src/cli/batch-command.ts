@@ -7,7 +7,8 @@ import { processIo, UsageError, type Io } from './io';
 export const BATCH_USAGE = `usage: slant batch <input|-> [-o output.jsonl] [options]
 
 Scores a corpus: one JSON line out per input line (or CSV row), in input order. A line that cannot be analysed
-gives {"id","line","error":{"code","message"}} and the run goes on.
+gives {"id","line","error":{"code","message"}} and the run goes on. While a run writes to -o <file>, it holds
+<file>.lock; a second run on the same output stops with exit code 1.
 
   -o, --output <file>       write JSONL here (default: standard output)
   --input-format <f>        jsonl, csv or tsv (default: from the extension; standard input is jsonl)
@@ -18,8 +19,12 @@ gives {"id","line","error":{"code","message"}} and the run goes on.
                             separated by commas (e.g. score,analyzers,findings)
   --analyzers <ids>         comma-separated analyzer ids (default: the recommended preset)
   --workers <n>             threads analysing (default: cores − 1 = ${defaultWorkers()}; 1 = no worker threads)
-  --resume                  skip articles already in the output file and append the rest
-  --summary <file.json>     write a corpus summary (JSON, and CSV next to it)
+  --resume                  skip articles already in the output file and append the rest; refused when
+                            <output>.run.json (written by every run with -o) records another input,
+                            --fields, --analyzers or slant version
+  --force                   resume even so
+  --summary <file.json>     write a corpus summary as JSON to <file.json> and as CSV to <file>.csv
+                            (neither may be the input or the output)
   --group-by <field>        summarise per value of this input field (also added to each output line)
   --max-errors <n>          stop with exit code 1 once more than n lines gave an error
   --max-size <size>         longest text analysed, in characters (default: 1000000)
@@ -57,6 +62,7 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
       analyzers: { type: 'string' },
       workers: { type: 'string' },
       resume: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       summary: { type: 'string' },
       'group-by': { type: 'string' },
       'max-errors': { type: 'string' },
@@ -89,6 +95,7 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
     fields: parseFields(values.fields),
     workers: intOption(values.workers, 'workers', 1) ?? defaultWorkers(),
     resume: values.resume,
+    force: values.force,
     maxErrors: intOption(values['max-errors'], 'max-errors', 0) ?? Infinity,
     maxTextLength: values['max-size'] ? parseSize(values['max-size']) : 1_000_000,
     pipeline: analyzers ? { analyzers } : {},

@@ -120,7 +120,7 @@ describe('slant batch refuses to overwrite its input', () => {
   it('stops before touching the file when -o names the input', async () => {
     const tmp = tempDir();
     fs.writeFileSync(tmp.file('same.jsonl'), '{"id":"a","text":"One."}\n');
-    await expect(runBatch({ input: tmp.file('same.jsonl'), output: tmp.file('same.jsonl'), workers: 1 })).rejects.toThrow(/output file is the input file/);
+    await expect(runBatch({ input: tmp.file('same.jsonl'), output: tmp.file('same.jsonl'), workers: 1 })).rejects.toThrow(/the output \(-o\) would overwrite the input/);
     expect(fs.readFileSync(tmp.file('same.jsonl'), 'utf8')).toBe('{"id":"a","text":"One."}\n');
     tmp.cleanup();
   });
