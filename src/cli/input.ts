@@ -16,16 +16,20 @@ export function parseSize(value: string): number {
 export const formatBytes = (n: number): string =>
   n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 
-/** Decodes bytes as UTF-8 text, refusing binary data and invalid UTF-8; drops a leading BOM. */
+/**
+ * Decodes bytes as UTF-8 text, refusing binary data and invalid UTF-8. A leading BOM is kept (as U+FEFF at offset 0,
+ * which the analysis reads as white space), so that offsets count from the start of the file as read, like
+ * readFileSync(file, 'utf8') and Python's open(file, encoding='utf-8') do.
+ */
 export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes.includes(0)) throw new InputError(`${name} looks like a binary file (it contains NUL bytes); slant reads UTF-8 text`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); // ignoreBOM: keep it
   } catch {
     throw new InputError(`${name} is not valid UTF-8 text; convert it first (e.g. iconv -f latin1 -t utf-8)`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text;
 }
 
 /** Reads a text file or standard input ("-"), with a size limit. */
