@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createPipeline } from '../src/pipeline';
-import { languageEvidence } from '../src/evidence/language';
+import { languageEvidence, notEnglishReason } from '../src/evidence/language';
 
 const args = process.argv.slice(2);
 const limitAt = args.indexOf('--limit');
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const words: number[] = [];
   const sentences: number[] = [];
   const ratio: number[] = [];
+  const other: number[] = [];
   let n = 0;
   for await (const { text } of lines(corpus)) {
     if (n++ >= limit) break;
@@ -52,7 +53,9 @@ async function main(): Promise<void> {
     if (raw !== null && raw !== undefined) overall.push(raw);
     words.push(report.stats.words);
     sentences.push(report.stats.sentences);
-    ratio.push(languageEvidence(text).englishRatio);
+    const lang = languageEvidence(text);
+    ratio.push(lang.englishRatio);
+    other.push(lang.otherRatio);
     if (n % 250 === 0) process.stderr.write(`${n} articles\n`);
   }
   const dev: Record<string, Record<string, number>> = {};
@@ -61,11 +64,16 @@ async function main(): Promise<void> {
       const file = path.join(devRoot, name, 'dev.jsonl');
       if (!fs.existsSync(file)) continue;
       const r: number[] = [];
+      const o: number[] = [];
+      let flagged = 0;
       for await (const { text } of lines(file)) {
         const e = languageEvidence(text);
-        if (e.words >= 8) r.push(e.englishRatio);
+        if (notEnglishReason(e)) flagged++;
+        if (e.words < 12) continue;
+        r.push(e.englishRatio);
+        o.push(e.otherRatio);
       }
-      dev[name] = { texts: r.length, ...quantiles(r) };
+      dev[name] = { texts: r.length, flaggedNotEnglish: flagged, ...quantiles(r), otherP99: quantiles(o).p99, otherMax: quantiles(o).p100 };
     }
   }
   const out = {
@@ -75,6 +83,7 @@ async function main(): Promise<void> {
     words: quantiles(words),
     sentences: quantiles(sentences),
     englishRatio: quantiles(ratio),
+    otherLanguageRatio: quantiles(other),
     englishRatioDevCorpora: dev,
   };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');

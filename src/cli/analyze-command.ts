@@ -50,8 +50,8 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
   const pipeline = createPipeline(analyzers ? { analyzers } : {});
   const text = await readInput(positionals[0], maxBytes);
   const report = pipeline.analyze(text);
-  // The text view shows the report's warnings (short text, not English); with other formats they go to stderr too.
-  if (format !== 'text') for (const w of report.warnings) io.stderr(`slant analyze: warning: ${w.message}\n`);
+  // The text view shows the report's warnings; with other formats "not English" (no scores) also goes to stderr.
+  if (format !== 'text') for (const w of report.warnings) if (w.code === 'NOT_ENGLISH') io.stderr(`slant analyze: warning: ${w.message}\n`);
 
   let output: string;
   if (format === 'json') output = JSON.stringify(report, null, values.compact ? undefined : 2) + '\n';

@@ -92,6 +92,12 @@ describe('item 11: text that is not English', () => {
     expect(languageEvidence(ENGLISH_SHORT).englishRatio).toBeGreaterThan(MIN_ENGLISH_RATIO * 4);
   });
 
+  it('English without function words (a results list, made-up words) is not taken for another language', () => {
+    const list = Array.from({ length: 12 }, (_, i) => `United ${i} Rovers ${i + 1}; City ${i} Athletic ${i}.`).join(' ');
+    const madeUp = Array.from({ length: 30 }, () => 'A zork appeared.').join(' ');
+    for (const text of [list, madeUp]) expect(analyze(text).warnings.filter((w) => w.code === 'NOT_ENGLISH')).toEqual([]);
+  });
+
   it('the CLI prints the warning: in the text view, and on stderr with --format json', async () => {
     fs.writeFileSync(tmp.file('de.txt'), NON_ENGLISH.german);
     const text = await cli('analyze', tmp.file('de.txt'));
