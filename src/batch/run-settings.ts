@@ -27,7 +27,7 @@ export interface RunSettings {
   analyzers: string[];
   /** Pipeline settings (weights, options, ignore), when any were given. */
   settings: unknown;
-  maxTextLength: number;
+  maxTextBytes: number;
 }
 
 export const settingsPathFor = (output: string): string => `${output}.run.json`;
@@ -82,7 +82,7 @@ export function settingsDifferences(was: RunSettings, now: RunSettings): string[
     ['fields', '--fields'],
     ['analyzers', '--analyzers'],
     ['settings', 'the analyzer settings'],
-    ['maxTextLength', '--max-size'],
+    ['maxTextBytes', '--max-size'],
     ['slant', 'the slant version'],
   ];
   for (const [key, flag] of named) {

@@ -47,8 +47,8 @@ export interface BatchRunOptions {
   summary?: string;
   /** Stop (exit code 1) once more than this many lines gave an error (default: never). */
   maxErrors?: number;
-  /** Longest text analysed, in characters (default 1,000,000); longer gives TEXT_TOO_LARGE. */
-  maxTextLength?: number;
+  /** Longest text analysed, in bytes of UTF-8 (default 1 MiB), as `slant analyze --max-size`; longer gives TEXT_TOO_LARGE. */
+  maxTextBytes?: number;
   pipeline?: PipelineOptions;
   /** Show progress on `stderr` (the CLI does so when standard error is a terminal). */
   progress?: boolean;
@@ -72,6 +72,8 @@ export interface BatchRunResult {
   elapsedMs: number;
   summary?: CorpusSummary;
 }
+
+export const DEFAULT_MAX_TEXT_BYTES = 1024 * 1024;
 
 export const defaultWorkers = (): number => Math.max(1, (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) - 1);
 
@@ -121,7 +123,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     idField: options.idField ?? 'id',
     textField: options.textField ?? 'text',
     fields: options.fields ?? 'full',
-    maxTextLength: options.maxTextLength ?? 1_000_000,
+    maxTextBytes: options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES,
     digest: options.summary !== undefined,
   };
   if (options.titleField !== undefined) lineOptions.titleField = options.titleField;
@@ -189,7 +191,7 @@ async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchR
       fields: lineOptions.fields,
       analyzers: analyzerIdsOf(options.pipeline ?? {}),
       settings: options.pipeline?.settings ?? null,
-      maxTextLength: lineOptions.maxTextLength,
+      maxTextBytes: lineOptions.maxTextBytes,
     };
     if (options.resume) checkResume(options.output, settings, options.force ?? false);
   }
@@ -211,7 +213,7 @@ async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchR
   const stream = options.input === '-' ? process.stdin : fs.createReadStream(options.input, { highWaterMark: 1 << 20 });
   const reader: AsyncIterable<RawInput> =
     format === 'jsonl'
-      ? readJsonl(stream, { maxLineBytes: Math.max(8 * lineOptions.maxTextLength, 1 << 20), idField: lineOptions.idField, onBytes })
+      ? readJsonl(stream, { maxLineBytes: Math.max(8 * lineOptions.maxTextBytes, 1 << 20), idField: lineOptions.idField, onBytes })
       : readCsv(stream, { delimiter: format === 'tsv' ? '\t' : ',', onBytes, idField: lineOptions.idField, onHeader: (columns) => checkColumns(columns, options, lineOptions) });
   // The first row is read before the output is opened: a CSV without the needed columns stops here, output untouched.
   const rows = reader[Symbol.asyncIterator]();

@@ -12,7 +12,7 @@ export const ANALYZE_USAGE = `usage: slant analyze <file|-> [options]
   --format text|json|html   output format (default: text)
   -o, --output <file>       write to a file instead of standard output
   --analyzers <ids>         comma-separated analyzer ids (default: the recommended preset)
-  --max-size <size>         refuse larger input (default: 5MB)
+  --max-size <size>         refuse larger input, in bytes (e.g. 512KB, 5MB; default: 5MB)
   --color / --no-color      force colour on or off (default: on when the output is a terminal)
   --min-severity <level>    text: list, html: highlight findings of this severity and above
                             (info|warning; default: warning; text counts the rest, html lists them
@@ -39,7 +39,13 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     io.stdout(ANALYZE_USAGE + '\n');
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'analyze takes one file (or - for standard input)' : 'missing input file (or - for standard input)');
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length
+        ? `analyze takes one file (or - for standard input); got ${positionals.length}. For many articles use "slant batch" on a JSONL or CSV file`
+        : 'missing input file (or - for standard input)',
+    );
+  }
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'html') throw new UsageError(`unknown --format "${format}" (text, json or html)`);
   const minSeverity = SeveritySchema.safeParse(values['min-severity']);

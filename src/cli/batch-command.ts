@@ -1,8 +1,11 @@
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { REPORT_KEYS, type FieldsSpec } from '../batch/digest';
-import { csvPathFor, defaultWorkers, runBatch, type InputFormat } from '../batch/run';
+import { csvPathFor, DEFAULT_MAX_TEXT_BYTES, defaultWorkers, runBatch, type InputFormat } from '../batch/run';
 import { parseSize } from './input';
 import { processIo, UsageError, type Io } from './io';
+
+const cores = (): number => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 
 export const BATCH_USAGE = `usage: slant batch <input|-> [-o output.jsonl] [options]
 
@@ -18,7 +21,8 @@ gives {"id","line","error":{"code","message"}} and the run goes on. While a run 
   --fields <set>            full (default), scores (scores, metrics and counts only), or report keys
                             separated by commas (e.g. score,analyzers,findings)
   --analyzers <ids>         comma-separated analyzer ids (default: the recommended preset)
-  --workers <n>             threads analysing (default: cores − 1 = ${defaultWorkers()}; 1 = no worker threads)
+  --workers <n>             threads analysing (default: cores − 1 = ${defaultWorkers()}; 1 = no worker threads;
+                            at most the number of cores, ${cores()})
   --resume                  skip articles already in the output file and append the rest; refused when
                             <output>.run.json (written by every run with -o) records another input,
                             --fields, --analyzers or slant version
@@ -27,7 +31,8 @@ gives {"id","line","error":{"code","message"}} and the run goes on. While a run 
                             (neither may be the input or the output)
   --group-by <field>        summarise per value of this input field (also added to each output line)
   --max-errors <n>          stop with exit code 1 once more than n lines gave an error
-  --max-size <size>         longest text analysed, in characters (default: 1000000)
+  --max-size <size>         longest text analysed, in bytes of UTF-8 as for analyze (e.g. 512KB, 2MB;
+                            default: 1MB); a longer one gives a TEXT_TOO_LARGE error line
   --quiet                   no progress (shown on standard error only when it is a terminal)`;
 
 function intOption(value: string | undefined, name: string, min: number): number | undefined {
@@ -46,6 +51,15 @@ function parseFields(value: string | undefined): FieldsSpec {
     throw new UsageError(`--fields: unknown ${unknown.length ? `key(s) ${unknown.join(', ')}` : 'value'} (use full, scores, or some of ${REPORT_KEYS.join(', ')})`);
   }
   return keys;
+}
+
+/** More threads than cores only add memory (each holds a pipeline: 64 took 4.4 GB): capped, with a note. */
+function cappedWorkers(asked: number | undefined, io: Io): number {
+  if (asked === undefined) return defaultWorkers();
+  const max = cores();
+  if (asked <= max) return asked;
+  io.stderr(`slant batch: note: --workers ${asked} capped to ${max}, the number of cores (more threads only add memory)\n`);
+  return max;
 }
 
 export async function batchCommand(args: string[], io: Io): Promise<number> {
@@ -93,11 +107,11 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
     ...(values['group-by'] !== undefined ? { groupBy: values['group-by'] } : {}),
     ...(values.summary !== undefined ? { summary: values.summary } : {}),
     fields: parseFields(values.fields),
-    workers: intOption(values.workers, 'workers', 1) ?? defaultWorkers(),
+    workers: cappedWorkers(intOption(values.workers, 'workers', 1), io),
     resume: values.resume,
     force: values.force,
     maxErrors: intOption(values['max-errors'], 'max-errors', 0) ?? Infinity,
-    maxTextLength: values['max-size'] ? parseSize(values['max-size']) : 1_000_000,
+    maxTextBytes: values['max-size'] ? parseSize(values['max-size']) : DEFAULT_MAX_TEXT_BYTES,
     pipeline: analyzers ? { analyzers } : {},
     progress: io.stderrIsTTY && !values.quiet,
     stderr: (s) => io.stderr(s),
