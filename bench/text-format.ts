@@ -6,10 +6,10 @@
  *
  * Prints the time to format one analysed report as text and as JSON, and their ratio (same run, same report).
  */
-import { formatText } from '../src/cli/format-text';
+import { formatText } from '../src/format/text';
 import { createPipeline } from '../src/pipeline';
 import { lineColumn } from '../src/render/highlight';
-import { lineIndex } from '../src/render/line-index';
+import { lineIndex } from '../src/format/lines';
 
 // Written for this benchmark: a paragraph with loaded words, hedges and an unsourced claim, repeated.
 const PARAGRAPH =

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 
 /** Bumped on any change to the report's shape; consumers should check it. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export const SpanSchema = z
   .strictObject({
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
     text: z.string(),
+    source: z
+      .strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+      .optional()
+      .describe('The range of the original input (HTML, Markdown) the span was read from, end exclusive; absent for plain text, where it equals start/end'),
   })
-  .describe('0-based UTF-16 offsets into the analysed text, end exclusive; text === input.slice(start, end)');
+  .describe('0-based offsets into the analysed text (UTF-16 code units unless input.offsets says otherwise), end exclusive; text === text.slice(start, end)');
 
 export const VoiceSchema = z.enum(['writer', 'quoted']);
 export const SeveritySchema = z.enum(['info', 'warning']);
@@ -117,8 +121,26 @@ export const ReportWarningSchema = z
   })
   .describe('Why the scores deserve less trust: SHORT_TEXT (thin evidence; the overall score is shrunk toward the typical value), NOT_ENGLISH (not scored)');
 
+export const InputInfoSchema = z
+  .strictObject({
+    format: z.enum(['text', 'html', 'markdown']).describe('How the input was read'),
+    characters: z.number().int().nonnegative().describe('Length of the original input in UTF-16 code units'),
+    offsets: z.enum(['utf16', 'codepoint', 'utf8']).describe('Unit of every offset in the report: UTF-16 code units (default), code points or UTF-8 bytes'),
+  })
+  .describe('What was analysed');
+
+export const RuleSchema = z
+  .strictObject({
+    description: z.string(),
+    category: z.string(),
+    messages: z.record(z.string(), z.string()).describe('Message templates by message id ({{name}} is filled from the finding)'),
+    docs: z.string().optional(),
+  })
+  .describe('An analyzer as the report\'s formatters need it (SARIF rules, annotation bodies)');
+
 export const ReportSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  input: InputInfoSchema,
   stats: StatsSchema,
   score: z.strictObject({
     overall: z.number().min(0).max(1).nullable().describe('raw, shrunk toward the typical overall score of news articles by the missing confidence'),
@@ -129,6 +151,7 @@ export const ReportSchema = z.strictObject({
   }),
   warnings: z.array(ReportWarningSchema).describe('Empty when the text is long enough and English'),
   analyzers: z.record(z.string(), AnalyzerResultSchema),
+  rules: z.record(z.string(), RuleSchema).describe('Meta of each analyzer that ran, by id'),
   findings: z.array(FindingSchema),
   quotations: z.array(QuotationSchema),
   attributions: z.array(AttributionSchema),
@@ -147,6 +170,8 @@ export type AnalyzerResult = z.infer<typeof AnalyzerResultSchema>;
 export type SentenceStatus = z.infer<typeof SentenceStatusSchema>;
 export type Severity = z.infer<typeof SeveritySchema>;
 export type ReportWarning = z.infer<typeof ReportWarningSchema>;
+export type InputInfo = z.infer<typeof InputInfoSchema>;
+export type Rule = z.infer<typeof RuleSchema>;
 
 /** JSON Schema of the report, for consumers outside TypeScript (also committed as schema/report.schema.json). */
 export function reportJsonSchema(): Record<string, unknown> {

@@ -24,10 +24,12 @@ export interface BatchPaths {
   input: string;
   output?: string;
   summary?: string;
+  /** `--findings-csv` of the CLI. */
+  findingsCsv?: string;
 }
 
 /** Why these paths would overwrite the input or each other (one line), or undefined when they are safe. */
-export function pathConflict({ input, output, summary }: BatchPaths): string | undefined {
+export function pathConflict({ input, output, summary, findingsCsv }: BatchPaths): string | undefined {
   const reads: Array<[string, string]> = input === '-' ? [] : [['the input', input]];
   const writes: Array<[string, string]> = [];
   if (output !== undefined) writes.push(['the output (-o)', output]);
@@ -35,6 +37,7 @@ export function pathConflict({ input, output, summary }: BatchPaths): string | u
     writes.push(['the summary (--summary)', summary]);
     writes.push([`the CSV summary (written next to --summary, as ${csvPathFor(summary)})`, csvPathFor(summary)]);
   }
+  if (findingsCsv !== undefined) writes.push(['the findings CSV (--findings-csv)', findingsCsv]);
   for (let i = 0; i < writes.length; i++) {
     const [what, file] = writes[i];
     for (const [other, otherFile] of [...reads, ...writes.slice(0, i)]) {

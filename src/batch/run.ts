@@ -50,6 +50,8 @@ export interface BatchRunOptions {
   /** Longest text analysed, in bytes of UTF-8 (default 1 MiB), as `slant analyze --max-size`; longer gives TEXT_TOO_LARGE. */
   maxTextBytes?: number;
   pipeline?: PipelineOptions;
+  /** Add each analysed text to its output line as "text" (the CLI's sarif and w3c formats need it). */
+  withText?: boolean;
   /** Show progress on `stderr` (the CLI does so when standard error is a terminal). */
   progress?: boolean;
   stderr?: (s: string) => void;
@@ -128,6 +130,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   };
   if (options.titleField !== undefined) lineOptions.titleField = options.titleField;
   if (options.groupBy !== undefined) lineOptions.groupField = options.groupBy;
+  if (options.withText) lineOptions.withText = true;
   if (options.resume && !options.output) throw new InputError('--resume needs an output file (-o)');
   const conflict = pathConflict(options);
   if (conflict) throw new UsageError(conflict);

@@ -1,6 +1,12 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { BATCH_FORMATS, createBatchFormatter, needsText, type BatchFormat } from '../format/batch';
+import { FINDINGS_CSV_HEADER } from '../format/csv';
+import { createPipeline } from '../pipeline';
 import { REPORT_KEYS, type FieldsSpec } from '../batch/digest';
+import { lockOutput } from '../batch/lock';
+import { pathConflict } from '../batch/paths';
 import { csvPathFor, DEFAULT_MAX_TEXT_BYTES, defaultWorkers, runBatch, type InputFormat } from '../batch/run';
 import { parseSize } from './input';
 import { processIo, UsageError, type Io } from './io';
@@ -14,6 +20,11 @@ gives {"id","line","error":{"code","message"}} and the run goes on. While a run 
 <file>.lock; a second run on the same output stops with exit code 1.
 
   -o, --output <file>       write JSONL here (default: standard output)
+  --format <f>              jsonl (default), csv (one row per article: id, scores, counts; an error row for
+                            an article that failed), sarif or w3c (one SARIF log / W3C AnnotationCollection
+                            per line, in the article's text coordinates; error records stay JSON)
+  --findings-csv <file>     also write one CSV row per finding (id, analyzer, messageId, severity, voice,
+                            start, end, sourceStart, sourceEnd, text, message)
   --input-format <f>        jsonl, csv or tsv (default: from the extension; standard input is jsonl)
   --id-field <name>         field holding the article id (default: id; missing → the line number)
   --text-field <name>       field holding the text (default: text)
@@ -82,6 +93,8 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
       'max-errors': { type: 'string' },
       'max-size': { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
+      format: { type: 'string', default: 'jsonl' },
+      'findings-csv': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -95,11 +108,69 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
   if (values['group-by'] !== undefined && values.summary === undefined) throw new UsageError('--group-by needs --summary <file.json>');
   if (values.resume && !values.output) throw new UsageError('--resume needs -o <output file>');
   const analyzers = values.analyzers ? values.analyzers.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const outFormat = values.format as BatchFormat;
+  if (!(BATCH_FORMATS as readonly string[]).includes(outFormat)) throw new UsageError(`unknown --format "${outFormat}" (valid: ${BATCH_FORMATS.join(', ')})`);
+  const converted = outFormat !== 'jsonl' || values['findings-csv'] !== undefined;
+  if (converted && values.resume) throw new UsageError('--resume works with --format jsonl only (and without --findings-csv)');
+  if ((needsText(outFormat) || values['findings-csv'] !== undefined) && values.fields !== undefined && values.fields !== 'full') {
+    throw new UsageError(`--fields ${values.fields} drops the findings that --format ${outFormat}${values['findings-csv'] !== undefined ? ' / --findings-csv' : ''} needs`);
+  }
+  // Nothing is written over the input, nor one output over another (checked before any file is opened).
+  const conflict = pathConflict({ input: positionals[0], output: values.output, summary: values.summary, findingsCsv: values['findings-csv'] });
+  if (conflict) throw new UsageError(conflict);
+  let write: ((s: string) => void | Promise<void>) | undefined = io === processIo ? undefined : (s) => io.stdout(s);
+  let output = values.output;
+  let close = (_ok: boolean): void => {};
+  if (converted) {
+    // The lines are converted here, on their way out; the batch engine writes JSONL as always. The files are opened
+    // at the first line (a run that stops before it, e.g. on a CSV without the text column, leaves them untouched),
+    // under the output's lock.
+    const formatter = createBatchFormatter(outFormat, createPipeline(analyzers ? { analyzers } : {}).analyzerIds, { group: values['group-by'] !== undefined });
+    const lock = values.output !== undefined ? lockOutput(values.output) : undefined;
+    let outFd: number | undefined;
+    let findingsFd: number | undefined;
+    let opened = false;
+    const open = (): void => {
+      if (opened) return;
+      opened = true;
+      outFd = values.output !== undefined ? fs.openSync(values.output, 'w') : undefined;
+      findingsFd = values['findings-csv'] !== undefined ? fs.openSync(values['findings-csv'], 'w') : undefined;
+      if (findingsFd !== undefined) fs.writeSync(findingsFd, FINDINGS_CSV_HEADER);
+    };
+    const emit = write ?? ((s: string) => new Promise<void>((resolve) => (process.stdout.write(s) ? resolve() : process.stdout.once('drain', resolve))));
+    const put = (s: string): void | Promise<void> => {
+      open();
+      return outFd !== undefined ? void fs.writeSync(outFd, s) : s ? emit(s) : undefined;
+    };
+    let started = false;
+    write = (chunk) => {
+      open();
+      const { out, findings } = formatter.line(chunk);
+      if (findingsFd !== undefined && findings) fs.writeSync(findingsFd, findings);
+      const head = started ? '' : formatter.header;
+      started = true;
+      return put(head + out);
+    };
+    close = (ok) => {
+      try {
+        if (ok && !started) {
+          open();
+          if (formatter.header) put(formatter.header);
+        }
+        if (outFd !== undefined) fs.closeSync(outFd);
+        if (findingsFd !== undefined) fs.closeSync(findingsFd);
+      } finally {
+        lock?.release();
+      }
+    };
+    output = undefined;
+  }
 
   const result = await runBatch({
     input: positionals[0],
-    ...(values.output !== undefined ? { output: values.output } : {}),
-    write: io === processIo ? undefined : (s) => io.stdout(s),
+    ...(output !== undefined ? { output } : {}),
+    write,
+    ...(needsText(outFormat) ? { withText: true } : {}),
     ...(format ? { format: format as InputFormat } : {}),
     ...(values['id-field'] !== undefined ? { idField: values['id-field'] } : {}),
     ...(values['text-field'] !== undefined ? { textField: values['text-field'] } : {}),
@@ -115,7 +186,16 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
     pipeline: analyzers ? { analyzers } : {},
     progress: io.stderrIsTTY && !values.quiet,
     stderr: (s) => io.stderr(s),
-  });
+  }).then(
+    (r) => {
+      close(true);
+      return r;
+    },
+    (e: unknown) => {
+      close(false);
+      throw e;
+    },
+  );
 
   const parts = [`${result.written} lines written`];
   if (result.resumed) parts.push(`${result.resumed} already in the output`);

@@ -1,6 +1,6 @@
 import type { Report, Severity } from '../report';
 import { colourSlot, highlightPieces } from '../render/highlight';
-import { lineIndex } from '../render/line-index';
+import { lineIndex } from './lines';
 
 const ANSI = ['\x1b[31m', '\x1b[33m', '\x1b[36m', '\x1b[35m', '\x1b[32m', '\x1b[34m'];
 const RESET = '\x1b[0m';
