@@ -58,6 +58,24 @@ describe('item 1: the summary never overwrites the input or the output', () => {
     await expect(runBatch({ ...base, input: tmp.file('in3.jsonl'), output: tmp.file('out3.csv'), summary: tmp.file('out3.json') })).rejects.toThrow(/CSV summary .* would overwrite the output/);
   });
 
+  it('refuses --findings-csv on the input or the output, before opening anything', async () => {
+    fs.writeFileSync(tmp.file('in4.csv'), csv);
+    const r = await cli('batch', tmp.file('in4.csv'), '--format', 'csv', '-o', tmp.file('o4.csv'), '--findings-csv', tmp.file('in4.csv'), '--workers', '1');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('the findings CSV (--findings-csv) would overwrite the input');
+    expect(fs.readFileSync(tmp.file('in4.csv'), 'utf8')).toBe(csv);
+    expect(fs.existsSync(tmp.file('o4.csv'))).toBe(false);
+  });
+
+  it('--format csv: a CSV without the text column leaves an existing output untouched', async () => {
+    fs.writeFileSync(tmp.file('in5.csv'), 'id,body\nc1,A zork.\n');
+    fs.writeFileSync(tmp.file('o5.csv'), 'earlier\n');
+    const r = await cli('batch', tmp.file('in5.csv'), '--format', 'csv', '-o', tmp.file('o5.csv'), '--workers', '1');
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync(tmp.file('o5.csv'), 'utf8')).toBe('earlier\n');
+    expect(fs.existsSync(lockPathFor(tmp.file('o5.csv')))).toBe(false);
+  });
+
   it('says in --help where the CSV summary goes', async () => {
     expect((await cli('batch', '--help')).out).toContain('as CSV to <file>.csv');
   });
