@@ -17,9 +17,9 @@ new AnalyzerTester().run('framing: frame cues', framing, {
   ],
   flagged: [
     { text: 'The [[court]] heard the [[lawsuit]] on Monday.', category: 'Legality_Constitutionality_and_jurisprudence', messageId: 'frame-cue' },
-    { text: 'The [[army]] moved two [[missile]] batteries to the border.', category: 'Security_and_defense', exact: false },
-    { text: 'The [[budget]] raises [[taxes]] on fuel.', category: 'Economic', exact: false },
-    { text: '“The [[police]] came at night,” a neighbour said.', category: 'Crime_and_punishment', voice: 'quoted', exact: false },
+    { text: 'The [[army]] moved two [[missile]] batteries to the border.', messageId: 'frame-cue', category: 'Security_and_defense', exact: false },
+    { text: 'The [[budget]] raises [[taxes]] on fuel.', messageId: 'frame-cue', category: 'Economic', exact: false },
+    { text: '“The [[police]] came at night,” a neighbour said.', messageId: 'frame-cue', category: 'Crime_and_punishment', voice: 'quoted', exact: false },
   ],
 });
 

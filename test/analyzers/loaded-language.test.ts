@@ -45,13 +45,13 @@ new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (test
     { text: 'The winter was not [[brutal]] this year.', messageId: 'charged-word', why: 'reported with evidence.negated' },
     // voice
     { text: 'The mayor said: "The launch was a [[fiasco]] from start to finish."', messageId: 'charged-word', voice: 'quoted' },
-    { text: 'The so-called "[[thugs]]" were students from the college.', voice: 'writer', why: 'scare quotes stay in the writer’s voice' },
+    { text: 'The so-called "[[thugs]]" were students from the college.', messageId: 'label', voice: 'writer', why: 'scare quotes stay in the writer’s voice' },
     // headlines: Title-Case words are re-read in lower case
     { text: 'Mayor [[Slams]] Council Over Bridge Delay\n\nThe mayor criticized the council on Monday.', messageId: 'charged-word', category: 'charged-verb' },
     // options
     { text: 'The company described its engines as [[robust]].', options: { minWeight: 0.1 }, messageId: 'puffery' },
-    { text: 'Critics slammed the [[brutal]] plan.', options: { categories: ['charged-adjective'] } },
-    { text: 'The rise was not [[unprecedented]].', options: { negation: false } },
+    { text: 'Critics slammed the [[brutal]] plan.', options: { categories: ['charged-adjective'] }, messageId: 'charged-word' },
+    { text: 'The rise was not [[unprecedented]].', options: { negation: false }, messageId: 'exaggeration' },
   ],
 });
 
