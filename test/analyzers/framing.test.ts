@@ -9,6 +9,7 @@ import { builtinFramesModel, builtinLexicons } from '../../src/lexicon/builtin';
 import { compileLexicon } from '../../src/lexicon/load';
 import { createPipeline } from '../../src/pipeline';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
+import { describeFixtures } from '../fixtures/expected';
 
 new AnalyzerTester().run('framing: frame cues', framing, {
   clean: [
@@ -123,3 +124,5 @@ describe('framing analyzer', () => {
     expect(() => compileFramesModel('not a model')).toThrow(/Invalid frames model/);
   });
 });
+
+describeFixtures('framing');

@@ -9,9 +9,9 @@ import { parseDocument } from '../../src/nlp';
 import { createPipeline } from '../../src/pipeline';
 import type { Finding } from '../../src/report';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
+import { describeFixtures } from '../fixtures/expected';
 import { loadedTestLexicon } from '../fixtures/loaded-language/test-lexicon';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'loaded-language');
 
 // Mechanics, with a small lexicon of our own that replaces the built-in one by id (weights do not move).
 new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (test lexicon)', loadedLanguage, {
@@ -193,17 +193,6 @@ describe('loaded-language: built-in lexicon', () => {
     expect(writerInPeskov).toEqual([]);
   });
 
-  it('matches the expected findings on our fixture article', () => {
-    const text = readFileSync(join(FIXTURES, 'article.txt'), 'utf8');
-    const expected = JSON.parse(readFileSync(join(FIXTURES, 'article.expected.json'), 'utf8')) as unknown[];
-    const report = builtin.analyze(text);
-    assertReportInvariants(report, text);
-    const got = report.findings
-      .filter((f) => f.analyzer === 'loaded-language')
-      .map((f) => ({ text: f.span.text, start: f.span.start, messageId: f.messageId, category: f.category, voice: f.voice }));
-    expect(got).toEqual(expected);
-  });
-
   it('every built-in entry has a category the analyzer has a message for, and a weight', () => {
     const lex = require('../../lexicons/en/loaded-language.json') as { entries: Array<{ category: string; weight: number }> };
     const known = new Set(['charged-verb', 'charged-adjective', 'charged-noun', 'label', 'exaggeration', 'minimisation', 'puffery', 'intensifier', 'superlative']);
@@ -234,3 +223,5 @@ describe('legal charges', () => {
     expect(flagged('The senator pushed a wild conspiracy about the vote.')).toEqual(['conspiracy']);
   });
 });
+
+describeFixtures('loaded-language');

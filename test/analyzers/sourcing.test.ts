@@ -8,6 +8,7 @@ import { compileLexicon } from '../../src/lexicon/load';
 import { builtinLexicons } from '../../src/lexicon/builtin';
 import { createPipeline } from '../../src/pipeline';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
+import { describeFixtures } from '../fixtures/expected';
 
 new AnalyzerTester().run('sourcing: credibility-framing reporting verbs', sourcing, {
   clean: [
@@ -128,3 +129,5 @@ describe('the S-400 example article', () => {
     expect(report.analyzers.sourcing.score!).toBeGreaterThanOrEqual(0.4);
   });
 });
+
+describeFixtures('sourcing');
