@@ -92,6 +92,17 @@ describe.each(ids)('built-in analyzer %s', (id) => {
     }
   });
 
+  it('documents exactly its options, with the defaults of its options schema', () => {
+    const schema = analyzer.meta.options as unknown as { shape?: Record<string, unknown>; parse(v: unknown): Record<string, unknown> } | undefined;
+    const keys = Object.keys(schema?.shape ?? {});
+    const rows = [...section(page, 'Options').matchAll(/^\| `([A-Za-z]+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2].trim().replace(/^`|`$/g, '')]);
+    expect(rows.map(([key]) => key)).toEqual(keys);
+    expect(keys.length > 0 || section(page, 'Options').trim() === 'None.').toBe(true);
+    const defaults = schema?.parse({}) ?? {};
+    const stated = rows.filter(([key]) => typeof defaults[key] === 'number' || typeof defaults[key] === 'boolean');
+    expect(Object.fromEntries(stated)).toEqual(Object.fromEntries(stated.map(([key]) => [key, String(defaults[key])])));
+  });
+
   it(`has a test file test/analyzers/${id}.test.ts`, () => {
     expect(existsSync(join(ROOT, 'test', 'analyzers', `${id}.test.ts`))).toBe(true);
   });

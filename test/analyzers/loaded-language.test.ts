@@ -121,7 +121,9 @@ describe('loaded-language: evidence, voice and score', () => {
     const allQuoted = pipeline.analyze('"The launch was a fiasco from start to finish and everyone knows it."');
     const r = allQuoted.analyzers['loaded-language'];
     expect(r.status).toBe('ok');
-    if (r.metrics.writerWords === 0) expect(r.score).toBeNull();
+    expect(r.metrics.writerWords).toBe(0);
+    expect(r.metrics.quotedFindings).toBe(1);
+    expect(r.score).toBeNull();
   });
 
   it('sorts findings by offset', () => {
