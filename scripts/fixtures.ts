@@ -54,7 +54,14 @@ export function readGenerated(id: string, name: string): ExpectedFile | undefine
 export function findingsOf(report: Report, id: string): ExpectedFinding[] {
   return report.findings
     .filter((f) => f.analyzer === id)
-    .map((f) => ({ text: f.span.text, start: f.span.start, end: f.span.end, messageId: f.messageId, category: f.category, voice: f.voice }));
+    .map((f) => ({
+      text: f.span.text,
+      start: f.span.start,
+      end: f.span.end,
+      messageId: f.messageId,
+      category: f.category,
+      voice: f.voice,
+    }));
 }
 
 const pipelines = new Map<string, Pipeline>();
@@ -72,7 +79,9 @@ export function fixturePipeline(id: string): Pipeline {
 export function formatExpected(file: ExpectedFile): string {
   const lines = ['{', `  "generatedBy": ${JSON.stringify(file.generatedBy)},`];
   if (file.notes?.length) lines.push(`  "notes": [\n${file.notes.map((n) => `    ${JSON.stringify(n)}`).join(',\n')}\n  ],`);
-  lines.push(file.findings.length ? `  "findings": [\n${file.findings.map((f) => `    ${JSON.stringify(f)}`).join(',\n')}\n  ]` : '  "findings": []');
+  lines.push(
+    file.findings.length ? `  "findings": [\n${file.findings.map((f) => `    ${JSON.stringify(f)}`).join(',\n')}\n  ]` : '  "findings": []',
+  );
   lines.push('}', '');
   return lines.join('\n');
 }

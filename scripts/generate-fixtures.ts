@@ -19,7 +19,8 @@ const args = process.argv.slice(2);
 const update = args.includes('--update');
 const check = args.includes('--check');
 const ids = args.filter((a) => !a.startsWith('--'));
-for (const id of ids) if (!builtinAnalyzers[id]) throw new Error(`unknown analyzer "${id}" (built-in: ${Object.keys(builtinAnalyzers).join(', ')})`);
+for (const id of ids)
+  if (!builtinAnalyzers[id]) throw new Error(`unknown analyzer "${id}" (built-in: ${Object.keys(builtinAnalyzers).join(', ')})`);
 
 let stale = 0;
 for (const id of ids.length ? ids : Object.keys(builtinAnalyzers)) {

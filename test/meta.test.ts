@@ -48,7 +48,9 @@ it('docs/analyzers/README.md lists exactly the built-in analyzers, and there is 
   const index = read(join(DOCS, 'README.md'));
   const listed = [...index.matchAll(/^\| `([a-z-]+)` \| \[/gm)].map((m) => m[1]);
   expect(listed.sort()).toEqual([...ids].sort());
-  const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3));
+  const pages = readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .map((f) => f.slice(0, -3));
   expect(pages.sort()).toEqual([...ids].sort());
 });
 
@@ -93,9 +95,13 @@ describe.each(ids)('built-in analyzer %s', (id) => {
   });
 
   it('documents exactly its options, with the defaults of its options schema', () => {
-    const schema = analyzer.meta.options as unknown as { shape?: Record<string, unknown>; parse(v: unknown): Record<string, unknown> } | undefined;
+    const schema = analyzer.meta.options as unknown as
+      { shape?: Record<string, unknown>; parse(v: unknown): Record<string, unknown> } | undefined;
     const keys = Object.keys(schema?.shape ?? {});
-    const rows = [...section(page, 'Options').matchAll(/^\| `([A-Za-z]+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2].trim().replace(/^`|`$/g, '')]);
+    const rows = [...section(page, 'Options').matchAll(/^\| `([A-Za-z]+)` \| ([^|]+) \|/gm)].map((m) => [
+      m[1],
+      m[2].trim().replace(/^`|`$/g, ''),
+    ]);
     expect(rows.map(([key]) => key)).toEqual(keys);
     expect(keys.length > 0 || section(page, 'Options').trim() === 'None.').toBe(true);
     const defaults = schema?.parse({}) ?? {};
