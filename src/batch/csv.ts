@@ -14,8 +14,7 @@
 
 export type CsvItem =
   /** `line`: the physical line (1-based) where the record starts. */
-  | { line: number; fields: string[] }
-  | { line: number; error: string };
+  { line: number; fields: string[] } | { line: number; error: string };
 
 export interface CsvRecordOptions {
   delimiter: string;
@@ -26,7 +25,11 @@ export interface CsvRecordOptions {
   onBytes?: (n: number) => void;
 }
 
-type Step = { kind: 'more' } | { kind: 'ok'; fields: string[]; next: number; multiline: boolean } | { kind: 'empty'; next: number } | { kind: 'error'; message: string };
+type Step =
+  | { kind: 'more' }
+  | { kind: 'ok'; fields: string[]; next: number; multiline: boolean }
+  | { kind: 'empty'; next: number }
+  | { kind: 'error'; message: string };
 
 /** Parses one record at `pos`. `final`: no more input will come. */
 function parseRecord(buf: string, pos: number, final: boolean, delim: string): Step {
@@ -77,7 +80,10 @@ function parseRecord(buf: string, pos: number, final: boolean, delim: string): S
             return { kind: 'ok', fields, next: Math.min(len, k + 3), multiline };
           }
         }
-        return { kind: 'error', message: `a closing quote is followed by ${JSON.stringify(c)} instead of a delimiter or the end of the line` };
+        return {
+          kind: 'error',
+          message: `a closing quote is followed by ${JSON.stringify(c)} instead of a delimiter or the end of the line`,
+        };
       }
       if (i >= len) {
         if (!final) return { kind: 'more' };
@@ -118,7 +124,10 @@ function countNewlines(s: string, from: number, to: number): number {
 }
 
 /** Yields every record (or error) of a CSV byte stream, in order, skipping empty lines. A leading BOM is dropped. */
-export async function* csvRecords(stream: AsyncIterable<Buffer | string>, opts: CsvRecordOptions): AsyncGenerator<CsvItem, void, undefined> {
+export async function* csvRecords(
+  stream: AsyncIterable<Buffer | string>,
+  opts: CsvRecordOptions,
+): AsyncGenerator<CsvItem, void, undefined> {
   const decoder = new TextDecoder('utf-8');
   let buf = '';
   let pos = 0;
@@ -174,7 +183,9 @@ export async function* csvRecords(stream: AsyncIterable<Buffer | string>, opts: 
     }
     const expected = opts.expectedFields?.();
     if (step.multiline && expected !== undefined && step.fields.length !== expected) {
-      yield* recover(`a quoted field runs over several lines into a record of ${step.fields.length} fields (the header has ${expected}): a stray quote?`);
+      yield* recover(
+        `a quoted field runs over several lines into a record of ${step.fields.length} fields (the header has ${expected}): a stray quote?`,
+      );
       if (pos >= buf.length && final) return;
       continue;
     }

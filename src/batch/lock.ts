@@ -32,7 +32,8 @@ function alive(pid: number): boolean {
 function readLock(path: string): LockInfo | undefined {
   try {
     const info = JSON.parse(fs.readFileSync(path, 'utf8')) as Partial<LockInfo>;
-    if (typeof info.pid === 'number' && typeof info.hostname === 'string') return { pid: info.pid, hostname: info.hostname, started: String(info.started ?? '') };
+    if (typeof info.pid === 'number' && typeof info.hostname === 'string')
+      return { pid: info.pid, hostname: info.hostname, started: String(info.started ?? '') };
   } catch {
     // unreadable or vanished: treated below
   }
@@ -75,7 +76,9 @@ export function lockOutput(output: string): OutputLock {
     const owner = readLock(path);
     if (!owner) {
       if (!fs.existsSync(path)) continue; // released in between
-      throw new InputError(`${output} is locked by ${path}, which cannot be read; if no "slant batch" is writing to ${output}, remove ${path}`);
+      throw new InputError(
+        `${output} is locked by ${path}, which cannot be read; if no "slant batch" is writing to ${output}, remove ${path}`,
+      );
     }
     if (owner.hostname === me.hostname && !alive(owner.pid)) {
       // Stale: its owner is gone. Rename it away (atomic) so that two runs taking it over do not both succeed.
@@ -88,7 +91,9 @@ export function lockOutput(output: string): OutputLock {
       }
       continue;
     }
-    throw new InputError(`${output} is in use by another "slant batch" (pid ${owner.pid} on ${owner.hostname}, since ${owner.started}; lock file ${path})`);
+    throw new InputError(
+      `${output} is in use by another "slant batch" (pid ${owner.pid} on ${owner.hostname}, since ${owner.started}; lock file ${path})`,
+    );
   }
   throw new InputError(`could not take the lock ${path} on ${output}; try again`);
 }

@@ -54,7 +54,9 @@ export function inputIdentity(input: string): RunSettings['input'] {
 }
 
 const specId = (spec: AnalyzerSpec): string =>
-  typeof spec === 'string' ? spec : String((('analyzer' in spec && 'settings' in spec ? spec.analyzer : spec) as { meta?: { id?: unknown } }).meta?.id);
+  typeof spec === 'string'
+    ? spec
+    : String((('analyzer' in spec && 'settings' in spec ? spec.analyzer : spec) as { meta?: { id?: unknown } }).meta?.id);
 
 export function analyzerIdsOf(options: PipelineOptions): string[] {
   return (options.analyzers ?? presets.recommended).map(specId);
@@ -86,7 +88,8 @@ export function settingsDifferences(was: RunSettings, now: RunSettings): string[
     ['slant', 'the slant version'],
   ];
   for (const [key, flag] of named) {
-    if (JSON.stringify(was[key] ?? null) !== JSON.stringify(now[key] ?? null)) out.push(`${flag} was ${show(was[key])}, now ${show(now[key])}`);
+    if (JSON.stringify(was[key] ?? null) !== JSON.stringify(now[key] ?? null))
+      out.push(`${flag} was ${show(was[key])}, now ${show(now[key])}`);
   }
   return out;
 }
@@ -119,7 +122,7 @@ export function writeRunSettings(output: string, settings: RunSettings): void {
  */
 export function checkResume(output: string, now: RunSettings, force: boolean): void {
   if (force) return;
-  let size = 0;
+  let size: number;
   try {
     size = fs.statSync(output).size;
   } catch {
@@ -128,7 +131,9 @@ export function checkResume(output: string, now: RunSettings, force: boolean): v
   if (size === 0) return;
   const was = readRunSettings(output);
   if (!was) {
-    throw new InputError(`cannot resume: ${settingsPathFor(output)} is missing, so nothing says which input and settings wrote ${output} (--force resumes anyway)`);
+    throw new InputError(
+      `cannot resume: ${settingsPathFor(output)} is missing, so nothing says which input and settings wrote ${output} (--force resumes anyway)`,
+    );
   }
   const diff = settingsDifferences(was, now);
   if (diff.length) throw new InputError(`cannot resume ${output}: ${diff.join('; ')} (--force resumes anyway)`);

@@ -30,7 +30,9 @@ export function assessEvidence(text: string, words: number, sentences: number): 
       code: 'SHORT_TEXT',
       message:
         `Short text (${plural(words, 'word')}, ${plural(sentences, 'sentence')}): the scores rest on little evidence (confidence ${confidence.toFixed(2)}), ` +
-        (confidence > 0 ? `and the overall score is pulled toward ${TYPICAL_OVERALL}, the typical value of news articles.` : 'and there is no overall score.'),
+        (confidence > 0
+          ? `and the overall score is pulled toward ${TYPICAL_OVERALL}, the typical value of news articles.`
+          : 'and there is no overall score.'),
     });
   }
   return notEnglish ? { confidence, warnings, withhold: `not scored: the text does not look like English` } : { confidence, warnings };

@@ -12,11 +12,9 @@ const ENGLISH_FUNCTION_WORDS = new Set(
     'its has had been were would there can said who all more about when if than after what into out up our one new ' +
     'just over only could these those other some them him how because while where should may being does did many ' +
     'most such any each then very much before between under against during without through since still your us ' +
-    'it’s it\'s don’t don\'t year years people first two three whose whom been'
+    "it’s it's don’t don't year years people first two three whose whom been"
   ).split(/\s+/),
 );
-
-
 
 /**
  * Function words of German, French, Spanish, Italian, Portuguese and Dutch that are not English words (no "die",
@@ -65,7 +63,12 @@ export function languageEvidence(text: string): LanguageEvidence {
     letters++;
     if (/\p{Script=Latin}/u.test(m[0])) latin++;
   }
-  return { words, englishRatio: words ? english / words : 0, otherRatio: words ? other / words : 0, latinShare: letters ? latin / letters : 1 };
+  return {
+    words,
+    englishRatio: words ? english / words : 0,
+    otherRatio: words ? other / words : 0,
+    latinShare: letters ? latin / letters : 1,
+  };
 }
 
 /**

@@ -36,7 +36,18 @@ describe('item 1: the summary never overwrites the input or the output', () => {
 
   it('refuses --summary in.json when the CSV summary would be the input in.csv (usage error, input intact)', async () => {
     fs.writeFileSync(tmp.file('in.csv'), csv);
-    const r = await cli('batch', tmp.file('in.csv'), '-o', tmp.file('o1.jsonl'), '--summary', tmp.file('in.json'), '--workers', '1', '--analyzers', 'loaded-language');
+    const r = await cli(
+      'batch',
+      tmp.file('in.csv'),
+      '-o',
+      tmp.file('o1.jsonl'),
+      '--summary',
+      tmp.file('in.json'),
+      '--workers',
+      '1',
+      '--analyzers',
+      'loaded-language',
+    );
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('would overwrite the input');
@@ -55,12 +66,25 @@ describe('item 1: the summary never overwrites the input or the output', () => {
 
   it('refuses a CSV summary that would land on the output (--summary out.json with -o out.csv)', async () => {
     fs.writeFileSync(tmp.file('in3.jsonl'), jsonl(['a']));
-    await expect(runBatch({ ...base, input: tmp.file('in3.jsonl'), output: tmp.file('out3.csv'), summary: tmp.file('out3.json') })).rejects.toThrow(/CSV summary .* would overwrite the output/);
+    await expect(
+      runBatch({ ...base, input: tmp.file('in3.jsonl'), output: tmp.file('out3.csv'), summary: tmp.file('out3.json') }),
+    ).rejects.toThrow(/CSV summary .* would overwrite the output/);
   });
 
   it('refuses --findings-csv on the input or the output, before opening anything', async () => {
     fs.writeFileSync(tmp.file('in4.csv'), csv);
-    const r = await cli('batch', tmp.file('in4.csv'), '--format', 'csv', '-o', tmp.file('o4.csv'), '--findings-csv', tmp.file('in4.csv'), '--workers', '1');
+    const r = await cli(
+      'batch',
+      tmp.file('in4.csv'),
+      '--format',
+      'csv',
+      '-o',
+      tmp.file('o4.csv'),
+      '--findings-csv',
+      tmp.file('in4.csv'),
+      '--workers',
+      '1',
+    );
     expect(r.code).toBe(2);
     expect(r.err).toContain('the findings CSV (--findings-csv) would overwrite the input');
     expect(fs.readFileSync(tmp.file('in4.csv'), 'utf8')).toBe(csv);
@@ -86,7 +110,9 @@ describe('item 2: one run at a time per output file', () => {
     const ids = Array.from({ length: 40 }, (_, i) => `x${i}`);
     fs.writeFileSync(tmp.file('lock-in.jsonl'), jsonl(ids));
     const out = tmp.file('lock-out.jsonl');
-    const runs = await Promise.allSettled([0, 1].map(() => runBatch({ ...base, input: tmp.file('lock-in.jsonl'), output: out, resume: true })));
+    const runs = await Promise.allSettled(
+      [0, 1].map(() => runBatch({ ...base, input: tmp.file('lock-in.jsonl'), output: out, resume: true })),
+    );
     const rejected = runs.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
     expect(String(rejected[0].reason.message)).toContain(lockPathFor(out));
@@ -140,7 +166,11 @@ describe('item 3: --resume refuses a run with other settings', () => {
   it.each([
     ['another input', { input: b }, /the input was .*set-a\.jsonl, now .*set-b\.jsonl/],
     ['other --fields', { fields: 'scores' as const }, /--fields was full, now scores/],
-    ['other --analyzers', { pipeline: { analyzers: ['loaded-language'] } }, /--analyzers was \["zork-counter"\], now \["loaded-language"\]/],
+    [
+      'other --analyzers',
+      { pipeline: { analyzers: ['loaded-language'] } },
+      /--analyzers was \["zork-counter"\], now \["loaded-language"\]/,
+    ],
   ])('refuses a resume with %s, naming the difference, and leaves the output as it was', async (_what, change, message) => {
     const out = await firstRun(`diff-${_what.replace(/\W/g, '')}.jsonl`);
     const before = fs.readFileSync(out, 'utf8');
@@ -188,13 +218,28 @@ const summary = (rows: RawInput[]): Array<[number, string]> => rows.map((r) => [
 describe('item 4: a malformed CSV record costs only itself', () => {
   it('a stray opening quote that is never closed: an error record with its line, every later row read', async () => {
     const rows = await rowsOf('id,text\nc1,ok\nc2,"stray quote text\nc3,fine\nc4,fine too\n');
-    expect(summary(rows)).toEqual([[2, 'c1'], [3, 'ERR'], [4, 'c3'], [5, 'c4']]);
+    expect(summary(rows)).toEqual([
+      [2, 'c1'],
+      [3, 'ERR'],
+      [4, 'c3'],
+      [5, 'c4'],
+    ]);
     expect(rows[1]).toMatchObject({ kind: 'bad', error: { code: 'CSV_INVALID', message: expect.stringContaining('line 3') } });
   });
 
   it('a stray quote closed later by another quote is an error, not a row that swallows the next ones', async () => {
-    expect(summary(await rowsOf('id,text,o\nc1,ok,x\nc2,"stray text,x\nc3,"fine",y\nc4,a,b\n'))).toEqual([[2, 'c1'], [3, 'ERR'], [4, 'c3'], [5, 'c4']]);
-    expect(summary(await rowsOf('id,text,o\nc1,ok,x\nc2,"stray text,x\nc3,ok,"\nc4,a,b\n'))).toEqual([[2, 'c1'], [3, 'ERR'], [4, 'ERR'], [5, 'c4']]);
+    expect(summary(await rowsOf('id,text,o\nc1,ok,x\nc2,"stray text,x\nc3,"fine",y\nc4,a,b\n'))).toEqual([
+      [2, 'c1'],
+      [3, 'ERR'],
+      [4, 'c3'],
+      [5, 'c4'],
+    ]);
+    expect(summary(await rowsOf('id,text,o\nc1,ok,x\nc2,"stray text,x\nc3,ok,"\nc4,a,b\n'))).toEqual([
+      [2, 'c1'],
+      [3, 'ERR'],
+      [4, 'ERR'],
+      [5, 'c4'],
+    ]);
   });
 
   it('a quote inside an unquoted field is kept as a character', async () => {
@@ -212,7 +257,12 @@ describe('item 4: a malformed CSV record costs only itself', () => {
     fs.writeFileSync(tmp.file('stray.csv'), 'id,text\nc1,A zork.\nc2,"An open quote and a zork\nc3,zork zork.\nc4,Fine.\n');
     const result = await runBatch({ ...base, input: tmp.file('stray.csv'), output: tmp.file('stray.jsonl') });
     const out = readRecords(tmp.file('stray.jsonl'));
-    expect(out.map((r) => [r.id, r.error?.code ?? 'ok'])).toEqual([['c1', 'ok'], [null, 'CSV_INVALID'], ['c3', 'ok'], ['c4', 'ok']]);
+    expect(out.map((r) => [r.id, r.error?.code ?? 'ok'])).toEqual([
+      ['c1', 'ok'],
+      [null, 'CSV_INVALID'],
+      ['c3', 'ok'],
+      ['c4', 'ok'],
+    ]);
     expect(out[1].line).toBe(3);
     expect(result.errors).toBe(1);
   });

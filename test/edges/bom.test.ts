@@ -36,7 +36,9 @@ describe('a file with a UTF-8 byte-order mark', () => {
 
     fs.writeFileSync(tmp.file('plain.txt'), body);
     const plain = ReportSchema.parse(JSON.parse((await cli('analyze', tmp.file('plain.txt'), '--format', 'json')).out));
-    expect(report.findings.map((f) => [f.messageId, f.span.start - 1, f.span.text])).toEqual(plain.findings.map((f) => [f.messageId, f.span.start, f.span.text]));
+    expect(report.findings.map((f) => [f.messageId, f.span.start - 1, f.span.text])).toEqual(
+      plain.findings.map((f) => [f.messageId, f.span.start, f.span.text]),
+    );
     expect(report.score.overall).toBe(plain.score.overall);
   });
 });

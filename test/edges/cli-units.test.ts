@@ -28,7 +28,18 @@ describe('--max-size counts bytes of UTF-8 in analyze and in batch', () => {
     const a = await cli('analyze', tmp.file('t.txt'), '--format', 'json', '--max-size', limit, '--analyzers', 'loaded-language');
     expect(a.code).toBe(accepted ? 0 : 1);
     fs.writeFileSync(tmp.file('t.jsonl'), JSON.stringify({ id: 't', text }) + '\n');
-    const b = await cli('batch', tmp.file('t.jsonl'), '-o', tmp.file(`t-${limit}.jsonl`), '--max-size', limit, '--workers', '1', '--analyzers', 'loaded-language');
+    const b = await cli(
+      'batch',
+      tmp.file('t.jsonl'),
+      '-o',
+      tmp.file(`t-${limit}.jsonl`),
+      '--max-size',
+      limit,
+      '--workers',
+      '1',
+      '--analyzers',
+      'loaded-language',
+    );
     expect(b.code).toBe(0);
     const [rec] = readRecords(tmp.file(`t-${limit}.jsonl`));
     if (accepted) expect(rec.report).toBeDefined();
@@ -45,9 +56,20 @@ describe('--workers', () => {
   it('above the core count is capped, with a note on stderr, and the run completes', async () => {
     fs.writeFileSync(tmp.file('w.jsonl'), JSON.stringify({ id: 1, text: 'The council met on Monday.' }) + '\n');
     const asked = os.availableParallelism() + 60;
-    const r = await cli('batch', tmp.file('w.jsonl'), '-o', tmp.file('w-out.jsonl'), '--workers', String(asked), '--analyzers', 'loaded-language');
+    const r = await cli(
+      'batch',
+      tmp.file('w.jsonl'),
+      '-o',
+      tmp.file('w-out.jsonl'),
+      '--workers',
+      String(asked),
+      '--analyzers',
+      'loaded-language',
+    );
     expect(r.code).toBe(0);
-    expect(r.err).toBe(`slant batch: note: --workers ${asked} capped to ${os.availableParallelism()}, the number of cores (more threads only add memory)\n`);
+    expect(r.err).toBe(
+      `slant batch: note: --workers ${asked} capped to ${os.availableParallelism()}, the number of cores (more threads only add memory)\n`,
+    );
     expect(readRecords(tmp.file('w-out.jsonl'))).toHaveLength(1);
   });
 });

@@ -27,27 +27,23 @@ const pipeline = createPipeline({ analyzers: [everyWord] });
 describe('very many quotations and findings (property)', () => {
   it('every quotation and every finding is kept, with exact spans, for 125k-150k of them', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 125_000, max: 150_000 }),
-        fc.constantFrom('"a" b ', '“a” b ', 'word\n'),
-        (n, unit) => {
-          const text = unit.repeat(n);
-          const report = pipeline.analyze(text);
-          const r = report.analyzers['every-word'];
-          expect(r.status).toBe('ok');
-          const words = unit === 'word\n' ? n : 2 * n;
-          expect(report.findings).toHaveLength(words);
-          expect(r.findings).toBe(words);
-          expect(report.quotations).toHaveLength(unit === 'word\n' ? 0 : n);
-          const last = report.findings[report.findings.length - 1];
-          expect(text.slice(last.span.start, last.span.end)).toBe(last.span.text);
-          if (report.quotations.length) {
-            const q = report.quotations[report.quotations.length - 1];
-            expect(q.content.text).toBe('a');
-            expect(q.span.start).toBe(text.length - unit.length);
-          }
-        },
-      ),
+      fc.property(fc.integer({ min: 125_000, max: 150_000 }), fc.constantFrom('"a" b ', '“a” b ', 'word\n'), (n, unit) => {
+        const text = unit.repeat(n);
+        const report = pipeline.analyze(text);
+        const r = report.analyzers['every-word'];
+        expect(r.status).toBe('ok');
+        const words = unit === 'word\n' ? n : 2 * n;
+        expect(report.findings).toHaveLength(words);
+        expect(r.findings).toBe(words);
+        expect(report.quotations).toHaveLength(unit === 'word\n' ? 0 : n);
+        const last = report.findings[report.findings.length - 1];
+        expect(text.slice(last.span.start, last.span.end)).toBe(last.span.text);
+        if (report.quotations.length) {
+          const q = report.quotations[report.quotations.length - 1];
+          expect(q.content.text).toBe('a');
+          expect(q.span.start).toBe(text.length - unit.length);
+        }
+      }),
       { numRuns: 2 },
     );
   });

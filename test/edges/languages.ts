@@ -5,7 +5,7 @@ export const NON_ENGLISH: Record<string, string> = {
     'Kritiker bezweifeln den Zeitplan, denn die Bauarbeiten haben sich bereits zweimal verzögert. ' +
     'Der Bürgermeister sagte, man sei zuversichtlich, dass die Kosten nicht weiter steigen würden.',
   french:
-    "La mairie a annoncé lundi que le pont sur la rivière rouvrira au printemps. Les critiques doutent du calendrier, " +
+    'La mairie a annoncé lundi que le pont sur la rivière rouvrira au printemps. Les critiques doutent du calendrier, ' +
     "car les travaux ont déjà été retardés deux fois. Le maire a déclaré qu'il était confiant et que les coûts " +
     "n'augmenteraient plus.",
   spanish:

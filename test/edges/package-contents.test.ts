@@ -34,7 +34,9 @@ describe('npm pack', () => {
 
   it('has the analysis once per module format (CommonJS and ESM), not also inside the CLI and the worker', () => {
     // dist/browser/ is the self-contained browser bundle (the "./browser" export), built apart on purpose.
-    const big = files.filter((f) => f.path.startsWith('dist/') && !f.path.startsWith('dist/browser/') && f.size > 200_000).map((f) => f.path);
+    const big = files
+      .filter((f) => f.path.startsWith('dist/') && !f.path.startsWith('dist/browser/') && f.size > 200_000)
+      .map((f) => f.path);
     expect(big).toHaveLength(2);
     expect(big.filter((p) => p.endsWith('.mjs'))).toHaveLength(1);
     for (const entry of ['dist/cli.js', 'dist/batch-worker.js']) expect(files.find((f) => f.path === entry)!.size).toBeLessThan(200_000);

@@ -19,15 +19,24 @@ onLinux('writing to a full device (> /dev/full)', () => {
     ['analyze', (f: string) => ['analyze', f]],
     ['analyze --format json', (f: string) => ['analyze', f, '--format', 'json']],
     ['batch', (f: string) => ['batch', f, '--workers', '1']],
-  ])('%s: exit code 1 and one line', (_name, args) => {
-    const article = tmp.file('a.txt');
-    fs.writeFileSync(article, 'Officials said the bridge would reopen on Monday.\n');
-    const jsonl = tmp.file('a.jsonl');
-    fs.writeFileSync(jsonl, JSON.stringify({ id: 1, text: 'Officials said the bridge would reopen.' }) + '\n');
-    const full = fs.openSync('/dev/full', 'w');
-    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'slant.cjs'), ...args(_name === 'batch' ? jsonl : article)], { cwd: root, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 60_000 });
-    fs.closeSync(full);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^slant: cannot write to standard output: ENOSPC[^\n]*\n$/);
-  }, 60_000);
+  ])(
+    '%s: exit code 1 and one line',
+    (_name, args) => {
+      const article = tmp.file('a.txt');
+      fs.writeFileSync(article, 'Officials said the bridge would reopen on Monday.\n');
+      const jsonl = tmp.file('a.jsonl');
+      fs.writeFileSync(jsonl, JSON.stringify({ id: 1, text: 'Officials said the bridge would reopen.' }) + '\n');
+      const full = fs.openSync('/dev/full', 'w');
+      const r = spawnSync(process.execPath, [path.join(root, 'bin', 'slant.cjs'), ...args(_name === 'batch' ? jsonl : article)], {
+        cwd: root,
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      fs.closeSync(full);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^slant: cannot write to standard output: ENOSPC[^\n]*\n$/);
+    },
+    60_000,
+  );
 });
