@@ -13,7 +13,7 @@ export function sarifValidator(): (doc: unknown) => string[] {
   const { $schema: _s, id, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  const validate = ajv.compile({ $id: id, ...rest });
+  const validate = ajv.compile({ $id: id as string, ...rest });
   return (doc) => (validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 }
 
