@@ -12,5 +12,5 @@ module.exports = {
     '^.+\\.js$': '<rootDir>/test/esm-transform.cjs',
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
-  moduleNameMapper: { '^slant$': '<rootDir>/src/index.ts', '^slant/testing$': '<rootDir>/src/testing/index.ts' },
+  moduleNameMapper: { '^slant$': '<rootDir>/src/index.ts', '^slant/testing$': '<rootDir>/src/testing/index.ts', '^slant/node$': '<rootDir>/src/node.ts', '^slant/dom$': '<rootDir>/src/dom/index.ts' },
 };

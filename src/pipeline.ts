@@ -242,15 +242,16 @@ export class Pipeline {
   }
 
   /**
-   * Analyses many articles: yields `{ id, report }` or `{ id, error: { code, message } }` per item, in input order,
-   * with at most `maxInFlight` items read ahead (backpressure), optionally across worker threads (Node only).
-   * Never throws for one bad item; throws ConfigError for bad options (e.g. workers with a custom analyzer).
+   * Analyses many articles in this thread: yields `{ id, report }` or `{ id, error: { code, message } }` per item,
+   * in input order, with at most `maxInFlight` items read ahead (backpressure). Works in any JavaScript
+   * environment. Never throws for one bad item; throws ConfigError for bad options. Worker threads are Node-only:
+   * `analyzeMany(pipeline, items, { workers })` from `slant/node` (here, `workers` other than 1 is a ConfigError).
    *
    * @example
-   * for await (const r of pipeline.analyzeMany(articles, { workers: 2 })) if (r.report) save(r.id, r.report);
+   * for await (const r of pipeline.analyzeMany(articles)) if (r.report) save(r.id, r.report);
    */
   analyzeMany(source: Iterable<BatchItem> | AsyncIterable<BatchItem>, options: AnalyzeManyOptions = {}): AsyncGenerator<BatchResult, void, undefined> {
-    return analyzeMany(this, this.options, source, options);
+    return analyzeMany(this, source, options);
   }
 
   /** A new pipeline with more analyzers, lexicons or settings; this one is unchanged. */
