@@ -1,4 +1,6 @@
 import { readInput } from '../../src/input';
+import { eachSpan } from '../../src/input/map-report';
+import { analyze } from '../../src/pipeline';
 import { createPipeline } from '../../src/pipeline';
 import { assertReportInvariants } from '../../src/testing';
 import { normalise, stripHtml, stripMarkdown } from './invariant';
@@ -130,7 +132,6 @@ describe('Markdown input', () => {
 
 describe('analyze() options', () => {
   it('keeps analyze(text) and analyze(text, pipelineOptions) and takes input options in the same object', () => {
-    const { analyze } = require('../../src/pipeline') as typeof import('../../src/pipeline');
     const text = 'Critics slammed the plan.';
     const plain = analyze(text);
     expect(plain.input).toEqual({ format: 'text', characters: text.length, offsets: 'utf16' });
@@ -148,7 +149,6 @@ describe('analyze() options', () => {
     const report = createPipeline().analyze(html, { input: 'html' });
     const text = readInput(html, 'html').text;
     assertReportInvariants(report, text);
-    const { eachSpan } = require('../../src/input/map-report') as typeof import('../../src/input/map-report');
     let n = 0;
     eachSpan(report, (span) => {
       n++;
