@@ -20,9 +20,6 @@ export function browserBuildOptions(entry: string): BuildOptions {
     entryPoints: [join(root, entry)],
     bundle: true,
     platform: 'browser',
-    // "worker" first: packages with a DOM-only browser build (decode-named-character-reference, under the Markdown
-    // parser, calls document.createElement at load) then give their plain build, which runs in workers too.
-    conditions: ['worker', 'browser'],
     target: 'es2022',
     // Nothing from Node: esbuild fails on any node:* or built-in import under platform 'browser'.
     // The `worker` condition first: the bundle runs in Web Workers (the editor analyses there), and packages such as
