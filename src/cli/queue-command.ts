@@ -107,7 +107,7 @@ export async function queueCommand(args: string[], io: Io): Promise<number> {
                 .filter(Boolean),
             }
           : {}),
-        ...(values['max-size'] !== undefined ? { maxTextLength: parseSize(values['max-size']) } : {}),
+        ...(values['max-size'] !== undefined ? { maxTextBytes: parseSize(values['max-size']) } : {}),
         ...(values.attempts !== undefined ? { attempts: intOption(values.attempts, 'attempts', 1) } : {}),
         ...(values.backoff !== undefined ? { backoffMs: intOption(values.backoff, 'backoff', 0) } : {}),
         ...(values['max-waiting'] !== undefined ? { maxWaiting: intOption(values['max-waiting'], 'max-waiting', 1) } : {}),

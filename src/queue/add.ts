@@ -8,7 +8,7 @@ import { builtinAnalyzers } from '../analyzers';
 import type { FieldsSpec } from '../batch/digest';
 import { readCsv, readJsonl } from '../batch/read';
 import type { RawInput } from '../batch/record';
-import { detectFormat, type InputFormat } from '../batch/run';
+import { DEFAULT_MAX_TEXT_BYTES, detectFormat, type InputFormat } from '../batch/run';
 import { InputError, didYouMean } from '../errors';
 import {
   BULL_PREFIX,
@@ -39,7 +39,7 @@ export interface AddOptions {
   /** What each stored result keeps (default full); export can narrow it further, never widen it. */
   fields?: FieldsSpec;
   analyzers?: string[];
-  maxTextLength?: number;
+  maxTextBytes?: number;
   /** Tries per shard before it is given up (default 3); retries wait 1, 2, 4 … × backoffMs. */
   attempts?: number;
   backoffMs?: number;
@@ -59,7 +59,7 @@ export interface AddResult {
 }
 
 function sameSettings(a: RunSettings, b: RunSettings): string | null {
-  for (const key of ['fields', 'idField', 'textField', 'titleField', 'maxTextLength', 'analyzers', 'shardSize'] as const) {
+  for (const key of ['fields', 'idField', 'textField', 'titleField', 'maxTextBytes', 'analyzers', 'shardSize'] as const) {
     if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return key;
   }
   return null;
@@ -78,7 +78,7 @@ export async function addRun(options: AddOptions): Promise<AddResult> {
     idField: options.idField ?? 'id',
     textField: options.textField ?? 'text',
     ...(options.titleField !== undefined ? { titleField: options.titleField } : {}),
-    maxTextLength: options.maxTextLength ?? 1_000_000,
+    maxTextBytes: options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES,
     ...(options.analyzers ? { analyzers: options.analyzers } : {}),
     shardSize,
     attempts: options.attempts ?? 3,
@@ -122,7 +122,7 @@ export async function addRun(options: AddOptions): Promise<AddResult> {
     const stream = options.input === '-' ? process.stdin : fs.createReadStream(options.input, { highWaterMark: 1 << 20 });
     const reader: AsyncIterable<RawInput> =
       format === 'jsonl'
-        ? readJsonl(stream, { maxLineBytes: Math.max(8 * settings.maxTextLength, 1 << 20), idField: settings.idField })
+        ? readJsonl(stream, { maxLineBytes: Math.max(8 * settings.maxTextBytes, 1 << 20), idField: settings.idField })
         : readCsv(stream, { delimiter: format === 'tsv' ? '\t' : ',' });
 
     let lines = 0;

@@ -75,7 +75,7 @@ function failedLines(inputs: RawInput[], settings: RunSettings, message: string)
     idField: settings.idField,
     textField: settings.textField,
     fields: settings.fields,
-    maxTextLength: settings.maxTextLength,
+    maxTextBytes: settings.maxTextBytes,
     digest: false,
   };
   if (settings.titleField !== undefined) opts.titleField = settings.titleField;

@@ -55,7 +55,7 @@ export interface RunSettings {
   idField: string;
   textField: string;
   titleField?: string;
-  maxTextLength: number;
+  maxTextBytes: number;
   /** Analyzer ids, or undefined for the recommended preset. */
   analyzers?: string[];
   shardSize: number;

@@ -95,7 +95,7 @@ export async function startWorker(options: WorkOptions = {}): Promise<QueueWorke
       textField: settings.textField,
       ...(settings.titleField !== undefined ? { titleField: settings.titleField } : {}),
       fields: settings.fields,
-      maxTextLength: settings.maxTextLength,
+      maxTextBytes: settings.maxTextBytes,
       digest: false,
     };
     const out: string[] = [];
