@@ -36,7 +36,11 @@ export interface BuiltFile {
 
 const FILES = { 'slant.mjs': 'src/index.ts', 'dom.mjs': 'src/dom/index.ts' } as const;
 
-export async function buildBrowser(outdir = join(root, 'dist', 'browser'), minify = true, names: ReadonlyArray<keyof typeof FILES> = ['slant.mjs', 'dom.mjs']): Promise<BuiltFile[]> {
+export async function buildBrowser(
+  outdir = join(root, 'dist', 'browser'),
+  minify = true,
+  names: ReadonlyArray<keyof typeof FILES> = ['slant.mjs', 'dom.mjs'],
+): Promise<BuiltFile[]> {
   mkdirSync(outdir, { recursive: true });
   const out: BuiltFile[] = [];
   for (const name of names) {
@@ -53,7 +57,8 @@ export async function buildBrowser(outdir = join(root, 'dist', 'browser'), minif
 if (require.main === module) {
   buildBrowser().then(
     (files) => {
-      for (const f of files) console.log(`${f.file.slice(root.length + 1)}: ${(f.bytes / 1e6).toFixed(2)} MB, ${(f.gzipBytes / 1e6).toFixed(2)} MB gzip`);
+      for (const f of files)
+        console.log(`${f.file.slice(root.length + 1)}: ${(f.bytes / 1e6).toFixed(2)} MB, ${(f.gzipBytes / 1e6).toFixed(2)} MB gzip`);
     },
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : e);

@@ -1,3 +1,4 @@
+/* global window, document, CSS, Highlight, Worker, Blob, DOMParser, CustomEvent */
 // The slant editor page: a contenteditable analysed in a Web Worker, findings highlighted inline with slant/dom.
 // Static files, no framework, nothing fetched from elsewhere. Needs dist/browser/ (npm run build).
 import { highlightFindings, indexText, selectionOffsets, selectOffsets } from '../../dist/browser/dom.mjs';
@@ -102,7 +103,12 @@ function onWorkerMessage(msg) {
     if (state.dirty) requestAnalysis();
     return;
   }
-  if (msg.type === 'formatted') download(msg.output, msg.format === 'json' ? 'slant-report.json' : 'slant-annotations.jsonld', msg.format === 'json' ? 'application/json' : 'application/ld+json');
+  if (msg.type === 'formatted')
+    download(
+      msg.output,
+      msg.format === 'json' ? 'slant-report.json' : 'slant-annotations.jsonld',
+      msg.format === 'json' ? 'application/json' : 'application/ld+json',
+    );
 }
 
 function scheduleAnalysis() {
@@ -345,13 +351,19 @@ function goTo(index) {
   first?.scrollIntoView({ block: 'center', behavior: 'instant' });
   explain(index, first);
   announce.textContent = `${ANALYZERS[f.analyzer]?.label ?? f.analyzer}, ${f.severity}: “${f.span.text}”. ${f.message}`;
-  $('findings').querySelectorAll('button').forEach((b) => b.setAttribute('aria-current', String(b.dataset.slantFindingItem === String(index))));
+  $('findings')
+    .querySelectorAll('button')
+    .forEach((b) => b.setAttribute('aria-current', String(b.dataset.slantFindingItem === String(index))));
 }
 
 function step(direction) {
   const r = state.report;
   if (!r) return;
-  const order = r.findings.map((f, i) => [f, i]).filter(([f]) => visible(f)).sort(([a, i], [b, j]) => a.span.start - b.span.start || i - j).map(([, i]) => i);
+  const order = r.findings
+    .map((f, i) => [f, i])
+    .filter(([f]) => visible(f))
+    .sort(([a, i], [b, j]) => a.span.start - b.span.start || i - j)
+    .map(([, i]) => i);
   if (!order.length) return;
   const at = order.indexOf(state.current);
   const next = at < 0 ? (direction > 0 ? 0 : order.length - 1) : (at + direction + order.length) % order.length;
@@ -489,8 +501,14 @@ window.addEventListener('resize', () => renderMargin());
 // ---------------------------------------------------------------------------------------------------------------
 // Export.
 
-$('export-json').addEventListener('click', () => state.report && download(JSON.stringify(state.report, null, 2), 'slant-report.json', 'application/json'));
-$('export-w3c').addEventListener('click', () => state.report && state.worker.postMessage({ type: 'format', seq: state.seq, format: 'w3c', report: state.report }));
+$('export-json').addEventListener(
+  'click',
+  () => state.report && download(JSON.stringify(state.report, null, 2), 'slant-report.json', 'application/json'),
+);
+$('export-w3c').addEventListener(
+  'click',
+  () => state.report && state.worker.postMessage({ type: 'format', seq: state.seq, format: 'w3c', report: state.report }),
+);
 
 function download(text, name, type) {
   const a = document.createElement('a');

@@ -1,3 +1,4 @@
+/* global self, performance */
 // The analyser, in a Web Worker so that typing never waits for it. Messages in: { type: 'analyze', seq, text } and
 // { type: 'format', seq, format, report }; out: 'ready', 'result' (with the text it analysed), 'formatted', 'error'.
 import * as slant from '../../dist/browser/slant.mjs';
@@ -15,7 +16,12 @@ self.onmessage = (event) => {
       self.postMessage({ type: 'result', seq: msg.seq, text: msg.text, report, ms });
     } else if (msg.type === 'format') {
       const output = msg.format === 'json' ? JSON.stringify(msg.report, null, 2) : slant.formatReport(msg.report, msg.format);
-      self.postMessage({ type: 'formatted', seq: msg.seq, format: msg.format, output: typeof output === 'string' ? output : JSON.stringify(output, null, 2) });
+      self.postMessage({
+        type: 'formatted',
+        seq: msg.seq,
+        format: msg.format,
+        output: typeof output === 'string' ? output : JSON.stringify(output, null, 2),
+      });
     }
   } catch (e) {
     self.postMessage({ type: 'error', seq: msg.seq, message: e instanceof Error ? e.message : String(e) });

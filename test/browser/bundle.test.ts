@@ -14,13 +14,21 @@ describe('the core in a browser bundle', () => {
   let bundle: string;
   let inputs: string[];
   beforeAll(async () => {
-    const result = await build({ ...browserBuildOptions('src/index.ts'), format: 'iife', globalName: 'slant', write: false, metafile: true });
+    const result = await build({
+      ...browserBuildOptions('src/index.ts'),
+      format: 'iife',
+      globalName: 'slant',
+      write: false,
+      metafile: true,
+    });
     bundle = result.outputFiles[0].text;
     inputs = Object.keys(result.metafile.inputs);
   });
 
   it('contains no Node-only module: no worker pool, no piscina, no node entry', () => {
-    expect(inputs.filter((i) => /batch\/(pool|worker|run|read|resume|heap|analyze-many-workers)\.ts$|src\/node\.ts$|piscina|csv-parse/.test(i))).toEqual([]);
+    expect(
+      inputs.filter((i) => /batch\/(pool|worker|run|read|resume|heap|analyze-many-workers)\.ts$|src\/node\.ts$|piscina|csv-parse/.test(i)),
+    ).toEqual([]);
     expect(inputs.some((i) => i.includes('wink-eng-lite-web-model'))).toBe(true);
   });
 
@@ -28,7 +36,9 @@ describe('the core in a browser bundle', () => {
     const text = readFileSync(join(__dirname, '../../examples/articles', name), 'utf8');
     const context = vm.createContext({ URL, atob });
     vm.runInContext(bundle, context);
-    expect(vm.runInContext('typeof require + typeof process + typeof Buffer + typeof module', context)).toBe('undefinedundefinedundefinedundefined');
+    expect(vm.runInContext('typeof require + typeof process + typeof Buffer + typeof module', context)).toBe(
+      'undefinedundefinedundefinedundefined',
+    );
     context.text = text;
     const fromBundle = JSON.parse(vm.runInContext('JSON.stringify(slant.analyze(text))', context) as string);
     const fromNode = JSON.parse(JSON.stringify(analyze(text)));

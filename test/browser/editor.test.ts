@@ -31,7 +31,9 @@ describeInChromium('the editor page in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
     // Offline: any request that is not to the local server fails the test.
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (errors.push(`network: ${route.request().url()}`), route.abort())));
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : (errors.push(`network: ${route.request().url()}`), route.abort()),
+    );
     await page.goto(`${server.url}/examples/editor/`);
     await page.waitForFunction(() => (window as any).slantEditor?.ready === true, null, { timeout: 120_000 });
   });
@@ -58,18 +60,25 @@ describeInChromium('the editor page in Chromium', () => {
 
   /** Waits until the page shows the analysis of the editor's current text; returns both. */
   async function settled(): Promise<{ text: string; report: Report }> {
-    await page.waitForFunction(() => {
-      const e = (window as any).slantEditor;
-      return e.report && e.reportText === e.text && document.querySelector('[data-slant-input] mark') !== null;
-    }, null, { timeout: 60_000 });
-    return page.evaluate(() => ({ text: (window as any).slantEditor.text as string, report: (window as any).slantEditor.report as Report }));
+    await page.waitForFunction(
+      () => {
+        const e = (window as any).slantEditor;
+        return e.report && e.reportText === e.text && document.querySelector('[data-slant-input] mark') !== null;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    return page.evaluate(() => ({
+      text: (window as any).slantEditor.text as string,
+      report: (window as any).slantEditor.report as Report,
+    }));
   }
 
   /** For each finding index, the text of its highlight elements in document order. */
   const highlighted = (): Promise<Record<string, string>> =>
     page.evaluate(() => {
       const out: Record<string, string> = {};
-      for (const m of document.querySelectorAll<HTMLElement>('[data-slant-input] mark[data-slant-finding]')) {
+      for (const m of Array.from(document.querySelectorAll<HTMLElement>('[data-slant-input] mark[data-slant-finding]'))) {
         out[m.dataset.slantFinding!] = (out[m.dataset.slantFinding!] ?? '') + m.textContent;
       }
       return out;
@@ -123,7 +132,9 @@ describeInChromium('the editor page in Chromium', () => {
     const first = report.findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => a.span.start - b.span.start || i - j)[0];
     await expect(page.textContent('#tip')).resolves.toContain(first[0].message);
     await expect(page.isVisible('#tip')).resolves.toBe(true);
-    await expect(page.$$eval('mark[data-current]', (els) => els.map((e) => e.getAttribute('data-slant-finding')))).resolves.toContain(String(first[1]));
+    await expect(page.$$eval('mark[data-current]', (els) => els.map((e) => e.getAttribute('data-slant-finding')))).resolves.toContain(
+      String(first[1]),
+    );
     // The README's screenshot: the source's mentions painted, a charged word explained on hover.
     await page.keyboard.press('Escape');
     await page.evaluate(() => document.getSelection()?.removeAllRanges());
