@@ -402,6 +402,10 @@ document.addEventListener('keydown', (e) => {
   } else if (e.key === 'Escape') {
     tip.hidden = true;
     state.current = -1;
+    input.querySelectorAll('mark[data-current]').forEach((m) => m.removeAttribute('data-current'));
+    $('findings')
+      .querySelectorAll('button[aria-current="true"]')
+      .forEach((b) => b.setAttribute('aria-current', 'false'));
   }
 });
 
