@@ -22,6 +22,9 @@ export function browserBuildOptions(entry: string): BuildOptions {
     platform: 'browser',
     target: 'es2022',
     // Nothing from Node: esbuild fails on any node:* or built-in import under platform 'browser'.
+    // The 'worker' export condition first: the bundle must also load in a Web Worker, where there is no `document`
+    // (decode-named-character-reference, under micromark, decodes entities through the DOM in its 'browser' build).
+    conditions: ['worker'],
     define: { SLANT_VERSION: JSON.stringify(version) },
     legalComments: 'eof',
     logLevel: 'error',

@@ -46,6 +46,7 @@ const state = {
   hidden: { analyzers: new Set(), severities: new Set() },
   current: -1, // index in report.findings of the finding navigated to
   formats: ['json'],
+  w3c: null, // the shown report as W3C annotations (when the library has formatReport)
   timings: [], // { characters, words, ms } per analysis, for the benchmark
   openSource: null,
 };
@@ -103,12 +104,6 @@ function onWorkerMessage(msg) {
     if (state.dirty) requestAnalysis();
     return;
   }
-  if (msg.type === 'formatted')
-    download(
-      msg.output,
-      msg.format === 'json' ? 'slant-report.json' : 'slant-annotations.jsonld',
-      msg.format === 'json' ? 'application/json' : 'application/ld+json',
-    );
 }
 
 function scheduleAnalysis() {
@@ -135,9 +130,10 @@ function setStatus(text) {
 // ---------------------------------------------------------------------------------------------------------------
 // Showing a result.
 
-function applyResult({ seq, text, report, ms }) {
+function applyResult({ seq, text, report, ms, w3c }) {
   state.appliedSeq = seq;
   state.report = report;
+  state.w3c = w3c;
   state.reportText = text;
   state.timings.push({ characters: text.length, words: report.stats.words, ms: Math.round(ms * 10) / 10 });
   status.dataset.analysisMs = String(Math.round(ms));
@@ -511,7 +507,8 @@ $('export-json').addEventListener(
 );
 $('export-w3c').addEventListener(
   'click',
-  () => state.report && state.worker.postMessage({ type: 'format', seq: state.seq, format: 'w3c', report: state.report }),
+  // Formatted by the worker with the result, so the download happens in the click (browsers block later ones).
+  () => state.w3c && download(state.w3c, 'slant-annotations.jsonld', 'application/ld+json'),
 );
 
 function download(text, name, type) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 import { browserBuildOptions } from '../../scripts/build-browser';
-import { analyze } from '../../src/index';
+import { analyze, formatReport } from '../../src/index';
 
 jest.setTimeout(180_000);
 
@@ -44,6 +44,28 @@ describe('the core in a browser bundle', () => {
     const fromNode = JSON.parse(JSON.stringify(analyze(text)));
     expect(fromBundle.findings.length).toBeGreaterThan(0);
     expect(fromBundle).toEqual(fromNode);
+  });
+
+  it.each([
+    ['html', 's400-india.html'],
+    ['markdown', null],
+  ])('reads %s input in the bundle as in Node (parse5, micromark), W3C annotations included', (input, name) => {
+    const source = name
+      ? readFileSync(join(__dirname, '../../examples/articles', name), 'utf8')
+      : '# Council &amp; budget\n\nCritics *slammed* the plan, [officials said](https://example.org).\n\n```\ncode is skipped\n```\n\n> "It will pass," the mayor said.\n';
+    const context = vm.createContext({ URL, atob });
+    vm.runInContext(bundle, context);
+    Object.assign(context, { source, input });
+    const out = JSON.parse(
+      vm.runInContext(
+        "(() => { const r = slant.analyze(source, { input }); return JSON.stringify({ r, w3c: slant.formatReport(r, 'w3c', { source }) }); })()",
+        context,
+      ) as string,
+    );
+    const report = analyze(source, { input: input as 'html' | 'markdown' });
+    expect(out.r.findings.length).toBeGreaterThan(0);
+    expect(out.r).toEqual(JSON.parse(JSON.stringify(report)));
+    expect(out.w3c).toBe(formatReport(report, 'w3c', { source }));
   });
 
   it('pipeline.analyzeMany works in the bundle, in the calling thread', async () => {

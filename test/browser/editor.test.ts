@@ -32,7 +32,9 @@ describeInChromium('the editor page in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     // Offline: any request that is not to the local server fails the test.
     await page.route('**/*', (route) =>
-      route.request().url().startsWith(server.url) ? route.continue() : (errors.push(`network: ${route.request().url()}`), route.abort()),
+      /^blob:|^data:/.test(route.request().url()) || route.request().url().startsWith(server.url)
+        ? route.continue()
+        : (errors.push(`network: ${route.request().url()}`), route.abort()),
     );
     await page.goto(`${server.url}/examples/editor/`);
     await page.waitForFunction(() => (window as any).slantEditor?.ready === true, null, { timeout: 120_000 });
@@ -150,6 +152,25 @@ describeInChromium('the editor page in Chromium', () => {
     }, report.findings[charged].message);
     mkdirSync(join(root, 'docs'), { recursive: true });
     await page.screenshot({ path: join(root, 'docs', 'editor.png') });
+  });
+
+  it('exports the report as JSON and as W3C annotations that re-anchor in the text', async () => {
+    const text = article('water-fine.txt');
+    const { report } = await paste({ 'text/plain': text });
+    const save = async (button: string): Promise<string> => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    expect(JSON.parse(await save('#export-json'))).toEqual(report);
+    const w3c = JSON.parse(await save('#export-w3c'));
+    expect(w3c.type).toBe('AnnotationCollection');
+    const items = w3c.first.items as Array<{ target: { selector: Array<{ type: string; exact?: string; start?: number; end?: number }> } }>;
+    expect(items).toHaveLength(report.findings.length);
+    items.forEach((item, i) => {
+      const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector')!;
+      const position = item.target.selector.find((s) => s.type === 'TextPositionSelector')!;
+      expect([quote.exact, text.slice(position.start, position.end)]).toEqual([report.findings[i].span.text, report.findings[i].span.text]);
+    });
   });
 
   it('re-analyses as the journalist types, and shows only the newest text’s result', async () => {
