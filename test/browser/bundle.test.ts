@@ -49,12 +49,13 @@ describe('the core in a browser bundle', () => {
   it.each([
     ['html', 's400-india.html'],
     ['markdown', null],
-  ])('reads %s input in the bundle as in Node (parse5, micromark), W3C annotations included', (input, name) => {
+  ])('reads %s input in the bundle as in Node (parse5, micromark), W3C annotations included, with no DOM', (input, name) => {
     const source = name
       ? readFileSync(join(__dirname, '../../examples/articles', name), 'utf8')
       : '# Council &amp; budget\n\nCritics *slammed* the plan, [officials said](https://example.org).\n\n```\ncode is skipped\n```\n\n> "It will pass," the mayor said.\n';
     const context = vm.createContext({ URL, atob });
     vm.runInContext(bundle, context);
+    expect(vm.runInContext('typeof document + typeof window', context)).toBe('undefinedundefined'); // as in a Web Worker
     Object.assign(context, { source, input });
     const out = JSON.parse(
       vm.runInContext(
