@@ -154,6 +154,31 @@ describeInChromium('the editor page in Chromium', () => {
     await page.screenshot({ path: join(root, 'docs', 'editor.png') });
   });
 
+  it('keeps highlighted text readable: contrast of at least 4.5:1 (WCAG AA) for every analyzer, and a label in words', async () => {
+    await paste({ 'text/plain': article('s400-india.txt') });
+    const rows = await page.evaluate(() => {
+      const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = (c: number[]): number => {
+        const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const seen = new Map<string, [number, string]>();
+      for (const m of Array.from(document.querySelectorAll<HTMLElement>('[data-slant-input] mark[data-slant-analyzer]'))) {
+        const style = getComputedStyle(m);
+        const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const label = document.querySelector(`#filter-analyzers [data-slant-analyzer="${m.dataset.slantAnalyzer}"]`)?.textContent ?? '';
+        seen.set(m.dataset.slantAnalyzer!, [Math.round(ratio * 10) / 10, label]);
+      }
+      return [...seen].map(([id, [ratio, label]]) => ({ id, ratio, label }));
+    });
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const r of rows) {
+      expect(r.ratio).toBeGreaterThanOrEqual(4.5);
+      expect(r.label.trim().length).toBeGreaterThan(0);
+    }
+  });
+
   it('exports the report as JSON and as W3C annotations that re-anchor in the text', async () => {
     const text = article('water-fine.txt');
     const { report } = await paste({ 'text/plain': text });
