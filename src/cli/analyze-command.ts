@@ -20,7 +20,7 @@ export const ANALYZE_USAGE = `usage: slant analyze <file|-> [options]
   --html-keep <tags>        HTML: page chrome to keep, comma-separated (${HTML_CHROME.join(', ')}; skipped by default)
   -o, --output <file>       write to a file instead of standard output
   --analyzers <ids>         comma-separated analyzer ids (default: the recommended preset)
-  --max-size <size>         refuse larger input (default: 5MB)
+  --max-size <size>         refuse larger input, in bytes (e.g. 512KB, 5MB; default: 5MB)
   --color / --no-color      force colour on or off (default: on when the output is a terminal)
   --min-severity <level>    text: list, html: highlight findings of this severity and above
                             (info|warning; default: warning; text counts the rest, html lists them
@@ -50,7 +50,13 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     io.stdout(ANALYZE_USAGE + '\n');
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'analyze takes one file (or - for standard input)' : 'missing input file (or - for standard input)');
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length
+        ? `analyze takes one file (or - for standard input); got ${positionals.length}. For many articles use "slant batch" on a JSONL or CSV file`
+        : 'missing input file (or - for standard input)',
+    );
+  }
   const format = values.format;
   if (!isReportFormat(format)) throw new UsageError(`unknown --format "${format}" (valid: ${REPORT_FORMATS.join(', ')})`);
   const inputFormat = values.input ?? (positionals[0] === '-' ? 'text' : inputFormatFromPath(positionals[0]));
@@ -70,6 +76,8 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
   const source = await readInput(positionals[0], maxBytes, inputFormat);
   const extracted = extract(source, inputFormat, { html: { keep } });
   const report = pipeline.analyzeExtracted(extracted, source, offsets);
+  // The text view shows the report's warnings; with other formats "not English" (no scores) also goes to stderr.
+  if (format !== 'text') for (const w of report.warnings) if (w.code === 'NOT_ENGLISH') io.stderr(`slant analyze: warning: ${w.message}\n`);
 
   const toTerminal = !values.output && io.isTTY;
   const output = formatReport(report, format, {

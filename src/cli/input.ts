@@ -26,7 +26,9 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
 /**
  * Decodes bytes as text: UTF-16 (LE or BE) or UTF-8 when a byte-order mark says so; for HTML, the charset its
  * <meta> declares (any label TextDecoder knows, e.g. windows-1252, iso-8859-2, shift_jis); else UTF-8. Refuses
- * binary data, invalid UTF-8 and unknown charsets with a one-line InputError.
+ * binary data, invalid UTF-8 and unknown charsets with a one-line InputError. A UTF-8 BOM is kept (as U+FEFF at
+ * offset 0, which the analysis reads as white space), so that offsets count from the start of the file as read,
+ * like readFileSync(file, 'utf8') and Python's open(file, encoding='utf-8') do.
  */
 export function decodeText(bytes: Uint8Array, name: string, format: string = 'text'): string {
   const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
@@ -54,11 +56,11 @@ export function decodeText(bytes: Uint8Array, name: string, format: string = 'te
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes); // ignoreBOM: keep it
   } catch {
     throw new InputError(`${name} is not valid UTF-8 text; convert it first (e.g. iconv -f latin1 -t utf-8)`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text;
 }
 
 /** Reads a text file or standard input ("-"), with a size limit. */
