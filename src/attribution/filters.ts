@@ -3,7 +3,7 @@
  * model's local context features miss. Each rule drops a candidate that cannot be an attribution.
  */
 import type { SlantDocument, Token } from '../document';
-import type { Candidate, TokenRange } from './detect';
+import type { Candidate, TokenRange } from './candidate';
 import { readMention } from './sources';
 import { isComma } from './tokens';
 

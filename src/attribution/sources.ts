@@ -5,7 +5,7 @@
  */
 import type { SlantDocument, Token } from '../document';
 import { tokenizeTerm } from '../nlp';
-import type { TokenRange } from './detect';
+import type { TokenRange } from './candidate';
 import {
   ANONYMITY_MARKERS,
   ANONYMOUS_NOUNS,
