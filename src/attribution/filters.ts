@@ -4,7 +4,7 @@
  */
 import type { SlantDocument, Token } from '../document';
 import type { Candidate, TokenRange } from './candidate';
-import { readMention } from './sources';
+import { readMention } from './mention';
 import { isComma } from './tokens';
 
 /** Accepted candidates without those no rule rejects (same order). */
