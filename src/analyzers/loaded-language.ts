@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../analyzer';
-import { SlantDocument, type Sentence, type Token } from '../document';
+import type { SlantDocument, Sentence, Token } from '../document';
 import type { LexiconMatch } from '../lexicon/matcher';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import { winkTokens } from '../nlp';
@@ -342,7 +342,7 @@ function matchingView(doc: SlantDocument, titleCase: Set<number>): SlantDocument
   }
   if (titleCase.size) tokens = withHeadlineLemmas(doc, tokens ?? doc.tokens.slice(), titleCase);
   if (!tokens) return doc;
-  return new SlantDocument({ text: doc.text, tokens, sentences: doc.sentences, paragraphs: doc.paragraphs, quotations: doc.quotations });
+  return doc.withTokens(tokens);
 }
 
 /** Re-reads Title-Case sentences in lower case; see {@link matchingView}. Changes `tokens` in place. */

@@ -13,7 +13,6 @@ import { noun } from './cues/noun';
 import { preposition, prepositionNounAhead } from './cues/preposition';
 import { anonymityIdiom, nounReadsAsVerb, verb } from './cues/verb';
 import { windowFeatures } from './features';
-import { scratchFloat32 } from './scratch';
 
 /** All candidate cues of the document, with sources, contents and features (not yet scored or selected). */
 export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior> = CUE_PRIORS): { ctx: Ctx; candidates: Candidate[] } {
@@ -57,7 +56,7 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
     }
   }
   // a candidate inside the content of a likely attribution is usually reported speech within reported speech
-  const cover = scratchFloat32(tokens.length);
+  const cover = new Float32Array(tokens.length);
   for (const c of candidates) {
     if (c.prior < 0.3) continue;
     for (const r of c.content) for (let k = r.first; k <= r.last; k++) if (cover[k] < c.prior) cover[k] = c.prior;

@@ -23,4 +23,3 @@ export { featureBuckets, featureNames, scoreCandidates } from './features';
 export { npLeft, npRight } from './chunker';
 export { clauseSubjectOf } from './source-span';
 export { selectCandidates } from './select';
-export { scratchInt32 } from './scratch';

@@ -9,7 +9,6 @@ import {
   detectionContext,
   findCandidates,
   scoreCandidates,
-  scratchInt32,
   selectCandidates,
   type Candidate,
   type Ctx,
@@ -157,7 +156,7 @@ function inheritSources(doc: SlantDocument, accepted: Candidate[], ctx: Ctx): vo
  */
 function trimContents(doc: SlantDocument, accepted: Candidate[], openMark: Int32Array): void {
   const { tokens } = doc;
-  const owner = scratchInt32(tokens.length, -1);
+  const owner = new Int32Array(tokens.length).fill(-1);
   accepted.forEach((c, i) => {
     for (let k = c.first; k <= c.last; k++) owner[k] = i;
     if (c.source) for (let k = c.source.first; k <= c.source.last; k++) if (owner[k] < 0) owner[k] = i;

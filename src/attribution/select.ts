@@ -3,7 +3,6 @@
  */
 import type { SlantDocument } from '../document';
 import type { Candidate } from './candidate';
-import { scratchInt32, scratchUint8 } from './scratch';
 
 /**
  * Accepts candidates best first. A candidate is dropped when its cue lies in an accepted attribution's content or
@@ -11,8 +10,8 @@ import { scratchInt32, scratchUint8 } from './scratch';
  */
 export function selectCandidates(doc: SlantDocument, candidates: Candidate[], threshold: number, nestedThreshold = 1): Candidate[] {
   const n = doc.tokens.length;
-  const role = scratchInt32(n, -1); // -1 free, else index in accepted of the owner
-  const inContent = scratchUint8(n);
+  const role = new Int32Array(n).fill(-1); // -1 free, else index in accepted of the owner
+  const inContent = new Uint8Array(n);
   const order: number[] = [];
   for (let i = 0; i < candidates.length; i++) if (candidates[i].score >= threshold) order.push(i);
   order.sort((a, b) => candidates[b].score - candidates[a].score || candidates[a].head - candidates[b].head);

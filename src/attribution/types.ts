@@ -1,4 +1,4 @@
-import type { Span } from '../document';
+import type { Span } from '../document/span';
 import type { CueClass } from './lexicon';
 
 /** Who a source is, as far as the text tells. */
