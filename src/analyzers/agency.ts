@@ -2,8 +2,7 @@ import { defineAnalyzer } from '../analyzer';
 import type { SlantDocument, Token } from '../document';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import type { CompiledLexicon } from '../lexicon/load';
-import type { LexiconMatch } from '../lexicon/matcher';
-import { tokenizeTerm } from '../nlp';
+import { termWords, type LexiconMatch } from '../lexicon/matcher';
 import type { Evidence } from '../report';
 import { lexiconMatches, stanceScan } from '../stance-scan';
 
@@ -94,7 +93,7 @@ function byObjectsOf(lex: CompiledLexicon): ByObjects {
     const set = e.category === 'means' ? out.means : e.category === 'not-agent' ? out.notAgent : undefined;
     if (!set) continue;
     for (const term of e.terms) {
-      const words = tokenizeTerm(term);
+      const words = termWords(term);
       const head = words[words.length - 1];
       if (!head) continue;
       set.add(head.lemma);
