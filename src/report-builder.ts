@@ -9,6 +9,7 @@ import {
   type ReportSource,
   type SentenceStatus,
 } from './report';
+import { round } from './round';
 
 /** Assembles the report from the document, the findings and each analyzer's result. */
 export function buildReport(
@@ -85,7 +86,7 @@ export function buildReport(
       quotations: doc.quotations.length,
       quotedWords,
     },
-    score: { overall: overall === null ? null : round(overall), weights, basis },
+    score: { overall: overall === null ? null : round(overall, 4), weights, basis },
     analyzers,
     findings,
     quotations,
@@ -94,5 +95,3 @@ export function buildReport(
     sentences,
   };
 }
-
-const round = (x: number): number => Math.round(x * 1e4) / 1e4;

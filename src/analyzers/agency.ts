@@ -5,6 +5,7 @@ import type { CompiledLexicon } from '../lexicon/load';
 import { termWords, type LexiconMatch } from '../lexicon/matcher';
 import type { Evidence } from '../report';
 import { lexiconMatches, stanceScan } from '../stance-scan';
+import { round } from '../round';
 
 /**
  * Agency: agentless passives that hide who acted ("protesters were killed", "jobs were cut", "mistakes were made"),
@@ -170,7 +171,6 @@ function countPassives(doc: SlantDocument, by: ByObjects): PassiveCounts {
 
 /** Writer's-voice findings per 1,000 writer words that give a score of 0.5. */
 const HALF_SCORE_RATE = 2;
-const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export const agency = defineAnalyzer<AgencyMessageId>({
   meta: {

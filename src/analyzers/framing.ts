@@ -8,6 +8,7 @@ import type { CompiledLexicon } from '../lexicon/load';
 import type { LexiconMatch } from '../lexicon/matcher';
 import type { Evidence } from '../report';
 import { isScanModel, lexiconMatches, stanceScan } from '../stance-scan';
+import { round } from '../round';
 
 /**
  * Framing: which of the 14 generic policy frames of the Media Frames Corpus codebook (Economic, Security and
@@ -188,7 +189,6 @@ export function analyzeFrames(doc: SlantDocument, lexicon: CompiledLexicon, mode
   return { labels: model.labels, logits, dominant, share, cueSentences, sentences, cues, cueFrames, words };
 }
 
-const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Metric names per frame, built once per label list. */
 const keyCache = new WeakMap<readonly string[], { frame: string[]; dominant: string[]; margin: string[] }>();

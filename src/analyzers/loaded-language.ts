@@ -4,6 +4,8 @@ import type { SlantDocument, Token } from '../document';
 import type { LexiconMatch } from '../lexicon/matcher';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import { titleCaseSentences, withHeadlineLemmas } from '../document/casing';
+import { round } from '../round';
+import { negatedBefore, type NegationRule } from '../document/negation';
 
 /**
  * Loaded language: words and phrases that carry judgement or emotion beyond the fact reported — charged verbs,
@@ -52,11 +54,16 @@ const MESSAGE_OF_CATEGORY: Record<string, LoadedLanguageMessageId> = {
 
 /** Categories whose charge a preceding negation denies: "not unprecedented" is no exaggeration, "did not lie" no accusation. */
 const NEGATION_FLIPS = new Set(['exaggeration', 'superlative', 'intensifier', 'puffery', 'minimisation', 'charged-verb', 'charged-noun']);
-const NEGATORS = new Set(['not', 'never', 'no', 'nor', 'hardly', 'scarcely', 'barely', 'without', 'neither']);
-/** "not only", "not just": an intensifying construction, not a negation. */
-const NOT_NEGATING_AFTER = new Set(['only', 'just', 'merely', 'simply', 'least', 'less', 'doubt']);
-/** How many tokens before a match a negator may stand ("was not very", "is not the best"). */
-const NEGATION_WINDOW = 3;
+/**
+ * Negation of a match: a negator up to three words before it ("was not very", "is not the best"); "not only", "not
+ * just" are an intensifying construction, not a negation.
+ */
+const NEGATION: NegationRule = {
+  negators: new Set(['not', 'never', 'no', 'nor', 'hardly', 'scarcely', 'barely', 'without', 'neither']),
+  notNegatingAfter: new Set(['only', 'just', 'merely', 'simply', 'least', 'less', 'doubt']),
+  window: 3,
+  hyphenContinues: true,
+};
 
 /**
  * The score is rate / (rate + HALF_SCORE_RATE), where rate = writer's-voice findings per 100 writer's-voice words:
@@ -223,7 +230,6 @@ function isLegalCharge(tokens: Token[], first: number, last: number): boolean {
   return false;
 }
 
-const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
  * Keeps, among overlapping matches, the one covering most tokens; at equal length an entry matched by exact form
@@ -253,18 +259,7 @@ export function resolveOverlaps<M extends Candidate>(matches: M[]): M[] {
 
 /** True when a negator stands within a few tokens before `first`, in the same clause. */
 export function isNegated(tokens: Token[], first: number): boolean {
-  const sentence = tokens[first].sentence;
-  for (let k = first - 1, seen = 0; k >= 0 && seen < NEGATION_WINDOW; k--) {
-    const t = tokens[k];
-    if (t.sentence !== sentence || (t.pos === 'PUNCT' && t.value !== '-')) return false;
-    if (!t.isWord) continue;
-    seen++;
-    if (NEGATORS.has(t.normal)) {
-      const next = tokens[k + 1];
-      return !(next && NOT_NEGATING_AFTER.has(next.normal));
-    }
-  }
-  return false;
+  return negatedBefore(tokens, first, NEGATION);
 }
 
 /** A match is quoted when any of its words is in a quoted voice. */

@@ -3,6 +3,8 @@ import { defineAnalyzer, type AnalyzerOutput } from '../analyzer';
 import type { AttributionRelation, SourceEntity } from '../attribution/types';
 import type { SlantDocument, Token } from '../document';
 import type { LexiconMatch } from '../lexicon/matcher';
+import { startsUpper } from '../document/casing';
+import { round } from '../round';
 
 /**
  * Unattributed assertions: claims the writer makes in their own voice without a named source.
@@ -166,7 +168,7 @@ function hasNamedModifier(doc: SlantDocument, first: number): boolean {
     const t = doc.tokens[k];
     const possessive = t.normal === "'s" || t.normal === '’s' || t.value === "'" || t.value === '’';
     if (!possessive && !/^(ADJ|NOUN|PROPN|NUM)$/.test(t.pos)) break;
-    if (!/^\p{Lu}/u.test(t.value)) continue;
+    if (!startsUpper(t.value)) continue;
     if (k > sentence.tokenStart || t.pos === 'PROPN') return true;
   }
   return false;
@@ -223,7 +225,7 @@ const THING_PRONOUNS = new Set(['it', 'this', 'that', 'these', 'those', 'which',
 
 /** The source phrase contains a name (a capitalised proper noun), not only common nouns or pronouns. */
 function namesSomeone(doc: SlantDocument, span: { start: number; end: number }): boolean {
-  return doc.tokensIn(span.start, span.end).some((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.value));
+  return doc.tokensIn(span.start, span.end).some((t) => t.pos === 'PROPN' && startsUpper(t.value));
 }
 
 /** The source phrase is a lone "it", "this" or "which": a thing, not someone who can be a source. */
@@ -506,8 +508,8 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
           explanation:
             "The sentence evaluates, interprets or predicts in the writer's own voice, and neither it nor the sentence before it names a source for the judgement.",
           evidence: trigger.rule
-            ? { rule: `claim-classifier/${trigger.entry}`, weight: Math.round(claim.score * 100) / 100 }
-            : { lexicon: lex.id, entry: trigger.entry, term: trigger.term, weight: Math.round(claim.score * 100) / 100, rule: 'claim-classifier' },
+            ? { rule: `claim-classifier/${trigger.entry}`, weight: round(claim.score, 2) }
+            : { lexicon: lex.id, entry: trigger.entry, term: trigger.term, weight: round(claim.score, 2), rule: 'claim-classifier' },
           suggestions: ['attribute the judgement to a named source, or show the facts it rests on'],
         });
       }

@@ -8,6 +8,7 @@ import { PERSON_TITLES } from './lexicon';
 import { COMPANY_DESCRIPTIONS, type Gender, isAcronym, isCompanyName, type MentionInfo, SHORT_NAME_HEADS, SPOKESPERSON_NOUNS } from './mention';
 import { roleTitles } from './roles';
 import type { SourceType } from './types';
+import { startsUpper } from '../document/casing';
 
 /** One source as merged so far (mentions as offsets; spans are built at the end). */
 export interface Entity {
@@ -96,7 +97,7 @@ export class EntityTable {
       const tokens = this.tokens;
       const sentence = tokens[at].sentence;
       const company = this.latest(
-        (e) => sentence - tokens[e.lastSeen].sentence <= 6 && e.type === 'named-organization' && isCompanyName(e.nameWords) && /^\p{Lu}/u.test(e.name) && !isAcronym(e.name),
+        (e) => sentence - tokens[e.lastSeen].sentence <= 6 && e.type === 'named-organization' && isCompanyName(e.nameWords) && startsUpper(e.name) && !isAcronym(e.name),
       );
       if (company) return company;
     }

@@ -17,6 +17,7 @@ import {
 import { resolveSources, type SpeakerNeed } from './sources';
 import { filterCandidates } from './filters';
 import type { Attribution, AttributionKind, AttributionRelation } from './types';
+import { round } from '../round';
 
 export type { Attribution, AttributionKind, AttributionRelation, SourceEntity, SourceType } from './types';
 export type { CueClass } from './lexicon';
@@ -84,7 +85,7 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx:
       cueClass: c.cls,
       contentParts: parts,
       sentence: tokens[c.head].sentence,
-      confidence: Math.round(c.score * 1000) / 1000,
+      confidence: round(c.score),
     };
     if (c.source) rel.source = spanOfRange(doc, c.source);
     if (sourceId) rel.sourceId = sourceId;

@@ -6,6 +6,7 @@ import type { TokenRange } from './candidate';
 import { ANONYMITY_MARKERS, PERSON_TITLES } from './lexicon';
 import { clean, HONORIFICS, type MentionInfo, titleKey, trimLast } from './mention';
 import { isComma, isPossessivePronoun } from './tokens';
+import { startsUpper } from '../document/casing';
 
 const LEGISLATOR = ['senator', 'representative', 'congressman', 'congresswoman', 'lawmaker', 'legislator'];
 
@@ -77,7 +78,7 @@ export function roleTitles(role: string): string[] {
     let j = i + 1;
     while (j < words.length && PERSON_TITLES.has(titleKey(words[j].toLowerCase()))) j++;
     const next = words[j];
-    if (PERSON_TITLES.has(titleKey(w.toLowerCase())) && next && /^\p{Lu}/u.test(next)) return;
+    if (PERSON_TITLES.has(titleKey(w.toLowerCase())) && next && startsUpper(next)) return;
     out.push(titleKey(w.toLowerCase()));
   });
   // a vice president is no president
