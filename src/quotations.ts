@@ -14,6 +14,8 @@ export interface RawQuotation {
   segments: Array<{ start: number; end: number }>;
   parent: number;
   closed: boolean;
+  /** Marked as a quotation by the input's markup (<blockquote>, <q>, a Markdown block quote), not by quotation marks. */
+  marked?: boolean;
 }
 
 interface Range {
@@ -251,6 +253,24 @@ function fixParents(qs: RawQuotation[]): RawQuotation[] {
   return qs;
 }
 
+/**
+ * Adds the ranges that markup marks as quotations (see ExtractedInput.quotations) to those found by their marks:
+ * a range already covered by a quotation in marks is left to it; the rest become quotations (one segment per
+ * paragraph), never scare quotes.
+ */
+export function addMarkedQuotations(found: RawQuotation[], marked: ReadonlyArray<Range>, paragraphs: Range[]): RawQuotation[] {
+  if (!marked.length) return found;
+  const out = [...found];
+  for (const r of marked) {
+    if (r.end <= r.start || found.some((q) => q.start <= r.start && q.end >= r.end)) continue;
+    const segments = paragraphs.filter((p) => p.end > r.start && p.start < r.end).map((p) => ({ start: Math.max(p.start, r.start), end: Math.min(p.end, r.end) }));
+    if (!segments.length) continue;
+    out.push({ start: r.start, end: r.end, contentStart: segments[0].start, contentEnd: segments[segments.length - 1].end, segments, parent: -1, closed: true, marked: true });
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return fixParents(out);
+}
+
 /** Speech and naming verbs: a short quotation next to one of these has a speaker, so it is not a scare quote. */
 const SPEECH_LEMMAS = new Set([
   'say', 'tell', 'call', 'describe', 'write', 'add', 'ask', 'state', 'claim', 'insist', 'warn', 'declare',
@@ -283,7 +303,7 @@ export function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quo
     const firstToken = doc.tokens[doc.tokenIndexAt(q.start)];
     const sentence = firstToken ? firstToken.sentence : 0;
     let kind: QuotationKind = q.segments.length > 1 ? 'block' : 'direct';
-    if (kind === 'direct' && q.parent < 0 && isScareQuote(doc, q, inside, words, speech)) kind = 'scare';
+    if (kind === 'direct' && q.parent < 0 && !q.marked && isScareQuote(doc, q, inside, words, speech)) kind = 'scare';
     return {
       index,
       start: q.start,
@@ -323,4 +343,3 @@ function isScareQuote(doc: SlantDocument, q: RawQuotation, inside: Token[], word
   while (b < sentence.tokenEnd && tokens[b].end <= q.end) b++;
   return speech(sentence.tokenStart, sentence.tokenEnd) === speech(a, b);
 }
-

@@ -7,6 +7,7 @@ import {
   type ReportAttribution,
   type ReportQuotation,
   type ReportSource,
+  type Rule,
   type SentenceStatus,
 } from './report';
 import { round } from './round';
@@ -17,6 +18,7 @@ export function buildReport(
   findings: Finding[],
   analyzers: Record<string, AnalyzerResult>,
   sentences: SentenceStatus[],
+  rules: Record<string, Rule> = {},
 ): Report {
   const attribution = doc.attribution;
   const sourceName = new Map(attribution.sources.map((s) => [s.id, s.name]));
@@ -78,6 +80,7 @@ export function buildReport(
   sentences.sort((a, b) => a.index - b.index);
   return {
     schemaVersion: SCHEMA_VERSION,
+    input: { format: 'text', characters: doc.text.length, offsets: 'utf16' },
     stats: {
       characters: doc.text.length,
       words: doc.wordCount,
@@ -88,6 +91,7 @@ export function buildReport(
     },
     score: { overall: overall === null ? null : round(overall, 4), weights, basis },
     analyzers,
+    rules,
     findings,
     quotations,
     attributions,

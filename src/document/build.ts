@@ -4,7 +4,7 @@
  */
 import { computeAttribution } from '../attribution';
 import { hasWordChar, SPACE_POS, winkTokens, type ReadText } from '../nlp';
-import { classifyQuotations, findParagraphs, findQuotations } from '../quotations';
+import { addMarkedQuotations, classifyQuotations, findParagraphs, findQuotations } from '../quotations';
 import { defineLayer, SlantDocument, type Paragraph, type Sentence, type Token } from './index';
 
 /** Attribution relations, sources and quotation speakers: one layer, computed on first use (`doc.attribution`). */
@@ -14,12 +14,17 @@ export const attributionLayer = defineLayer('attribution', computeAttribution);
  * Rebuilds character offsets from wink's tokens. wink keeps every character of the text in a token value or in
  * its preceding spaces; when a token cannot be found where expected (defensive), it is searched forward.
  */
-export function parseDocument(text: string): SlantDocument {
-  return buildDocument(text, winkTokens(text));
+export function parseDocument(text: string, options: ParseOptions = {}): SlantDocument {
+  return buildDocument(text, winkTokens(text), options.quotations ?? []);
+}
+
+export interface ParseOptions {
+  /** Ranges that the input's markup marks as quotations (<blockquote>, <q>): quoted voice even without marks. */
+  quotations?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** The document model of `text` from wink's analysis of it. */
-export function buildDocument(text: string, wink: ReadText): SlantDocument {
+export function buildDocument(text: string, wink: ReadText, marked: ReadonlyArray<{ start: number; end: number }> = []): SlantDocument {
   const { values, spaces, normals, lemmas, pos, types, sentences: sentenceSpans, read } = wink;
 
   // Structure and offsets come from the text as wink read it (a blanked run is space there, so it can neither open
@@ -115,7 +120,7 @@ export function buildDocument(text: string, wink: ReadText): SlantDocument {
 
   // 4. Quotations, their kinds, and each token's voice.
   const doc = new SlantDocument({ text, tokens, sentences, paragraphs, quotations: [], attribution: attributionLayer });
-  const quotations = classifyQuotations(doc, findQuotations(read, paragraphRanges));
+  const quotations = classifyQuotations(doc, addMarkedQuotations(findQuotations(read, paragraphRanges), marked, paragraphRanges));
   doc.quotations.push(...quotations);
   assignVoices(doc);
   return doc;
