@@ -4,12 +4,12 @@
  * on the document itself, never in module-level state. Built by `parseDocument` (src/document/build.ts).
  */
 import type { Attribution } from '../attribution/types';
+import type { QuotationKind, Voice } from '../enums';
 import type { Span } from './span';
 
 export type { Span } from './span';
 
-/** Whose words a piece of text is: the writer's own, or somebody quoted. */
-export type Voice = 'writer' | 'quoted';
+export type { QuotationKind, Voice } from '../enums';
 
 
 export interface Token {
@@ -58,14 +58,6 @@ export interface Paragraph {
   sentenceStart: number;
   sentenceEnd: number;
 }
-
-/**
- * - `direct`: a quotation within one paragraph, attributed or long enough to be someone's words;
- * - `block`: a quotation running over several paragraphs (news convention: no closing mark at the end of each
- *   paragraph, a new opening mark at the start of the next);
- * - `scare`: a few words in quotation marks with no speaker nearby ("so-called "reforms""): the writer's framing.
- */
-export type QuotationKind = 'direct' | 'block' | 'scare';
 
 export interface Quotation {
   index: number;
