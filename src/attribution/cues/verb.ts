@@ -229,7 +229,6 @@ function verbContent(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
         if (after === 'that' || after === 'to' || after === 'quote' || after === 'colon' || after === 'pron' || after === 'comma' || after === 'wh' || after === 'time' || after === 'adp' || (after === 'np' && TELL_VERBS.has(c.lemma))) {
           f.push('recipient');
           r = objLast + 1;
-          nextKind = after;
         }
       }
     }
