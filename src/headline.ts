@@ -1,4 +1,4 @@
-import type { SlantDocument } from './document';
+import { defineLayer, type SlantDocument } from './document';
 
 /**
  * The headline of a text, when its first line has a headline's shape. Analyzers mark findings inside it with
@@ -20,7 +20,8 @@ export const HEADLINE_MAX_WORDS = 30;
 /** ... and at most this many characters. */
 export const HEADLINE_MAX_CHARS = 250;
 
-const cache = new WeakMap<SlantDocument, Headline | null>();
+/** The headline layer: detected once per document, on first use. */
+const headlineLayer = defineLayer('headline', (doc: SlantDocument) => detect(doc));
 
 /**
  * The first line is a headline when it has a headline's shape: it is followed by a line break and more text, it
@@ -29,11 +30,7 @@ const cache = new WeakMap<SlantDocument, Headline | null>();
  * Computed once per document.
  */
 export function findHeadline(doc: SlantDocument): Headline | undefined {
-  const cached = cache.get(doc);
-  if (cached !== undefined) return cached ?? undefined;
-  const found = detect(doc);
-  cache.set(doc, found ?? null);
-  return found;
+  return doc.layer(headlineLayer);
 }
 
 function detect(doc: SlantDocument): Headline | undefined {

@@ -51,7 +51,7 @@ export {
   type AnalyzerUse,
   type ReportDescriptor,
 } from './analyzer';
-export { parseDocument } from './nlp';
+export { parseDocument } from './document/build';
 export { renderHtml, escapeHtml, type HtmlOptions } from './render/html';
 export { highlightPieces, type Piece } from './render/highlight';
 export {

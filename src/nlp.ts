@@ -1,19 +1,11 @@
 /**
- * The one module that imports wink-nlp and its English model. It loads the model once per process and turns a
- * text into a {@link SlantDocument} with exact UTF-16 offsets.
+ * The one module that imports wink-nlp and its English model: it loads the model once per process and reads texts
+ * and lexicon terms with it (tokens, sentences, POS tags, lemmas). Building the document model from that reading is
+ * src/document/build.ts.
  */
 import winkNLP from 'wink-nlp';
 import allowedProperties from 'wink-nlp/src/allowed.js';
 import model from 'wink-eng-lite-web-model';
-import {
-  SlantDocument,
-  type Paragraph,
-  type Quotation,
-  type QuotationKind,
-  type Sentence,
-  type Token,
-} from './document';
-import { addMarkedQuotations, findParagraphs, findQuotations, type RawQuotation } from './quotations';
 
 type Nlp = ReturnType<typeof winkNLP>;
 type Its = Nlp['its'];
@@ -324,7 +316,7 @@ function vocabularyMemo(cache: WinkCache): VocabularyMemo {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Whether a token has a letter or digit; ASCII is decided without a regular expression (hot path). */
-function hasWordChar(value: string): boolean {
+export function hasWordChar(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c >= 128) return WORD_CHAR.test(value);
@@ -332,7 +324,7 @@ function hasWordChar(value: string): boolean {
   }
   return false;
 }
-const SPACE_POS = 'SPACE';
+export const SPACE_POS = 'SPACE';
 
 /** A word as tokenised and lemmatised out of context, for compiling lexicon terms. */
 export interface TermToken {
@@ -391,263 +383,4 @@ export function tokenizeTerm(term: string): TermToken[] {
   // scoring millions of articles cannot grow the cache without end; past the bound a word is simply re-tokenised.
   if (termCache.size < MAX_CACHED_TERMS) termCache.set(term, out);
   return out;
-}
-
-/** Titles that stand before a name, so a full stop after them never ends a sentence ("Sens.", "Adm.", "Lt. Gov."). */
-const TITLES = new Set([
-  'sen', 'sens', 'rep', 'reps', 'gov', 'govs', 'gen', 'gens', 'adm', 'lt', 'col', 'capt', 'cmdr', 'sgt', 'cpl', 'maj',
-  'dr', 'drs', 'prof', 'rev', 'hon', 'messrs', 'mr', 'mrs', 'ms', 'pres', 'supt', 'det', 'insp', 'amb', 'atty',
-]);
-const ABBREVIATION = /^[A-Z][A-Za-z]{0,4}$/;
-const LOWER_START = /^[a-z]/;
-
-/**
- * wink's sentence boundaries, with the false breaks it makes in news copy mended: after a title it does not know
- * ("Sens. John Smith said…", "Adm. Rogers spoke") and after an abbreviation in parentheses followed by a lower-case
- * word ("Sen. Chris Murphy (D-Conn.) said…"), which detached reporting verbs from their speakers.
- */
-function mendFalseBreaks(spans: Array<[number, number]>, values: string[], spaces: number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const wordAt = (k: number): string | undefined => (k >= 0 && values[k].trim() !== '' ? values[k] : undefined);
-  for (const span of spans) {
-    const prev = out[out.length - 1];
-    if (prev && continuesAfter(prev[1], span[0])) prev[1] = span[1];
-    else out.push([span[0], span[1]]);
-  }
-  return out;
-
-  function continuesAfter(end: number, nextStart: number): boolean {
-    let last = end;
-    while (last > 0 && values[last].trim() === '') last--;
-    let next = nextStart;
-    while (next < values.length - 1 && values[next].trim() === '') next++;
-    const v = values[last];
-    // "Sen." as one token, or "Sens" + "." with no space between
-    if (v.endsWith('.') && v.length > 1 && TITLES.has(v.slice(0, -1).toLowerCase())) return true;
-    const before = wordAt(last - 1);
-    if (v === '.' && before && spaces[last] === 0 && TITLES.has(before.toLowerCase())) return true;
-    // "(D-Conn.) said": an abbreviation's full stop inside parentheses, then a lower-case word
-    if (v === ')' && values[last - 1] === '.' && ABBREVIATION.test(values[last - 2] ?? '') && LOWER_START.test(values[next] ?? '')) return true;
-    return false;
-  }
-}
-
-/** Speech and naming verbs: a short quotation next to one of these has a speaker, so it is not a scare quote. */
-const SPEECH_LEMMAS = new Set([
-  'say', 'tell', 'call', 'describe', 'write', 'add', 'ask', 'state', 'claim', 'insist', 'warn', 'declare',
-  'announce', 'tweet', 'post', 'reply', 'respond', 'explain', 'argue', 'note', 'dub', 'label', 'term', 'brand',
-  'deem', 'quote', 'chant', 'shout', 'scream', 'yell', 'urge', 'promise', 'vow', 'admit', 'concede', 'accuse',
-  'according', 'recall', 'testify', 'joke', 'complain', 'suggest', 'conclude', 'acknowledge', 'allege', 'mock',
-]);
-const SCARE_MAX_WORDS = 4;
-
-/**
- * Rebuilds character offsets from wink's tokens. wink keeps every character of the text in a token value or in
- * its preceding spaces; when a token cannot be found where expected (defensive), it is searched forward.
- */
-export function parseDocument(text: string, options: ParseOptions = {}): SlantDocument {
-  return buildDocument(text, winkTokens(text), options.quotations ?? []);
-}
-
-export interface ParseOptions {
-  /** Ranges that the input's markup marks as quotations (<blockquote>, <q>): quoted voice even without marks. */
-  quotations?: ReadonlyArray<{ start: number; end: number }>;
-}
-
-/** The document model of `text` from wink's analysis of it. */
-function buildDocument(text: string, wink: ReadText, marked: ReadonlyArray<{ start: number; end: number }> = []): SlantDocument {
-  const { values, spaces, normals, lemmas, pos, types, sentences: sentenceSpans, read } = wink;
-
-  // Structure and offsets come from the text as wink read it (a blanked run is space there, so it can neither open
-  // a quotation nor be mistaken for a token); every offset is also an offset of `text`.
-  const paragraphRanges = findParagraphs(read);
-  const paragraphOfOffset = makeRangeLookup(paragraphRanges);
-
-  // 1. Tokens with offsets; whitespace tokens are dropped, wink's index -> our index kept for sentences.
-  const tokens: Token[] = [];
-  const ourIndex = new Int32Array(values.length).fill(-1);
-  let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    let start = cursor + spaces[i];
-    if (read.startsWith(value, start)) {
-      cursor = start + value.length;
-    } else {
-      const found = read.indexOf(value, cursor);
-      if (found < 0) continue; // wink altered the token: drop it rather than invent offsets
-      start = found;
-      cursor = found + value.length;
-    }
-    if (pos[i] === SPACE_POS || value.trim() === '') continue;
-    ourIndex[i] = tokens.length;
-    // wink leaves some properties undefined for a few tokens (the lemma of "cannot" in some contexts): fall back.
-    const normal = normals[i] ?? value.toLowerCase();
-    tokens.push({
-      index: tokens.length,
-      start,
-      end: start + value.length,
-      value,
-      normal,
-      lemma: (lemmas[i] ?? normal).toLowerCase(),
-      pos: pos[i] ?? 'X',
-      type: types[i] ?? 'word',
-      isWord: hasWordChar(value),
-      sentence: 0,
-      paragraph: paragraphOfOffset(start),
-      quotation: -1,
-      voice: 'writer',
-    });
-  }
-
-  // 2. Sentences from wink (false breaks after titles mended), split again wherever a paragraph break falls inside one.
-  const sentences: Sentence[] = [];
-  const pushSentence = (from: number, to: number): void => {
-    if (to <= from) return;
-    const index = sentences.length;
-    let words = 0;
-    for (let k = from; k < to; k++) {
-      tokens[k].sentence = index;
-      if (tokens[k].isWord) words++;
-    }
-    sentences.push({
-      index,
-      start: tokens[from].start,
-      end: tokens[to - 1].end,
-      tokenStart: from,
-      tokenEnd: to,
-      paragraph: tokens[from].paragraph,
-      wordCount: words,
-      writerWordCount: words,
-    });
-  };
-  for (const [first, last] of mendFalseBreaks(sentenceSpans, values, spaces)) {
-    let from = -1;
-    let to = -1;
-    for (let k = first; k <= last; k++) {
-      if (ourIndex[k] < 0) continue;
-      if (from < 0) from = ourIndex[k];
-      to = ourIndex[k] + 1;
-    }
-    if (from < 0) continue;
-    let segStart = from;
-    for (let k = from + 1; k < to; k++) {
-      if (tokens[k].paragraph !== tokens[k - 1].paragraph) {
-        pushSentence(segStart, k);
-        segStart = k;
-      }
-    }
-    pushSentence(segStart, to);
-  }
-
-  // 3. Paragraphs with their sentence ranges.
-  const paragraphs: Paragraph[] = paragraphRanges.map((r, index) => ({ index, start: r.start, end: r.end, sentenceStart: 0, sentenceEnd: 0 }));
-  let si = 0;
-  for (const p of paragraphs) {
-    while (si < sentences.length && sentences[si].paragraph < p.index) si++;
-    p.sentenceStart = si;
-    while (si < sentences.length && sentences[si].paragraph === p.index) si++;
-    p.sentenceEnd = si;
-  }
-
-  // 4. Quotations, their kinds, and each token's voice.
-  const doc = new SlantDocument({ text, tokens, sentences, paragraphs, quotations: [] });
-  const quotations = classifyQuotations(doc, addMarkedQuotations(findQuotations(read, paragraphRanges), marked, paragraphRanges));
-  for (const q of quotations) doc.quotations.push(q); // no push(...): a spread of a huge array overflows the stack
-  assignVoices(doc);
-  return doc;
-}
-
-/** Index of the range containing (or last starting before) each offset; offsets must come in increasing order. */
-function makeRangeLookup(ranges: Array<{ start: number; end: number }>): (offset: number) => number {
-  let current = 0;
-  return (offset: number): number => {
-    while (current < ranges.length - 1 && offset >= ranges[current + 1].start) current++;
-    return current;
-  };
-}
-
-/** Speech or naming verbs among tokens [from, to): prefix sums, built on first use. */
-function speechCounter(tokens: Token[]): (from: number, to: number) => number {
-  let prefix: Int32Array | undefined;
-  return (from, to) => {
-    if (!prefix) {
-      prefix = new Int32Array(tokens.length + 1);
-      for (let k = 0; k < tokens.length; k++) prefix[k + 1] = prefix[k] + (SPEECH_LEMMAS.has(tokens[k].lemma) || SPEECH_LEMMAS.has(tokens[k].normal) ? 1 : 0);
-    }
-    return to > from ? prefix[to] - prefix[from] : 0;
-  };
-}
-
-function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quotation[] {
-  // counted, not scanned per quotation: a long unbroken sentence full of short quotations stays linear
-  const speech = speechCounter(doc.tokens);
-  return raw.map((q, index) => {
-    const inside = doc.tokensIn(q.contentStart, q.contentEnd);
-    let words = 0;
-    for (const t of inside) if (t.isWord) words++;
-    const firstToken = doc.tokens[doc.tokenIndexAt(q.start)];
-    const sentence = firstToken ? firstToken.sentence : 0;
-    let kind: QuotationKind = q.segments.length > 1 ? 'block' : 'direct';
-    if (kind === 'direct' && q.parent < 0 && !q.marked && isScareQuote(doc, q, inside, words, speech)) kind = 'scare';
-    return {
-      index,
-      start: q.start,
-      end: q.end,
-      contentStart: q.contentStart,
-      contentEnd: q.contentEnd,
-      segments: q.segments,
-      kind,
-      parent: q.parent,
-      closed: q.closed,
-      wordCount: words,
-      sentence,
-    };
-  });
-}
-
-/**
- * A scare quote: a few words, not ending like a quoted utterance (no final comma or full stop inside the marks),
- * not introduced by a colon, and no speech or naming verb in the same sentence outside the marks. "so-called"
- * always makes what follows a scare quote.
- */
-function isScareQuote(doc: SlantDocument, q: RawQuotation, inside: Token[], words: number, speech: (from: number, to: number) => number): boolean {
-  if (words === 0 || words > SCARE_MAX_WORDS) return words === 0;
-  const lastInside = inside[inside.length - 1];
-  if (lastInside && /^[.,!?…]$/u.test(lastInside.value)) return false;
-  const before = doc.tokenIndexAt(q.start) - 1;
-  const prev = before >= 0 ? doc.tokens[before] : undefined;
-  if (prev && prev.normal === 'called' && before >= 2 && doc.tokens[before - 2].normal === 'so') return true;
-  if (prev && prev.value === ':') return false;
-  const sentence = doc.sentences[doc.tokens[doc.tokenIndexAt(q.contentStart)]?.sentence ?? 0];
-  if (!sentence) return true;
-  // the sentence's tokens within the marks are one run [a, b)
-  const tokens = doc.tokens;
-  let a = Math.max(sentence.tokenStart, doc.tokenIndexAt(q.start));
-  while (a < sentence.tokenEnd && tokens[a].start < q.start) a++;
-  let b = a;
-  while (b < sentence.tokenEnd && tokens[b].end <= q.end) b++;
-  return speech(sentence.tokenStart, sentence.tokenEnd) === speech(a, b);
-}
-
-function assignVoices(doc: SlantDocument): void {
-  const { tokens, quotations, sentences } = doc;
-  if (!quotations.length) return;
-  // Quotations are sorted by start; visit each token's innermost containing quotation with a small stack.
-  for (const q of quotations) {
-    for (const seg of q.segments) {
-      for (let k = doc.tokenIndexAt(seg.start); k < tokens.length && tokens[k].start < seg.end; k++) {
-        tokens[k].quotation = q.index; // later (inner) quotations overwrite outer ones
-      }
-    }
-  }
-  for (const t of tokens) {
-    let q = t.quotation >= 0 ? quotations[t.quotation] : undefined;
-    while (q && q.kind === 'scare') q = q.parent >= 0 ? quotations[q.parent] : undefined;
-    if (q) t.voice = 'quoted';
-  }
-  for (const s of sentences) {
-    let writer = 0;
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (tokens[k].isWord && tokens[k].voice === 'writer') writer++;
-    s.writerWordCount = writer;
-  }
 }

@@ -8,7 +8,7 @@ import { ConfigError, InputError, LexiconError, didYouMean } from './errors';
 import { builtinLexicons } from './lexicon/builtin';
 import { compileLexicon, type CompiledLexicon } from './lexicon/load';
 import type { LexiconInput } from './lexicon/schema';
-import { parseDocument } from './nlp';
+import { parseDocument } from './document/build';
 import { buildReport } from './report-builder';
 import type { AnalyzerResult, Finding, Report, Rule, SentenceStatus, Severity } from './report';
 import { INPUT_FORMATS, readInput, type ExtractedInput, type HtmlInputOptions, type InputFormat } from './input';

@@ -2,8 +2,9 @@
  * Finds quotations in raw text, before tokenisation: straight and curly double quotes, guillemets, German
  * „…“, single-quote quotations where they are clearly quotations (not apostrophes), nesting, and the news
  * convention of a quotation that runs over several paragraphs, re-opened at each paragraph start and closed
- * only at its end.
+ * only at its end. Then classifies them (direct, block, or a scare quote: a few words with no speaker).
  */
+import type { Quotation, QuotationKind, SlantDocument, Token } from './document';
 
 export interface RawQuotation {
   start: number;
@@ -268,4 +269,77 @@ export function addMarkedQuotations(found: RawQuotation[], marked: ReadonlyArray
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return fixParents(out);
+}
+
+/** Speech and naming verbs: a short quotation next to one of these has a speaker, so it is not a scare quote. */
+const SPEECH_LEMMAS = new Set([
+  'say', 'tell', 'call', 'describe', 'write', 'add', 'ask', 'state', 'claim', 'insist', 'warn', 'declare',
+  'announce', 'tweet', 'post', 'reply', 'respond', 'explain', 'argue', 'note', 'dub', 'label', 'term', 'brand',
+  'deem', 'quote', 'chant', 'shout', 'scream', 'yell', 'urge', 'promise', 'vow', 'admit', 'concede', 'accuse',
+  'according', 'recall', 'testify', 'joke', 'complain', 'suggest', 'conclude', 'acknowledge', 'allege', 'mock',
+]);
+const SCARE_MAX_WORDS = 4;
+
+/** Speech or naming verbs among tokens [from, to): prefix sums, built on first use. */
+function speechCounter(tokens: Token[]): (from: number, to: number) => number {
+  let prefix: Int32Array | undefined;
+  return (from, to) => {
+    if (!prefix) {
+      prefix = new Int32Array(tokens.length + 1);
+      for (let k = 0; k < tokens.length; k++) prefix[k + 1] = prefix[k] + (SPEECH_LEMMAS.has(tokens[k].lemma) || SPEECH_LEMMAS.has(tokens[k].normal) ? 1 : 0);
+    }
+    return to > from ? prefix[to] - prefix[from] : 0;
+  };
+}
+
+/** Quotations with their kinds (direct, block, scare), word counts and sentences, from the raw marks found. */
+export function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quotation[] {
+  // counted, not scanned per quotation: a long unbroken sentence full of short quotations stays linear
+  const speech = speechCounter(doc.tokens);
+  return raw.map((q, index) => {
+    const inside = doc.tokensIn(q.contentStart, q.contentEnd);
+    let words = 0;
+    for (const t of inside) if (t.isWord) words++;
+    const firstToken = doc.tokens[doc.tokenIndexAt(q.start)];
+    const sentence = firstToken ? firstToken.sentence : 0;
+    let kind: QuotationKind = q.segments.length > 1 ? 'block' : 'direct';
+    if (kind === 'direct' && q.parent < 0 && !q.marked && isScareQuote(doc, q, inside, words, speech)) kind = 'scare';
+    return {
+      index,
+      start: q.start,
+      end: q.end,
+      contentStart: q.contentStart,
+      contentEnd: q.contentEnd,
+      segments: q.segments,
+      kind,
+      parent: q.parent,
+      closed: q.closed,
+      wordCount: words,
+      sentence,
+    };
+  });
+}
+
+/**
+ * A scare quote: a few words, not ending like a quoted utterance (no final comma or full stop inside the marks),
+ * not introduced by a colon, and no speech or naming verb in the same sentence outside the marks. "so-called"
+ * always makes what follows a scare quote.
+ */
+function isScareQuote(doc: SlantDocument, q: RawQuotation, inside: Token[], words: number, speech: (from: number, to: number) => number): boolean {
+  if (words === 0 || words > SCARE_MAX_WORDS) return words === 0;
+  const lastInside = inside[inside.length - 1];
+  if (lastInside && /^[.,!?…]$/u.test(lastInside.value)) return false;
+  const before = doc.tokenIndexAt(q.start) - 1;
+  const prev = before >= 0 ? doc.tokens[before] : undefined;
+  if (prev && prev.normal === 'called' && before >= 2 && doc.tokens[before - 2].normal === 'so') return true;
+  if (prev && prev.value === ':') return false;
+  const sentence = doc.sentences[doc.tokens[doc.tokenIndexAt(q.contentStart)]?.sentence ?? 0];
+  if (!sentence) return true;
+  // the sentence's tokens within the marks are one run [a, b)
+  const tokens = doc.tokens;
+  let a = Math.max(sentence.tokenStart, doc.tokenIndexAt(q.start));
+  while (a < sentence.tokenEnd && tokens[a].start < q.start) a++;
+  let b = a;
+  while (b < sentence.tokenEnd && tokens[b].end <= q.end) b++;
+  return speech(sentence.tokenStart, sentence.tokenEnd) === speech(a, b);
 }

@@ -11,6 +11,7 @@ import {
   type Rule,
   type SentenceStatus,
 } from './report';
+import { round } from './round';
 
 /** Assembles the report from the document, the findings and each analyzer's result. */
 export function buildReport(
@@ -96,7 +97,7 @@ export function buildReport(
       quotations: doc.quotations.length,
       quotedWords,
     },
-    score: { overall: overall === null ? null : round(overall), raw: raw === null ? null : round(raw), confidence: assessment.confidence, weights, basis },
+    score: { overall: overall === null ? null : round(overall, 4), raw: raw === null ? null : round(raw, 4), confidence: assessment.confidence, weights, basis },
     analyzers,
     rules,
     findings,
@@ -107,5 +108,3 @@ export function buildReport(
     warnings: assessment.warnings,
   };
 }
-
-const round = (x: number): number => Math.round(x * 1e4) / 1e4;

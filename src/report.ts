@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttributionKindSchema, QuotationKindSchema, SourceTypeSchema, VoiceSchema } from './enums';
 
 /** Bumped on any change to the report's shape; consumers should check it. */
 export const SCHEMA_VERSION = '1.2.0';
@@ -15,7 +16,7 @@ export const SpanSchema = z
   })
   .describe('0-based offsets into the analysed text (UTF-16 code units unless input.offsets says otherwise), end exclusive; text === text.slice(start, end)');
 
-export const VoiceSchema = z.enum(['writer', 'quoted']);
+export { SourceTypeSchema, VoiceSchema };
 export const SeveritySchema = z.enum(['info', 'warning']);
 
 export const EvidenceSchema = z
@@ -48,7 +49,7 @@ export const FindingSchema = z.strictObject({
 
 export const QuotationSchema = z.strictObject({
   index: z.number().int().nonnegative(),
-  kind: z.enum(['direct', 'block', 'scare']),
+  kind: QuotationKindSchema,
   span: SpanSchema.describe('From the opening to the closing mark'),
   content: SpanSchema.describe('The quoted words without the marks (first to last quoted character)'),
   segments: z.array(SpanSchema).describe('One content range per paragraph'),
@@ -59,7 +60,6 @@ export const QuotationSchema = z.strictObject({
   speakerName: z.string().optional(),
 });
 
-export const SourceTypeSchema = z.enum(['named-person', 'named-organization', 'anonymous', 'vague-collective', 'document', 'none']);
 
 export const SourceSchema = z.strictObject({
   id: z.string(),
@@ -72,7 +72,7 @@ export const SourceSchema = z.strictObject({
 
 export const AttributionSchema = z.strictObject({
   index: z.number().int().nonnegative(),
-  kind: z.enum(['direct-quote', 'indirect', 'according-to', 'agentless', 'vague']),
+  kind: AttributionKindSchema,
   cue: SpanSchema,
   cueLemma: z.string(),
   cueClass: z

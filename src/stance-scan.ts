@@ -1,5 +1,5 @@
 import afinnLanguage from 'sentiment/languages/en/index.js';
-import type { SlantDocument, Token } from './document';
+import { defineLayer, type SlantDocument, type Token } from './document';
 import { compileFramesModel, type CompiledFramesModel } from './frames-model';
 import { builtinFramesModel, builtinLexicons } from './lexicon/builtin';
 import { compileLexicon, type CompiledLexicon } from './lexicon/load';
@@ -52,6 +52,8 @@ interface Compiled {
   patterns: Pattern[];
   /** True when every pattern starts with a word (letter or digit): tokens without one are skipped. */
   wordStartsOnly: boolean;
+  /** Count of positions tried so far: a pattern marked with the current count was already tried at this position. */
+  stamp: number;
 }
 
 /** The result of the pass over one document. */
@@ -72,7 +74,8 @@ export interface StanceScan {
 }
 
 let compiled: Compiled | undefined;
-const cache = new WeakMap<SlantDocument, StanceScan>();
+/** The shared pass as a document layer: computed once per document, on first use. */
+const stanceScanLayer = defineLayer('stance-scan', (doc: SlantDocument) => scan(doc));
 
 function compile(): Compiled {
   const members = SCAN_LEXICONS.map((id) => compileLexicon(builtinLexicons[id], `built-in ${id}`));
@@ -142,7 +145,7 @@ function compile(): Compiled {
     return f.kind === 'any' || (f.kind === 'slot' ? [...f.words].every((w) => wordy.test(w)) : wordy.test(f.normal));
   });
   if (model.lemmaIndex.size > 32767) throw new Error('frames model vocabulary too large for the shared pass');
-  return { members, model, ids, vocab, afinn, byNormal, byLemma, byBoth, general, patterns, wordStartsOnly };
+  return { members, model, ids, vocab, afinn, byNormal, byLemma, byBoth, general, patterns, wordStartsOnly, stamp: 0 };
 }
 
 /**
@@ -211,14 +214,17 @@ function matchAt(p: Pattern, tokens: Token[], i: number): number {
   return last;
 }
 
-// Scratch buffers reused across documents (analysis is synchronous): matches found at one position, token lists.
-const foundPattern: Pattern[] = [];
-const foundLast: number[] = [];
-let nFound = 0;
-let buffer = new Int32Array(1024);
+/** The matches found at one position (longest first), reused from position to position within one scan. */
+interface Found {
+  pattern: Pattern[];
+  last: number[];
+  n: number;
+}
 
 /** Tries each pattern of `list` (once per position, by stamp) at token `i`; matches go to the found buffers. */
-function tryPatterns(list: Pattern[], tokens: Token[], i: number, st: number): void {
+function tryPatterns(found: Found, list: Pattern[], tokens: Token[], i: number, st: number): void {
+  const foundPattern = found.pattern;
+  const foundLast = found.last;
   for (let k = 0; k < list.length; k++) {
     const p = list[k];
     if (p.stamp === st) continue;
@@ -232,7 +238,7 @@ function tryPatterns(list: Pattern[], tokens: Token[], i: number, st: number): v
     if (last < 0) continue;
     // insertion keeps longer matches first and equal spans in the order found (by normal form, by lemma, ...),
     // which is the matcher's order
-    let j = nFound++;
+    let j = found.n++;
     while (j > 0 && foundLast[j - 1] < last) {
       foundPattern[j] = foundPattern[j - 1];
       foundLast[j] = foundLast[j - 1];
@@ -243,9 +249,6 @@ function tryPatterns(list: Pattern[], tokens: Token[], i: number, st: number): v
   }
 }
 
-let stamp = 0;
-let vocabCounts = new Int32Array(0);
-let vocabSeen = new Int32Array(0);
 
 function scan(doc: SlantDocument): StanceScan {
   const c = compiledScan();
@@ -254,12 +257,11 @@ function scan(doc: SlantDocument): StanceScan {
   const n = tokens.length;
   const matches: LexiconMatch[][] = c.members.map(() => []);
   const V = c.model.lemmaIndex.size;
-  if (vocabCounts.length < V) {
-    vocabCounts = new Int32Array(V);
-    vocabSeen = new Int32Array(V);
-  }
+  const vocabCounts = new Int32Array(V);
+  const vocabSeen = new Int32Array(V);
   // one buffer, three lists: AFINN tokens from 0, their scores from n, verbs from 2n
-  if (buffer.length < 3 * n) buffer = new Int32Array(3 * n + 1024);
+  const buffer = new Int32Array(3 * n);
+  const found: Found = { pattern: [], last: [], n: 0 };
   let nSeen = 0;
   let nAfinn = 0;
   let nVerbs = 0;
@@ -297,15 +299,15 @@ function scan(doc: SlantDocument): StanceScan {
     const singularId = singular === undefined ? -1 : lookup(c, singular);
     const s = singularId < 0 ? null : c.byLemma[singularId];
     if (a === null && b === null && s === null && (!general.length || !t.isWord)) continue;
-    const st = ++stamp;
-    nFound = 0;
-    if (a !== null) tryPatterns(a, tokens, i, st);
-    if (b !== null) tryPatterns(b, tokens, i, st);
-    if (s !== null) tryPatterns(s, tokens, i, st);
-    if (general.length && t.isWord) tryPatterns(general, tokens, i, st);
-    for (let k = 0; k < nFound; k++) {
-      const p = foundPattern[k];
-      const last = foundLast[k];
+    const st = ++c.stamp;
+    found.n = 0;
+    if (a !== null) tryPatterns(found, a, tokens, i, st);
+    if (b !== null) tryPatterns(found, b, tokens, i, st);
+    if (s !== null) tryPatterns(found, s, tokens, i, st);
+    if (general.length && t.isWord) tryPatterns(found, general, tokens, i, st);
+    for (let k = 0; k < found.n; k++) {
+      const p = found.pattern[k];
+      const last = found.last[k];
       matches[p.member].push({ entry: p.entry, term: p.term, first: i, last, start: t.start, end: tokens[last].end });
     }
   }
@@ -316,7 +318,6 @@ function scan(doc: SlantDocument): StanceScan {
     const j = vocabSeen[k];
     vocabIndex[k] = j;
     vocabCount[k] = vocabCounts[j];
-    vocabCounts[j] = 0;
   }
   return {
     matches,
@@ -332,12 +333,7 @@ function scan(doc: SlantDocument): StanceScan {
 
 /** The pass over `doc`, computed on first use and shared by the four analyzers. */
 export function stanceScan(doc: SlantDocument): StanceScan {
-  let s = cache.get(doc);
-  if (!s) {
-    s = scan(doc);
-    cache.set(doc, s);
-  }
-  return s;
+  return doc.layer(stanceScanLayer);
 }
 
 /**

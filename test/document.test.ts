@@ -1,4 +1,5 @@
-import { MAX_RUN, MAX_SPACE_RUN, parseDocument, readableByWink } from '../src/nlp';
+import { parseDocument } from '../src/document/build';
+import { MAX_RUN, MAX_SPACE_RUN, readableByWink } from '../src/nlp';
 import type { SlantDocument } from '../src/document';
 
 const quoted = (doc: SlantDocument): string =>

@@ -1,5 +1,5 @@
 import { findHeadline, isHeadlineSentence } from '../src/headline';
-import { parseDocument } from '../src/nlp';
+import { parseDocument } from '../src/document/build';
 
 describe('headline detection', () => {
   it('takes a short first line without a full stop, followed by a line break, as the headline', () => {

@@ -1,6 +1,6 @@
 import { compileLexicon, extendLexicon } from '../src/lexicon/load';
 import { isLexiconError, LexiconError } from '../src/errors';
-import { parseDocument } from '../src/nlp';
+import { parseDocument } from '../src/document/build';
 import type { LexiconInput } from '../src/lexicon/schema';
 import { testLexicon } from './fixtures/test-lexicon';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createPipeline } from '../src/pipeline';
-import { parseDocument } from '../src/nlp';
+import { parseDocument } from '../src/document/build';
 import { assertReportInvariants } from '../src/testing';
 import { builtinAnalyzers } from '../src/analyzers';
 import { exclamations } from '../examples/custom-analyzer';

@@ -1,6 +1,6 @@
 import { compileLexicon } from '../src/lexicon/load';
 import { builtinLexicons } from '../src/lexicon/builtin';
-import { parseDocument } from '../src/nlp';
+import { parseDocument } from '../src/document/build';
 import { SCAN_LEXICONS, lexiconMatches, stanceScan } from '../src/stance-scan';
 
 // Texts of our own that exercise the matcher's rules: multi-word terms, slots, a capitalised plural read as a

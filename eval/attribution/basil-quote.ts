@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 import type { GoldDoc } from '../score';
 
 const { values } = parseArgs({ options: { data: { type: 'string', default: join(__dirname, '..', '..', '..', 'shared', 'data') } } });

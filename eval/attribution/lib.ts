@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SlantDocument } from '../../src/document';
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 import { buildAttribution } from '../../src/attribution';
 import {
   featureBuckets,

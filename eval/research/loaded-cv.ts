@@ -18,7 +18,7 @@ import { use } from '../../src/analyzer';
 import { loadedLanguage, type LoadedLanguageOptions } from '../../src/analyzers/loaded-language';
 import type { SlantDocument } from '../../src/document';
 import type { LexiconInput } from '../../src/lexicon/schema';
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 import { createPipeline } from '../../src/pipeline';
 import type { Finding, Report } from '../../src/report';
 import { readJsonl, score, type GoldDoc, type PredLine } from '../score';

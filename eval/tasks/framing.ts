@@ -15,7 +15,7 @@ import { framing } from '../../src/analyzers/framing';
 import type { SlantDocument } from '../../src/document';
 import { builtinLexicons } from '../../src/lexicon/builtin';
 import { compileLexicon } from '../../src/lexicon/load';
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 import { createPipeline } from '../../src/pipeline';
 import type { Report } from '../../src/report';
 import { lexiconMatches } from '../../src/stance-scan';

@@ -2,10 +2,10 @@ import { defineAnalyzer } from '../analyzer';
 import type { SlantDocument, Token } from '../document';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import type { CompiledLexicon } from '../lexicon/load';
-import type { LexiconMatch } from '../lexicon/matcher';
-import { tokenizeTerm } from '../nlp';
+import { termWords, type LexiconMatch } from '../lexicon/matcher';
 import type { Evidence } from '../report';
 import { lexiconMatches, stanceScan } from '../stance-scan';
+import { round } from '../round';
 
 /**
  * Agency: agentless passives that hide who acted ("protesters were killed", "jobs were cut", "mistakes were made"),
@@ -94,7 +94,7 @@ function byObjectsOf(lex: CompiledLexicon): ByObjects {
     const set = e.category === 'means' ? out.means : e.category === 'not-agent' ? out.notAgent : undefined;
     if (!set) continue;
     for (const term of e.terms) {
-      const words = tokenizeTerm(term);
+      const words = termWords(term);
       const head = words[words.length - 1];
       if (!head) continue;
       set.add(head.lemma);
@@ -171,7 +171,6 @@ function countPassives(doc: SlantDocument, by: ByObjects): PassiveCounts {
 
 /** Writer's-voice findings per 1,000 writer words that give a score of 0.5. */
 const HALF_SCORE_RATE = 2;
-const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export const agency = defineAnalyzer<AgencyMessageId>({
   meta: {

@@ -4,6 +4,8 @@ import type { Token } from '../document';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import type { Evidence } from '../report';
 import { lexiconMatches } from '../stance-scan';
+import { round } from '../round';
+import { negatedBefore, type NegationRule } from '../document/negation';
 
 /**
  * Certainty: hedges ("may", "possibly", "appears to", "is believed") and boosters ("clearly", "certainly",
@@ -25,9 +27,13 @@ import { lexiconMatches } from '../stance-scan';
  */
 
 const LEXICON = 'en/certainty';
-const NEGATORS = new Set(['not', 'never', 'no', 'hardly', 'scarcely', 'nor', 'neither']);
-/** "not only clearly ...": not a negation. */
-const NOT_NEGATING_AFTER = new Set(['only', 'just', 'merely', 'simply']);
+/** Negation of a hedge or booster: a negator one or two words before it, no punctuation between ("not only clearly" does not negate). */
+const NEGATION: NegationRule = {
+  negators: new Set(['not', 'never', 'no', 'hardly', 'scarcely', 'nor', 'neither']),
+  notNegatingAfter: new Set(['only', 'just', 'merely', 'simply']),
+  window: 2,
+  hyphenContinues: false,
+};
 /** Writer's-voice boosters per 100 words that give a score of 0.5. */
 const HALF_SCORE_RATE = 0.5;
 
@@ -37,19 +43,10 @@ const OptionsSchema = z.strictObject({
 });
 export type CertaintyOptions = z.output<typeof OptionsSchema>;
 
-function negatedBefore(tokens: Token[], first: number): boolean {
-  const sentence = tokens[first].sentence;
-  for (let k = first - 1, seen = 0; k >= 0 && seen < 2; k--) {
-    const t = tokens[k];
-    if (t.sentence !== sentence || t.pos === 'PUNCT') return false;
-    if (!t.isWord) continue;
-    seen++;
-    if (NEGATORS.has(t.normal)) return !NOT_NEGATING_AFTER.has(tokens[k + 1].normal);
-  }
-  return false;
+function negated(tokens: Token[], first: number): boolean {
+  return negatedBefore(tokens, first, NEGATION);
 }
 
-const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
   meta: {
@@ -81,7 +78,7 @@ export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
       const { entry } = m;
       const kind = entry.category === 'booster' ? 'booster' : entry.category === 'hedge' ? 'hedge' : undefined;
       if (!kind || entry.weight < options.minWeight) continue;
-      if (kind === 'booster' && negatedBefore(tokens, m.first)) {
+      if (kind === 'booster' && negated(tokens, m.first)) {
         negatedBoosters++;
         continue;
       }

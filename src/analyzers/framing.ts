@@ -8,6 +8,7 @@ import type { CompiledLexicon } from '../lexicon/load';
 import type { LexiconMatch } from '../lexicon/matcher';
 import type { Evidence } from '../report';
 import { isScanModel, lexiconMatches, stanceScan } from '../stance-scan';
+import { round } from '../round';
 
 /**
  * Framing: which of the 14 generic policy frames of the Media Frames Corpus codebook (Economic, Security and
@@ -88,11 +89,6 @@ export interface FrameAnalysis {
   words: number;
 }
 
-// Scratch buffers for lemma counts of a model the shared pass does not serve, reused across documents (analysis is
-// synchronous).
-let counts = new Int32Array(0);
-let touched = new Int32Array(0);
-
 /** log1p(n) for the small counts most features have (the same values as Math.log1p, read from a table). */
 const LOG1P = Float64Array.from({ length: 64 }, (_, n) => Math.log1p(n));
 const log1pCount = (n: number): number => (n < LOG1P.length ? LOG1P[n] : Math.log1p(n));
@@ -144,10 +140,9 @@ export function analyzeFrames(doc: SlantDocument, lexicon: CompiledLexicon, mode
     lemmaCounts = s.vocabCount;
   } else {
     const V = model.lemmaIndex.size;
-    if (counts.length < V) {
-      counts = new Int32Array(V);
-      touched = new Int32Array(V);
-    }
+    // lemma counts of a model the shared pass does not serve (a custom frames model): counted here, per document
+    const counts = new Int32Array(V);
+    const touched = new Int32Array(V);
     let nTouched = 0;
     let lastWordSentence = -1;
     const lemmaIndex = model.lemmaIndex;
@@ -162,12 +157,11 @@ export function analyzeFrames(doc: SlantDocument, lexicon: CompiledLexicon, mode
       const j = lemmaIndex.get(t.lemma);
       if (j !== undefined && counts[j]++ === 0) touched[nTouched++] = j;
     }
-    // the counts in the order the lemmas were seen; the scratch buffer is cleared for the next document
+    // the counts in the order the lemmas were seen
     lemmaIndices = touched.slice(0, nTouched);
     lemmaCounts = new Int32Array(nTouched);
     for (let k = 0; k < nTouched; k++) {
       lemmaCounts[k] = counts[lemmaIndices[k]];
-      counts[lemmaIndices[k]] = 0;
     }
   }
 
@@ -195,7 +189,6 @@ export function analyzeFrames(doc: SlantDocument, lexicon: CompiledLexicon, mode
   return { labels: model.labels, logits, dominant, share, cueSentences, sentences, cues, cueFrames, words };
 }
 
-const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Metric names per frame, built once per label list. */
 const keyCache = new WeakMap<readonly string[], { frame: string[]; dominant: string[]; margin: string[] }>();

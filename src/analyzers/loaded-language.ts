@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../analyzer';
-import { SlantDocument, type Sentence, type Token } from '../document';
+import type { SlantDocument, Token } from '../document';
 import type { LexiconMatch } from '../lexicon/matcher';
 import { findHeadline, isHeadlineSentence } from '../headline';
-import { winkTokens } from '../nlp';
+import { titleCaseSentences, withHeadlineLemmas } from '../document/casing';
+import { round } from '../round';
+import { negatedBefore, type NegationRule } from '../document/negation';
 
 /**
  * Loaded language: words and phrases that carry judgement or emotion beyond the fact reported — charged verbs,
@@ -52,11 +54,16 @@ const MESSAGE_OF_CATEGORY: Record<string, LoadedLanguageMessageId> = {
 
 /** Categories whose charge a preceding negation denies: "not unprecedented" is no exaggeration, "did not lie" no accusation. */
 const NEGATION_FLIPS = new Set(['exaggeration', 'superlative', 'intensifier', 'puffery', 'minimisation', 'charged-verb', 'charged-noun']);
-const NEGATORS = new Set(['not', 'never', 'no', 'nor', 'hardly', 'scarcely', 'barely', 'without', 'neither']);
-/** "not only", "not just": an intensifying construction, not a negation. */
-const NOT_NEGATING_AFTER = new Set(['only', 'just', 'merely', 'simply', 'least', 'less', 'doubt']);
-/** How many tokens before a match a negator may stand ("was not very", "is not the best"). */
-const NEGATION_WINDOW = 3;
+/**
+ * Negation of a match: a negator up to three words before it ("was not very", "is not the best"); "not only", "not
+ * just" are an intensifying construction, not a negation.
+ */
+const NEGATION: NegationRule = {
+  negators: new Set(['not', 'never', 'no', 'nor', 'hardly', 'scarcely', 'barely', 'without', 'neither']),
+  notNegatingAfter: new Set(['only', 'just', 'merely', 'simply', 'least', 'less', 'doubt']),
+  window: 3,
+  hyphenContinues: true,
+};
 
 /**
  * The score is rate / (rate + HALF_SCORE_RATE), where rate = writer's-voice findings per 100 writer's-voice words:
@@ -223,7 +230,6 @@ function isLegalCharge(tokens: Token[], first: number, last: number): boolean {
   return false;
 }
 
-const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
  * Keeps, among overlapping matches, the one covering most tokens; at equal length an entry matched by exact form
@@ -253,62 +259,13 @@ export function resolveOverlaps<M extends Candidate>(matches: M[]): M[] {
 
 /** True when a negator stands within a few tokens before `first`, in the same clause. */
 export function isNegated(tokens: Token[], first: number): boolean {
-  const sentence = tokens[first].sentence;
-  for (let k = first - 1, seen = 0; k >= 0 && seen < NEGATION_WINDOW; k--) {
-    const t = tokens[k];
-    if (t.sentence !== sentence || (t.pos === 'PUNCT' && t.value !== '-')) return false;
-    if (!t.isWord) continue;
-    seen++;
-    if (NEGATORS.has(t.normal)) {
-      const next = tokens[k + 1];
-      return !(next && NOT_NEGATING_AFTER.has(next.normal));
-    }
-  }
-  return false;
+  return negatedBefore(tokens, first, NEGATION);
 }
 
 /** A match is quoted when any of its words is in a quoted voice. */
 function isQuoted(tokens: Token[], first: number, last: number): boolean {
   for (let k = first; k <= last; k++) if (tokens[k].isWord && tokens[k].voice === 'quoted') return true;
   return false;
-}
-
-const MIN_TITLE_WORDS = 3;
-const TITLE_CASE_SHARE = 0.7;
-
-/**
- * Title-Case sentences ("Senator Slams Budget Plan"): at least three words of four or more letters, most of them
- * capitalised, and not all in capitals. (Whether a sentence is the headline is decided by src/headline.ts, as in
- * every other analyzer; a Title-Case sentence need not be the headline.)
- */
-function titleCaseSentences(doc: SlantDocument): Set<number> {
-  const titleCase = new Set<number>();
-  for (const s of doc.sentences) if (isTitleCase(doc, s)) titleCase.add(s.index);
-  return titleCase;
-}
-
-function isTitleCase(doc: SlantDocument, s: Sentence): boolean {
-  if (s.wordCount < MIN_TITLE_WORDS) return false;
-  const maxLower = (1 - TITLE_CASE_SHARE) * s.wordCount;
-  let long = 0;
-  let lower = 0;
-  let upper = 0;
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-    const t = doc.tokens[k];
-    if (!t.isWord || t.value.length < 4) continue;
-    // normal is the lower-cased value: equal means no capital at all (the common case, decided without a regex)
-    if (t.value === t.normal) {
-      if (++lower > maxLower) return false;
-      long++;
-      continue;
-    }
-    if (!/^\p{L}+$/u.test(t.value)) continue;
-    long++;
-    const first = t.value[0];
-    if (first === first.toLowerCase()) lower++;
-    else if (t.value === t.value.toUpperCase()) upper++;
-  }
-  return long >= MIN_TITLE_WORDS && long - lower >= TITLE_CASE_SHARE * long && upper < long;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -342,35 +299,6 @@ function matchingView(doc: SlantDocument, titleCase: Set<number>): SlantDocument
   }
   if (titleCase.size) tokens = withHeadlineLemmas(doc, tokens ?? doc.tokens.slice(), titleCase);
   if (!tokens) return doc;
-  return new SlantDocument({ text: doc.text, tokens, sentences: doc.sentences, paragraphs: doc.paragraphs, quotations: doc.quotations });
+  return doc.withTokens(tokens);
 }
 
-/** Re-reads Title-Case sentences in lower case; see {@link matchingView}. Changes `tokens` in place. */
-function withHeadlineLemmas(doc: SlantDocument, tokens: Token[], sentences: Set<number>): Token[] {
-  for (const index of sentences) {
-    const s = doc.sentences[index];
-    const original = doc.text.slice(s.start, s.end);
-    const lower = original.toLowerCase();
-    if (lower.length !== original.length) continue;
-    // through nlp.ts, which makes wink forget the words it learns here, so later texts tokenise the same
-    const { values, spaces, lemmas, pos } = winkTokens(lower);
-    const byStart = new Map<number, { end: number; lemma: string; pos: string }>();
-    let offset = 0;
-    for (let i = 0; i < values.length; i++) {
-      const start = offset + spaces[i];
-      offset = start + values[i].length;
-      byStart.set(s.start + start, { end: s.start + offset, lemma: (lemmas[i] ?? values[i]).toLowerCase(), pos: pos[i] ?? 'X' });
-    }
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-      const t = tokens[k];
-      const r = byStart.get(t.start);
-      if (!r || r.end !== t.end || !/^\p{Lu}/u.test(t.value)) continue;
-      // Headline verbs have no auxiliary or article around them, and the tagger reads "Mayor Slams Council" as
-      // three nouns: an -s "plural" right after a noun is taken as the verb.
-      const prev = k > s.tokenStart ? tokens[k - 1] : undefined;
-      const headlineVerb = r.pos === 'NOUN' && r.lemma !== t.normal && t.normal.endsWith('s') && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN');
-      tokens[k] = { ...t, lemma: r.lemma, pos: headlineVerb ? 'VERB' : r.pos };
-    }
-  }
-  return tokens;
-}

@@ -5,6 +5,7 @@ import type { AttributionRelation, SourceType } from '../attribution/types';
 import type { SlantDocument } from '../document';
 import type { CompiledLexicon } from '../lexicon/load';
 import type { LexiconEntry } from '../lexicon/schema';
+import { round } from '../round';
 
 /**
  * Sourcing: how densely, and by whom, the article's statements are attributed. Reads the shared attribution layer
@@ -76,7 +77,6 @@ function singleWordTerms(lex: CompiledLexicon): Map<string, LexiconEntry> {
   return byTerm;
 }
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

@@ -4,6 +4,8 @@ import type { SlantDocument, Token, Voice } from '../document';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import type { CompiledLexicon } from '../lexicon/load';
 import { lexiconMatches, stanceScan } from '../stance-scan';
+import { round as roundTo } from '../round';
+import { negatedBefore, type NegationRule } from '../document/negation';
 
 /**
  * Tone: sentence-level tone of the writer's voice and of quoted material, separately, and of the headline against
@@ -25,10 +27,13 @@ import { lexiconMatches, stanceScan } from '../stance-scan';
  */
 
 const LEXICON = 'en/tone-adjustments';
-const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nor', 'neither', 'hardly', 'barely', 'scarcely', 'nobody', 'nothing', 'none']);
-/** "not only", "not just", "no less": not a negation of what follows. */
-const NOT_NEGATING_AFTER = new Set(['only', 'just', 'merely', 'simply', 'least', 'less', 'doubt']);
-const NEGATION_WINDOW = 3;
+/** Negation of a tone word: a negator up to three words before it ("not only", "no less" do not negate). */
+const NEGATION: NegationRule = {
+  negators: new Set(['not', 'never', 'no', 'without', 'nor', 'neither', 'hardly', 'barely', 'scarcely', 'nobody', 'nothing', 'none']),
+  notNegatingAfter: new Set(['only', 'just', 'merely', 'simply', 'least', 'less', 'doubt']),
+  window: 3,
+  hyphenContinues: true,
+};
 const NEGATED_FACTOR = -0.5;
 /** Sports-report threshold: summed sport-context weights, with at least one word specific to sport. */
 const SPORT_THRESHOLD = 3;
@@ -88,15 +93,7 @@ function adjustmentsOf(doc: SlantDocument, lex: CompiledLexicon): Adjustments {
 }
 
 function negated(tokens: Token[], k: number): boolean {
-  const sentence = tokens[k].sentence;
-  for (let i = k - 1, seen = 0; i >= 0 && seen < NEGATION_WINDOW; i--) {
-    const t = tokens[i];
-    if (t.sentence !== sentence || (t.pos === 'PUNCT' && t.value !== '-')) return false;
-    if (!t.isWord) continue;
-    seen++;
-    if (NEGATORS.has(t.normal)) return !NOT_NEGATING_AFTER.has(tokens[i + 1].normal);
-  }
-  return false;
+  return negatedBefore(tokens, k, NEGATION);
 }
 
 /** Tone of one document, by sentence and voice; see the analyzer's description. */
@@ -170,7 +167,8 @@ export function scoreTone(doc: SlantDocument, lex: CompiledLexicon | undefined):
   return a;
 }
 
-const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+/** Tone's figures are shown to two decimals. */
+const round = (x: number, digits = 2): number => roundTo(x, digits);
 const signed = (x: number): string => (x > 0 ? `+${round(x, 1)}` : `${round(x, 1)}`);
 
 export const tone = defineAnalyzer<ToneMessageId, ToneOptions>({

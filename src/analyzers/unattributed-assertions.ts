@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { defineAnalyzer, type AnalyzerOutput } from '../analyzer';
+import { type AnalyzerOutput, defineAnalyzer } from '../analyzer';
 import type { AttributionRelation, SourceEntity } from '../attribution/types';
-import type { SlantDocument, Token } from '../document';
-import type { LexiconMatch } from '../lexicon/matcher';
+import { AGENTLESS_RELATION, appearanceAdjective, contentSpans, hasHolder, hasNamedModifier, inQuotedVoice, isAgentlessAsked, isAnonymityIdiom, isClauseWithReportVerb, isParticipleMatch, isThingPronoun, namesSomeone, QUESTION_VERBS, sourceOutOfReach } from '../claims/context';
+import { BACKSHIFT, claimScore, type Cue, NONE, STANCE_LABEL, stanceFeatures } from '../claims/score';
+import type { SlantDocument } from '../document';
+import { round } from '../round';
 
 /**
  * Unattributed assertions: claims the writer makes in their own voice without a named source.
@@ -23,6 +25,8 @@ import type { LexiconMatch } from '../lexicon/matcher';
  * are never reported; a cue inside the content of an attribution with a named source is that source's claim, not
  * the writer's.
  */
+
+export { sourceOutOfReach } from '../claims/context';
 
 const LEXICON = 'en/unattributed-assertions';
 
@@ -47,6 +51,7 @@ export type UnattributedAssertionsOptions = z.output<typeof OptionsSchema>;
 
 /** Lexicon categories that are findings in their own right (kinds 1–3). */
 const DIRECT_KINDS = new Set(['vague-attribution', 'agentless-attribution', 'unsupported-certainty']);
+
 /** Lexicon categories that feed the sentence classifier (kind 4). */
 const CLAIM_CUES = new Set(['evaluative', 'predictive']);
 
@@ -54,9 +59,7 @@ const CLAIM_CUES = new Set(['evaluative', 'predictive']);
 const PASSIVE_ENTRIES = new Set(['it-is-said', 'passive-belief', 'agentless-passive']);
 
 const NAMED_SOURCES = new Set(['named-person', 'named-organization', 'document', 'anonymous']);
-const FIRST_PERSON = new Set(['i', 'we', 'us', 'our', 'ours', 'my', 'mine', 'ourselves', 'myself']);
-const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
-const BACKSHIFT = new Set(['would', 'could', 'might']);
+
 /**
  * Entries that report a missing source without carrying a claim ("Asked whether…", "it is unclear whether"), and
  * agentless relations of the attribution layer ("polls show", "a sign saying": what is reported is someone's, only
@@ -71,222 +74,6 @@ const KIND_LABEL: Record<string, string> = {
   'unsourced-claim': 'unsourced evaluative or predictive claim',
 };
 
-interface Cue {
-  kind: string;
-  start: number;
-  end: number;
-  first: number;
-  last: number;
-  weight: number;
-  entry?: string;
-  term?: string;
-  explanation?: string;
-  alternatives?: string[];
-  /** True for stance features found by code rather than by a lexicon entry. */
-  rule?: boolean;
-}
-
-const IRREGULAR_PARTICIPLES = new Set(
-  'said told thought seen known held felt understood taught sold put cut hit set paid made found bought brought meant built read led heard shown given taken written spoken drawn forgotten'.split(' '),
-);
-
-/** A past participle form, lower-case in the text (not "Judge", "Bill"). */
-function looksLikeParticiple(t: Token): boolean {
-  if (t.value !== t.normal && t.value !== t.normal.replace(/^./, (c) => c.toUpperCase())) return false;
-  if (t.value[0] !== t.value[0].toLowerCase()) return false;
-  return t.normal.endsWith('ed') || t.normal.endsWith('en') || t.normal.endsWith('wn') || IRREGULAR_PARTICIPLES.has(t.normal);
-}
-
-function isParticipleMatch(doc: SlantDocument, m: LexiconMatch): boolean {
-  let last: Token | undefined;
-  for (let k = m.first; k <= m.last; k++) {
-    const t = doc.tokens[k];
-    if (!t.isWord) continue;
-    if (t.lemma !== 'be' && t.lemma !== 'have' && t.normal !== 'to' && t.normal !== 'as' && t.normal !== 'that' && t.normal !== 'it' && t.pos !== 'ADV' && t.normal !== 'not') last = t;
-  }
-  if (!last || !looksLikeParticiple(last)) return false;
-  // "he's predicted big wins": a contracted "has" before a participle with an object is an active perfect.
-  const first = doc.tokens[m.first];
-  const after = doc.tokens[m.last + 1];
-  if ((first.normal === "'s" || first.normal === '’s') && after && after.sentence === first.sentence && /^(DET|ADJ|NOUN|NUM|PROPN|PRON)$/.test(after.pos)) return false;
-  // "was announced on Monday by the ministry": the agent is named after all.
-  const sentence = doc.tokens[m.first].sentence;
-  for (let k = m.last + 1; k <= m.last + 5 && k < doc.tokens.length && doc.tokens[k].sentence === sentence; k++) {
-    if (doc.tokens[k].normal === 'by') return false;
-    if (doc.tokens[k].pos === 'PUNCT' && doc.tokens[k].value !== ',') break;
-  }
-  return true;
-}
-
-function inQuotedVoice(doc: SlantDocument, first: number, last: number): boolean {
-  for (let k = first; k <= last; k++) if (doc.tokens[k].isWord && doc.tokens[k].voice === 'quoted') return true;
-  return false;
-}
-
-const ASKED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', 'before', 'whenever']);
-const QUESTION_VERBS = new Set(['ask', 'question', 'quiz', 'query', 'press']);
-const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it']);
-
-/**
- * "Asked whether…" opening a sentence, or "when asked about…": a question whose asker is not named. "…and asked
- * them if…" has an asker (the subject of the clause), so it is not one.
- */
-function isAgentlessAsked(doc: SlantDocument, i: number): boolean {
-  const t = doc.tokens[i];
-  const sentence = doc.sentences[t.sentence];
-  const next = doc.tokens[i + 1];
-  if (next && next.sentence === t.sentence && OBJECT_PRONOUNS.has(next.normal)) return false;
-  let k = i - 1;
-  while (k >= sentence.tokenStart && !doc.tokens[k].isWord) k--;
-  if (k < sentence.tokenStart) return true;
-  return ASKED_OPENERS.has(doc.tokens[k].normal);
-}
-
-/**
- * "<group> <verb>" is a clause only when the verb is a verb: "liberal views", "several points", "voter fears" are
- * noun phrases (the verb slot holds a plural noun).
- */
-function isClauseWithReportVerb(doc: SlantDocument, m: LexiconMatch): boolean {
-  const verb = doc.tokens[m.last];
-  if (verb.pos === 'NOUN' && verb.normal.endsWith('s')) return false;
-  // "a conservative think tank", "a several point lead": the verb slot is part of a compound noun.
-  const next = doc.tokens[m.last + 1];
-  if (verb.pos === 'NOUN' && next && next.sentence === verb.sentence && next.pos === 'NOUN') return false;
-  // "people seen as likely disrupters": a participle modifying the group, not a verb it governs.
-  return !PARTICIPLE_ONLY.has(verb.normal);
-}
-
-/**
- * "Clinton aides said", "Pentagon officials say", "a State Department official said", "French diplomats believe": a
- * name among the words before the group noun says whose group it is, so the source is not vague.
- */
-function hasNamedModifier(doc: SlantDocument, first: number): boolean {
-  const sentence = doc.sentences[doc.tokens[first].sentence];
-  for (let k = first - 1; k >= sentence.tokenStart && k >= first - 5; k--) {
-    const t = doc.tokens[k];
-    const possessive = t.normal === "'s" || t.normal === '’s' || t.value === "'" || t.value === '’';
-    if (!possessive && !/^(ADJ|NOUN|PROPN|NUM)$/.test(t.pos)) break;
-    if (!/^\p{Lu}/u.test(t.value)) continue;
-    if (k > sentence.tokenStart || t.pos === 'PROPN') return true;
-  }
-  return false;
-}
-
-const PARTICIPLE_ONLY = new Set(['seen', 'known', 'shown', 'given', 'taken', 'written', 'spoken']);
-
-const HOLDER_VERBS = new Set(['express', 'voice', 'share', 'air', 'echo', 'repeat', 'reiterate', 'level', 'lodge', 'file', 'make']);
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', 'whose']);
-
-/**
- * "Trump's allegations that…", "allegations by the prosecutor", "questions from reporters": the noun names whose
- * claim or question it is.
- */
-function hasHolder(doc: SlantDocument, m: LexiconMatch): boolean {
-  const sentence = doc.tokens[m.first].sentence;
-  let k = m.first - 1;
-  if (k >= 0 && doc.tokens[k].sentence === sentence && (doc.tokens[k].normal === 'the' || doc.tokens[k].normal === 'new' || doc.tokens[k].pos === 'ADJ')) k--;
-  const before = k >= 0 && doc.tokens[k].sentence === sentence ? doc.tokens[k] : undefined;
-  if (before && (POSSESSIVES.has(before.normal) || before.pos === 'PROPN')) return true;
-  // "…expressed concern that", "voiced doubts about": the subject of these verbs holds the concern.
-  if (before && HOLDER_VERBS.has(before.lemma)) return true;
-  for (let j = m.first + 1; j <= m.last + 1 && j < doc.tokens.length; j++) {
-    const t = doc.tokens[j];
-    if (t.sentence !== sentence) break;
-    if (t.normal === 'by' || t.normal === 'from') return true;
-  }
-  return false;
-}
-
-/**
- * "seemed unlikely", "appears increasingly certain": an appearance verb followed by an adjective. Returns the
- * adjective's token index, or -1.
- */
-function appearanceAdjective(doc: SlantDocument, i: number): number {
-  const sentence = doc.tokens[i].sentence;
-  for (let k = i + 1; k < doc.tokens.length && k <= i + 3 && doc.tokens[k].sentence === sentence; k++) {
-    const t = doc.tokens[k];
-    if (t.pos === 'ADV' || t.normal === 'more' || t.normal === 'less') continue;
-    const adjective = t.pos === 'ADJ' || (t.pos === 'VERB' && t.normal.endsWith('ed'));
-    return adjective && t.voice === 'writer' ? k : -1;
-  }
-  return -1;
-}
-
-/** The content of a relation: every part when the attribution layer gives them, else its one content span. */
-function contentSpans(r: AttributionRelation): Array<{ start: number; end: number }> {
-  const parts = (r as { contentParts?: Array<{ start: number; end: number }> }).contentParts;
-  if (parts && parts.length) return parts;
-  return r.content ? [r.content] : [];
-}
-
-const THING_PRONOUNS = new Set(['it', 'this', 'that', 'these', 'those', 'which', 'what']);
-
-/** The source phrase contains a name (a capitalised proper noun), not only common nouns or pronouns. */
-function namesSomeone(doc: SlantDocument, span: { start: number; end: number }): boolean {
-  return doc.tokensIn(span.start, span.end).some((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.value));
-}
-
-/** The source phrase is a lone "it", "this" or "which": a thing, not someone who can be a source. */
-function isThingPronoun(doc: SlantDocument, span: { start: number; end: number }): boolean {
-  const words = doc.tokensIn(span.start, span.end).filter((t) => t.isWord);
-  return words.length === 1 && THING_PRONOUNS.has(words[0].normal);
-}
-
-const UNNAMING_VERBS = new Set(['name', 'identify', 'quote']);
-const REFUSALS = new Set(['not', 'decline', 'refuse', 'authorize', 'authorise', 'allow', 'permit']);
-const ANONYMOUS = new Set(['anonymity', 'anonymously']);
-
-/**
- * "who asked not to be named", "declined to be identified", "spoke on condition of anonymity", "was not authorized to
- * speak publicly": the wording describes a source the text does have (an unnamed one), not a claim with no source.
- */
-function isAnonymityIdiom(doc: SlantDocument, first: number, last: number): boolean {
-  const sentence = doc.tokens[first].sentence;
-  let verb: Token | undefined;
-  for (let k = last; k >= first; k--) {
-    if (doc.tokens[k].isWord) {
-      verb = doc.tokens[k];
-      break;
-    }
-  }
-  for (let k = Math.max(0, first - 4); k <= last + 6 && k < doc.tokens.length; k++) {
-    const t = doc.tokens[k];
-    if (t.sentence !== sentence) continue;
-    if (k >= first && ANONYMOUS.has(t.normal)) return true;
-    if (k <= last && verb && UNNAMING_VERBS.has(verb.lemma) && REFUSALS.has(t.lemma)) return true;
-    if (k < first && (t.lemma === 'authorize' || t.lemma === 'authorise')) return true;
-  }
-  return false;
-}
-
-/** Rule id of the findings taken from agentless relations of the attribution layer. */
-const AGENTLESS_RELATION = 'agentless-relation';
-const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'who']);
-
-/**
- * An agentless relation whose source is most likely in the text but was not linked to it: a name or personal
- * pronoun right before the cue ("Trump said", "he said", "she has said") or right after it ("said Smith"), a gerund
- * after a preposition ("after saying", whose subject is the clause's), a cue after punctuation
- * (", said the former governor", "…,” said), or a source phrase the layer found but did not resolve to an entity,
- * unless a common noun heads it ("polls show", "47 percent said").
- */
-export function sourceOutOfReach(doc: SlantDocument, first: number, last: number, hasSourceSpan: boolean): boolean {
-  const sentence = doc.tokens[first].sentence;
-  const prev = first > 0 && doc.tokens[first - 1].sentence === sentence ? doc.tokens[first - 1] : undefined;
-  const next = last + 1 < doc.tokens.length && doc.tokens[last + 1].sentence === sentence ? doc.tokens[last + 1] : undefined;
-  if (prev && (prev.pos === 'PROPN' || prev.pos === 'PUNCT' || PERSONAL_PRONOUNS.has(prev.normal))) return true;
-  // "Trump also said", "she has said": one adverb or auxiliary between the name and the cue
-  const before = prev && first > 1 && doc.tokens[first - 2].sentence === sentence ? doc.tokens[first - 2] : undefined;
-  if (before && /^(ADV|AUX|PART)$/.test(prev!.pos) && (before.pos === 'PROPN' || PERSONAL_PRONOUNS.has(before.normal))) return true;
-  // "after saying…", "by reciting…": the gerund's subject is the subject of the clause it hangs on
-  if (prev?.pos === 'ADP' && doc.tokens[first].normal.endsWith('ing')) return true;
-  if (next && next.pos === 'PROPN') return true;
-  if (next && PERSONAL_PRONOUNS.has(next.normal) && !prev) return true;
-  return hasSourceSpan && prev?.pos !== 'NOUN';
-}
-
-/** Shared empty list for sentences with no cue or relation (never written to). */
-const NONE: never[] = [];
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
@@ -506,8 +293,8 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
           explanation:
             "The sentence evaluates, interprets or predicts in the writer's own voice, and neither it nor the sentence before it names a source for the judgement.",
           evidence: trigger.rule
-            ? { rule: `claim-classifier/${trigger.entry}`, weight: Math.round(claim.score * 100) / 100 }
-            : { lexicon: lex.id, entry: trigger.entry, term: trigger.term, weight: Math.round(claim.score * 100) / 100, rule: 'claim-classifier' },
+            ? { rule: `claim-classifier/${trigger.entry}`, weight: round(claim.score, 2) }
+            : { lexicon: lex.id, entry: trigger.entry, term: trigger.term, weight: round(claim.score, 2), rule: 'claim-classifier' },
           suggestions: ['attribute the judgement to a named source, or show the facts it rests on'],
         });
       }
@@ -576,53 +363,4 @@ function continuesReportedSpeech(doc: SlantDocument, s: number, previous: Attrib
     if (BACKSHIFT.has(t.normal)) return true;
   }
   return false;
-}
-
-/**
- * Stance features of a writer's-voice sentence that no lexicon entry covers: the writer speaking as "I"/"we",
- * addressing the reader, asking or exclaiming. Each is returned as a cue on the token that shows it.
- */
-function stanceFeatures(doc: SlantDocument, s: number): Cue[] {
-  const sentence = doc.sentences[s];
-  let out: Cue[] = NONE; // at most one cue per rule
-  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
-    const t = doc.tokens[k];
-    if (t.voice !== 'writer') continue;
-    let rule = PERSON_RULE.get(t.normal);
-    if (rule === 'first-person' && t.normal === 'us' && t.value === 'US') rule = undefined;
-    else if (rule === undefined && (t.value === '?' || t.value === '!') && !QUOTE_MARK.test(doc.text.charAt(t.end))) rule = t.value === '?' ? 'question' : 'exclamation';
-    if (!rule || out.some((c) => c.entry === rule)) continue;
-    if (out === NONE) out = [];
-    out.push({ kind: 'unsourced-claim', start: t.start, end: t.end, first: k, last: k, weight: STANCE_WEIGHT[rule], entry: rule, rule: true });
-  }
-  return out;
-}
-
-/** Person words of stance features, one lookup per token: the writer as "I"/"we", or the reader as "you". */
-const PERSON_RULE = new Map<string, string>([
-  ...[...FIRST_PERSON].map((w): [string, string] => [w, 'first-person']),
-  ...[...SECOND_PERSON].map((w): [string, string] => [w, 'reader-address']),
-]);
-
-/** A quotation mark right after "!" or "?" closes a title or a quotation the quotation finder did not take. */
-const QUOTE_MARK = /["'”’»]/u;
-
-const STANCE_WEIGHT: Record<string, number> = { 'first-person': 0.9, 'reader-address': 0.9, question: 0.9, exclamation: 0.9 };
-const STANCE_LABEL: Record<string, string> = {
-  'first-person': "first person in the writer's voice",
-  'reader-address': 'addresses the reader',
-  question: "question in the writer's voice",
-  exclamation: 'exclamation',
-};
-
-/** Evidence that a writer's-voice sentence evaluates or predicts: the sum of its cue weights (an entry counts once). */
-function claimScore(cues: Cue[]): number {
-  let score = 0;
-  const seen = new Set<string>();
-  for (const c of cues) {
-    const key = c.entry ?? c.kind;
-    score += seen.has(key) ? c.weight * 0.25 : c.weight;
-    seen.add(key);
-  }
-  return score;
 }

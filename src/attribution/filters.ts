@@ -3,8 +3,8 @@
  * model's local context features miss. Each rule drops a candidate that cannot be an attribution.
  */
 import type { SlantDocument, Token } from '../document';
-import type { Candidate, TokenRange } from './detect';
-import { readMention } from './sources';
+import type { Candidate, TokenRange } from './candidate';
+import { readMention } from './mention';
 import { isComma } from './tokens';
 
 /** Accepted candidates without those no rule rejects (same order). */

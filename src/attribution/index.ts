@@ -9,7 +9,6 @@ import {
   detectionContext,
   findCandidates,
   scoreCandidates,
-  scratchInt32,
   selectCandidates,
   type Candidate,
   type Ctx,
@@ -18,6 +17,7 @@ import {
 import { resolveSources, type SpeakerNeed } from './sources';
 import { filterCandidates } from './filters';
 import type { Attribution, AttributionKind, AttributionRelation } from './types';
+import { round } from '../round';
 
 export type { Attribution, AttributionKind, AttributionRelation, SourceEntity, SourceType } from './types';
 export type { CueClass } from './lexicon';
@@ -85,7 +85,7 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx:
       cueClass: c.cls,
       contentParts: parts,
       sentence: tokens[c.head].sentence,
-      confidence: Math.round(c.score * 1000) / 1000,
+      confidence: round(c.score),
     };
     if (c.source) rel.source = spanOfRange(doc, c.source);
     if (sourceId) rel.sourceId = sourceId;
@@ -157,7 +157,7 @@ function inheritSources(doc: SlantDocument, accepted: Candidate[], ctx: Ctx): vo
  */
 function trimContents(doc: SlantDocument, accepted: Candidate[], openMark: Int32Array): void {
   const { tokens } = doc;
-  const owner = scratchInt32(tokens.length, -1);
+  const owner = new Int32Array(tokens.length).fill(-1);
   accepted.forEach((c, i) => {
     for (let k = c.first; k <= c.last; k++) owner[k] = i;
     if (c.source) for (let k = c.source.first; k <= c.source.last; k++) if (owner[k] < 0) owner[k] = i;

@@ -4,26 +4,7 @@
  * an attribution in news is measured separately (cue-priors.ts).
  */
 
-/** How a cue word relates its source to its content. */
-export type CueClass =
-  /** Verbs of saying: said, told, added, wrote, tweeted. */
-  | 'speech'
-  /** Verbs that frame the credibility of what was said: claimed, admitted, insisted, conceded, alleged. */
-  | 'credibility'
-  /** Verbs of thinking, knowing, wanting: believes, expects, hopes, fears. */
-  | 'belief'
-  /** Verbs of evaluating or taking a stand: criticized, praised, endorsed, opposed. */
-  | 'stance'
-  /** Verbs whose subject is a document or data: a report shows, figures suggest. */
-  | 'evidence'
-  /** Appearance verbs with no source: seems, appears. */
-  | 'appearance'
-  /** Adverbs that attribute without a source: reportedly, allegedly. */
-  | 'adverb'
-  /** Nouns that report speech or belief: claim, statement, criticism, view. */
-  | 'noun'
-  /** Verbs that often head an annotated attribution in news, outside the classes above (measured only). */
-  | 'other';
+export type { CueClass } from '../enums';
 
 const words = (s: string): string[] => s.trim().split(/\s+/u);
 

@@ -3,6 +3,7 @@
  * and clauses are found from tags, capitalisation and punctuation.
  */
 import type { Token } from '../document';
+import { startsUpper } from '../document/casing';
 
 export const QUOTE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‹', '›', "''", '``']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
@@ -18,10 +19,8 @@ const WEEKDAYS_MONTHS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', '
 
 export const isQuoteMark = (t: Token): boolean => QUOTE_MARKS.has(t.value);
 export const isComma = (t: Token | undefined): boolean => t !== undefined && t.value === ',';
-export const isCapitalized = (t: Token): boolean => {
-  const c = t.value.charCodeAt(0);
-  return c >= 65 && c <= 90;
-};
+/** Capitalised as attribution reads it: A–Z only (see startsUpper). */
+export const isCapitalized = (t: Token): boolean => startsUpper(t.value, true);
 export const isPossessivePronoun = (t: Token): boolean => t.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(t.normal);
 export const isPossessiveMarker = (t: Token): boolean => t.pos === 'PART' && (t.normal === "'s" || t.normal === '’s' || t.normal === "'" || t.normal === '’');
 export const isTimeWord = (t: Token): boolean => WEEKDAYS_MONTHS.has(t.normal);

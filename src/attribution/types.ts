@@ -1,18 +1,7 @@
-import type { Span } from '../document';
-import type { CueClass } from './lexicon';
+import type { Span } from '../document/span';
+import type { AttributionKind, CueClass, SourceType } from '../enums';
 
-/** Who a source is, as far as the text tells. */
-export type SourceType = 'named-person' | 'named-organization' | 'anonymous' | 'vague-collective' | 'document' | 'none';
-
-/**
- * The form of an attribution:
- * - `direct-quote`: the content is a quotation ("“…,” she said");
- * - `indirect`: reported speech or belief with a source ("X said that …", "X believes …");
- * - `according-to`: "according to X";
- * - `agentless`: no source at all ("reportedly", "is expected to", "it was reported", "a reported approval");
- * - `vague`: the source is a vague collective ("analysts say", "critics argue", "some believe").
- */
-export type AttributionKind = 'direct-quote' | 'indirect' | 'according-to' | 'agentless' | 'vague';
+export type { AttributionKind, SourceType } from '../enums';
 
 /** One source, with every mention of it merged ("Dmitry Peskov" … "Peskov" … "he"). */
 export interface SourceEntity {

@@ -2,6 +2,9 @@ import type { SlantDocument, Token } from '../document';
 import { tokenizeTerm } from '../nlp';
 import type { Lexicon, LexiconEntry } from './schema';
 
+/** The words of a lexicon term as the text's tokenizer reads them (for analyzers that index a lexicon's terms). */
+export const termWords = tokenizeTerm;
+
 /** One position of a compiled term. */
 type PatternToken =
   | { kind: 'word'; lemma: string; normal: string; byLemma: boolean }

@@ -5,7 +5,7 @@ import { HALF_SCORE_RATE, isNegated, loadedLanguage, resolveOverlaps } from '../
 import { builtinAnalyzers, presets } from '../../src/analyzers';
 import { isConfigError } from '../../src/errors';
 import type { LexiconEntry } from '../../src/lexicon/schema';
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 import { createPipeline } from '../../src/pipeline';
 import type { Finding } from '../../src/report';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sourceOutOfReach, unattributedAssertions } from '../../src/analyzers/unattributed-assertions';
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 import { use } from '../../src/analyzer';
 import { createPipeline } from '../../src/pipeline';
 import fc from 'fast-check';

@@ -1,7 +1,7 @@
 /**
  * Post-selection rules of src/attribution/filters.ts, on texts written for these tests.
  */
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 
 const cues = (text: string): string[] => parseDocument(text).attribution.relations.map((r) => r.cue.text);
 const sourceOf = (text: string, cue: string): string | undefined =>

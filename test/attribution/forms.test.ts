@@ -2,7 +2,7 @@
  * Attribution forms of news writing, on texts written for these tests: each test names the form and checks the
  * cue, source and content spans, the kind, and the speaker of quotations.
  */
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 import type { Attribution, AttributionRelation } from '../../src/attribution';
 
 function attribution(text: string): Attribution {

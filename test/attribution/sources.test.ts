@@ -3,7 +3,7 @@
  * anonymous and vague sources, documents, agentless attributions with no source, and one source merged across
  * its mentions.
  */
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 import type { Attribution, SourceEntity } from '../../src/attribution';
 
 const attribution = (text: string): Attribution => parseDocument(text).attribution;

@@ -4,7 +4,7 @@
  * "the presumptive nominee" refer back to the named person; a quotation's own sentence names its speaker first; a
  * common noun with a name in apposition ("her rival, Tom Harris,") is that person.
  */
-import { parseDocument } from '../../src/nlp';
+import { parseDocument } from '../../src/document/build';
 import type { Attribution } from '../../src/attribution';
 
 const attribution = (text: string): Attribution => parseDocument(text).attribution;

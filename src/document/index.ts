@@ -1,15 +1,16 @@
-import type { Attribution } from './attribution/types';
-import { computeAttribution } from './attribution';
+/**
+ * The document model every analyzer reads: tokens, sentences, paragraphs and quotations with exact UTF-16 offsets,
+ * and its layers (attribution, headline, lexicon scans, …), each computed once per document on first use and cached
+ * on the document itself, never in module-level state. Built by `parseDocument` (src/document/build.ts).
+ */
+import type { Attribution } from '../attribution/types';
+import type { QuotationKind, Voice } from '../enums';
+import type { Span } from './span';
 
-/** Whose words a piece of text is: the writer's own, or somebody quoted. */
-export type Voice = 'writer' | 'quoted';
+export type { Span } from './span';
 
-/** A 0-based, end-exclusive UTF-16 range of the text, always carrying its text. */
-export interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
+export type { QuotationKind, Voice } from '../enums';
+
 
 export interface Token {
   /** Position in `doc.tokens` (whitespace-only tokens are not kept). */
@@ -58,14 +59,6 @@ export interface Paragraph {
   sentenceEnd: number;
 }
 
-/**
- * - `direct`: a quotation within one paragraph, attributed or long enough to be someone's words;
- * - `block`: a quotation running over several paragraphs (news convention: no closing mark at the end of each
- *   paragraph, a new opening mark at the start of the next);
- * - `scare`: a few words in quotation marks with no speaker nearby ("so-called "reforms""): the writer's framing.
- */
-export type QuotationKind = 'direct' | 'block' | 'scare';
-
 export interface Quotation {
   index: number;
   /** From the opening mark to just after the closing mark (or to the paragraph end when never closed). */
@@ -86,7 +79,22 @@ export interface Quotation {
   sentence: number;
 }
 
-/** The parsed text that every analyzer reads. Built once per text by `parseDocument` (src/nlp.ts). */
+/**
+ * A layer of the document: something derived from it (attribution, the headline, a lexicon scan) that several
+ * analyzers read. `doc.layer(l)` computes it on first use and caches it on that document, so it is computed once per
+ * document and lives exactly as long as the document does.
+ */
+export interface Layer<T> {
+  readonly name: string;
+  readonly compute: (doc: SlantDocument) => T;
+}
+
+/** Declares a document layer (a typed key: `doc.layer(myLayer)` returns a `T`). */
+export function defineLayer<T>(name: string, compute: (doc: SlantDocument) => T): Layer<T> {
+  return Object.freeze({ name, compute });
+}
+
+/** The parsed text that every analyzer reads. Built once per text by `parseDocument` (src/document/build.ts). */
 export class SlantDocument {
   readonly text: string;
   readonly tokens: Token[];
@@ -94,7 +102,9 @@ export class SlantDocument {
   readonly paragraphs: Paragraph[];
   readonly quotations: Quotation[];
   readonly wordCount: number;
-  private attributionCache?: Attribution;
+  private readonly layers = new Map<Layer<unknown>, unknown>();
+  /** The attribution layer, given by the builder: attribution code imports the document model, not the reverse. */
+  private readonly attributionLayer: Layer<Attribution> | undefined;
 
   constructor(parts: {
     text: string;
@@ -102,12 +112,14 @@ export class SlantDocument {
     sentences: Sentence[];
     paragraphs: Paragraph[];
     quotations: Quotation[];
+    attribution?: Layer<Attribution>;
   }) {
     this.text = parts.text;
     this.tokens = parts.tokens;
     this.sentences = parts.sentences;
     this.paragraphs = parts.paragraphs;
     this.quotations = parts.quotations;
+    this.attributionLayer = parts.attribution;
     let words = 0;
     for (const t of parts.tokens) if (t.isWord) words++;
     this.wordCount = words;
@@ -118,8 +130,21 @@ export class SlantDocument {
    * shared by every analyzer that reads it.
    */
   get attribution(): Attribution {
-    if (!this.attributionCache) this.attributionCache = computeAttribution(this);
-    return this.attributionCache;
+    if (!this.attributionLayer) throw new Error('this document was built without the attribution layer');
+    return this.layer(this.attributionLayer);
+  }
+
+  /** The value of a layer for this document: computed on first use, then cached on the document. */
+  layer<T>(layer: Layer<T>): T {
+    if (this.layers.has(layer)) return this.layers.get(layer) as T;
+    const value = layer.compute(this);
+    this.layers.set(layer, value);
+    return value;
+  }
+
+  /** The same document with other token readings (same text, offsets and structure; layers computed afresh). */
+  withTokens(tokens: Token[]): SlantDocument {
+    return new SlantDocument({ text: this.text, tokens, sentences: this.sentences, paragraphs: this.paragraphs, quotations: this.quotations, attribution: this.attributionLayer });
   }
 
   /** A span with its text; offsets are clamped to the text. */

@@ -1,0 +1,235 @@
+/**
+ * Coreference of source mentions: a pronoun ("he", "she", "they", "it") or a definite description of a person ("the
+ * senator") is resolved to an earlier source or to a name seen in the text (the antecedents, in text order).
+ */
+import type { SlantDocument } from '../document';
+import type { TokenRange } from './candidate';
+import type { Entity, EntityTable } from './entities';
+import { PERSON_TITLES } from './lexicon';
+import { clean, type Gender, HONORIFICS, type MentionInfo, SPOKESPERSON_NOUNS, textOf, titleKey } from './mention';
+import { findNameMentions, type NameMention } from './name-mentions';
+import { FEMALE_NAMES, MALE_NAMES } from './names';
+import { ADDITIVE_ROLES, DESCRIPTION_HEADS, FALLBACK_HEADS, nearWord, ROLE_EQUIVALENTS, roleTitles } from './roles';
+import { isCapitalized, isComma } from './tokens';
+
+/** An antecedent candidate: a source already typed, or a name seen in the text. */
+export interface Salient {
+  pos: number;
+  entity?: Entity;
+  name?: NameMention;
+}
+
+/**
+ * Most recent mentions searched for a pronoun's antecedent. Antecedents are searched only a few sentences back, but
+ * text without sentence breaks would make that every earlier mention (time quadratic in their number); news has far
+ * fewer mentions in six sentences.
+ */
+const MAX_ANTECEDENTS = 100;
+
+/** The antecedents of one document: source mentions and (loaded on first need) names, in text order. */
+export class Antecedents {
+  /** Source mentions and names in text order: antecedents for pronouns and descriptions. */
+  readonly byPosition: Salient[] = [];
+  /** Names in the text: needed only to resolve a pronoun or a standalone quotation, so found on first use. */
+  names: NameMention[] = [];
+  namesLoaded = false;
+  private nameCursor = 0;
+  private positions: Map<string, number[]> | undefined;
+
+  constructor(
+    private readonly doc: SlantDocument,
+    private readonly table: EntityTable,
+  ) {}
+
+  /** A source mention of `entity` at token `pos`, as an antecedent of what follows. */
+  add(pos: number, entity: Entity): void {
+    this.byPosition.push({ pos, entity });
+  }
+
+  /** Promote name mentions before `pos` into the recency list (as potential antecedents). */
+  advanceNames(pos: number): void {
+    if (!this.namesLoaded) {
+      this.names = findNameMentions(this.doc);
+      this.namesLoaded = true;
+      // merge the names seen so far with the source mentions already listed, in text order
+      while (this.nameCursor < this.names.length && this.names[this.nameCursor].last < pos) {
+        const m = this.names[this.nameCursor++];
+        this.byPosition.push({ pos: m.first, name: m });
+      }
+      this.byPosition.sort((a, b) => a.pos - b.pos);
+      return;
+    }
+    while (this.nameCursor < this.names.length && this.names[this.nameCursor].last < pos) {
+      const m = this.names[this.nameCursor++];
+      this.byPosition.push({ pos: m.first, name: m });
+    }
+  }
+
+  /** The person `item` names, if it can be a `gender` person (creating an entity for a bare name). */
+  private personOf(item: Salient, gender: Gender): Entity | undefined {
+    if (item.entity) {
+      const e = item.entity;
+      if (e.type !== 'named-person' || (gender && e.gender && e.gender !== gender)) return undefined;
+      // "a spokesman for Ryan … he said": "he" is the principal more often than the spokesman
+      if (SPOKESPERSON_NOUNS.has(e.nameWords[0])) return undefined;
+      if (!e.gender) e.gender = gender;
+      return e;
+    }
+    if (!item.name) return undefined;
+    const given = item.name.words[0];
+    const g: Gender = item.name.words.length > 1 ? (FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined) : undefined;
+    const known = this.table.findPerson(item.name.words);
+    if (known) {
+      if (gender && known.gender && known.gender !== gender) return undefined;
+      if (!known.gender) known.gender = gender;
+      return known;
+    }
+    if (gender && g && g !== gender) return undefined;
+    const e = this.table.add({ kind: 'name', type: 'named-person', name: textOf(this.doc, item.name.nameFirst, item.name.last), nameWords: item.name.words, gender: g ?? gender, plural: false, head: item.name.words[item.name.words.length - 1] }, item.pos);
+    if (item.name.titles.length) e.role = item.name.titles.join(' ');
+    item.entity = e;
+    return e;
+  }
+
+  /**
+   * The person a singular "he"/"she" (or a definite description, with `accept`) refers to: the nearest sentence
+   * with a fitting person, and in it the first one (the subject is the likeliest antecedent: "Rubio said Obama
+   * erred. “…,” he said" is Rubio). Names inside quotations are not antecedents of the writer's pronouns.
+   */
+  resolvePerson(pos: number, gender: Gender, accept?: (item: Salient) => boolean, reach = 6): Entity | undefined {
+    const { tokens } = this.doc;
+    const sentence = tokens[pos].sentence;
+    const quotedPronoun = tokens[pos].voice === 'quoted';
+    const floor = Math.max(0, this.byPosition.length - MAX_ANTECEDENTS);
+    let i = this.byPosition.length - 1;
+    while (i >= floor) {
+      const s = tokens[this.byPosition[i].pos].sentence;
+      if (sentence - s > reach) break;
+      let j = i;
+      while (j - 1 >= floor && tokens[this.byPosition[j - 1].pos].sentence === s) j--;
+      for (let k = j; k <= i; k++) {
+        const item = this.byPosition[k];
+        if (item.pos >= pos) continue;
+        if (!quotedPronoun && tokens[item.pos].voice === 'quoted') continue;
+        if (accept && !accept(item)) continue;
+        const e = this.personOf(item, gender);
+        if (e) return e;
+      }
+      i = j - 1;
+    }
+    return undefined;
+  }
+
+  resolvePronoun(info: MentionInfo, pos: number): Entity | undefined {
+    const { tokens } = this.doc;
+    const sentence = tokens[pos].sentence;
+    const want = info.head;
+    if (want === 'he' || want === 'she') {
+      // "He took aim at Reid, who he said …": a sentence whose subject is the same pronoun keeps its referent
+      const start = this.doc.sentences[sentence].tokenStart;
+      let k = start;
+      while (k < pos && !tokens[k].isWord) k++;
+      if (k < pos && tokens[k].normal === want && tokens[k].voice === tokens[pos].voice) return this.resolvePerson(k, want === 'he' ? 'm' : 'f');
+      return this.resolvePerson(pos, want === 'he' ? 'm' : 'f');
+    }
+    for (let i = this.byPosition.length - 1, floor = Math.max(0, this.byPosition.length - MAX_ANTECEDENTS); i >= floor; i--) {
+      const item = this.byPosition[i];
+      if (sentence - tokens[item.pos].sentence > 6) break;
+      if (want === 'they' || want === 'we') {
+        const e = item.entity;
+        if (e && (e.plural || e.type === 'named-organization' || e.type === 'vague-collective' || e.type === 'anonymous')) return e;
+      } else if (want === 'it') {
+        const e = item.entity;
+        if (e && (e.type === 'named-organization' || e.type === 'document')) return e;
+      }
+    }
+    return undefined;
+  }
+
+  /** Token positions of each lower-cased word (built on first use). */
+  private wordPositions(): Map<string, number[]> {
+    const { tokens } = this.doc;
+    if (!this.positions) {
+      this.positions = new Map();
+      tokens.forEach((t, p) => {
+        if (!t.isWord) return;
+        const w = clean(t.normal);
+        const list = this.positions!.get(w);
+        if (list) list.push(p);
+        else this.positions!.set(w, [p]);
+      });
+    }
+    return this.positions;
+  }
+
+  /** Titles known for a candidate antecedent (normalised: "senator", "governor"), honorifics left out. */
+  private titlesOf(item: Salient): string[] {
+    const out: string[] = [];
+    const e = item.entity ?? (item.name ? this.table.findPerson(item.name.words) : undefined);
+    if (e?.role) out.push(...roleTitles(e.role));
+    if (item.name) out.push(...item.name.titles);
+    // "Vice President Pence" is no "president"
+    const titles = out.filter((w) => PERSON_TITLES.has(w) && !HONORIFICS.has(w));
+    return titles.includes('vice') ? [...titles.filter((w) => w !== 'president' && w !== 'vice'), 'vice-president'] : titles;
+  }
+
+  /**
+   * "the senator", "the four-term congressman", "the presumptive nominee": a definite description of a person
+   * refers back to a named person, one with that title if the text gives titles, else the nearest person in
+   * the last sentences with no other title. Not when the text introduced an unnamed one ("a police officer").
+   */
+  resolveDescription(info: MentionInfo, range: TokenRange): Entity | undefined {
+    const { tokens } = this.doc;
+    const head = /\bvice[\s-]+president$/iu.test(info.name) ? 'vice-president' : titleKey(info.head);
+    const roles = ROLE_EQUIVALENTS[head] ?? [head];
+    // "the Florida senator", "the Democratic candidate": each capitalised modifier must stand near the person's name
+    // somewhere in the text ("Florida Sen. Marco Rubio", "Sen. Marco Rubio of Florida")
+    const mods: string[] = [];
+    for (let k = range.first + 1; k <= range.last && !isComma(tokens[k]); k++) {
+      const t = tokens[k];
+      if (t.isWord && isCapitalized(t) && clean(t.normal) !== info.head && !PERSON_TITLES.has(clean(t.normal))) mods.push(t.value.toLowerCase());
+    }
+    const fitCache = new Map<string, boolean>();
+    const modsFit = (item: Salient): boolean => {
+      if (!mods.length) return true;
+      const w = item.entity?.nameWords ?? item.name?.words ?? [];
+      const last = w[w.length - 1];
+      if (!last) return false;
+      let fit = fitCache.get(last);
+      if (fit === undefined) {
+        const at = this.wordPositions().get(last) ?? [];
+        fit = mods.every((m) => at.some((p) => nearWord(tokens, p, m)));
+        fitCache.set(last, fit);
+      }
+      return fit;
+    };
+    // a title holds through the article ("President Moreau" … twenty sentences on … "the president")
+    const byRole = this.resolvePerson(range.first, info.gender, (item) => this.titlesOf(item).some((t) => roles.includes(t)) && modsFit(item), Infinity);
+    if (byRole) return byRole;
+    // "the Obama spokesman" is not Obama
+    const own = new Set<string>();
+    for (let k = range.first; k <= range.last; k++) own.add(clean(tokens[k].normal));
+    const named = (item: Salient): string[] => item.entity?.nameWords ?? item.name?.words ?? [];
+    // a full name ("Hugo Brandt"), not a lone capitalised word that may be a headline label or a place
+    const fullName = (item: Salient): boolean => {
+      const w = named(item);
+      if (w.length >= 2) return true;
+      if (w.length !== 1) return false;
+      if (item.name?.titles.some((t) => HONORIFICS.has(t))) return true; // "Mr. Trump"
+      if (item.entity?.role && /^(?:mr|mrs|ms|dr)\.?$/iu.test(item.entity.role)) return true;
+      return this.names.some((m) => m.words.length >= 2 && m.words[m.words.length - 1] === w[0]);
+    };
+    // a role held on top of an office ("the committee chairman" may be "Rep. Ed Royce"); other titles name other people
+    // job titles ("the director", "the spokesman") name people of their own; only offices and plain descriptions
+    // of a person fall back to the nearest name
+    if (!FALLBACK_HEADS.has(head) && !DESCRIPTION_HEADS.has(head) && !/(?:^|[^s])(?:man|woman)$/u.test(head)) return undefined;
+    if (head.startsWith('spokes')) return undefined;
+    const additive = ADDITIVE_ROLES.has(head);
+    // and only to a person the article already quotes or cites (its protagonist), not to anyone just mentioned
+    const isSource = (item: Salient): boolean => {
+      const e = item.entity ?? (item.name ? this.table.findPerson(item.name.words) : undefined);
+      return e !== undefined && e.attributions > 0;
+    };
+    return this.resolvePerson(range.first, info.gender, (item) => fullName(item) && isSource(item) && (additive || this.titlesOf(item).length === 0) && !named(item).some((w) => own.has(w)) && modsFit(item), 3);
+  }
+}

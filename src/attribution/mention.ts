@@ -1,0 +1,402 @@
+/**
+ * TODO
+ */
+import type { SlantDocument, Token } from '../document';
+import { tokenizeTerm } from '../nlp';
+import type { TokenRange } from './candidate';
+import { ANONYMITY_MARKERS, ANONYMOUS_NOUNS, COMPANY_WORDS, DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS, ORGANIZATION_WORDS, PERSON_TITLES, VAGUE_NOUNS } from './lexicon';
+import { FEMALE_NAMES, MALE_NAMES } from './names';
+import { PLACE_NAMES, PLACE_PHRASES } from './places';
+import { isCapitalized, isComma } from './tokens';
+import type { SourceType } from './types';
+
+export type Gender = 'm' | 'f' | undefined;
+
+/** What one source phrase says about its source. */
+export interface MentionInfo {
+  kind: 'pronoun' | 'relative' | 'name' | 'common';
+  type: SourceType;
+  name: string;
+  nameWords: string[];
+  role?: string;
+  gender: Gender;
+  plural: boolean;
+  /** Lower-cased head word ("officials", "governor", "peskov"). */
+  head: string;
+}
+
+export const GROUP_NAMES = new Set(['democrats', 'republicans', 'americans', 'conservatives', 'liberals', 'progressives',
+  'evangelicals', 'latinos', 'hispanics', 'muslims', 'christians', 'europeans', 'russians', 'democrat', 'republican',
+  'independents', 'catholics', 'jews', 'millennials', 'russians', 'indians', 'chinese', 'iranians', 'israelis',
+  'palestinians', 'ukrainians', 'britons', 'germans', 'french', 'mexicans', 'canadians', 'africans', 'asians',
+  'voters', 'trumpers', 'berniebros', 'tories', 'gop', 'mps', 'msps', 'meps']);
+
+// Prototype-free: looked up with arbitrary words ("constructor" must not find Object.prototype.constructor).
+const TITLE_GENDER: Record<string, Gender> = lookupTable({ 'mr.': 'm', mr: 'm', 'mrs.': 'f', mrs: 'f', 'ms.': 'f', ms: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', king: 'm', queen: 'f', congresswoman: 'f', congressman: 'm', spokeswoman: 'f', spokesman: 'm', chairwoman: 'f', chairman: 'm', prince: 'm', princess: 'f' });
+
+const TITLE_ALIASES: Record<string, string> = lookupTable({ 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'pres.': 'president', 'sec.': 'secretary', 'atty.': 'attorney', 'lt.': 'lieutenant', 'col.': 'colonel', 'dr.': 'doctor', 'prof.': 'professor' });
+
+const HUMAN_SUFFIX = /(?:[^e]er|or|ist|ian|man|woman|men|women|[^e]ers|ors|ists|ians)$/u;
+
+const HUMAN_NOUNS = new Set(['resident', 'residents', 'student', 'students', 'president', 'participant', 'participants',
+  'applicant', 'immigrant', 'immigrants', 'migrant', 'migrants', 'consultant', 'consultants', 'assistant', 'correspondent',
+  'respondent', 'respondents', 'defendant', 'claimant', 'opponent', 'opponents', 'proponent', 'proponents', 'constituent',
+  'constituents', 'dissident', 'dissidents', 'agent', 'agents', 'parent', 'parents', 'client', 'clients', 'patient',
+  'patients', 'informant', 'informants', 'person', 'people', 'woman', 'man', 'child', 'children', 'family', 'families',
+  'victim', 'victims', 'witness', 'witnesses', 'crowd', 'audience', 'public', 'citizen', 'citizens', 'delegate',
+  'delegates', 'candidate', 'candidates', 'nominee', 'colleague', 'colleagues', 'neighbor', 'neighbors', 'guest']);
+
+/** Words naming an office or department within a title ("Secretary of State", "Defense Secretary"). */
+const OFFICE_WORDS = new Set(['state', 'defense', 'defence', 'health', 'finance', 'justice', 'energy', 'treasury', 'commerce',
+  'labor', 'labour', 'agriculture', 'education', 'interior', 'transportation', 'homeland', 'security', 'foreign', 'affairs',
+  'staff', 'press', 'home', 'trade', 'war', 'navy', 'army', 'judiciary', 'intelligence', 'environment', 'culture']);
+
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'the', 'another', 'this', 'that']);
+
+/** Words of VAGUE_NOUNS that never name one person ("the other", "the speculation"). */
+const VAGUE_NON_PERSONS = new Set(['some', 'many', 'others', 'other', 'several', 'most', 'few', 'people', 'everyone', 'everybody',
+  'anyone', 'someone', 'somebody', 'rumors', 'rumours', 'speculation', 'reports']);
+
+const PLURAL_QUANT = new Set(['some', 'many', 'others', 'several', 'most', 'few', 'both', 'all']);
+
+const NAME_JOINERS = new Set(['.', '-', "'", '’']);
+
+export const clean = (s: string): string => {
+  const last = s.charCodeAt(s.length - 1);
+  return (last === 46 || last === 44 ? s.slice(0, -1) : s).toLowerCase(); // a trailing "." or ","
+};
+
+function lookupTable<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
+export const titleKey = (w: string): string => TITLE_ALIASES[w] ?? w.replace(/\.$/u, '');
+
+export function textOf(doc: SlantDocument, first: number, last: number): string {
+  if (last < first) return '';
+  return doc.text.slice(doc.tokens[first].start, doc.tokens[last].end);
+}
+
+/** Reads a source phrase: its name, role, type, number and gender as far as the words tell. */
+export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo {
+  const { tokens } = doc;
+  let last = range.last;
+  while (last > range.first && !tokens[last].isWord && tokens[last].value !== ')') last--;
+  const first = range.first;
+  const one = tokens[first];
+  if (first === last && one.pos === 'PRON') return pronounMention(one);
+  const p = phraseOf(doc, first, last);
+  const { coreLast, headTok } = p;
+  // a capitalised common noun at the start of a sentence ("Officials said", "Analysts say") is not a name
+  const sentenceInitialCommon = coreLast === first && isSentenceInitial(doc, first) && (isCommonSourceNoun(headTok) || isCommonPlural(headTok));
+  if (!sentenceInitialCommon && isNameHead(doc, first, coreLast)) return nameMention(doc, p);
+  return appositiveName(doc, p) ?? commonMention(doc, p);
+}
+
+/** A pronoun ("he", "they") or a relative pronoun ("who", "which"). */
+function pronounMention(one: Token): MentionInfo {
+  const n = one.normal;
+  const relative = n === 'who' || n === 'which' || n === 'that';
+  return {
+    kind: relative ? 'relative' : 'pronoun', type: 'anonymous', name: one.value, nameWords: [], head: n,
+    gender: MALE_PRONOUNS.has(n) ? 'm' : FEMALE_PRONOUNS.has(n) ? 'f' : undefined,
+    plural: n === 'they' || n === 'we',
+  };
+}
+
+/** The parts of a source phrase [first, last] (punctuation at its end trimmed). */
+interface Phrase {
+  first: number;
+  last: number;
+  /** Last token before the first comma (the rest is an appositive role). */
+  mainLast: number;
+  /** Last token of the core, before a prepositional modifier or a party tag. */
+  coreLast: number;
+  headTok: Token;
+  head: string;
+  appositive: string;
+  post: string;
+  /** An anonymity marker anywhere in the phrase or appositive ("who asked not to be named"). */
+  anonymousMarker: boolean;
+}
+
+function phraseOf(doc: SlantDocument, first: number, last: number): Phrase {
+  const { tokens } = doc;
+  // main phrase up to the first comma (the rest is an appositive role)
+  let mainLast = last;
+  for (let k = first; k <= last; k++) if (isComma(tokens[k])) { mainLast = k - 1; break; }
+  // the core ends before a prepositional modifier ("Jonah Goldberg of the National Review")
+  let coreLast = mainLast;
+  for (let k = first + 1; k <= mainLast; k++) {
+    // "the Ministry of Finance", "Secretary of State John Kerry": a capitalised word after "of" continues the name
+    if (tokens[k].pos === 'ADP' && !(tokens[k].normal === 'of' && tokens[k + 1] && k + 1 <= mainLast && tokens[k + 1].pos === 'PROPN' && isCapitalized(tokens[k + 1]))) {
+      coreLast = k - 1;
+      break;
+    }
+  }
+  if (tokens[coreLast] && tokens[coreLast].value === ')') {
+    // drop a party tag "(D-Vt.)"
+    let k = coreLast;
+    while (k > first && tokens[k].value !== '(') k--;
+    if (k > first) coreLast = k - 1;
+  }
+  const headTok = tokens[coreLast];
+  const head = clean(headTok.normal);
+  const appositive = mainLast < last ? textOf(doc, mainLast + 2, last) : '';
+  const post = coreLast < mainLast ? textOf(doc, coreLast + 1, mainLast) : '';
+
+  // anonymity markers anywhere in the phrase or appositive ("who asked not to be named", "familiar with the talks")
+  let anonymousMarker = false;
+  for (let k = first; k <= last; k++) if (ANONYMITY_MARKERS.includes(tokens[k].normal)) anonymousMarker = true;
+  return { first, last, mainLast, coreLast, headTok, head, appositive, post, anonymousMarker };
+}
+
+/** Whether the head of the core reads as a name: a proper noun, or a capitalised word not opening a sentence. */
+function isNameHead(doc: SlantDocument, first: number, coreLast: number): boolean {
+  const { tokens } = doc;
+  const headTok = tokens[coreLast];
+  return (
+    headTok.pos === 'PROPN' ||
+    (headTok.pos === 'ADJ' && isCapitalized(headTok)) ||
+    (isCapitalized(headTok) && headTok.pos === 'NOUN' && !isSentenceInitial(doc, coreLast)) ||
+    // a surname the tagger reads as a verb: "Paula Grant", "Mr Grant"
+    (isCapitalized(headTok) && headTok.isWord && coreLast > first && tokens[coreLast - 1].pos === 'PROPN' && isCapitalized(tokens[coreLast - 1]))
+  );
+}
+
+/** A named source: the trailing run of capitalised words is the name; titles before it are the role. */
+function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
+  const { tokens } = doc;
+  const { first, coreLast, head, appositive, post } = p;
+  const roleParts: string[] = [];
+  // the trailing run of capitalised words is the name
+  let s = coreLast;
+  while (s - 1 >= first && tokens[s - 1].pos !== 'DET' && (tokens[s - 1].pos === 'PROPN' || (isCapitalized(tokens[s - 1]) && tokens[s - 1].isWord) || (NAME_JOINERS.has(tokens[s - 1].value) && s - 2 >= first && tokens[s - 2].pos === 'PROPN') || (tokens[s - 1].normal === 'of' && s - 2 >= first && isCapitalized(tokens[s - 2])))) s--;
+  // a person's name after an office: "Secretary of State John Kerry", "Defense Secretary Ash Carter". In a run with
+  // an organization word the office holder is two or more plain name words after the last title ("White House Press
+  // Secretary Robert Gibbs", "Labor Secretary Tom Perez"; "Ministry of Foreign Affairs" has no title to split at).
+  let personRun = true;
+  for (let k = s; k <= coreLast && personRun; k++) if (ORGANIZATION_WORDS.has(clean(tokens[k].normal))) personRun = false;
+  for (let k = coreLast - 1; k > s; k--) {
+    const w = clean(tokens[k].normal);
+    if (!OFFICE_WORDS.has(w) && !PERSON_TITLES.has(w) && !(personRun && tokens[k].normal === 'of')) continue;
+    if (personRun || (coreLast - k >= 2 && plainNameWords(tokens, k + 1, coreLast))) s = k + 1;
+    break;
+  }
+  // a common noun opening the sentence before a given name is a role: "Forecaster Ben Ruiz said"
+  if (s + 1 < coreLast && isSentenceInitial(doc, s) && HUMAN_SUFFIX.test(clean(tokens[s].normal)) && (FEMALE_NAMES.has(clean(tokens[s + 1].normal)) || MALE_NAMES.has(clean(tokens[s + 1].normal)))) {
+    s++; // (it joins the role as part of the words before the name)
+  }
+  // titles at the front of the run belong to the role, unless the rest is a company word: "General Motors"
+  let gender: Gender;
+  const runStart = s;
+  while (s < coreLast && (PERSON_TITLES.has(tokens[s].normal) || PERSON_TITLES.has(tokens[s].normal.replace(/\.$/u, '')))) {
+    gender = gender ?? TITLE_GENDER[tokens[s].normal];
+    s++;
+  }
+  if (s === coreLast && s > runStart && COMPANY_WORDS.has(head)) {
+    s = runStart;
+    gender = undefined;
+  }
+  while (s < coreLast && (tokens[s].normal === 'of' || !tokens[s].isWord)) s++;
+  const pre = s > first ? textOf(doc, first, s - 1) : '';
+  const nameText = textOf(doc, s, coreLast);
+  const nameWords: string[] = [];
+  for (let k = s; k <= coreLast; k++) if (tokens[k].isWord) nameWords.push(clean(tokens[k].normal));
+  const lowerName = nameWords.join(' ');
+  if (pre && !/^(?:the|a|an)$/iu.test(pre)) roleParts.push(pre);
+  if (post) roleParts.push(post);
+  if (appositive) roleParts.push(appositive);
+  let type: SourceType = 'named-person';
+  const determiner = s > first && (tokens[s - 1].normal === 'the');
+  // "campaign group Rivers First", "energy firm Brightline", "the charity Oxfam": a noun for a kind of body before the name
+  const classified = s > first && BODY_NOUNS.has(clean(tokens[s - 1].lemma));
+  const acronym = nameWords.length === 1 && isAcronym(tokens[coreLast].value);
+  if (nameWords.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) || acronym || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) || determiner || classified) type = 'named-organization';
+  if (nameWords.length === 1 && GROUP_NAMES.has(lowerName)) type = 'vague-collective';
+  if (type === 'named-person' && !gender && nameWords.length >= 2) {
+    const given = nameWords[0];
+    gender = FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined;
+  }
+  if (type === 'named-person' && !gender) {
+    // the first role word that is a gendered title ("spokeswoman", "Mrs.")
+    for (let i = 0; i < roleParts.length && gender === undefined; i++) {
+      for (const w of roleParts[i].toLowerCase().split(/\s+/u)) {
+        gender = TITLE_GENDER[w];
+        if (gender !== undefined) break;
+      }
+    }
+  }
+  return {
+    kind: 'name', type, name: nameText, nameWords, role: roleParts.length ? roleParts.join(', ') : undefined, gender,
+    plural: type === 'vague-collective', head,
+  };
+}
+
+/** "her opponent, Tom Harris,", "the campaign's press secretary, Ben Lyle,": the appositive names the person. */
+function appositiveName(doc: SlantDocument, p: Phrase): MentionInfo | undefined {
+  const { tokens } = doc;
+  const { first, last, mainLast, head } = p;
+  if (mainLast < last && isComma(tokens[mainLast + 1]) && tokens[mainLast + 2]?.pos === 'PROPN') {
+    let e = mainLast + 2;
+    while (e + 1 <= last && tokens[e + 1].pos === 'PROPN') e++;
+    // "Representative Debbie Wasserman Schultz of Florida": a place after the name stays in the role
+    let tail = e;
+    if (tokens[e + 1]?.normal === 'of' && e + 2 <= last && tokens[e + 2].pos === 'PROPN') {
+      tail = e + 2;
+      while (tail + 1 <= last && tokens[tail + 1].pos === 'PROPN') tail++;
+    }
+    if (e === last || isComma(tokens[e + 1]) || tail === last || isComma(tokens[tail + 1])) {
+      const named = readMention(doc, { first: mainLast + 2, last: e });
+      if (named.kind === 'name' && named.type === 'named-person' && named.nameWords.length >= 2) {
+        const role = [textOf(doc, first, mainLast), named.role, e < last ? textOf(doc, e + 2, last) : ''].filter(Boolean).join(', ');
+        return { ...named, role, gender: named.gender ?? TITLE_GENDER[head] };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A common noun phrase: "a senior official", "analysts", "the report", "Clinton aides", "some". */
+function commonMention(doc: SlantDocument, p: Phrase): MentionInfo {
+  const { tokens } = doc;
+  const { first, mainLast, coreLast, headTok, head, appositive, anonymousMarker } = p;
+  const one = tokens[first];
+  const roleParts: string[] = [];
+  const lemma = clean(headTok.lemma);
+  const plural = headTok.normal !== headTok.lemma && headTok.normal.endsWith('s') || PLURAL_QUANT.has(head);
+  let type: SourceType;
+  const speaksForBody = SPOKESPERSON_NOUNS.has(lemma) && namesBodyAfter(tokens, coreLast, mainLast);
+  // one unnamed person of a group: "one resident", "a voter", "the lawmaker"
+  const onePerson = !plural && SINGULAR_DETERMINERS.has(one.normal);
+  if (anonymousMarker) type = 'anonymous';
+  else if (onePerson && (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma)) && !VAGUE_NON_PERSONS.has(head)) type = 'anonymous';
+  else if (DOCUMENT_NOUNS.has(head) || DOCUMENT_NOUNS.has(lemma)) type = 'document';
+  else if (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma) || PLURAL_QUANT.has(head)) type = ANONYMOUS_NOUNS.has(lemma) ? 'anonymous' : 'vague-collective';
+  // "a spokesperson for the Environment Agency": the named body speaks on the record through its spokesperson
+  else if (speaksForBody) type = speaksForPerson(tokens, coreLast, mainLast) ? 'named-person' : 'named-organization';
+  else if (ANONYMOUS_NOUNS.has(head) || ANONYMOUS_NOUNS.has(lemma)) type = 'anonymous';
+  else if (ORGANIZATION_WORDS.has(lemma) || ORGANIZATION_WORDS.has(head)) type = 'named-organization';
+  // "the carrier", "the German insurer" is the body the text is about; "a leading insurer" is unnamed
+  else if (BODY_NOUNS.has(lemma) && !plural) type = one.normal === 'a' || one.normal === 'an' ? 'anonymous' : 'named-organization';
+  else if (PERSON_TITLES.has(lemma) || HUMAN_NOUNS.has(head) || HUMAN_SUFFIX.test(head)) type = 'anonymous';
+  // a thing that is neither a person, a group nor a document ("these achievements demonstrate", "the move
+  // underscores"): the claim is the writer's own
+  else type = 'none';
+  // a vague quantifier over a named group ("some Republicans", "many of his supporters") stays vague
+  if (type !== 'vague-collective' && PLURAL_QUANT.has(clean(one.normal)) && one.pos !== 'PROPN' && first < coreLast) type = 'vague-collective';
+  // an unnamed source keeps its modifiers in its name: "sources familiar with the talks", "a report by the World Bank"
+  const name = textOf(doc, first, mainLast);
+  if (appositive) roleParts.push(appositive);
+  const words: string[] = [];
+  // a spokesperson is known by whom they speak for: "a spokesman for Unison" is not "a spokesman for the council"
+  const wordsLast = speaksForBody && !anonymousMarker ? mainLast : coreLast;
+  for (let k = first; k <= wordsLast; k++) if (tokens[k].isWord && tokens[k].pos !== 'DET') words.push(clean(tokens[k].normal));
+  return {
+    kind: 'common', type, name, nameWords: words, role: roleParts.length ? roleParts.join(', ') : undefined,
+    gender: TITLE_GENDER[head], plural, head: lemma,
+  };
+}
+
+/** Whether tokens [a, b] are all proper nouns and none an organization word. */
+function plainNameWords(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) {
+    const w = clean(tokens[k].normal);
+    // a given name the tagger reads as a verb ("Josh", "Ted") is still a name word
+    const nameWord = tokens[k].pos === 'PROPN' || (isCapitalized(tokens[k]) && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)));
+    if (!nameWord || ORGANIZATION_WORDS.has(w)) return false;
+  }
+  return true;
+}
+
+/**
+ * "Prosecutors said", "Investors fear", "Traders expect": at the start of a sentence the tagger reads a capitalised
+ * plural as a name. Read in lower case out of context, a regular plural of a common noun has a singular lemma
+ * ("prosecutors" -> "prosecutor"), while a surname keeps its form ("Rogers", "Evans"); a lemma that is a given name
+ * ("Edwards" -> "edward") stays a name.
+ */
+function isCommonPlural(t: Token): boolean {
+  const n = clean(t.normal);
+  if (!n.endsWith('s') || n.length < 4 || !/^[a-z]+$/u.test(n)) return false;
+  const words = tokenizeTerm(n);
+  if (words.length !== 1 || words[0].pos !== 'NOUN') return false;
+  const lemma = words[0].lemma;
+  return lemma !== n && !MALE_NAMES.has(lemma) && !FEMALE_NAMES.has(lemma);
+}
+
+function isSentenceInitial(doc: SlantDocument, k: number): boolean {
+  const t = doc.tokens[k];
+  const s = doc.sentences[t.sentence];
+  for (let m = s.tokenStart; m < k; m++) if (doc.tokens[m].isWord) return false;
+  return true;
+}
+
+function isCommonSourceNoun(t: Token): boolean {
+  const n = clean(t.normal);
+  const l = clean(t.lemma);
+  return ANONYMOUS_NOUNS.has(n) || VAGUE_NOUNS.has(n) || DOCUMENT_NOUNS.has(n) || PERSON_TITLES.has(l) || HUMAN_NOUNS.has(n) || ANONYMOUS_NOUNS.has(l) || VAGUE_NOUNS.has(l) || DOCUMENT_NOUNS.has(l);
+}
+
+/** Last words of an organization's name that a lone first word can stand for ("Pew" for "Pew Research"). */
+export const SHORT_NAME_HEADS = new Set([
+  ...COMPANY_WORDS,
+  ...'corporation corp inc co company group bank foundation fund institute research network media ltd llc plc trust society'.split(' '),
+]);
+
+/** Descriptions that refer back to a company ("the firm said", "the carmaker added"). */
+export const COMPANY_DESCRIPTIONS = new Set(['company', 'firm', 'group', 'business', 'operator', 'retailer', 'supermarket', 'airline',
+  'carrier', 'manufacturer', 'carmaker', 'automaker', 'drugmaker', 'chipmaker', 'lender', 'insurer', 'bank', 'chain',
+  'provider', 'giant', 'startup', 'conglomerate', 'publisher', 'broadcaster', 'brewer', 'miner', 'utility', 'developer']);
+
+/** A company's name: with a company word ("Brightline Energy", "Acme Holdings"), or one brand word ("Umbro"). */
+export function isCompanyName(words: string[]): boolean {
+  if (words.some((w) => SHORT_NAME_HEADS.has(w))) return true;
+  return words.length === 1 && !ORGANIZATION_WORDS.has(words[0]) && !PLACE_NAMES.has(words[0]) && !GROUP_NAMES.has(words[0]);
+}
+
+/** "SEC", "U.N.", "AT&T": capitals, dots and ampersands, two letters or more. */
+export function isAcronym(value: string): boolean {
+  return /^[A-Z][A-Z.&]+$/u.test(value) && value.replace(/\./gu, '').length >= 2;
+}
+
+/** Nouns for a kind of body, written before its name ("campaign group Rivers First", "the charity Oxfam"). */
+const BODY_NOUNS = new Set(['group', 'firm', 'company', 'charity', 'agency', 'bank', 'union', 'party', 'organisation',
+  'organization', 'association', 'body', 'regulator', 'watchdog', 'tank', 'broadcaster', 'newspaper', 'publisher',
+  'retailer', 'supermarket', 'airline', 'carrier', 'manufacturer', 'carmaker', 'automaker', 'drugmaker', 'chipmaker',
+  'chain', 'lender', 'insurer', 'operator', 'provider', 'giant', 'startup', 'start-up', 'consultancy', 'foundation',
+  'institute', 'outlet', 'website', 'magazine', 'network', 'nonprofit', 'non-profit', 'coalition', 'alliance',
+  'federation', 'club', 'university']);
+
+export const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'spokespersons']);
+
+/** "… for the Environment Agency", "… of Acme": a preposition right after the head, then a capitalised name. */
+function namesBodyAfter(tokens: Token[], head: number, last: number): boolean {
+  const prep = tokens[head + 1];
+  if (!prep || head + 1 > last || (prep.normal !== 'for' && prep.normal !== 'of' && prep.normal !== 'at')) return false;
+  let k = head + 2;
+  if (k <= last && tokens[k].pos === 'DET') k++;
+  return k <= last && tokens[k].pos === 'PROPN' && isCapitalized(tokens[k]);
+}
+
+/** "a spokesman for Mr Blair", "… for Commissioner Franco Frattini", "… for Michael Howard": the body is a person. */
+function speaksForPerson(tokens: Token[], head: number, last: number): boolean {
+  let person = false;
+  let lastWord = '';
+  for (let k = head + 2; k <= last; k++) {
+    if (!tokens[k].isWord) continue;
+    const w = clean(tokens[k].normal);
+    lastWord = w;
+    if (tokens[k].pos === 'PROPN' && isCapitalized(tokens[k]) && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w))) person = true;
+    if (HONORIFICS.has(w) || (PERSON_TITLES.has(w) && isCapitalized(tokens[k]) && tokens[k + 1]?.pos === 'PROPN')) person = true;
+  }
+  // "a spokesman for Senator Cole's office" speaks for the office
+  return person && !ORGANIZATION_WORDS.has(lastWord) && !COMPANY_WORDS.has(lastWord);
+}
+
+export function trimLast(tokens: Token[], r: TokenRange): number {
+  let last = r.last;
+  while (last > r.first && !tokens[last].isWord && tokens[last].value !== ')') last--;
+  return last;
+}
+
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'doctor', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev']);

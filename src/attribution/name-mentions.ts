@@ -1,0 +1,77 @@
+/**
+ * TODO
+ */
+import type { SlantDocument } from '../document';
+import { COMPANY_WORDS, ORGANIZATION_WORDS, PERSON_TITLES } from './lexicon';
+import { clean, GROUP_NAMES, titleKey } from './mention';
+import { PLACE_NAMES, PLACE_PHRASES } from './places';
+import { isCapitalized, isTimeWord } from './tokens';
+
+/** A capitalised name in the writer's voice, in subject position: a possible antecedent for "he"/"she". */
+export interface NameMention {
+  first: number;
+  last: number;
+  words: string[];
+  /** Titles written before or in the name ("sen.", "president"), normalised ("senator"). */
+  titles: string[];
+  /** First token of the name proper, after its titles. */
+  nameFirst: number;
+}
+
+/** Person-like names outside prepositional phrases, in token order (one pass). */
+export function findNameMentions(doc: SlantDocument): NameMention[] {
+  const { tokens } = doc;
+  const out: NameMention[] = [];
+  let k = 0;
+  while (k < tokens.length) {
+    const t = tokens[k];
+    if (t.pos !== 'PROPN' || t.voice === 'quoted' || !isCapitalized(t)) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === t.sentence && isCapitalized(tokens[e + 1])) e++;
+    const prev = tokens[k - 1];
+    const next = tokens[e + 1];
+    const possessive = next && (next.normal === "'s" || next.normal === '’s');
+    // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
+    const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
+    // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
+    const notName = isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
+    if (afterPrep || possessive || notName) {
+      k = e + 1;
+      continue;
+    }
+    const words: string[] = [];
+    const titles: string[] = [];
+    let nameFirst = -1;
+    // "White House Press Secretary Robert Gibbs", "Defense Secretary Ash Carter": the name follows the last title
+    let from = k;
+    for (let m = e - 1; m > k; m--) {
+      if (PERSON_TITLES.has(clean(tokens[m].normal))) {
+        for (let x = k; x <= m; x++) if (PERSON_TITLES.has(clean(tokens[x].normal))) titles.push(titleKey(clean(tokens[x].normal)));
+        from = m + 1;
+        break;
+      }
+    }
+    for (let m = from; m <= e; m++) {
+      const w = clean(tokens[m].normal);
+      if (!PERSON_TITLES.has(w) && !PERSON_TITLES.has(tokens[m].normal)) {
+        words.push(w);
+        if (nameFirst < 0) nameFirst = m;
+      } else titles.push(titleKey(tokens[m].normal));
+    }
+    // a title tagged as a common noun before the name ("President Trump", "Senator Lee")
+    const before = tokens[k - 1];
+    if (before && before.sentence === t.sentence && isCapitalized(before) && PERSON_TITLES.has(clean(before.normal)) && !titles.length) titles.push(titleKey(clean(before.normal)));
+    const beforeTitle = tokens[k - 2];
+    if (beforeTitle && titles[0] === 'president' && beforeTitle.value.toLowerCase() === 'vice') titles.unshift('vice');
+    if (words.length && words.length <= 4) {
+      const lower = words.join(' ');
+      const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
+      if (!placeOrOrg) out.push({ first: k, last: e, words, titles, nameFirst });
+    }
+    k = e + 1;
+  }
+  return out;
+}

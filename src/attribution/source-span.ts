@@ -1,0 +1,187 @@
+/**
+ * The source of a cue: the noun phrase at its left ("X, the spokesman, said"), an inverted one at its right ("said
+ * Smith"), or the subject of the clause a subject-less cue stands in ("…, adding that").
+ */
+import type { SlantDocument, Token } from '../document';
+import { base, type Candidate, type Ctx, CUE_REACH, type TokenRange } from './candidate';
+import { appositiveRight, chunkStart, isChunkDelimiter, isClauseBoundary, isNpChunk, npLeft, npRight } from './chunker';
+import { CUE_PRIORS } from './cue-priors';
+import { makeCtx } from './cue-table';
+import { feat } from './features';
+import { GERUND_SUFFIX, isBe, TIME_ADVERBS, TIME_NOUNS } from './grammar';
+import { isComma, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord } from './tokens';
+
+/** The subject of the clause in which a subject-less cue ("adding", "and urged") stands: the sentence's first noun phrase before a verb. */
+function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undefined {
+  const { tokens } = ctx;
+  // the nearest verb to the left that has a subject: "X rallied supporters, saying …", "X sued, seeking …"
+  for (let k = before - 1; k >= lo; k--) {
+    const t = tokens[k];
+    if (t.voice === 'quoted' || !(t.pos === 'VERB' || t.pos === 'AUX')) continue;
+    if (GERUND_SUFFIX.test(t.normal) && !(k - 1 >= lo && isBe(tokens[k - 1]))) continue;
+    if (k - 1 >= lo && tokens[k - 1].normal === 'to') continue;
+    let first = k;
+    while (first - 1 >= lo && (isVerbGroupWord(tokens[first - 1]) || tokens[first - 1].pos === 'ADV')) first--;
+    const pseudo = base(k, t.lemma, 'other', 'verb', 0);
+    pseudo.first = first;
+    const src = sourceLeft(ctx, pseudo, lo);
+    if (src) return src;
+  }
+  return undefined;
+}
+
+/**
+ * The subject of the clause before token `before` in the sentence starting at `lo` (for "…, adding that"); `ctx`,
+ * when given, is the document's detection context (else one is built).
+ */
+export function clauseSubjectOf(doc: SlantDocument, lo: number, before: number, ctx?: Ctx): TokenRange | undefined {
+  return clauseSubject(ctx && ctx.doc === doc ? ctx : makeCtx(doc, CUE_PRIORS), Math.max(lo, before - CUE_REACH), before);
+}
+
+/** Skips time adverbials just before a cue ("Trump earlier Tuesday said", "the senator on Tuesday dismissed"). */
+function skipAdverbialLeft(tokens: Token[], p: number, lo: number): number {
+  let k = p;
+  let moved = true;
+  while (moved && k >= lo) {
+    moved = false;
+    const t = tokens[k];
+    if (isTimeWord(t) || (t.pos === 'ADV' && TIME_ADVERBS.has(t.normal)) || (t.pos === 'NUM' && tokens[k - 1] && isTimeWord(tokens[k - 1]))) {
+      k--;
+      moved = true;
+    } else if (t.pos === 'NOUN' && TIME_NOUNS.has(t.normal) && k - 1 >= lo && (TIME_ADVERBS.has(tokens[k - 1].normal) || tokens[k - 1].pos === 'DET' || tokens[k - 1].pos === 'ADJ')) {
+      k -= 2;
+      while (k >= lo && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
+      moved = true;
+    } else if (t.pos === 'ADP' && k < p && (t.normal === 'on' || t.normal === 'at' || t.normal === 'in' || t.normal === 'during' || t.normal === 'last')) {
+      k--;
+      moved = true;
+    }
+  }
+  return k;
+}
+
+/** Kind of a comma-delimited segment before a cue ("X, the spokesman, said"; "X, who …, said"; "X, 58, said"). */
+function segmentKind(tokens: Token[], a: number, b: number): 'appositive' | 'relative' | 'adverbial' | 'other' {
+  const t = tokens[a];
+  if (t.normal === 'who' || t.normal === 'which' || t.normal === 'whose' || t.normal === 'whom') return 'relative';
+  if (a === b && t.pos === 'NUM') return 'adverbial'; // an age
+  if (t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ' || isTimeWord(t) || t.pos === 'VERB') return 'adverbial';
+  if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || isPossessivePronoun(t) || isQuoteMark(t)) return 'appositive';
+  return 'other';
+}
+
+/** "NP who/that VP" ending at `p` (a restrictive relative clause right before the cue): the whole phrase. */
+function restrictiveRelative(tokens: Token[], p: number, lo: number): TokenRange | undefined {
+  for (let k = p - 1; k >= lo && p - k <= 14; k--) {
+    const t = tokens[k];
+    if (isComma(t) || t.value === ';' || isQuoteMark(t)) return undefined;
+    if ((t.normal === 'who' || (t.normal === 'that' && t.pos === 'PRON')) && k - 1 >= lo) {
+      let hasVerb = false;
+      for (let m = k + 1; m <= p; m++) if (tokens[m].pos === 'VERB' || tokens[m].pos === 'AUX') hasVerb = true;
+      if (!hasVerb) return undefined;
+      const f = npLeft(tokens, k - 1, lo);
+      if (f < 0 || !(f === lo || isClauseBoundary(tokens[f - 1]))) return undefined;
+      return { first: f, last: p };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Finds the source at the left of the cue: "X said", "X, the spokesman, said", "X, who …, said", "X, 58, said",
+ * "X, for his part, said", "X on Tuesday said", "a report published Wednesday said". Appositives stay in the
+ * source; relative clauses, ages and adverbials between commas do not.
+ */
+export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | undefined {
+  const { tokens } = ctx;
+  let p = skipAdverbialLeft(tokens, c.first - 1, lo);
+  if (p < lo) return undefined;
+  if (tokens[p].normal === 'who' || tokens[p].normal === 'which' || (tokens[p].normal === 'that' && tokens[p].pos === 'PRON')) {
+    c.features.push('src-relative');
+    return { first: p, last: p };
+  }
+  if (!isChunkDelimiter(tokens[p])) {
+    // "a senior official who asked not to be named said": a restrictive relative clause ends right before the cue
+    const rel = restrictiveRelative(tokens, p, lo);
+    if (rel) {
+      c.features.push('src-restrictive-relative');
+      return rel;
+    }
+    // "A news report published Wednesday said": a participle after the noun phrase
+    if (tokens[p].pos === 'VERB' && tokens[p].normal.endsWith('ed') && p - 1 >= lo && p < c.first - 1) p--;
+    let f = npLeft(tokens, p, lo);
+    if (f < 0) return undefined;
+    // "… to align with Russia on this front signals": a phrase governed by a verb is its object, not a subject
+    if (f - 2 >= lo && tokens[f - 1].pos === 'ADP' && (tokens[f - 2].pos === 'VERB' || tokens[f - 2].pos === 'AUX')) return undefined;
+    let last = p;
+    // "A letter from the American Legion obtained by The Associated Press warns": skip the participle phrase
+    if (f - 2 >= lo && tokens[f - 1].normal === 'by' && tokens[f - 2].pos === 'VERB' && tokens[f - 2].normal.endsWith('ed')) {
+      const f2 = npLeft(tokens, f - 3, lo);
+      if (f2 >= 0) {
+        last = f - 3;
+        f = f2;
+      }
+    }
+    return { first: f, last };
+  }
+  // comma-delimited chunks before the cue, right to left, up to a chunk that does not start after a comma
+  const chunks: Array<{ a: number; b: number; kind: ReturnType<typeof segmentKind> | 'np' }> = [];
+  let e = p; // a comma
+  while (chunks.length < 5) {
+    const b = e - 1;
+    if (b < lo) break;
+    const { a, comma } = chunkStart(ctx, b, lo);
+    if (a > b) break;
+    const np = isNpChunk(tokens, a, b);
+    const kind = np && segmentKind(tokens, a, b) !== 'relative' ? 'np' : segmentKind(tokens, a, b);
+    chunks.push({ a, b, kind });
+    if (!comma) break;
+    e = a - 1;
+  }
+  chunks.reverse(); // left to right
+  // the head is the leftmost noun-phrase chunk; what follows it must be appositives, relatives or adverbials
+  let h = chunks.findIndex((x) => x.kind === 'np');
+  if (h < 0) return undefined;
+  for (let i = h + 1; i < chunks.length; i++) if (chunks[i].kind === 'other') return undefined;
+  // the head must start its clause: a sentence start, a boundary, or an adverbial chunk before it
+  const head = chunks[h];
+  if (!(head.a === lo || isClauseBoundary(tokens[head.a - 1]))) return undefined;
+  if (h > 0 && chunks.slice(0, h).some((x) => x.kind !== 'adverbial')) {
+    // "The deal is off, officials say, …": a clause before; only a noun phrase right before the cue is the source
+    h = chunks.length - 1;
+    if (chunks[h].kind !== 'np') return undefined;
+  }
+  let last = chunks[h].b;
+  for (let i = h + 1; i < chunks.length && (chunks[i].kind === 'np' || chunks[i].kind === 'appositive'); i++) last = chunks[i].b + 1;
+  c.features.push(feat('src-chunks-', chunks.slice(h).map((x) => x.kind[0]).join('')));
+  return { first: chunks[h].a, last };
+}
+
+/** Finds an inverted source at the right of the cue: "said Smith", "said Dmitry Peskov, the press secretary". */
+export function sourceRight(ctx: Ctx, c: Candidate, hi: number): TokenRange | undefined {
+  const { tokens } = ctx;
+  const i = c.last + 1;
+  if (i > hi) return undefined;
+  const t = tokens[i];
+  if (!(t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'ADJ' || (t.pos === 'PRON' && (t.normal === 'he' || t.normal === 'she' || t.normal === 'they' || t.normal === 'i' || t.normal === 'we')) || isPossessivePronoun(t))) return undefined;
+  const last = npRight(tokens, i, hi);
+  if (last < 0) return undefined;
+  const after = tokens[last + 1];
+  // the phrase must end the clause (or be followed by a comma/appositive/time adverb)
+  if (after && last + 1 <= hi && !(after.value === ',' || after.value === '.' || after.value === ';' || after.value === ':' || after.value === '—' || after.normal === 'in' || after.normal === 'on' || after.normal === 'at' || isQuoteMark(after) || after.pos === 'PUNCT' || isTimeWord(after) || after.pos === 'ADV')) return undefined;
+  const end = appositiveRight(ctx, last, hi);
+  return { first: i, last: end };
+}
+
+export function sourceShape(tokens: Token[], r: TokenRange): string {
+  const head = tokens[r.last].value === ',' ? tokens[r.last - 1] : tokens[r.last];
+  if (r.first === r.last && tokens[r.first].pos === 'PRON') {
+    const n = tokens[r.first].normal;
+    return n === 'it' ? 'it' : n === 'who' || n === 'which' || n === 'that' ? 'rel' : 'pron';
+  }
+  let proper = false;
+  for (let k = r.first; k <= r.last; k++) if (tokens[k].pos === 'PROPN') proper = true;
+  if (proper) return 'name';
+  if (head && head.pos === 'NOUN') return 'noun';
+  return 'other';
+}
