@@ -1,0 +1,46 @@
+import { use } from '../../src/analyzer';
+import { loadedLanguage } from '../../src/analyzers/loaded-language';
+import { builtinLexicons } from '../../src/lexicon/builtin';
+import { createPipeline } from '../../src/pipeline';
+import type { Finding } from '../../src/report';
+
+// The word-level model (models/loaded-words.json) on top of the built-in lexicon.
+const text = "The governor's scheme is a shambolic mess, critics say. The vote was postponed.";
+const findings = (options: Record<string, unknown> = {}): Finding[] =>
+  createPipeline({ analyzers: [use(loadedLanguage, { options })] })
+    .analyze(text)
+    .findings.filter((f) => f.analyzer === 'loaded-language');
+
+const lexiconTerms = new Set(
+  (builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number }>).filter((e) => e.weight >= 0.23).flatMap((e) => e.terms),
+);
+
+describe('loaded-language word model', () => {
+  const all = findings();
+  const fromModel = all.filter((f) => f.evidence.model === 'en/loaded-words' && !f.evidence.lexicon);
+
+  it('reports a word the lexicon does not list, says so, and explains it by the nearest lexicon terms', () => {
+    expect(fromModel.map((f) => [f.span.text, f.span.start, f.span.end])).toEqual([['critics', 43, 50]]);
+    const f = fromModel[0];
+    expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
+    expect(f.evidence.closeTo).toHaveLength(3);
+    for (const t of f.evidence.closeTo!) expect(lexiconTerms.has(t)).toBe(true);
+    expect(f.explanation).toContain(`Close to: ${f.evidence.closeTo!.join(', ')}`);
+    expect(f.evidence.probability).toBeGreaterThanOrEqual(0.35);
+    expect(f.suggestions).toEqual([]);
+    expect(f.category).toBe('charged-noun');
+  });
+
+  it('keeps the lexicon findings unchanged and adds nothing with model: false or a threshold of 1', () => {
+    const lexOnly = findings({ model: false });
+    expect(lexOnly.map((f) => f.span.text)).toEqual(['shambolic', 'mess']);
+    expect(all.filter((f) => !fromModel.includes(f)).map((f) => f.span.text)).toEqual(['shambolic', 'mess']);
+    expect(findings({ modelThreshold: 1 }).map((f) => f.span.text)).toEqual(['shambolic', 'mess']);
+  });
+
+  it('counts model findings in the metrics', () => {
+    const r = createPipeline({ analyzers: ['loaded-language'] }).analyze(text).analyzers['loaded-language'];
+    expect(r.metrics?.modelFindings).toBe(1);
+    expect(r.metrics?.writerFindings).toBe(3);
+  });
+});
