@@ -16,9 +16,11 @@ const opt = (n: string, d: string): string => (args.includes(`--${n}`) ? args[ar
 
 if (args[0] === '--child') {
   const t = performance.now();
+  const c0 = process.cpuUsage();
   const p = createPipeline({ settings: { 'loaded-language': { options: { model: args[1] === 'on' } } } });
   p.analyze('The plan was a shambolic mess, critics say. The vote was postponed on Tuesday.');
-  const out = { seconds: (performance.now() - t) / 1000, rss: process.memoryUsage().rss / 1e6 };
+  const c1 = process.cpuUsage(c0);
+  const out = { seconds: (performance.now() - t) / 1000, cpu: (c1.user + c1.system) / 1e6, rss: process.memoryUsage().rss / 1e6 };
   process.stdout.write(JSON.stringify(out));
   process.exit(0);
 }
@@ -58,12 +60,12 @@ const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(x
 const base = med(runs.readDoc);
 for (const [name, xs] of Object.entries(runs)) console.log(`${name.padEnd(22)} ${med(xs).toFixed(2)} s CPU  speed vs readDoc ${(base / med(xs)).toFixed(3)}x`);
 
-const child = (m: string): { seconds: number; rss: number } =>
-  JSON.parse(spawnSync(process.execPath, [...process.execArgv, __filename, '--child', m], { encoding: 'utf8' }).stdout) as { seconds: number; rss: number };
-const loads: Array<[number, number]> = [];
+type Child = { seconds: number; cpu: number; rss: number };
+const child = (m: string): Child => JSON.parse(spawnSync(process.execPath, [...process.execArgv, __filename, '--child', m], { encoding: 'utf8' }).stdout) as Child;
+const loads: string[] = [];
 for (let r = 0; r < REPS; r++) {
   const a = child('off');
   const b = child('on');
-  loads.push([b.seconds - a.seconds, b.rss - a.rss]);
+  loads.push(`${(b.cpu - a.cpu).toFixed(2)} s CPU (${(b.seconds - a.seconds).toFixed(2)} s wall) / ${(b.rss - a.rss).toFixed(0)} MB`);
 }
-console.log(`load cost of the model (first analysis on minus off, fresh processes): ${loads.map(([s, m]) => `${s.toFixed(2)} s / ${m.toFixed(0)} MB`).join(', ')}`);
+console.log(`load cost of the model (first analysis, model on minus off, fresh processes): ${loads.join('; ')}`);

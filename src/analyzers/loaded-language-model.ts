@@ -198,8 +198,15 @@ export interface CompiledWordModel {
   readonly model: LoadedWordModel;
   readonly vectors: WordVectors;
   readonly weights: Float64Array;
+  /** Weights of the features before the vectors. */
+  readonly baseWeights: Float64Array;
+  /** Per vocabulary row: its vector's contribution to the logit as the word itself, and as a neighbour (before the mean). */
+  readonly rowSelf: Float64Array;
+  readonly rowContext: Float64Array;
   /** Single-word lexicon terms at or above the report threshold that have a vector. */
   readonly terms: ReadonlyArray<{ term: string; row: number }>;
+  /** Nearest terms by vocabulary row, filled as words are met (at most one entry per vocabulary word). */
+  readonly nearest: Map<number, string[]>;
 }
 
 const compiledCache = new WeakMap<object, WeakMap<object, Map<number, CompiledWordModel>>>();
@@ -230,7 +237,27 @@ export function compileWordModel(
       terms.push({ term, row });
     }
   }
-  const compiled: CompiledWordModel = { model, vectors, weights: Float64Array.from(model.weights), terms };
+  // The vector features enter the logit linearly, so their part is precomputed per vocabulary row: scoring a word
+  // then costs a few additions instead of 200 multiplications.
+  const weights = Float64Array.from(model.weights);
+  const D = vectors.dimensions;
+  const base = featureNames({ vector: false, context: false }, D).length;
+  const V = vectors.words.length;
+  const rowSelf = new Float64Array(V);
+  const rowContext = new Float64Array(V);
+  const ctxOffset = base + (model.featureSet.vector ? D : 0);
+  for (let r = 0; r < V; r++) {
+    let a = 0;
+    let b = 0;
+    for (let d = 0; d < D; d++) {
+      const x = vectors.data[r * D + d];
+      if (model.featureSet.vector) a += weights[base + d] * x;
+      if (model.featureSet.context) b += weights[ctxOffset + d] * x;
+    }
+    rowSelf[r] = SCALE * a;
+    rowContext[r] = SCALE * b;
+  }
+  const compiled: CompiledWordModel = { model, vectors, weights, baseWeights: weights.subarray(0, base), rowSelf, rowContext, terms, nearest: new Map() };
   byWeight.set(minWeight, compiled);
   return compiled;
 }
@@ -254,6 +281,53 @@ export interface ModelDecisions {
   rescued: Map<number, number>;
 }
 
+/** The logit of token k: base features `x` plus the precomputed vector parts (same value as the full feature vector). */
+function fastLogit(doc: SlantDocument, k: number, rows: Int32Array, c: CompiledWordModel, x: Float64Array): number {
+  let z = dot(c.baseWeights, x);
+  if (c.model.featureSet.vector && rows[k] >= 0) z += c.rowSelf[rows[k]];
+  if (c.model.featureSet.context) {
+    const sentence = doc.tokens[k].sentence;
+    let n = 0;
+    let sum = 0;
+    for (let j = k - 1, seen = 0; j >= 0 && seen < 2 && doc.tokens[j].sentence === sentence; j--) {
+      if (!doc.tokens[j].isWord) continue;
+      seen++;
+      if (rows[j] >= 0) {
+        n++;
+        sum += c.rowContext[rows[j]];
+      }
+    }
+    for (let j = k + 1, seen = 0; j < doc.tokens.length && seen < 2 && doc.tokens[j].sentence === sentence; j++) {
+      if (!doc.tokens[j].isWord) continue;
+      seen++;
+      if (rows[j] >= 0) {
+        n++;
+        sum += c.rowContext[rows[j]];
+      }
+    }
+    if (n) z += sum / n;
+  }
+  return z;
+}
+
+/** The logit of token k from the full feature vector (the training path); equals the fast path used in analysis. */
+export function fullLogit(doc: SlantDocument, k: number, matches: readonly MatchInfo[], c: CompiledWordModel): number {
+  const cover = coverage(doc, matches);
+  const rows = tokenRows(doc, c.vectors);
+  const x = new Float64Array(c.weights.length);
+  tokenFeatures(doc, k, matches, cover, rows, c.vectors, c.model.featureSet, x);
+  return dot(c.weights, x);
+}
+
+/** The logit of token k by the fast path of {@link modelDecisions}. */
+export function analysisLogit(doc: SlantDocument, k: number, matches: readonly MatchInfo[], c: CompiledWordModel): number {
+  const cover = coverage(doc, matches);
+  const rows = tokenRows(doc, c.vectors);
+  const x = new Float64Array(c.baseWeights.length);
+  tokenFeatures(doc, k, matches, cover, rows, undefined, { vector: false, context: false }, x);
+  return fastLogit(doc, k, rows, c, x);
+}
+
 /**
  * What the model adds to the lexicon. `matches` are the analyzer's resolved lexicon matches at any weight (after its
  * legal-charge and negation rules); matches at or above `minWeight` are the lexicon's and not rescored.
@@ -267,21 +341,23 @@ export function modelDecisions(
 ): ModelDecisions {
   const cover = coverage(doc, matches);
   const rows = tokenRows(doc, c.vectors);
-  const x = new Float64Array(c.weights.length);
+  const x = new Float64Array(c.baseWeights.length);
+  const noVectors: FeatureSet = { vector: false, context: false };
   const words: ModelWord[] = [];
   const rescued = new Map<number, number>();
   for (let k = 0; k < doc.tokens.length; k++) {
     const m = cover[k];
     if ((m >= 0 && matches[m].weight >= minWeight) || !isCandidate(doc, cover, k)) continue;
-    tokenFeatures(doc, k, matches, cover, rows, c.vectors, c.model.featureSet, x);
-    const probability = sigmoid(dot(c.weights, x));
+    tokenFeatures(doc, k, matches, cover, rows, undefined, noVectors, x);
+    const probability = sigmoid(fastLogit(doc, k, rows, c, x));
     if (probability < threshold) continue;
     if (m >= 0) {
       rescued.set(m, Math.max(probability, rescued.get(m) ?? 0));
       continue;
     }
-    const near = rows[k] >= 0 ? nearestTerms(c.vectors, rows[k], c.terms) : [];
-    words.push({ k, probability, closeTo: near.map((n) => n.term), category: CATEGORY_OF_POS[doc.tokens[k].pos] ?? 'charged-noun' });
+    let closeTo = rows[k] >= 0 ? c.nearest.get(rows[k]) : [];
+    if (!closeTo) c.nearest.set(rows[k], (closeTo = nearestTerms(c.vectors, rows[k], c.terms).map((n) => n.term)));
+    words.push({ k, probability, closeTo: [...closeTo], category: CATEGORY_OF_POS[doc.tokens[k].pos] ?? 'charged-noun' });
   }
   return { words, rescued };
 }

@@ -44,3 +44,28 @@ describe('loaded-language word model', () => {
     expect(r.metrics?.writerFindings).toBe(3);
   });
 });
+
+describe('loaded-language word model: the fast scoring path', () => {
+  it('gives the same logit as the full feature vector the model was trained on', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { analysisLogit, compileWordModel, fullLogit, isCandidate, coverage } = require('../../src/analyzers/loaded-language-model');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { compileVectors } = require('../../src/models/vectors');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { builtinLoadedWordModel, builtinVectors } = require('../../src/models/builtin');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseDocument } = require('../../src/nlp');
+    const entries = builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number; category: string }>;
+    const c = compileWordModel(builtinLoadedWordModel, compileVectors(builtinVectors), entries, 0.23);
+    const doc = parseDocument('Critics slammed the utterly reckless plan. "It is a disgrace," she said, not unprecedented but odd.');
+    const matches = [{ first: 1, last: 1, weight: 0.68, category: 'charged-verb', negated: false }];
+    const cover = coverage(doc, matches);
+    let checked = 0;
+    for (let k = 0; k < doc.tokens.length; k++) {
+      if (!isCandidate(doc, cover, k)) continue;
+      expect(analysisLogit(doc, k, matches, c)).toBeCloseTo(fullLogit(doc, k, matches, c), 6);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(8);
+  });
+});
