@@ -3,7 +3,8 @@
 // already built from exactly these sources. The check matters for the newcomer's first `npx slant …`: npx links the
 // clone into its cache and runs `prepare` again, and a second full build there took 13 s and 920 MB (issue #13).
 // The build inputs (src/, lexicons/, models/, the build and package configuration) are hashed into
-// dist/.build-hash; `--force` rebuilds anyway. `npm run build` always rebuilds.
+// dist/.build-hash; `--force` rebuilds anyway. `npm run build` always rebuilds. After tsup, scripts/build-browser.ts
+// writes dist/browser/.
 'use strict';
 const { createHash } = require('node:crypto');
 const { execFileSync } = require('node:child_process');
@@ -11,7 +12,7 @@ const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = requi
 const { join, relative } = require('node:path');
 
 const root = join(__dirname, '..');
-const INPUTS = ['src', 'lexicons', 'models', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const INPUTS = ['src', 'lexicons', 'models', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/build-browser.ts'];
 const STAMP = join(root, 'dist', '.build-hash');
 
 function* files(path) {
@@ -46,4 +47,6 @@ if (!existsSync(tsup)) {
   process.exit(0);
 }
 execFileSync(tsup, [], { cwd: root, stdio: 'inherit' });
+// The browser files (dist/browser/slant.mjs and dom.mjs): esbuild, platform browser.
+execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'build-browser.ts')], { cwd: root, stdio: 'inherit' });
 writeFileSync(STAMP, wanted + '\n');
