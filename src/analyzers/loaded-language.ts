@@ -4,6 +4,8 @@ import { SlantDocument, type Sentence, type Token } from '../document';
 import type { LexiconMatch } from '../lexicon/matcher';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import { winkTokens } from '../nlp';
+import { builtinLexicons } from '../lexicon/builtin';
+import { compileLexicon } from '../lexicon/load';
 import { builtinLoadedWordModel, builtinVectors } from '../models/builtin';
 import { compileVectors } from '../models/vectors';
 import { compileWordModel, modelDecisions, type MatchInfo } from './loaded-language-model';
@@ -85,10 +87,12 @@ const OptionsSchema = z.strictObject({
   /**
    * The word-level model (models/loaded-words.json, lexicons/en/loaded-language.md "The word-level model"): also
    * report weaker lexicon matches and words the lexicon does not list when the model, which weighs the word's vector,
-   * part of speech and context, rates them at least `modelThreshold`. Raises the cross-validated F1 on PTC, BABE and MBIC.
+   * part of speech and context, rates them at least `modelThreshold`. Raises the cross-validated F1 on PTC, BABE and
+   * MBIC. Default: on with the built-in lexicon, off when a lexicon given in `lexicons` replaces it (the model was
+   * trained on the built-in weights, and a term removed from a custom lexicon must not come back as a model finding).
    */
-  model: z.boolean().default(true),
-  /** Probability from which the word-level model reports a word (default: the model's own, chosen by cross-validation). */
+  model: z.boolean().optional(),
+  /** Probability from which the word-level model reports a word (default: the model's own, 0.3, chosen by cross-validation). */
   modelThreshold: z.number().min(0).max(1).optional(),
 });
 
@@ -141,7 +145,8 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       kept.push(m);
       keptNegated.push(negated);
     }
-    const model = options.model ? wordModel(lex.lexicon.entries, options.minWeight) : undefined;
+    const useModel = options.model ?? lex.lexicon === builtinLoadedLexicon().lexicon;
+    const model = useModel ? wordModel(lex.lexicon.entries, options.minWeight) : undefined;
     const infos: MatchInfo[] = kept.map((m, j) => ({ first: m.first, last: m.last, weight: m.entry.weight, category: m.entry.category, negated: keptNegated[j] }));
     const decided = model ? modelDecisions(doc, infos, model, options.minWeight, options.modelThreshold) : undefined;
     const modelEvidence = (probability: number) => ({ model: model!.model.id, probability: round(probability) });
@@ -281,6 +286,11 @@ function isLegalCharge(tokens: Token[], first: number, last: number): boolean {
     if (!LEGAL_GAP.has(t.normal) && t.pos !== 'NOUN' && t.pos !== 'NUM') return false;
   }
   return false;
+}
+
+/** The built-in loaded-language lexicon, compiled (cached by the loader, so the pipeline's copy is the same object). */
+function builtinLoadedLexicon() {
+  return compileLexicon(builtinLexicons[LEXICON], `built-in ${LEXICON}`);
 }
 
 /** The built-in word model with the built-in vectors, compiled once (validation and decoding: about 0.1–0.2 s). */

@@ -38,6 +38,19 @@ describe('loaded-language word model', () => {
     expect(findings({ modelThreshold: 1 }).map((f) => f.span.text)).toEqual(['shambolic', 'mess']);
   });
 
+  it('is off by default when a custom lexicon replaces the built-in one, on when asked', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { extendLexicon } = require('../../src/index');
+    const custom = extendLexicon(builtinLexicons['en/loaded-language'], { remove: ['shambolic'] });
+    const run = (options: Record<string, unknown>) =>
+      createPipeline({ analyzers: [use(loadedLanguage, { options })], lexicons: [custom] })
+        .analyze(text)
+        .findings.filter((f) => f.analyzer === 'loaded-language')
+        .map((f) => [f.span.text, f.evidence.model ?? 'lexicon']);
+    expect(run({})).toEqual([['mess', 'lexicon']]);
+    expect(run({ model: true })).toContainEqual(['critics', 'en/loaded-words']);
+  });
+
   it('counts model findings in the metrics', () => {
     const r = createPipeline({ analyzers: ['loaded-language'] }).analyze(text).analyzers['loaded-language'];
     expect(r.metrics?.modelFindings).toBe(1);
