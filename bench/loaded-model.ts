@@ -61,11 +61,14 @@ const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(x
 const base = med(runs.readDoc);
 const low = (xs: number[]): number => Math.min(...xs);
 for (const [name, xs] of Object.entries(runs)) {
-  console.log(`${name.padEnd(22)} median ${med(xs).toFixed(2)} s CPU (${(base / med(xs)).toFixed(3)}x readDoc), min ${low(xs).toFixed(2)} s (${(low(runs.readDoc) / low(xs)).toFixed(3)}x)`);
+  console.log(
+    `${name.padEnd(22)} median ${med(xs).toFixed(2)} s CPU (${(base / med(xs)).toFixed(3)}x readDoc), min ${low(xs).toFixed(2)} s (${(low(runs.readDoc) / low(xs)).toFixed(3)}x)`,
+  );
 }
 
 type Child = { seconds: number; cpu: number; rss: number };
-const child = (m: string): Child => JSON.parse(spawnSync(process.execPath, [...process.execArgv, __filename, '--child', m], { encoding: 'utf8' }).stdout) as Child;
+const child = (m: string): Child =>
+  JSON.parse(spawnSync(process.execPath, [...process.execArgv, __filename, '--child', m], { encoding: 'utf8' }).stdout) as Child;
 const loads: string[] = [];
 for (let r = 0; r < REPS; r++) {
   const a = child('off');

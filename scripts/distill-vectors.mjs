@@ -58,9 +58,12 @@ const benchWords = [...counts.entries()]
 // 2. every word of every lexicon term (lexicons/en/*.json: entries[].terms[])
 const lexWords = new Set();
 const lexDir = join(ROOT, 'lexicons', 'en');
-for (const f of readdirSync(lexDir).filter((f) => f.endsWith('.json')).sort()) {
+for (const f of readdirSync(lexDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const lex = JSON.parse(readFileSync(join(lexDir, f), 'utf8'));
-  for (const e of lex.entries ?? []) for (const t of e.terms ?? []) for (const w of String(t).toLowerCase().split(/\s+/)) if (w && has(w)) lexWords.add(w);
+  for (const e of lex.entries ?? [])
+    for (const t of e.terms ?? []) for (const w of String(t).toLowerCase().split(/\s+/)) if (w && has(w)) lexWords.add(w);
 }
 const vocab = [...new Set([...benchWords, ...lexWords])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 

@@ -49,7 +49,11 @@ const { values } = parseArgs({
   },
 });
 const K = 5;
-const SETS: Record<string, FeatureSet> = { A: { vector: false, context: false }, B: { vector: true, context: false }, C: { vector: true, context: true } };
+const SETS: Record<string, FeatureSet> = {
+  A: { vector: false, context: false },
+  B: { vector: true, context: false },
+  C: { vector: true, context: true },
+};
 
 function foldOf(id: string, k: number, salt = 'loaded'): number {
   let h = 2166136261;
@@ -79,7 +83,10 @@ interface Doc {
 
 const t0 = Date.now();
 const vectors: WordVectors = compileVectors(JSON.parse(readFileSync(values.vectors!, 'utf8')));
-const foldLex = Array.from({ length: K }, (_, f) => JSON.parse(readFileSync(join(values.folds!, `fold-${f}.json`), 'utf8')) as LexiconInput);
+const foldLex = Array.from(
+  { length: K },
+  (_, f) => JSON.parse(readFileSync(join(values.folds!, `fold-${f}.json`), 'utf8')) as LexiconInput,
+);
 const allLex = JSON.parse(readFileSync(join(values.folds!, 'all.json'), 'utf8')) as LexiconInput;
 const opts = { options: { minWeight: 0 } };
 const pipes = foldLex.map((lex) => createPipeline({ analyzers: [use(loadedLanguage, opts)], lexicons: [lex] }));
@@ -109,7 +116,8 @@ for (const [name, lexCv] of CORPORA) {
     const cover = coverage(doc, matches);
     const rows = tokenRows(doc, vectors);
     const mask = new Uint8Array(gold.text.length);
-    for (const s of gold.spans ?? []) if (LOADED.has(s.label)) for (let k = s.start; k < s.end; k++) if (!NO_WEIGHT.test(gold.text[k])) mask[k] = 1;
+    for (const s of gold.spans ?? [])
+      if (LOADED.has(s.label)) for (let k = s.start; k < s.end; k++) if (!NO_WEIGHT.test(gold.text[k])) mask[k] = 1;
     const cand: number[] = [];
     const y: number[] = [];
     for (let k = 0; k < doc.tokens.length; k++) {
@@ -148,7 +156,7 @@ function train(X: Float32Array, dim: number, rowsIdx: Int32Array, y: Uint8Array,
   const g = new Float64Array(dim);
   const idx = Int32Array.from(rowsIdx);
   let seed = 12345;
-  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   let step = 0;
   const lr = 0.01;
   for (let ep = 0; ep < epochs; ep++) {
@@ -219,7 +227,8 @@ function evaluate(name: string, p: Float64Array, offset: Int32Array, rule: strin
       const labels = corpus === 'basil' ? { goldLabels: ['lexical_bias'] } : {};
       const m = score({ task: 'loaded', gold, pred, ...labels }).metrics;
       const short = corpus.slice(0, 5);
-      if (corpus === 'ptc_semeval2020' || corpus === 'basil') cells.push(`${short} span ${f3(m.span_overlap?.f1)} (${f3(m.span_overlap?.p)}/${f3(m.span_overlap?.r)})`);
+      if (corpus === 'ptc_semeval2020' || corpus === 'basil')
+        cells.push(`${short} span ${f3(m.span_overlap?.f1)} (${f3(m.span_overlap?.p)}/${f3(m.span_overlap?.r)})`);
       else cells.push(`${short} word ${f3(m.word?.f1)} (${f3(m.word?.p)}/${f3(m.word?.r)})`);
       if (corpus === 'babe' || corpus === 'mbic') {
         const s = score({ task: 'sentence', gold, pred, goldKey: 'label_bias', goldPos: 'Biased' }).metrics.sentence;
@@ -269,11 +278,19 @@ if (values.write) {
   const fs = SETS[values.set!];
   const { X, dim } = features(fs);
   const y = Y();
-  const w = train(X, dim, Int32Array.from({ length: y.length }, (_, i) => i), y, epochs, l2);
+  const w = train(
+    X,
+    dim,
+    Int32Array.from({ length: y.length }, (_, i) => i),
+    y,
+    epochs,
+    l2,
+  );
   const out = {
     id: 'en/loaded-words',
     version: '1.0.0',
-    description: 'Word-level loaded-language model: logistic regression over lexicon match, POS, voice, context and word vectors (src/analyzers/loaded-language-model.ts).',
+    description:
+      'Word-level loaded-language model: logistic regression over lexicon match, POS, voice, context and word vectors (src/analyzers/loaded-language-model.ts).',
     license: 'MIT',
     trainedOn: 'PTC (SemEval-2020 task 11), BABE, MBIC and BASIL dev splits, word labels; eval/research/loaded-learned.ts',
     vectors: vectors.id,

@@ -47,7 +47,10 @@ const OPINION = new Set(['Expresses writer’s opinion', 'Somewhat factual but a
 const vectors = compileVectors(JSON.parse(readFileSync(values.vectors!, 'utf8')));
 const D = vectors.dimensions;
 const useVec = !values['no-vectors'];
-const foldLex = Array.from({ length: K }, (_, f) => JSON.parse(readFileSync(join(values.folds!, `fold-${f}.json`), 'utf8')) as LexiconInput);
+const foldLex = Array.from(
+  { length: K },
+  (_, f) => JSON.parse(readFileSync(join(values.folds!, `fold-${f}.json`), 'utf8')) as LexiconInput,
+);
 const analyzers = [use(loadedLanguage, { options: { model: false } }), unattributedAssertions];
 const pipes = foldLex.map((lex) => createPipeline({ analyzers, lexicons: [lex] }));
 const STATUSES = ['unattributed-assertion', 'attributed', 'factual-report', 'quoted'];
@@ -76,7 +79,12 @@ for (const corpus of ['babe', 'mbic']) {
     const lw = loaded.filter((f) => f.voice === 'writer');
     const ua = r.findings.filter((f) => f.analyzer === 'unattributed-assertions' && f.voice === 'writer');
     const f: number[] = [1];
-    f.push(Math.min(lw.length, 4) / 2, lw.length ? 1 : 0, Math.max(0, ...lw.map((g) => g.evidence.weight ?? 0)), lw.reduce((a, g) => a + (g.evidence.weight ?? 0), 0) / 2);
+    f.push(
+      Math.min(lw.length, 4) / 2,
+      lw.length ? 1 : 0,
+      Math.max(0, ...lw.map((g) => g.evidence.weight ?? 0)),
+      lw.reduce((a, g) => a + (g.evidence.weight ?? 0), 0) / 2,
+    );
     f.push(loaded.length - lw.length > 0 ? 1 : 0);
     for (const s of STATUSES) f.push(r.sentences.some((x) => x.status === s) ? 1 : 0);
     const uaCats = ['vague-attribution', 'agentless-attribution', 'unsupported-certainty', 'unsourced-claim'];
@@ -84,16 +92,20 @@ for (const corpus of ['babe', 'mbic']) {
     f.push(ua.length ? 1 : 0, Math.min(ua.length, 4) / 2);
     const words = doc.tokens.filter((t) => t.isWord);
     f.push(Math.log1p(words.length) / 4, doc.quotations.length ? 1 : 0, /[!?]/.test(gold.text) ? 1 : 0);
-    f.push(words.some((t) => FIRST_PERSON.has(t.normal)) ? 1 : 0, words.filter((t) => t.pos === 'ADJ').length / Math.max(1, words.length) * 5);
-    f.push(words.filter((t) => t.pos === 'ADV').length / Math.max(1, words.length) * 5, words.filter((t) => t.pos === 'NUM').length / Math.max(1, words.length) * 5);
+    f.push(
+      words.some((t) => FIRST_PERSON.has(t.normal)) ? 1 : 0,
+      (words.filter((t) => t.pos === 'ADJ').length / Math.max(1, words.length)) * 5,
+    );
+    f.push(
+      (words.filter((t) => t.pos === 'ADV').length / Math.max(1, words.length)) * 5,
+      (words.filter((t) => t.pos === 'NUM').length / Math.max(1, words.length)) * 5,
+    );
     if (useVec) {
       const mean = new Float64Array(D);
-      let n = 0;
       for (const t of words) {
         if (t.voice === 'quoted') continue;
         const row = vectorRow(vectors, t.normal, t.lemma);
         if (row < 0) continue;
-        n++;
         for (let d = 0; d < D; d++) mean[d] += vectors.data[row * D + d];
       }
       let norm = 0;
@@ -122,7 +134,7 @@ function train(rows: Item[], y: (i: Item) => number, epochs = 30, lr = 0.01, l2 
   const m = new Float64Array(dim);
   const v = new Float64Array(dim);
   let seed = 7;
-  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const idx = rows.map((_, i) => i);
   let step = 0;
   for (let ep = 0; ep < epochs; ep++) {
@@ -203,4 +215,6 @@ for (const corpus of ['babe', 'mbic']) {
       ` | opinion: rule ${sc((k) => items[k].rulePosOpinion, 'label_opinion', OP)} model ${sc((k) => p[k] >= fit.get(items[k])!.opinion, 'label_opinion', OP)}`,
   );
 }
-console.log(`thresholds chosen on the training folds: bias ${thrBy.bias.map((t) => t.toFixed(2)).join(' ')}, opinion ${thrBy.opinion.map((t) => t.toFixed(2)).join(' ')}`);
+console.log(
+  `thresholds chosen on the training folds: bias ${thrBy.bias.map((t) => t.toFixed(2)).join(' ')}, opinion ${thrBy.opinion.map((t) => t.toFixed(2)).join(' ')}`,
+);

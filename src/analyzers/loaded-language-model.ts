@@ -11,7 +11,17 @@ import { rowCosine, vectorRow, type WordVectors } from '../models/vectors';
  * The same feature code serves training and analysis.
  */
 
-export const CATEGORIES = ['charged-verb', 'charged-adjective', 'charged-noun', 'label', 'exaggeration', 'minimisation', 'puffery', 'intensifier', 'superlative'];
+export const CATEGORIES = [
+  'charged-verb',
+  'charged-adjective',
+  'charged-noun',
+  'label',
+  'exaggeration',
+  'minimisation',
+  'puffery',
+  'intensifier',
+  'superlative',
+];
 const POS = ['ADJ', 'ADV', 'VERB', 'NOUN', 'PROPN'];
 /** Parts of speech the model scores without a lexicon match (function words are never loaded on their own). */
 export const OPEN_CLASS = new Set(POS);
@@ -35,7 +45,15 @@ export interface FeatureSet {
 }
 
 export function featureNames(fs: FeatureSet, D: number): string[] {
-  const names = ['bias', 'lex.weight', 'lex.match', ...CATEGORIES.map((c) => `lex.category.${c}`), 'lex.negated', 'lex.phrase', 'voice.quoted'];
+  const names = [
+    'bias',
+    'lex.weight',
+    'lex.match',
+    ...CATEGORIES.map((c) => `lex.category.${c}`),
+    'lex.negated',
+    'lex.phrase',
+    'voice.quoted',
+  ];
   names.push(...POS.map((p) => `pos.${p}`), 'ctx.negator', 'ctx.neighbourWeight', 'doc.firstSentence', 'vec.oov');
   if (fs.vector) for (let d = 0; d < D; d++) names.push(`vec.${d}`);
   if (fs.context) for (let d = 0; d < D; d++) names.push(`ctx.vec.${d}`);
@@ -126,7 +144,6 @@ export function tokenFeatures(
       }
     }
     if (n) for (let d = 0; d < D; d++) x[q + d] *= SCALE / n;
-    q += D;
   }
 }
 
@@ -168,7 +185,8 @@ export function compileLoadedWordModel(input: unknown, v: WordVectors): LoadedWo
   if (m.vectors !== v.id) problems.push(`vectors: trained with "${m.vectors}", given "${v.id}"`);
   if (m.features.join(',') !== names.join(',')) problems.push('features: not the features this version computes');
   if (m.weights.length !== names.length) problems.push(`weights: ${m.weights.length} for ${names.length} features`);
-  if (problems.length) throw new LexiconError('LEXICON_INVALID', `Loaded-language word model "${m.id}":\n  - ${problems.join('\n  - ')}`, problems);
+  if (problems.length)
+    throw new LexiconError('LEXICON_INVALID', `Loaded-language word model "${m.id}":\n  - ${problems.join('\n  - ')}`, problems);
   return m;
 }
 
@@ -257,7 +275,16 @@ export function compileWordModel(
     rowSelf[r] = SCALE * a;
     rowContext[r] = SCALE * b;
   }
-  const compiled: CompiledWordModel = { model, vectors, weights, baseWeights: weights.subarray(0, base), rowSelf, rowContext, terms, nearest: new Map() };
+  const compiled: CompiledWordModel = {
+    model,
+    vectors,
+    weights,
+    baseWeights: weights.subarray(0, base),
+    rowSelf,
+    rowContext,
+    terms,
+    nearest: new Map(),
+  };
   byWeight.set(minWeight, compiled);
   return compiled;
 }
@@ -272,7 +299,13 @@ export interface ModelWord {
   category: string;
 }
 
-const CATEGORY_OF_POS: Record<string, string> = { VERB: 'charged-verb', ADJ: 'charged-adjective', ADV: 'intensifier', NOUN: 'charged-noun', PROPN: 'charged-noun' };
+const CATEGORY_OF_POS: Record<string, string> = {
+  VERB: 'charged-verb',
+  ADJ: 'charged-adjective',
+  ADV: 'intensifier',
+  NOUN: 'charged-noun',
+  PROPN: 'charged-noun',
+};
 
 export interface ModelDecisions {
   /** Words without a lexicon match rated at or above the threshold. */

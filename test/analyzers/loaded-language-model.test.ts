@@ -12,7 +12,9 @@ const findings = (options: Record<string, unknown> = {}): Finding[] =>
     .findings.filter((f) => f.analyzer === 'loaded-language');
 
 const lexiconTerms = new Set(
-  (builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number }>).filter((e) => e.weight >= 0.23).flatMap((e) => e.terms),
+  (builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number }>)
+    .filter((e) => e.weight >= 0.23)
+    .flatMap((e) => e.terms),
 );
 
 describe('loaded-language word model', () => {
