@@ -11,3 +11,6 @@
  */
 export { analyzeMany } from './batch/analyze-many-workers';
 export type { AnalyzeManyOptions, BatchError, BatchErrorCode, BatchItem, BatchResult } from './batch/types';
+// Scale out on Redis with BullMQ: `slant queue add|work|status|export|clean` as functions (src/queue/).
+export { addRun, cleanRun, exportRun, formatStatus, runStatus, startWorker, SHARD_FAILED, DEFAULT_REDIS_URL } from './queue';
+export type { AddOptions, AddResult, ExportOptions, ExportResult, QueueWorker, RunStatus, WorkOptions } from './queue';

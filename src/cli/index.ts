@@ -11,6 +11,7 @@ usage:
   slant analyze <file|-> [--input text|html|markdown] [--format text|json|html|sarif|w3c|csv] [-o file]
                                                                 analyse one article
   slant batch <input|-> [-o out.jsonl] [options]               score a JSONL or CSV corpus (slant batch --help)
+  slant queue add|work|status|export|clean [options]           score a corpus on many machines via Redis (slant queue --help)
   slant schema                                                  print the report's JSON Schema
   slant --version | --help
 
@@ -21,6 +22,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 const commands: Record<string, Command> = {
   analyze: analyzeCommand,
   batch: batchCommand,
+  queue: (args, io) => import('./queue-command').then((m) => m.queueCommand(args, io)),
   schema: async (_args, io) => {
     const { reportJsonSchemaDocument } = await import('../report');
     io.stdout(JSON.stringify(reportJsonSchemaDocument(), null, 2) + '\n');
