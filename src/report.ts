@@ -31,6 +31,9 @@ export const EvidenceSchema = z
     attribution: z.number().int().optional().describe('Index into attributions[] the finding refers to'),
     headline: z.boolean().optional().describe('True when the finding is in the headline'),
     negated: z.boolean().optional(),
+    model: z.string().optional().describe('Id of the learned model that made (or confirmed) the finding, e.g. "en/loaded-words"'),
+    probability: z.number().min(0).max(1).optional().describe("The model's probability that annotators would mark the words"),
+    closeTo: z.array(z.string()).optional().describe('Nearest lexicon terms by word vector: why the model rated a word the lexicon does not list'),
   })
   .describe('Why the finding was reported');
 

@@ -31,11 +31,11 @@ new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (test
     { text: 'They [[slam]] the plan every week.', messageId: 'charged-word', category: 'charged-verb' },
     { text: 'It was a [[brutal]] winter for farmers.', messageId: 'charged-word', category: 'charged-adjective' },
     { text: 'The launch was a [[fiasco]].', messageId: 'charged-word', category: 'charged-noun' },
-    { text: 'A group of [[thugs]] blocked the road.', messageId: 'label', category: 'label' },
+    { text: 'A group of [[thugs]] blocked the road.', messageId: 'label', category: 'label', options: { model: false }, why: 'lexicon only: the word model also rates "group" next to a strong label (test/analyzers/loaded-language-model.test.ts)' },
     { text: 'The flood caused [[unprecedented]] damage.', messageId: 'exaggeration' },
     { text: 'The fine was a [[slap on the wrist]].', messageId: 'minimisation', category: 'minimisation' },
     { text: 'The new plant is [[a testament to]] [[cutting-edge]] design.', messageId: 'puffery', why: 'multi-word phrases' },
-    { text: 'The outcome was [[utterly]] predictable.', messageId: 'intensifier' },
+    { text: 'The outcome was [[utterly]] predictable.', messageId: 'intensifier', options: { model: false }, why: 'lexicon only: the word model also rates "predictable" after "utterly"' },
     // overlaps: the longest match wins; at equal length the exact-form entry beats the lemma entry
     { text: 'It is [[one of the most]] expensive bridges.', messageId: 'superlative', why: '"one of the most" contains "the most"' },
     { text: 'It was the [[greatest]] show in town.', messageId: 'superlative', why: '"greatest" is also the lemma "great" (charged-adjective)' },
@@ -127,7 +127,7 @@ describe('loaded-language: evidence, voice and score', () => {
   });
 
   it('sorts findings by offset', () => {
-    const fs = own('A brutal fiasco: critics slammed the utterly unprecedented plan.');
+    const fs = own('A brutal fiasco: critics slammed the utterly unprecedented plan.', createPipeline({ analyzers: [use(loadedLanguage, { options: { model: false } })], lexicons: [loadedTestLexicon] }));
     expect(fs.map((f) => f.span.text)).toEqual(['brutal', 'fiasco', 'slammed', 'utterly', 'unprecedented']);
   });
 

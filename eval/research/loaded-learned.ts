@@ -1,0 +1,308 @@
+/**
+ * The word-level loaded-language model (src/analyzers/loaded-language-model.ts): trains and cross-validates it by
+ * document (5 folds, the folds of loaded-cv.ts; BABE/MBIC by source article) on PTC, BABE, MBIC and BASIL dev, and
+ * scores every fold's predictions together with eval/score.ts, next to the lexicon-only analyzer in the same run.
+ *
+ *   node eval/research/loaded-terms.mjs DATA --no-cv --folds-out FOLDS      (fold lexicons, ~20 s)
+ *   npx tsx eval/research/loaded-learned.ts --data DATA --folds FOLDS [--write models/loaded-words.json] [--set B]
+ *
+ * Lexicon features of a document come from the lexicon weighed without the document's fold (BASIL: the lexicon of
+ * all dev data, which never saw BASIL). A simplification against full nesting: the lexicon features of the training
+ * documents were weighed with the test fold's labels in (second-order leak; the test fold's own features never
+ * saw its labels). Research data is only read; nothing from it is written into the repository except the weights.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { use } from '../../src/analyzer';
+import { loadedLanguage } from '../../src/analyzers/loaded-language';
+import {
+  coverage,
+  featureNames,
+  isCandidate,
+  tokenFeatures,
+  tokenRows,
+  type FeatureSet,
+  type MatchInfo,
+} from '../../src/analyzers/loaded-language-model';
+import type { SlantDocument } from '../../src/document';
+import type { LexiconInput } from '../../src/lexicon/schema';
+import { compileVectors, type WordVectors } from '../../src/models/vectors';
+import { parseDocument } from '../../src/document/build';
+import { createPipeline } from '../../src/pipeline';
+import { readJsonl, score, type GoldDoc, type PredLine, type PredSpan } from '../score';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: join(__dirname, '..', '..', '..', 'shared', 'data') },
+    folds: { type: 'string', default: '/tmp/emb/folds' },
+    vectors: { type: 'string', default: join(__dirname, '..', '..', 'models', 'vectors-en.json') },
+    sets: { type: 'string', default: 'A,B,C' },
+    write: { type: 'string' },
+    set: { type: 'string', default: 'C' },
+    threshold: { type: 'string', default: '0.35' },
+    metrics: { type: 'string' },
+    epochs: { type: 'string', default: '3' },
+    l2: { type: 'string', default: '1e-4' },
+    rules: { type: 'string', default: 'model,union,rescue' },
+    thresholds: { type: 'string', default: '0.2,0.25,0.3,0.35,0.4,0.5' },
+  },
+});
+const K = 5;
+const SETS: Record<string, FeatureSet> = {
+  A: { vector: false, context: false },
+  B: { vector: true, context: false },
+  C: { vector: true, context: true },
+};
+
+function foldOf(id: string, k: number, salt = 'loaded'): number {
+  let h = 2166136261;
+  const s = `${salt}:${id}`;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) % k;
+}
+
+const LOADED = new Set(['Loaded_Language', 'Name_Calling,Labeling', 'Exaggeration,Minimisation', 'biased_word', 'lexical_bias']);
+const NO_WEIGHT = /[\s"“”„‟«»‹›'‘’`]/u;
+
+interface Doc {
+  corpus: string;
+  gold: GoldDoc;
+  doc: SlantDocument;
+  fold: number;
+  matches: MatchInfo[];
+  cover: Int32Array;
+  rows: Int32Array;
+  /** Candidate token indices and their labels. */
+  cand: number[];
+  y: number[];
+}
+
+const t0 = Date.now();
+const vectors: WordVectors = compileVectors(JSON.parse(readFileSync(values.vectors!, 'utf8')));
+const foldLex = Array.from(
+  { length: K },
+  (_, f) => JSON.parse(readFileSync(join(values.folds!, `fold-${f}.json`), 'utf8')) as LexiconInput,
+);
+const allLex = JSON.parse(readFileSync(join(values.folds!, 'all.json'), 'utf8')) as LexiconInput;
+const opts = { options: { minWeight: 0 } };
+const pipes = foldLex.map((lex) => createPipeline({ analyzers: [use(loadedLanguage, opts)], lexicons: [lex] }));
+const allPipe = createPipeline({ analyzers: [use(loadedLanguage, opts)], lexicons: [allLex] });
+
+const CORPORA: Array<[string, boolean]> = [
+  ['ptc_semeval2020', true],
+  ['babe', true],
+  ['mbic', true],
+  ['basil', false],
+];
+const docs: Doc[] = [];
+for (const [name, lexCv] of CORPORA) {
+  const file = join(resolve(values.data!), name, 'dev.jsonl');
+  if (!existsSync(file)) continue;
+  for (const gold of readJsonl<GoldDoc>(file)) {
+    const doc = parseDocument(gold.text);
+    const fold = foldOf(String((gold.meta?.split_key as string | undefined) ?? gold.id), K);
+    const report = (lexCv ? pipes[fold] : allPipe).analyzeDocument(doc);
+    const matches: MatchInfo[] = report.findings.map((f) => ({
+      first: doc.tokenIndexAt(f.span.start),
+      last: doc.tokenIndexAt(f.span.end - 1),
+      weight: f.evidence.weight ?? 0,
+      category: f.category ?? '',
+      negated: f.evidence.negated === true,
+    }));
+    const cover = coverage(doc, matches);
+    const rows = tokenRows(doc, vectors);
+    const mask = new Uint8Array(gold.text.length);
+    for (const s of gold.spans ?? [])
+      if (LOADED.has(s.label)) for (let k = s.start; k < s.end; k++) if (!NO_WEIGHT.test(gold.text[k])) mask[k] = 1;
+    const cand: number[] = [];
+    const y: number[] = [];
+    for (let k = 0; k < doc.tokens.length; k++) {
+      if (!isCandidate(doc, cover, k)) continue;
+      const t = doc.tokens[k];
+      let hit = 0;
+      for (let c = t.start; c < t.end && !hit; c++) hit = mask[c];
+      cand.push(k);
+      y.push(hit);
+    }
+    docs.push({ corpus: name, gold, doc, fold, matches, cover, rows, cand, y });
+  }
+}
+console.error(`parsed and matched ${docs.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+function features(fs: FeatureSet): { X: Float32Array; dim: number; offset: Int32Array } {
+  const dim = featureNames(fs, vectors.dimensions).length;
+  const offset = new Int32Array(docs.length + 1);
+  docs.forEach((d, i) => (offset[i + 1] = offset[i] + d.cand.length));
+  const X = new Float32Array(offset[docs.length] * dim);
+  const x = new Float64Array(dim);
+  docs.forEach((d, i) => {
+    d.cand.forEach((k, j) => {
+      tokenFeatures(d.doc, k, d.matches, d.cover, d.rows, vectors, fs, x);
+      X.set(x, (offset[i] + j) * dim);
+    });
+  });
+  return { X, dim, offset };
+}
+
+/** Logistic regression, Adam on mini-batches; deterministic (seeded shuffle). */
+function train(X: Float32Array, dim: number, rowsIdx: Int32Array, y: Uint8Array, epochs: number, l2: number): Float64Array {
+  const w = new Float64Array(dim);
+  const m = new Float64Array(dim);
+  const v = new Float64Array(dim);
+  const g = new Float64Array(dim);
+  const idx = Int32Array.from(rowsIdx);
+  let seed = 12345;
+  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  let step = 0;
+  const lr = 0.01;
+  for (let ep = 0; ep < epochs; ep++) {
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const tmp = idx[i];
+      idx[i] = idx[j];
+      idx[j] = tmp;
+    }
+    for (let b = 0; b < idx.length; b += 256) {
+      g.fill(0);
+      const end = Math.min(idx.length, b + 256);
+      for (let n = b; n < end; n++) {
+        const r = idx[n];
+        const o = r * dim;
+        let z = 0;
+        for (let q = 0; q < dim; q++) z += w[q] * X[o + q];
+        const e = 1 / (1 + Math.exp(-z)) - y[r];
+        for (let q = 0; q < dim; q++) g[q] += e * X[o + q];
+      }
+      step++;
+      const bc1 = 1 - 0.9 ** step;
+      const bc2 = 1 - 0.999 ** step;
+      for (let q = 0; q < dim; q++) {
+        const gq = g[q] / (end - b) + (q === 0 ? 0 : l2 * w[q]);
+        m[q] = 0.9 * m[q] + 0.1 * gq;
+        v[q] = 0.999 * v[q] + 0.001 * gq * gq;
+        w[q] -= (lr * (m[q] / bc1)) / (Math.sqrt(v[q] / bc2) + 1e-8);
+      }
+    }
+  }
+  return w;
+}
+
+const f3 = (x: number | null | undefined): string => (x === null || x === undefined ? '  n/a' : x.toFixed(3));
+
+/** Predicted spans of one document from its candidate probabilities. */
+function predict(d: Doc, p: Float64Array, base: number, rule: string, thr: number): PredLine {
+  const spans: PredSpan[] = [];
+  const toks = d.doc.tokens;
+  let positive = false;
+  const add = (first: number, last: number): void => {
+    spans.push({ start: toks[first].start, end: toks[last].end, label: 'loaded' });
+    for (let k = first; k <= last; k++) if (toks[k].isWord && toks[k].voice !== 'quoted') positive = true;
+  };
+  const pm = new Float64Array(d.matches.length);
+  d.cand.forEach((k, j) => {
+    const c = d.cover[k];
+    if (c >= 0) pm[c] = Math.max(pm[c], p[base + j]);
+  });
+  if (rule === 'lexicon') d.matches.forEach((m) => m.weight >= thr && add(m.first, m.last));
+  else if (rule === 'model') d.matches.forEach((m, c) => pm[c] >= thr && add(m.first, m.last));
+  // union: the lexicon at its default threshold plus words without a match; rescue: also weaker matches the model rates
+  else d.matches.forEach((m, c) => (m.weight >= 0.23 || (rule === 'rescue' && pm[c] >= thr)) && add(m.first, m.last));
+  if (rule !== 'lexicon') d.cand.forEach((k, j) => d.cover[k] < 0 && p[base + j] >= thr && add(k, k));
+  spans.sort((a, b) => a.start - b.start);
+  return { id: d.gold.id, spans, doc: { positive } };
+}
+
+function evaluate(name: string, p: Float64Array, offset: Int32Array, rule: string, thresholds: number[]): void {
+  for (const thr of thresholds) {
+    const cells: string[] = [];
+    for (const [corpus] of CORPORA) {
+      const ds = docs.map((d, i) => [d, i] as const).filter(([d]) => d.corpus === corpus);
+      if (!ds.length) continue;
+      const gold = ds.map(([d]) => d.gold);
+      const pred = ds.map(([d, i]) => predict(d, p, offset[i], rule, thr));
+      const labels = corpus === 'basil' ? { goldLabels: ['lexical_bias'] } : {};
+      const m = score({ task: 'loaded', gold, pred, ...labels }).metrics;
+      const short = corpus.slice(0, 5);
+      if (corpus === 'ptc_semeval2020' || corpus === 'basil')
+        cells.push(`${short} span ${f3(m.span_overlap?.f1)} (${f3(m.span_overlap?.p)}/${f3(m.span_overlap?.r)})`);
+      else cells.push(`${short} word ${f3(m.word?.f1)} (${f3(m.word?.p)}/${f3(m.word?.r)})`);
+      if (corpus === 'babe' || corpus === 'mbic') {
+        const s = score({ task: 'sentence', gold, pred, goldKey: 'label_bias', goldPos: 'Biased' }).metrics.sentence;
+        cells.push(`sent ${f3(s?.macro_f1)}`);
+      }
+    }
+    console.log(`${name.padEnd(14)} ${rule.padEnd(7)} >=${thr.toFixed(2)} | ${cells.join(' | ')}`);
+  }
+}
+
+const epochs = Number(values.epochs);
+const l2 = Number(values.l2);
+const Y = (): Uint8Array => Uint8Array.from(docs.flatMap((d) => d.y));
+
+// baseline: the lexicon-only analyzer on the same fold lexicons (= loaded-cv.ts default)
+{
+  const offset = new Int32Array(docs.length + 1);
+  docs.forEach((d, i) => (offset[i + 1] = offset[i] + d.cand.length));
+  evaluate('lexicon', new Float64Array(offset[docs.length]), offset, 'lexicon', [0.2, 0.23, 0.25]);
+}
+for (const s of values.sets!.split(',')) {
+  const fs = SETS[s];
+  const t = Date.now();
+  const { X, dim, offset } = features(fs);
+  const y = Y();
+  const p = new Float64Array(y.length);
+  for (let f = 0; f < K; f++) {
+    const trainRows: number[] = [];
+    docs.forEach((d, i) => {
+      if (d.fold !== f) for (let r = offset[i]; r < offset[i + 1]; r++) trainRows.push(r);
+    });
+    const w = train(X, dim, Int32Array.from(trainRows), y, epochs, l2);
+    docs.forEach((d, i) => {
+      if (d.fold !== f) return;
+      for (let r = offset[i]; r < offset[i + 1]; r++) {
+        let z = 0;
+        for (let q = 0; q < dim; q++) z += w[q] * X[r * dim + q];
+        p[r] = 1 / (1 + Math.exp(-z));
+      }
+    });
+  }
+  console.error(`set ${s} (${dim} features): ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  for (const rule of values.rules!.split(',')) evaluate(`set ${s}`, p, offset, rule, values.thresholds!.split(',').map(Number));
+}
+
+if (values.write) {
+  const fs = SETS[values.set!];
+  const { X, dim } = features(fs);
+  const y = Y();
+  const w = train(
+    X,
+    dim,
+    Int32Array.from({ length: y.length }, (_, i) => i),
+    y,
+    epochs,
+    l2,
+  );
+  const out = {
+    id: 'en/loaded-words',
+    version: '1.0.0',
+    description:
+      'Word-level loaded-language model: logistic regression over lexicon match, POS, voice, context and word vectors (src/analyzers/loaded-language-model.ts).',
+    license: 'MIT',
+    trainedOn: 'PTC (SemEval-2020 task 11), BABE, MBIC and BASIL dev splits, word labels; eval/research/loaded-learned.ts',
+    vectors: vectors.id,
+    featureSet: fs,
+    features: featureNames(fs, vectors.dimensions),
+    weights: Array.from(w, (x) => Math.round(x * 1e4) / 1e4),
+    threshold: Number(values.threshold),
+    metrics: {
+      note: 'Cross-validated by document (5 folds), rule "rescue" (lexicon at weight >= 0.23, plus weaker matches and unmatched words the model rates >= threshold), pooled over folds; see lexicons/en/loaded-language.md',
+      ...JSON.parse(values.metrics ?? '{}'),
+    },
+  };
+  writeFileSync(values.write, JSON.stringify(out) + '\n');
+  console.error(`wrote ${values.write}`);
+}

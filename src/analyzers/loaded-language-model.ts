@@ -1,0 +1,396 @@
+import { z } from 'zod';
+import type { SlantDocument } from '../document';
+import { LexiconError } from '../errors';
+import { rowCosine, vectorRow, type WordVectors } from '../models/vectors';
+
+/**
+ * The word-level loaded-language model: a logistic regression over each word's lexicon match (weight, category,
+ * negation, phrase), its part of speech and voice, its context (negator before it, the strongest other match within
+ * three words) and its word vector and the mean vector of its neighbours (models/vectors-en.json). Trained with
+ * 5-fold cross-validation by document by eval/research/loaded-learned.ts; weights in models/loaded-words.json.
+ * The same feature code serves training and analysis.
+ */
+
+export const CATEGORIES = [
+  'charged-verb',
+  'charged-adjective',
+  'charged-noun',
+  'label',
+  'exaggeration',
+  'minimisation',
+  'puffery',
+  'intensifier',
+  'superlative',
+];
+const POS = ['ADJ', 'ADV', 'VERB', 'NOUN', 'PROPN'];
+/** Parts of speech the model scores without a lexicon match (function words are never loaded on their own). */
+export const OPEN_CLASS = new Set(POS);
+const NEGATORS = new Set(['not', 'never', 'no', 'nor', 'hardly', 'scarcely', 'barely', 'without', 'neither']);
+const SCALE = 10; // unit vectors of 100 dimensions have components of about ±0.1; scaled to about ±1
+
+/** One lexicon match as the model sees it (the analyzer's resolved matches at any weight). */
+export interface MatchInfo {
+  first: number;
+  last: number;
+  weight: number;
+  category: string;
+  negated: boolean;
+}
+
+export interface FeatureSet {
+  /** Include the word's own vector. */
+  vector: boolean;
+  /** Include the mean vector of the two words either side. */
+  context: boolean;
+}
+
+export function featureNames(fs: FeatureSet, D: number): string[] {
+  const names = [
+    'bias',
+    'lex.weight',
+    'lex.match',
+    ...CATEGORIES.map((c) => `lex.category.${c}`),
+    'lex.negated',
+    'lex.phrase',
+    'voice.quoted',
+  ];
+  names.push(...POS.map((p) => `pos.${p}`), 'ctx.negator', 'ctx.neighbourWeight', 'doc.firstSentence', 'vec.oov');
+  if (fs.vector) for (let d = 0; d < D; d++) names.push(`vec.${d}`);
+  if (fs.context) for (let d = 0; d < D; d++) names.push(`ctx.vec.${d}`);
+  return names;
+}
+
+/** Per-token index of the covering match (-1 none). */
+export function coverage(doc: SlantDocument, matches: readonly MatchInfo[]): Int32Array {
+  const cover = new Int32Array(doc.tokens.length).fill(-1);
+  matches.forEach((m, j) => {
+    for (let k = m.first; k <= m.last; k++) cover[k] = j;
+  });
+  return cover;
+}
+
+/** Rows of the document's tokens in the vectors (-1: no vector or not a word). */
+export function tokenRows(doc: SlantDocument, v: WordVectors | undefined): Int32Array {
+  const rows = new Int32Array(doc.tokens.length).fill(-1);
+  if (v) doc.tokens.forEach((t, k) => (rows[k] = t.isWord ? vectorRow(v, t.normal, t.lemma) : -1));
+  return rows;
+}
+
+/** Whether the model scores token k at all: words of an open class or covered by a match. */
+export function isCandidate(doc: SlantDocument, cover: Int32Array, k: number): boolean {
+  const t = doc.tokens[k];
+  return t.isWord && (cover[k] >= 0 || OPEN_CLASS.has(t.pos));
+}
+
+/** Writes the features of token k into x (length featureNames(fs).length). */
+export function tokenFeatures(
+  doc: SlantDocument,
+  k: number,
+  matches: readonly MatchInfo[],
+  cover: Int32Array,
+  rows: Int32Array,
+  v: WordVectors | undefined,
+  fs: FeatureSet,
+  x: Float64Array,
+): void {
+  x.fill(0);
+  const t = doc.tokens[k];
+  let q = 0;
+  x[q++] = 1;
+  const m = cover[k] >= 0 ? matches[cover[k]] : undefined;
+  x[q++] = m ? m.weight : 0;
+  x[q++] = m ? 1 : 0;
+  for (const c of CATEGORIES) x[q++] = m && m.category === c ? 1 : 0;
+  x[q++] = m && m.negated ? 1 : 0;
+  x[q++] = m && m.last > m.first ? 1 : 0;
+  x[q++] = t.voice === 'quoted' ? 1 : 0;
+  for (const p of POS) x[q++] = t.pos === p ? 1 : 0;
+  let negator = 0;
+  for (let j = k - 1, seen = 0; j >= 0 && seen < 3 && doc.tokens[j].sentence === t.sentence; j--) {
+    if (!doc.tokens[j].isWord) continue;
+    seen++;
+    if (NEGATORS.has(doc.tokens[j].normal)) negator = 1;
+  }
+  x[q++] = negator;
+  let near = 0;
+  for (let j = Math.max(0, k - 3); j <= Math.min(doc.tokens.length - 1, k + 3); j++) {
+    if (cover[j] >= 0 && cover[j] !== cover[k] && doc.tokens[j].sentence === t.sentence) near = Math.max(near, matches[cover[j]].weight);
+  }
+  x[q++] = near;
+  x[q++] = t.sentence === 0 ? 1 : 0;
+  x[q++] = rows[k] < 0 ? 1 : 0;
+  if (!v) return;
+  const D = v.dimensions;
+  if (fs.vector) {
+    if (rows[k] >= 0) for (let d = 0; d < D; d++) x[q + d] = SCALE * v.data[rows[k] * D + d];
+    q += D;
+  }
+  if (fs.context) {
+    let n = 0;
+    for (let j = k - 1, seen = 0; j >= 0 && seen < 2 && doc.tokens[j].sentence === t.sentence; j--) {
+      if (!doc.tokens[j].isWord) continue;
+      seen++;
+      if (rows[j] >= 0) {
+        n++;
+        for (let d = 0; d < D; d++) x[q + d] += v.data[rows[j] * D + d];
+      }
+    }
+    for (let j = k + 1, seen = 0; j < doc.tokens.length && seen < 2 && doc.tokens[j].sentence === t.sentence; j++) {
+      if (!doc.tokens[j].isWord) continue;
+      seen++;
+      if (rows[j] >= 0) {
+        n++;
+        for (let d = 0; d < D; d++) x[q + d] += v.data[rows[j] * D + d];
+      }
+    }
+    if (n) for (let d = 0; d < D; d++) x[q + d] *= SCALE / n;
+  }
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+export function dot(w: ArrayLike<number>, x: Float64Array): number {
+  let z = 0;
+  for (let q = 0; q < x.length; q++) z += w[q] * x[q];
+  return z;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The shipped model file
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+export const LoadedWordModelSchema = z.object({
+  id: z.string().min(1),
+  version: z.string().min(1),
+  description: z.string().optional(),
+  license: z.string().optional(),
+  trainedOn: z.string().optional(),
+  vectors: z.string().min(1),
+  featureSet: z.strictObject({ vector: z.boolean(), context: z.boolean() }),
+  features: z.array(z.string().min(1)),
+  weights: z.array(finite),
+  /** A word without a lexicon match is reported when its probability is at least this. */
+  threshold: finite,
+  metrics: z.unknown().optional(),
+});
+export type LoadedWordModelInput = z.input<typeof LoadedWordModelSchema>;
+export type LoadedWordModel = z.output<typeof LoadedWordModelSchema>;
+
+export function compileLoadedWordModel(input: unknown, v: WordVectors): LoadedWordModel {
+  const parsed = LoadedWordModelSchema.safeParse(input);
+  if (!parsed.success) throw new LexiconError('LEXICON_INVALID', `Invalid loaded-language word model:\n${z.prettifyError(parsed.error)}`);
+  const m = parsed.data;
+  const names = featureNames(m.featureSet, v.dimensions);
+  const problems: string[] = [];
+  if (m.vectors !== v.id) problems.push(`vectors: trained with "${m.vectors}", given "${v.id}"`);
+  if (m.features.join(',') !== names.join(',')) problems.push('features: not the features this version computes');
+  if (m.weights.length !== names.length) problems.push(`weights: ${m.weights.length} for ${names.length} features`);
+  if (problems.length)
+    throw new LexiconError('LEXICON_INVALID', `Loaded-language word model "${m.id}":\n  - ${problems.join('\n  - ')}`, problems);
+  return m;
+}
+
+/**
+ * The lexicon entries closest to a word by cosine of their vectors, best first (explanation of a model finding:
+ * "close to: slammed, blasted"). `terms` are single-word lexicon terms with a vector row.
+ */
+export function nearestTerms<T extends { term: string; row: number }>(v: WordVectors, row: number, terms: readonly T[], n = 3): T[] {
+  const best: Array<{ t: T; sim: number }> = [];
+  for (const t of terms) {
+    if (t.row === row) continue;
+    const sim = rowCosine(v, row, t.row);
+    if (best.length < n || sim > best[best.length - 1].sim) {
+      best.push({ t, sim });
+      best.sort((a, b) => b.sim - a.sim);
+      if (best.length > n) best.pop();
+    }
+  }
+  return best.map((b) => b.t);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Analysis
+
+/** A compiled model with its vectors and the lexicon terms it explains its findings by. */
+export interface CompiledWordModel {
+  readonly model: LoadedWordModel;
+  readonly vectors: WordVectors;
+  readonly weights: Float64Array;
+  /** Weights of the features before the vectors. */
+  readonly baseWeights: Float64Array;
+  /** Per vocabulary row: its vector's contribution to the logit as the word itself, and as a neighbour (before the mean). */
+  readonly rowSelf: Float64Array;
+  readonly rowContext: Float64Array;
+  /** Single-word lexicon terms at or above the report threshold that have a vector. */
+  readonly terms: ReadonlyArray<{ term: string; row: number }>;
+  /** Nearest terms by vocabulary row, filled as words are met (at most one entry per vocabulary word). */
+  readonly nearest: Map<number, string[]>;
+}
+
+const compiledCache = new WeakMap<object, WeakMap<object, Map<number, CompiledWordModel>>>();
+
+/** Compiles the model once per (model input, lexicon entries, report weight). */
+export function compileWordModel(
+  input: object,
+  vectors: WordVectors,
+  entries: ReadonlyArray<{ terms: readonly string[]; weight: number }>,
+  minWeight: number,
+): CompiledWordModel {
+  let byEntries = compiledCache.get(input);
+  if (!byEntries) compiledCache.set(input, (byEntries = new WeakMap()));
+  let byWeight = byEntries.get(entries);
+  if (!byWeight) byEntries.set(entries, (byWeight = new Map()));
+  const hit = byWeight.get(minWeight);
+  if (hit && hit.vectors === vectors) return hit;
+  const model = compileLoadedWordModel(input, vectors);
+  const seen = new Set<number>();
+  const terms: Array<{ term: string; row: number }> = [];
+  for (const e of entries) {
+    if (e.weight < minWeight) continue;
+    for (const term of e.terms) {
+      if (/\s/.test(term)) continue;
+      const row = vectorRow(vectors, term);
+      if (row < 0 || seen.has(row)) continue;
+      seen.add(row);
+      terms.push({ term, row });
+    }
+  }
+  // The vector features enter the logit linearly, so their part is precomputed per vocabulary row: scoring a word
+  // then costs a few additions instead of 200 multiplications.
+  const weights = Float64Array.from(model.weights);
+  const D = vectors.dimensions;
+  const base = featureNames({ vector: false, context: false }, D).length;
+  const V = vectors.words.length;
+  const rowSelf = new Float64Array(V);
+  const rowContext = new Float64Array(V);
+  const ctxOffset = base + (model.featureSet.vector ? D : 0);
+  for (let r = 0; r < V; r++) {
+    let a = 0;
+    let b = 0;
+    for (let d = 0; d < D; d++) {
+      const x = vectors.data[r * D + d];
+      if (model.featureSet.vector) a += weights[base + d] * x;
+      if (model.featureSet.context) b += weights[ctxOffset + d] * x;
+    }
+    rowSelf[r] = SCALE * a;
+    rowContext[r] = SCALE * b;
+  }
+  const compiled: CompiledWordModel = {
+    model,
+    vectors,
+    weights,
+    baseWeights: weights.subarray(0, base),
+    rowSelf,
+    rowContext,
+    terms,
+    nearest: new Map(),
+  };
+  byWeight.set(minWeight, compiled);
+  return compiled;
+}
+
+export interface ModelWord {
+  /** Token index. */
+  k: number;
+  probability: number;
+  /** Nearest lexicon terms, best first. */
+  closeTo: string[];
+  /** Category by part of speech (verb → charged-verb, adjective → charged-adjective, adverb → intensifier, else charged-noun). */
+  category: string;
+}
+
+const CATEGORY_OF_POS: Record<string, string> = {
+  VERB: 'charged-verb',
+  ADJ: 'charged-adjective',
+  ADV: 'intensifier',
+  NOUN: 'charged-noun',
+  PROPN: 'charged-noun',
+};
+
+export interface ModelDecisions {
+  /** Words without a lexicon match rated at or above the threshold. */
+  words: ModelWord[];
+  /** Lexicon matches below the report weight whose words the model rates at or above the threshold: index → probability. */
+  rescued: Map<number, number>;
+}
+
+/** The logit of token k: base features `x` plus the precomputed vector parts (same value as the full feature vector). */
+function fastLogit(doc: SlantDocument, k: number, rows: Int32Array, c: CompiledWordModel, x: Float64Array): number {
+  let z = dot(c.baseWeights, x);
+  if (c.model.featureSet.vector && rows[k] >= 0) z += c.rowSelf[rows[k]];
+  if (c.model.featureSet.context) {
+    const sentence = doc.tokens[k].sentence;
+    let n = 0;
+    let sum = 0;
+    for (let j = k - 1, seen = 0; j >= 0 && seen < 2 && doc.tokens[j].sentence === sentence; j--) {
+      if (!doc.tokens[j].isWord) continue;
+      seen++;
+      if (rows[j] >= 0) {
+        n++;
+        sum += c.rowContext[rows[j]];
+      }
+    }
+    for (let j = k + 1, seen = 0; j < doc.tokens.length && seen < 2 && doc.tokens[j].sentence === sentence; j++) {
+      if (!doc.tokens[j].isWord) continue;
+      seen++;
+      if (rows[j] >= 0) {
+        n++;
+        sum += c.rowContext[rows[j]];
+      }
+    }
+    if (n) z += sum / n;
+  }
+  return z;
+}
+
+/** The logit of token k from the full feature vector (the training path); equals the fast path used in analysis. */
+export function fullLogit(doc: SlantDocument, k: number, matches: readonly MatchInfo[], c: CompiledWordModel): number {
+  const cover = coverage(doc, matches);
+  const rows = tokenRows(doc, c.vectors);
+  const x = new Float64Array(c.weights.length);
+  tokenFeatures(doc, k, matches, cover, rows, c.vectors, c.model.featureSet, x);
+  return dot(c.weights, x);
+}
+
+/** The logit of token k by the fast path of {@link modelDecisions}. */
+export function analysisLogit(doc: SlantDocument, k: number, matches: readonly MatchInfo[], c: CompiledWordModel): number {
+  const cover = coverage(doc, matches);
+  const rows = tokenRows(doc, c.vectors);
+  const x = new Float64Array(c.baseWeights.length);
+  tokenFeatures(doc, k, matches, cover, rows, undefined, { vector: false, context: false }, x);
+  return fastLogit(doc, k, rows, c, x);
+}
+
+/**
+ * What the model adds to the lexicon. `matches` are the analyzer's resolved lexicon matches at any weight (after its
+ * legal-charge and negation rules); matches at or above `minWeight` are the lexicon's and not rescored.
+ */
+export function modelDecisions(
+  doc: SlantDocument,
+  matches: readonly MatchInfo[],
+  c: CompiledWordModel,
+  minWeight: number,
+  threshold = c.model.threshold,
+): ModelDecisions {
+  const cover = coverage(doc, matches);
+  const rows = tokenRows(doc, c.vectors);
+  const x = new Float64Array(c.baseWeights.length);
+  const noVectors: FeatureSet = { vector: false, context: false };
+  const words: ModelWord[] = [];
+  const rescued = new Map<number, number>();
+  for (let k = 0; k < doc.tokens.length; k++) {
+    const m = cover[k];
+    if ((m >= 0 && matches[m].weight >= minWeight) || !isCandidate(doc, cover, k)) continue;
+    tokenFeatures(doc, k, matches, cover, rows, undefined, noVectors, x);
+    const probability = sigmoid(fastLogit(doc, k, rows, c, x));
+    if (probability < threshold) continue;
+    if (m >= 0) {
+      rescued.set(m, Math.max(probability, rescued.get(m) ?? 0));
+      continue;
+    }
+    let closeTo = rows[k] >= 0 ? c.nearest.get(rows[k]) : [];
+    if (!closeTo) c.nearest.set(rows[k], (closeTo = nearestTerms(c.vectors, rows[k], c.terms).map((n) => n.term)));
+    words.push({ k, probability, closeTo: [...closeTo], category: CATEGORY_OF_POS[doc.tokens[k].pos] ?? 'charged-noun' });
+  }
+  return { words, rescued };
+}

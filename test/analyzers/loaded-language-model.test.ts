@@ -1,0 +1,86 @@
+import { use } from '../../src/analyzer';
+import { loadedLanguage } from '../../src/analyzers/loaded-language';
+import { builtinLexicons } from '../../src/lexicon/builtin';
+import { createPipeline } from '../../src/pipeline';
+import type { Finding } from '../../src/report';
+
+// The word-level model (models/loaded-words.json) on top of the built-in lexicon.
+const text = "The governor's scheme is a shambolic mess, critics say. The vote was postponed.";
+const findings = (options: Record<string, unknown> = {}): Finding[] =>
+  createPipeline({ analyzers: [use(loadedLanguage, { options })] })
+    .analyze(text)
+    .findings.filter((f) => f.analyzer === 'loaded-language');
+
+const lexiconTerms = new Set(
+  (builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number }>)
+    .filter((e) => e.weight >= 0.23)
+    .flatMap((e) => e.terms),
+);
+
+describe('loaded-language word model', () => {
+  const all = findings();
+  const fromModel = all.filter((f) => f.evidence.model === 'en/loaded-words' && !f.evidence.lexicon);
+
+  it('reports a word the lexicon does not list, says so, and explains it by the nearest lexicon terms', () => {
+    expect(fromModel.map((f) => [f.span.text, f.span.start, f.span.end])).toEqual([['critics', 43, 50]]);
+    const f = fromModel[0];
+    expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
+    expect(f.evidence.closeTo).toHaveLength(3);
+    for (const t of f.evidence.closeTo!) expect(lexiconTerms.has(t)).toBe(true);
+    expect(f.explanation).toContain(`Close to: ${f.evidence.closeTo!.join(', ')}`);
+    expect(f.evidence.probability).toBeGreaterThanOrEqual(0.35);
+    expect(f.suggestions).toEqual([]);
+    expect(f.category).toBe('charged-noun');
+  });
+
+  it('keeps the lexicon findings unchanged and adds nothing with model: false or a threshold of 1', () => {
+    const lexOnly = findings({ model: false });
+    expect(lexOnly.map((f) => f.span.text)).toEqual(['shambolic', 'mess']);
+    expect(all.filter((f) => !fromModel.includes(f)).map((f) => f.span.text)).toEqual(['shambolic', 'mess']);
+    expect(findings({ modelThreshold: 1 }).map((f) => f.span.text)).toEqual(['shambolic', 'mess']);
+  });
+
+  it('is off by default when a custom lexicon replaces the built-in one, on when asked', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { extendLexicon } = require('../../src/index');
+    const custom = extendLexicon(builtinLexicons['en/loaded-language'], { remove: ['shambolic'] });
+    const run = (options: Record<string, unknown>) =>
+      createPipeline({ analyzers: [use(loadedLanguage, { options })], lexicons: [custom] })
+        .analyze(text)
+        .findings.filter((f) => f.analyzer === 'loaded-language')
+        .map((f) => [f.span.text, f.evidence.model ?? 'lexicon']);
+    expect(run({})).toEqual([['mess', 'lexicon']]);
+    expect(run({ model: true })).toContainEqual(['critics', 'en/loaded-words']);
+  });
+
+  it('counts model findings in the metrics', () => {
+    const r = createPipeline({ analyzers: ['loaded-language'] }).analyze(text).analyzers['loaded-language'];
+    expect(r.metrics?.modelFindings).toBe(1);
+    expect(r.metrics?.writerFindings).toBe(3);
+  });
+});
+
+describe('loaded-language word model: the fast scoring path', () => {
+  it('gives the same logit as the full feature vector the model was trained on', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { analysisLogit, compileWordModel, fullLogit, isCandidate, coverage } = require('../../src/analyzers/loaded-language-model');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { compileVectors } = require('../../src/models/vectors');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { builtinLoadedWordModel, builtinVectors } = require('../../src/models/builtin');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseDocument } = require('../../src/nlp');
+    const entries = builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number; category: string }>;
+    const c = compileWordModel(builtinLoadedWordModel, compileVectors(builtinVectors), entries, 0.23);
+    const doc = parseDocument('Critics slammed the utterly reckless plan. "It is a disgrace," she said, not unprecedented but odd.');
+    const matches = [{ first: 1, last: 1, weight: 0.68, category: 'charged-verb', negated: false }];
+    const cover = coverage(doc, matches);
+    let checked = 0;
+    for (let k = 0; k < doc.tokens.length; k++) {
+      if (!isCandidate(doc, cover, k)) continue;
+      expect(analysisLogit(doc, k, matches, c)).toBeCloseTo(fullLogit(doc, k, matches, c), 6);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(8);
+  });
+});
