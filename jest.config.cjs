@@ -6,5 +6,5 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, resolveJsonModule: true, isolatedModules: true }, diagnostics: false }],
   },
-  moduleNameMapper: { '^slant$': '<rootDir>/src/index.ts', '^slant/testing$': '<rootDir>/src/testing/index.ts' },
+  moduleNameMapper: { '^slant$': '<rootDir>/src/index.ts', '^slant/testing$': '<rootDir>/src/testing/index.ts', '^slant/node$': '<rootDir>/src/node.ts' },
 };

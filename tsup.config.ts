@@ -7,7 +7,7 @@ export default defineConfig([
   {
     // The library: ESM and CommonJS with types for both; shared chunks keep one copy of the pipeline state
     // (and of the error classes, so instanceof works across `slant` and `slant/testing`).
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', node: 'src/node.ts' },
     format: ['cjs', 'esm'],
     // The batch worker pool finds dist/batch-worker.js next to its own chunk: by __dirname in CommonJS, by
     // import.meta.url in ESM (named only in the ESM output, where it is valid; see src/batch/pool.ts).
@@ -23,7 +23,7 @@ export default defineConfig([
   },
   {
     // The CLI, and the entry point of batch worker threads (used by both the CLI and analyzeMany({ workers })).
-    entry: { cli: 'src/cli/index.ts', 'batch-worker': 'src/batch/worker.ts' },
+    entry: { cli: 'src/cli/index.ts', 'batch-worker': 'src/batch/worker.ts', 'server-worker': 'src/server/worker.ts' },
     format: ['cjs'],
     sourcemap: true,
     target: 'node20',

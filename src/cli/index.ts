@@ -1,6 +1,7 @@
 import { isSlantError } from '../errors';
 import { ANALYZE_USAGE, analyzeCommand } from './analyze-command';
 import { batchCommand } from './batch-command';
+import { serveCommand } from './serve-command';
 import { processIo, UsageError, type Io } from './io';
 
 declare const SLANT_VERSION: string | undefined;
@@ -10,6 +11,7 @@ const USAGE = `slant — shows how a news article frames its subject
 usage:
   slant analyze <file|-> [--format text|json|html] [-o file]   analyse one article
   slant batch <input|-> [-o out.jsonl] [options]               score a JSONL or CSV corpus (slant batch --help)
+  slant serve [--port 8080] [options]                          run the HTTP service (slant serve --help)
   slant schema                                                  print the report's JSON Schema
   slant --version | --help
 
@@ -20,6 +22,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 const commands: Record<string, Command> = {
   analyze: analyzeCommand,
   batch: batchCommand,
+  serve: serveCommand,
   schema: async (_args, io) => {
     const { reportJsonSchemaDocument } = await import('../report');
     io.stdout(JSON.stringify(reportJsonSchemaDocument(), null, 2) + '\n');

@@ -10,9 +10,17 @@ import { AnalyzeRequestSchema, AnalyzersResponseSchema, BatchLineSchema, BatchOu
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function registerOpenApi(app: OpenAPIHono<any>, info: { version: string; maxBody: number; bearer: boolean }): void {
   const r = app.openAPIRegistry;
-  const Report = r.register('Report', ReportSchema);
-  const Problem = r.register('Problem', ProblemSchema);
-  const AnalyzeRequest = r.register('AnalyzeRequest', AnalyzeRequestSchema);
+  // Named components as the JSON Schema zod itself generates (the one published as schema/report.schema.json), not
+  // through registry.register(): that needs zod's prototype extended before the schemas were built, which module
+  // order in a bundle does not guarantee.
+  const component = (name: string, schema: z.ZodType, io: 'input' | 'output') => {
+    const { $schema: _, ...json } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+    r.registerComponent('schemas', name, json);
+    return { $ref: `#/components/schemas/${name}` };
+  };
+  const Report = component('Report', ReportSchema, 'output');
+  const Problem = component('Problem', ProblemSchema, 'output');
+  const AnalyzeRequest = component('AnalyzeRequest', AnalyzeRequestSchema, 'input');
   const security = info.bearer ? [{ bearer: [] as string[] }] : undefined;
   if (info.bearer) r.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The token in SLANT_TOKEN' });
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
