@@ -98,6 +98,10 @@ export function createServer(options: ServerOptions = {}): SlantServer {
 
   let server: Server | undefined;
   let closing: Promise<void> | undefined;
+  // Responses not yet fully written to their sockets (the app's own count ends when a handler returns its
+  // Response, before the body is sent; closing sockets then would cut answers short).
+  let open = 0;
+  let onDrained: (() => void) | undefined;
 
   return {
     fetch: (request) => app.fetch(request),
@@ -105,6 +109,12 @@ export function createServer(options: ServerOptions = {}): SlantServer {
       if (server) throw new ConfigError('CONFIG_INVALID', 'listen() was already called');
       const s = createAdaptorServer({ fetch: app.fetch, hostname: host, port }) as Server;
       server = s;
+      s.prependListener('request', (_req, res) => {
+        open++;
+        res.once('close', () => {
+          if (--open === 0) onDrained?.();
+        });
+      });
       return new Promise((resolve, reject) => {
         s.once('error', reject);
         s.listen(port, host, () => {
@@ -119,13 +129,16 @@ export function createServer(options: ServerOptions = {}): SlantServer {
     close() {
       closing ??= (async () => {
         state.draining = true;
-        if (state.inFlight > 0) await new Promise<void>((resolve) => (state.onIdle = resolve));
         if (server) {
           const s = server;
+          if (open > 0) await new Promise<void>((resolve) => (onDrained = resolve));
+          // Every answer is written; what remains are idle keep-alive sockets.
           await new Promise<void>((resolve) => {
             s.close(() => resolve());
             s.closeAllConnections();
           });
+        } else if (state.inFlight > 0) {
+          await new Promise<void>((resolve) => (state.onIdle = resolve));
         }
         await readiness.catch(() => undefined);
         await pool.close();
