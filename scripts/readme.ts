@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinAnalyzers, presets } from '../src/analyzers';
 import type { Analyzer } from '../src/analyzer';
-import { formatText } from '../src/cli/format-text';
+import { formatText } from '../src/format/text';
 import { createPipeline } from '../src/pipeline';
 
 /** The README's analyzers table, generated from each analyzer's `meta` so it cannot drift. */

@@ -11,7 +11,34 @@
 import { builtinAnalyzers, presets } from './analyzers';
 
 export { builtinAnalyzers, presets };
-export { analyze, createPipeline, Pipeline, type AnalyzerSpec, type PipelineOptions } from './pipeline';
+export { analyze, createPipeline, Pipeline, type AnalyzeOptions, type AnalyzerSpec, type PipelineOptions } from './pipeline';
+export {
+  readInput,
+  inputFormatFromPath,
+  INPUT_FORMATS,
+  HTML_CHROME,
+  OffsetMap,
+  mapReportToSource,
+  type ExtractedInput,
+  type HtmlInputOptions,
+  type InputFormat,
+  type ReadInputOptions,
+  type TextRange,
+} from './input';
+export { OFFSET_UNITS, convertReportOffsets, type OffsetUnit } from './input/map-report';
+export {
+  formatReport,
+  REPORT_FORMATS,
+  toSarif,
+  toW3c,
+  toCsv,
+  articleCsvHeader,
+  articleCsvRow,
+  findingsCsvRows,
+  FINDINGS_CSV_HEADER,
+  type FormatOptions,
+  type ReportFormat,
+} from './format';
 export type { AnalyzeManyOptions, BatchError, BatchErrorCode, BatchItem, BatchResult } from './batch/types';
 export {
   defineAnalyzer,
@@ -51,6 +78,8 @@ export {
   type ReportSource,
   type SentenceStatus,
   type Severity,
+  type InputInfo,
+  type Rule,
 } from './report';
 export type { Attribution, AttributionKind, AttributionRelation, SourceEntity, SourceType } from './attribution';
 export { compileLexicon, extendLexicon, type CompiledLexicon } from './lexicon/load';

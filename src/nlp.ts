@@ -13,7 +13,7 @@ import {
   type Sentence,
   type Token,
 } from './document';
-import { findParagraphs, findQuotations, type RawQuotation } from './quotations';
+import { addMarkedQuotations, findParagraphs, findQuotations, type RawQuotation } from './quotations';
 
 type Nlp = ReturnType<typeof winkNLP>;
 type Its = Nlp['its'];
@@ -445,12 +445,17 @@ const SCARE_MAX_WORDS = 4;
  * Rebuilds character offsets from wink's tokens. wink keeps every character of the text in a token value or in
  * its preceding spaces; when a token cannot be found where expected (defensive), it is searched forward.
  */
-export function parseDocument(text: string): SlantDocument {
-  return buildDocument(text, winkTokens(text));
+export function parseDocument(text: string, options: ParseOptions = {}): SlantDocument {
+  return buildDocument(text, winkTokens(text), options.quotations ?? []);
+}
+
+export interface ParseOptions {
+  /** Ranges that the input's markup marks as quotations (<blockquote>, <q>): quoted voice even without marks. */
+  quotations?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** The document model of `text` from wink's analysis of it. */
-function buildDocument(text: string, wink: ReadText): SlantDocument {
+function buildDocument(text: string, wink: ReadText, marked: ReadonlyArray<{ start: number; end: number }> = []): SlantDocument {
   const { values, spaces, normals, lemmas, pos, types, sentences: sentenceSpans, read } = wink;
 
   // Structure and offsets come from the text as wink read it (a blanked run is space there, so it can neither open
@@ -546,7 +551,7 @@ function buildDocument(text: string, wink: ReadText): SlantDocument {
 
   // 4. Quotations, their kinds, and each token's voice.
   const doc = new SlantDocument({ text, tokens, sentences, paragraphs, quotations: [] });
-  const quotations = classifyQuotations(doc, findQuotations(read, paragraphRanges));
+  const quotations = classifyQuotations(doc, addMarkedQuotations(findQuotations(read, paragraphRanges), marked, paragraphRanges));
   doc.quotations.push(...quotations);
   assignVoices(doc);
   return doc;
@@ -583,7 +588,7 @@ function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quotation[
     const firstToken = doc.tokens[doc.tokenIndexAt(q.start)];
     const sentence = firstToken ? firstToken.sentence : 0;
     let kind: QuotationKind = q.segments.length > 1 ? 'block' : 'direct';
-    if (kind === 'direct' && q.parent < 0 && isScareQuote(doc, q, inside, words, speech)) kind = 'scare';
+    if (kind === 'direct' && q.parent < 0 && !q.marked && isScareQuote(doc, q, inside, words, speech)) kind = 'scare';
     return {
       index,
       start: q.start,

@@ -1,5 +1,14 @@
 /**
- * slant's Node-only entry (`slant/node`): what needs Node built-ins (worker threads, sockets, files). The core,
- * `slant`, stays browser-safe and never imports this.
+ * slant/node — the Node-only entry: what needs Node built-ins (worker threads, files, sockets). The core
+ * (`import … from 'slant'`) never imports this module, so it stays browser-safe; this entry may import the core.
+ *
+ * Keep this a short, curated list: each export documented where it is defined.
+ *
+ * @example
+ * import { createPipeline } from 'slant';
+ * import { analyzeMany } from 'slant/node';
+ * for await (const r of analyzeMany(createPipeline(), articles, { workers: 2 })) if (r.report) save(r.id, r.report);
  */
+export { analyzeMany } from './batch/analyze-many-workers';
+export type { AnalyzeManyOptions, BatchError, BatchErrorCode, BatchItem, BatchResult } from './batch/types';
 export { createServer, type ServerOptions, type SlantServer } from './server';

@@ -10,7 +10,9 @@ import { compileLexicon, type CompiledLexicon } from './lexicon/load';
 import type { LexiconInput } from './lexicon/schema';
 import { parseDocument } from './nlp';
 import { buildReport } from './report-builder';
-import type { AnalyzerResult, Finding, Report, SentenceStatus, Severity } from './report';
+import type { AnalyzerResult, Finding, Report, Rule, SentenceStatus, Severity } from './report';
+import { INPUT_FORMATS, readInput, type ExtractedInput, type HtmlInputOptions, type InputFormat } from './input';
+import { OFFSET_UNITS, convertReportOffsets, mapReportToSource, type OffsetUnit } from './input/map-report';
 
 /** An analyzer given to a pipeline: the analyzer itself, `use(analyzer, settings)`, or a built-in id. */
 export type AnalyzerSpec = Analyzer<string, any> | AnalyzerUse<string, any> | string; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -22,6 +24,37 @@ export interface PipelineOptions {
   lexicons?: readonly LexiconInput[];
   /** Settings by analyzer id, applied over those given with `use()`. */
   settings?: Record<string, AnalyzerSettings<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * How `analyze` reads its input and states offsets (see src/input). Distinct keys from PipelineOptions, so that
+ * `analyze(text, { analyzers, input: 'html' })` is unambiguous.
+ */
+export interface AnalyzeOptions {
+  /** The input's format: `text` (default), `html` or `markdown`. Spans then also carry `source` offsets into the input. */
+  input?: InputFormat;
+  /** Unit of every offset in the report: `utf16` (default), `codepoint` or `utf8`. */
+  offsets?: OffsetUnit;
+  /** HTML input: page chrome to keep (`keep: ['header']`). */
+  html?: HtmlInputOptions;
+}
+
+const ANALYZE_KEYS = ['input', 'offsets', 'html'] as const;
+const PIPELINE_KEYS = ['analyzers', 'lexicons', 'settings'] as const;
+
+function checkAnalyzeOptions(options: AnalyzeOptions): void {
+  if (options === null || typeof options !== 'object') throw new ConfigError('CONFIG_INVALID', `analyze() options must be an object; got ${describe(options)}.`);
+  for (const key of Object.keys(options)) {
+    if (!(ANALYZE_KEYS as readonly string[]).includes(key)) {
+      throw new ConfigError('CONFIG_INVALID', `Unknown analyze option "${key}".${didYouMean(key, ANALYZE_KEYS)} Options are: ${ANALYZE_KEYS.join(', ')}.`);
+    }
+  }
+  if (options.input !== undefined && !(INPUT_FORMATS as readonly string[]).includes(options.input)) {
+    throw new ConfigError('CONFIG_INVALID', `Unknown input format ${describe(options.input)}; valid: ${INPUT_FORMATS.join(', ')}.`);
+  }
+  if (options.offsets !== undefined && !(OFFSET_UNITS as readonly string[]).includes(options.offsets)) {
+    throw new ConfigError('CONFIG_INVALID', `Unknown offsets unit ${describe(options.offsets)}; valid: ${OFFSET_UNITS.join(', ')}.`);
+  }
 }
 
 interface ResolvedAnalyzer {
@@ -115,6 +148,7 @@ export class Pipeline {
   readonly analyzerIds: readonly string[];
   private readonly resolved: ResolvedAnalyzer[];
   private readonly options: PipelineOptions;
+  private readonly rules: Record<string, Rule>;
 
   constructor(options: PipelineOptions = {}) {
     if (options === null || typeof options !== 'object') {
@@ -169,12 +203,31 @@ export class Pipeline {
     }
     this.resolved = resolved;
     this.analyzerIds = resolved.map((r) => r.analyzer.meta.id);
+    this.rules = {};
+    for (const { analyzer } of resolved) {
+      const { description, category, messages, docs } = analyzer.meta;
+      this.rules[analyzer.meta.id] = { description, category, messages: { ...messages }, ...(docs ? { docs } : {}) };
+    }
   }
 
-  /** Analyses one text. Synchronous; never throws on text content. */
-  analyze(text: string): Report {
-    if (typeof text !== 'string') throw new InputError(`analyze() takes a string; got ${describe(text)}.`);
-    return this.analyzeDocument(parseDocument(text));
+  /**
+   * Analyses one text, or an HTML or Markdown document with `{ input: 'html' | 'markdown' }` (every span then also
+   * carries `source` offsets into it). Synchronous; never throws on content.
+   */
+  analyze(input: string, options: AnalyzeOptions = {}): Report {
+    if (typeof input !== 'string') throw new InputError(`analyze() takes a string; got ${describe(input)}.`);
+    checkAnalyzeOptions(options);
+    if ((options.input ?? 'text') === 'text' && (options.offsets ?? 'utf16') === 'utf16') return this.analyzeDocument(parseDocument(input));
+    return this.analyzeExtracted(readInput(input, options.input ?? 'text', { html: options.html }), input, options.offsets);
+  }
+
+  /** Analyses text already extracted by `readInput` from `source`; maps spans to the source and converts offsets. */
+  analyzeExtracted(extracted: ExtractedInput, source: string, offsets: OffsetUnit = 'utf16'): Report {
+    const report = this.analyzeDocument(parseDocument(extracted.text, { quotations: extracted.quotations }));
+    report.input = { format: extracted.format, characters: source.length, offsets: 'utf16' };
+    if (extracted.map) mapReportToSource(report, extracted.map);
+    if (offsets !== 'utf16') convertReportOffsets(report, offsets, extracted.text, source);
+    return report;
   }
 
   /** Analyses an already parsed document (parse once, analyse many times). */
@@ -185,19 +238,20 @@ export class Pipeline {
     for (const r of this.resolved) {
       results[r.analyzer.meta.id] = this.run(r, doc, findings, sentenceStatus);
     }
-    return buildReport(doc, findings, results, [...sentenceStatus.values()]);
+    return buildReport(doc, findings, results, [...sentenceStatus.values()], this.rules);
   }
 
   /**
-   * Analyses many articles: yields `{ id, report }` or `{ id, error: { code, message } }` per item, in input order,
-   * with at most `maxInFlight` items read ahead (backpressure), optionally across worker threads (Node only).
-   * Never throws for one bad item; throws ConfigError for bad options (e.g. workers with a custom analyzer).
+   * Analyses many articles in this thread: yields `{ id, report }` or `{ id, error: { code, message } }` per item,
+   * in input order, with at most `maxInFlight` items read ahead (backpressure). Works in any JavaScript
+   * environment. Never throws for one bad item; throws ConfigError for bad options. Worker threads are Node-only:
+   * `analyzeMany(pipeline, items, { workers })` from `slant/node` (here, `workers` other than 1 is a ConfigError).
    *
    * @example
-   * for await (const r of pipeline.analyzeMany(articles, { workers: 2 })) if (r.report) save(r.id, r.report);
+   * for await (const r of pipeline.analyzeMany(articles)) if (r.report) save(r.id, r.report);
    */
   analyzeMany(source: Iterable<BatchItem> | AsyncIterable<BatchItem>, options: AnalyzeManyOptions = {}): AsyncGenerator<BatchResult, void, undefined> {
-    return analyzeMany(this, this.options, source, options);
+    return analyzeMany(this, source, options);
   }
 
   /** A new pipeline with more analyzers, lexicons or settings; this one is unchanged. */
@@ -326,18 +380,38 @@ let defaultPipeline: Pipeline | undefined;
 const pipelinesByOptions = new WeakMap<PipelineOptions, Pipeline>();
 
 /**
- * One-liner: analyses `text` with the recommended analyzers, or with the given options (the pipeline built for an
- * options object is reused when the same object is passed again).
+ * One-liner: analyses `input` with the recommended analyzers, or with the given options: pipeline options
+ * (`analyzers`, `lexicons`, `settings`) and analyze options (`input`, `offsets`, `html`) in one object, e.g.
+ * `analyze(html, { input: 'html' })`. The pipeline built for an options object is reused when the same object is
+ * passed again.
  */
-export function analyze(text: string, options?: PipelineOptions): Report {
+export function analyze(input: string, options?: PipelineOptions & AnalyzeOptions): Report {
   if (!options) {
     if (!defaultPipeline) defaultPipeline = createPipeline();
-    return defaultPipeline.analyze(text);
+    return defaultPipeline.analyze(input);
   }
-  let pipeline = pipelinesByOptions.get(options);
-  if (!pipeline) {
-    pipeline = createPipeline(options);
-    pipelinesByOptions.set(options, pipeline);
+  if (options === null || typeof options !== 'object') throw new ConfigError('CONFIG_INVALID', `analyze() options must be an object; got ${describe(options)}.`);
+  const pipelineOptions: Record<string, unknown> = {};
+  const analyzeOptions: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if ((ANALYZE_KEYS as readonly string[]).includes(key)) analyzeOptions[key] = value;
+    else if ((PIPELINE_KEYS as readonly string[]).includes(key)) pipelineOptions[key] = value;
+    else {
+      const known = [...PIPELINE_KEYS, ...ANALYZE_KEYS];
+      throw new ConfigError('CONFIG_INVALID', `Unknown option "${key}".${didYouMean(key, known)} Options are: ${known.join(', ')}.`);
+    }
   }
-  return pipeline.analyze(text);
+  let pipeline: Pipeline;
+  if (!Object.keys(pipelineOptions).length) {
+    if (!defaultPipeline) defaultPipeline = createPipeline();
+    pipeline = defaultPipeline;
+  } else {
+    let cached = pipelinesByOptions.get(options);
+    if (!cached) {
+      cached = createPipeline(pipelineOptions as PipelineOptions);
+      pipelinesByOptions.set(options, cached);
+    }
+    pipeline = cached;
+  }
+  return pipeline.analyze(input, analyzeOptions as AnalyzeOptions);
 }

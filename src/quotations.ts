@@ -13,6 +13,8 @@ export interface RawQuotation {
   segments: Array<{ start: number; end: number }>;
   parent: number;
   closed: boolean;
+  /** Marked as a quotation by the input's markup (<blockquote>, <q>, a Markdown block quote), not by quotation marks. */
+  marked?: boolean;
 }
 
 interface Range {
@@ -248,4 +250,22 @@ function fixParents(qs: RawQuotation[]): RawQuotation[] {
     stack.push(i);
   });
   return qs;
+}
+
+/**
+ * Adds the ranges that markup marks as quotations (see ExtractedInput.quotations) to those found by their marks:
+ * a range already covered by a quotation in marks is left to it; the rest become quotations (one segment per
+ * paragraph), never scare quotes.
+ */
+export function addMarkedQuotations(found: RawQuotation[], marked: ReadonlyArray<Range>, paragraphs: Range[]): RawQuotation[] {
+  if (!marked.length) return found;
+  const out = [...found];
+  for (const r of marked) {
+    if (r.end <= r.start || found.some((q) => q.start <= r.start && q.end >= r.end)) continue;
+    const segments = paragraphs.filter((p) => p.end > r.start && p.start < r.end).map((p) => ({ start: Math.max(p.start, r.start), end: Math.min(p.end, r.end) }));
+    if (!segments.length) continue;
+    out.push({ start: r.start, end: r.end, contentStart: segments[0].start, contentEnd: segments[segments.length - 1].end, segments, parent: -1, closed: true, marked: true });
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return fixParents(out);
 }

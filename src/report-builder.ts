@@ -7,6 +7,7 @@ import {
   type ReportAttribution,
   type ReportQuotation,
   type ReportSource,
+  type Rule,
   type SentenceStatus,
 } from './report';
 
@@ -16,6 +17,7 @@ export function buildReport(
   findings: Finding[],
   analyzers: Record<string, AnalyzerResult>,
   sentences: SentenceStatus[],
+  rules: Record<string, Rule> = {},
 ): Report {
   const attribution = doc.attribution;
   const sourceName = new Map(attribution.sources.map((s) => [s.id, s.name]));
@@ -77,6 +79,7 @@ export function buildReport(
   sentences.sort((a, b) => a.index - b.index);
   return {
     schemaVersion: SCHEMA_VERSION,
+    input: { format: 'text', characters: doc.text.length, offsets: 'utf16' },
     stats: {
       characters: doc.text.length,
       words: doc.wordCount,
@@ -87,6 +90,7 @@ export function buildReport(
     },
     score: { overall: overall === null ? null : round(overall), weights, basis },
     analyzers,
+    rules,
     findings,
     quotations,
     attributions,

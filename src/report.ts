@@ -1,15 +1,19 @@
 import { z } from 'zod';
 
 /** Bumped on any change to the report's shape; consumers should check it. */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const SpanSchema = z
   .strictObject({
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
     text: z.string(),
+    source: z
+      .strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+      .optional()
+      .describe('The range of the original input (HTML, Markdown) the span was read from, end exclusive; absent for plain text, where it equals start/end'),
   })
-  .describe('0-based UTF-16 offsets into the analysed text, end exclusive; text === input.slice(start, end)');
+  .describe('0-based offsets into the analysed text (UTF-16 code units unless input.offsets says otherwise), end exclusive; text === text.slice(start, end)');
 
 export const VoiceSchema = z.enum(['writer', 'quoted']);
 export const SeveritySchema = z.enum(['info', 'warning']);
@@ -110,8 +114,26 @@ export const StatsSchema = z.strictObject({
   quotedWords: z.number().int().nonnegative().describe('Words inside direct or block quotations'),
 });
 
+export const InputInfoSchema = z
+  .strictObject({
+    format: z.enum(['text', 'html', 'markdown']).describe('How the input was read'),
+    characters: z.number().int().nonnegative().describe('Length of the original input in UTF-16 code units'),
+    offsets: z.enum(['utf16', 'codepoint', 'utf8']).describe('Unit of every offset in the report: UTF-16 code units (default), code points or UTF-8 bytes'),
+  })
+  .describe('What was analysed');
+
+export const RuleSchema = z
+  .strictObject({
+    description: z.string(),
+    category: z.string(),
+    messages: z.record(z.string(), z.string()).describe('Message templates by message id ({{name}} is filled from the finding)'),
+    docs: z.string().optional(),
+  })
+  .describe('An analyzer as the report\'s formatters need it (SARIF rules, annotation bodies)');
+
 export const ReportSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  input: InputInfoSchema,
   stats: StatsSchema,
   score: z.strictObject({
     overall: z.number().min(0).max(1).nullable(),
@@ -119,6 +141,7 @@ export const ReportSchema = z.strictObject({
     basis: z.string(),
   }),
   analyzers: z.record(z.string(), AnalyzerResultSchema),
+  rules: z.record(z.string(), RuleSchema).describe('Meta of each analyzer that ran, by id'),
   findings: z.array(FindingSchema),
   quotations: z.array(QuotationSchema),
   attributions: z.array(AttributionSchema),
@@ -136,6 +159,8 @@ export type ReportAttribution = z.infer<typeof AttributionSchema>;
 export type AnalyzerResult = z.infer<typeof AnalyzerResultSchema>;
 export type SentenceStatus = z.infer<typeof SentenceStatusSchema>;
 export type Severity = z.infer<typeof SeveritySchema>;
+export type InputInfo = z.infer<typeof InputInfoSchema>;
+export type Rule = z.infer<typeof RuleSchema>;
 
 /** JSON Schema of the report, for consumers outside TypeScript (also committed as schema/report.schema.json). */
 export function reportJsonSchema(): Record<string, unknown> {

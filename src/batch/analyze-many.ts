@@ -1,10 +1,10 @@
 /**
- * `pipeline.analyzeMany()`: ordered, bounded batch analysis. Browser-safe: with `workers: 1` (the default) it runs
- * in the calling thread; worker threads (Node only) are loaded from ./pool only when `workers > 1`.
+ * `pipeline.analyzeMany()`: ordered, bounded batch analysis in the calling thread. Browser-safe: it imports no
+ * Node built-in and nothing that imports the pipeline at run time (no cycle). Worker threads are Node-only and live
+ * in `slant/node` (src/batch/analyze-many-workers.ts), which reuses the option checks and item checks below.
  */
 import { ConfigError } from '../errors';
-import type { Pipeline, PipelineOptions } from '../pipeline';
-import { toPortableOptions } from './config';
+import type { Pipeline } from '../pipeline';
 import { orderedMap } from './ordered';
 import { analyzeText } from './record';
 import type { AnalyzeManyOptions, BatchItem, BatchResult } from './types';
@@ -42,40 +42,34 @@ function positiveInt(value: unknown, name: string, fallback: number): number {
   return value;
 }
 
-/** Implementation of `Pipeline.analyzeMany`. */
-export async function* analyzeMany(
-  pipeline: Pipeline,
-  pipelineOptions: PipelineOptions,
-  source: Iterable<BatchItem> | AsyncIterable<BatchItem>,
-  options: AnalyzeManyOptions = {},
-): AsyncGenerator<BatchResult, void, undefined> {
+/** Checks analyzeMany() options and the source; returns the worker count and read-ahead bound. */
+export function checkManyOptions(source: unknown, options: AnalyzeManyOptions | undefined): { workers: number; maxInFlight: number } {
   const known = ['workers', 'maxInFlight'];
   for (const key of Object.keys(options ?? {})) {
     if (!known.includes(key)) throw new ConfigError('CONFIG_INVALID', `Unknown analyzeMany() option "${key}". Options: ${known.join(', ')}.`);
   }
-  const workers = positiveInt(options.workers, 'workers', 1);
-  const maxInFlight = positiveInt(options.maxInFlight, 'maxInFlight', workers * 4);
+  const workers = positiveInt(options?.workers, 'workers', 1);
+  const maxInFlight = positiveInt(options?.maxInFlight, 'maxInFlight', workers * 4);
   if (!source || (typeof (source as Iterable<BatchItem>)[Symbol.iterator] !== 'function' && typeof (source as AsyncIterable<BatchItem>)[Symbol.asyncIterator] !== 'function')) {
     throw new ConfigError('CONFIG_INVALID', 'analyzeMany() takes an iterable or async iterable of { id, text } objects.');
   }
-  if (workers === 1) {
-    yield* orderedMap(source, maxInFlight, (item) => analyzeItem(pipeline, item));
-    return;
-  }
-  const portable = toPortableOptions(pipelineOptions); // throws before any thread starts
-  const { createWorkerPool, analyzeInPool } = await import('./pool');
-  const pool = createWorkerPool(workers, { pipeline: portable });
-  try {
-    yield* orderedMap(source, maxInFlight, async (item): Promise<BatchResult> => {
-      const checked = checkItem(item);
-      if (!('text' in checked)) return checked;
-      try {
-        return await analyzeInPool(pool, checked.id, checked.text);
-      } catch (e) {
-        return { id: checked.id, error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) } };
-      }
-    });
-  } finally {
-    await pool.close();
-  }
+  return { workers, maxInFlight };
+}
+
+/** The message for `pipeline.analyzeMany(items, { workers > 1 })`, which the browser-safe core cannot honour. */
+export const WORKERS_NEED_NODE =
+  "analyzeMany(): worker threads are Node-only and live in 'slant/node': import { analyzeMany } from 'slant/node' and call analyzeMany(pipeline, items, { workers }). pipeline.analyzeMany() without \"workers\" analyses in the calling thread.";
+
+/**
+ * Implementation of `Pipeline.analyzeMany`: in the calling thread, in any JavaScript environment. `workers` other
+ * than 1 is a ConfigError that names `slant/node`.
+ */
+export async function* analyzeMany(
+  pipeline: Pipeline,
+  source: Iterable<BatchItem> | AsyncIterable<BatchItem>,
+  options: AnalyzeManyOptions = {},
+): AsyncGenerator<BatchResult, void, undefined> {
+  const { workers, maxInFlight } = checkManyOptions(source, options);
+  if (workers !== 1) throw new ConfigError('CONFIG_INVALID', WORKERS_NEED_NODE);
+  yield* orderedMap(source, maxInFlight, (item) => analyzeItem(pipeline, item));
 }

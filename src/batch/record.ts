@@ -34,6 +34,8 @@ export interface LineOptions {
   maxTextLength: number;
   /** Compute a digest for the summary. */
   digest: boolean;
+  /** Add the analysed text to each output line as "text" (for output formats that point into it: sarif, w3c). */
+  withText?: boolean;
 }
 
 export interface LineResult {
@@ -160,7 +162,8 @@ export function processInput(pipeline: Pipeline | null, input: RawInput, opts: L
     if (opts.digest) result.digest = p.group !== undefined ? { group: p.group, error: error.code } : { error: error.code };
     return result;
   }
-  const result: LineResult = { out: `${head(p.id, p.group)},"report":${JSON.stringify(project(report!, opts.fields))}}`, key };
+  const text = opts.withText ? `,"text":${JSON.stringify(p.text)}` : '';
+  const result: LineResult = { out: `${head(p.id, p.group)},"report":${JSON.stringify(project(report!, opts.fields))}${text}}`, key };
   if (opts.digest) result.digest = digestReport(report!, p.group);
   return result;
 }

@@ -44,6 +44,8 @@ export interface BatchRunOptions {
   /** Longest text analysed, in characters (default 1,000,000); longer gives TEXT_TOO_LARGE. */
   maxTextLength?: number;
   pipeline?: PipelineOptions;
+  /** Add each analysed text to its output line as "text" (the CLI's sarif and w3c formats need it). */
+  withText?: boolean;
   /** Show progress on `stderr` (the CLI does so when standard error is a terminal). */
   progress?: boolean;
   stderr?: (s: string) => void;
@@ -120,6 +122,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   };
   if (options.titleField !== undefined) lineOptions.titleField = options.titleField;
   if (options.groupBy !== undefined) lineOptions.groupField = options.groupBy;
+  if (options.withText) lineOptions.withText = true;
   if (options.resume && !options.output) throw new InputError('--resume needs an output file (-o)');
   if (options.output && options.input !== '-' && path.resolve(options.output) === path.resolve(options.input)) {
     throw new InputError(`the output file is the input file (${options.input}); give another -o`);

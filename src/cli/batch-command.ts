@@ -1,4 +1,8 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { BATCH_FORMATS, createBatchFormatter, needsText, type BatchFormat } from '../format/batch';
+import { FINDINGS_CSV_HEADER } from '../format/csv';
+import { createPipeline } from '../pipeline';
 import { REPORT_KEYS, type FieldsSpec } from '../batch/digest';
 import { csvPathFor, defaultWorkers, runBatch, type InputFormat } from '../batch/run';
 import { parseSize } from './input';
@@ -10,6 +14,11 @@ Scores a corpus: one JSON line out per input line (or CSV row), in input order. 
 gives {"id","line","error":{"code","message"}} and the run goes on.
 
   -o, --output <file>       write JSONL here (default: standard output)
+  --format <f>              jsonl (default), csv (one row per article: id, scores, counts; an error row for
+                            an article that failed), sarif or w3c (one SARIF log / W3C AnnotationCollection
+                            per line, in the article's text coordinates; error records stay JSON)
+  --findings-csv <file>     also write one CSV row per finding (id, analyzer, messageId, severity, voice,
+                            start, end, sourceStart, sourceEnd, text, message)
   --input-format <f>        jsonl, csv or tsv (default: from the extension; standard input is jsonl)
   --id-field <name>         field holding the article id (default: id; missing → the line number)
   --text-field <name>       field holding the text (default: text)
@@ -62,6 +71,8 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
       'max-errors': { type: 'string' },
       'max-size': { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
+      format: { type: 'string', default: 'jsonl' },
+      'findings-csv': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -75,11 +86,45 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
   if (values['group-by'] !== undefined && values.summary === undefined) throw new UsageError('--group-by needs --summary <file.json>');
   if (values.resume && !values.output) throw new UsageError('--resume needs -o <output file>');
   const analyzers = values.analyzers ? values.analyzers.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const outFormat = values.format as BatchFormat;
+  if (!(BATCH_FORMATS as readonly string[]).includes(outFormat)) throw new UsageError(`unknown --format "${outFormat}" (valid: ${BATCH_FORMATS.join(', ')})`);
+  const converted = outFormat !== 'jsonl' || values['findings-csv'] !== undefined;
+  if (converted && values.resume) throw new UsageError('--resume works with --format jsonl only (and without --findings-csv)');
+  if ((needsText(outFormat) || values['findings-csv'] !== undefined) && values.fields !== undefined && values.fields !== 'full') {
+    throw new UsageError(`--fields ${values.fields} drops the findings that --format ${outFormat}${values['findings-csv'] !== undefined ? ' / --findings-csv' : ''} needs`);
+  }
+  let write: ((s: string) => void | Promise<void>) | undefined = io === processIo ? undefined : (s) => io.stdout(s);
+  let output = values.output;
+  let close = (): void => {};
+  if (converted) {
+    // The lines are converted here, on their way out; the batch engine writes JSONL as always.
+    const formatter = createBatchFormatter(outFormat, createPipeline(analyzers ? { analyzers } : {}).analyzerIds, { group: values['group-by'] !== undefined });
+    const outFd = values.output !== undefined ? fs.openSync(values.output, 'w') : undefined;
+    const findingsFd = values['findings-csv'] !== undefined ? fs.openSync(values['findings-csv'], 'w') : undefined;
+    const emit = write ?? ((s: string) => new Promise<void>((resolve) => (process.stdout.write(s) ? resolve() : process.stdout.once('drain', resolve))));
+    const put = (s: string): void | Promise<void> => (outFd !== undefined ? void fs.writeSync(outFd, s) : s ? emit(s) : undefined);
+    if (findingsFd !== undefined) fs.writeSync(findingsFd, FINDINGS_CSV_HEADER);
+    let started = false;
+    write = (chunk) => {
+      const { out, findings } = formatter.line(chunk);
+      if (findingsFd !== undefined && findings) fs.writeSync(findingsFd, findings);
+      const head = started ? '' : formatter.header;
+      started = true;
+      return put(head + out);
+    };
+    close = () => {
+      if (!started && formatter.header) put(formatter.header);
+      if (outFd !== undefined) fs.closeSync(outFd);
+      if (findingsFd !== undefined) fs.closeSync(findingsFd);
+    };
+    output = undefined;
+  }
 
   const result = await runBatch({
     input: positionals[0],
-    ...(values.output !== undefined ? { output: values.output } : {}),
-    write: io === processIo ? undefined : (s) => io.stdout(s),
+    ...(output !== undefined ? { output } : {}),
+    write,
+    ...(needsText(outFormat) ? { withText: true } : {}),
     ...(format ? { format: format as InputFormat } : {}),
     ...(values['id-field'] !== undefined ? { idField: values['id-field'] } : {}),
     ...(values['text-field'] !== undefined ? { textField: values['text-field'] } : {}),
@@ -94,7 +139,7 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
     pipeline: analyzers ? { analyzers } : {},
     progress: io.stderrIsTTY && !values.quiet,
     stderr: (s) => io.stderr(s),
-  });
+  }).finally(close);
 
   const parts = [`${result.written} lines written`];
   if (result.resumed) parts.push(`${result.resumed} already in the output`);

@@ -9,7 +9,8 @@ declare const SLANT_VERSION: string | undefined;
 const USAGE = `slant — shows how a news article frames its subject
 
 usage:
-  slant analyze <file|-> [--format text|json|html] [-o file]   analyse one article
+  slant analyze <file|-> [--input text|html|markdown] [--format text|json|html|sarif|w3c|csv] [-o file]
+                                                                analyse one article
   slant batch <input|-> [-o out.jsonl] [options]               score a JSONL or CSV corpus (slant batch --help)
   slant serve [--port 8080] [options]                          run the HTTP service (slant serve --help)
   slant schema                                                  print the report's JSON Schema

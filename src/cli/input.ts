@@ -16,9 +16,42 @@ export function parseSize(value: string): number {
 export const formatBytes = (n: number): string =>
   n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 
-/** Decodes bytes as UTF-8 text, refusing binary data and invalid UTF-8; drops a leading BOM. */
-export function decodeText(bytes: Uint8Array, name: string): string {
+/** The charset an HTML document declares in a <meta> within its first 1024 bytes, lower-cased, if any. */
+export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const m = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/**
+ * Decodes bytes as text: UTF-16 (LE or BE) or UTF-8 when a byte-order mark says so; for HTML, the charset its
+ * <meta> declares (any label TextDecoder knows, e.g. windows-1252, iso-8859-2, shift_jis); else UTF-8. Refuses
+ * binary data, invalid UTF-8 and unknown charsets with a one-line InputError.
+ */
+export function decodeText(bytes: Uint8Array, name: string, format: string = 'text'): string {
+  const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (bom) {
+    try {
+      return new TextDecoder(bom, { fatal: true }).decode(bytes.subarray(2));
+    } catch {
+      throw new InputError(`${name} starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()} text`);
+    }
+  }
   if (bytes.includes(0)) throw new InputError(`${name} looks like a binary file (it contains NUL bytes); slant reads UTF-8 text`);
+  const declared = format === 'html' && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ? sniffHtmlCharset(bytes) : undefined;
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+    let decoder: InstanceType<typeof TextDecoder>;
+    try {
+      decoder = new TextDecoder(declared, { fatal: true });
+    } catch {
+      throw new InputError(`${name} declares charset "${declared}", which slant cannot decode; convert it to UTF-8 first (e.g. iconv -f ${declared} -t utf-8)`);
+    }
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      throw new InputError(`${name} is not valid ${declared} text (its <meta charset>)`);
+    }
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -29,7 +62,7 @@ export function decodeText(bytes: Uint8Array, name: string): string {
 }
 
 /** Reads a text file or standard input ("-"), with a size limit. */
-export async function readInput(path: string, maxBytes: number): Promise<string> {
+export async function readInput(path: string, maxBytes: number, format = 'text'): Promise<string> {
   if (path === '-') {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -39,7 +72,7 @@ export async function readInput(path: string, maxBytes: number): Promise<string>
       if (size > maxBytes) throw new InputError(`standard input is over the ${formatBytes(maxBytes)} limit (--max-size)`);
       chunks.push(b);
     }
-    return decodeText(Buffer.concat(chunks), 'standard input');
+    return decodeText(Buffer.concat(chunks), 'standard input', format);
   }
   let stat: fs.Stats;
   try {
@@ -57,5 +90,5 @@ export async function readInput(path: string, maxBytes: number): Promise<string>
   } catch (e) {
     throw new InputError(`cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  return decodeText(bytes, path);
+  return decodeText(bytes, path, format);
 }

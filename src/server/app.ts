@@ -45,8 +45,6 @@ type Env = { Variables: { done?: Promise<void> } };
 
 const RAW_TYPES: Record<string, InputField> = { 'text/plain': 'text', 'text/html': 'html', 'text/markdown': 'markdown' };
 const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines'];
-/** Input kinds answered now; html and markdown come with the input adapters (src/input), not in this build yet. */
-const INPUTS_SUPPORTED: InputField[] = ['text'];
 
 const ROUTES: Record<string, string[]> = {
   '/v1/analyze': ['POST'],
@@ -284,22 +282,13 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
       if (analyzers) config = { analyzers };
       format = checkFormat(c.req.query('format'), 'format (query parameter)');
     }
-    if (!INPUTS_SUPPORTED.includes(input)) {
-      const supported = ['application/json with "text"', 'text/plain'];
-      if (mt.type === 'application/json') {
-        throw new HttpProblem(
-          problems.invalidRequest(`field "${input}": ${input} input is not available in this build of the service; send the article as "text"`, { field: input, supported: [...INPUTS_SUPPORTED] }),
-        );
-      }
-      throw new HttpProblem(problems.unsupportedType(mt.type, supported, { detail: `Content-Type "${mt.type}": ${input} input is not available in this build of the service; send text/plain or JSON with "text"` }));
-    }
 
     const ids = (await catalogue()).map((a) => a.id);
     checkConfig(ids, config, (i) => (mt.type === 'application/json' ? `analyzers[${i}]` : `analyzers (query parameter), item ${i + 1}`));
     if (!pool.tryAcquire()) {
       throw new HttpProblem(problems.busy(`all ${pool.threads} workers are busy and the queue (${pool.capacity - pool.threads}) is full; retry later`), { 'retry-after': retryAfter() });
     }
-    const result = await timed<AnalyzeResult>({ kind: 'analyze', text: source, config, format });
+    const result = await timed<AnalyzeResult>({ kind: 'analyze', source, input, config, format });
     if ('configError' in result) {
       const field = config.settings ? 'settings' : 'analyzers';
       throw new HttpProblem(problems.invalidConfig(`${field}: ${result.configError.message}`, { field }));

@@ -37,7 +37,7 @@ export function registerOpenApi(app: OpenAPIHono<any>, info: { version: string; 
     path: '/v1/analyze',
     summary: 'Analyse one article',
     description:
-      `JSON with the article in "text", or the raw article as text/plain (then ?analyzers=a,b and ?format= are query parameters). ` +
+      `JSON with the article in "text", "html" or "markdown", or the raw article as text/plain, text/html or text/markdown (then ?analyzers=a,b and ?format= are query parameters). ` +
       `Output formats: ${formats.join(', ')}. Bodies over ${info.maxBody} bytes get 413.`,
     ...(security ? { security } : {}),
     request: {
@@ -47,13 +47,22 @@ export function registerOpenApi(app: OpenAPIHono<any>, info: { version: string; 
         content: {
           'application/json': { schema: AnalyzeRequest },
           'text/plain': { schema: z.string().describe('The article as plain text') },
+          'text/html': { schema: z.string().describe('The article as an HTML page or fragment (spans also get "source" offsets into it)') },
+          'text/markdown': { schema: z.string().describe('The article as Markdown (spans also get "source" offsets into it)') },
         },
       },
     },
     responses: {
       200: {
-        description: 'The report (format json), or the HTML page (format html)',
-        content: { 'application/json': { schema: Report }, 'text/html': { schema: z.string() } },
+        description: 'The report (format json), or the report in the format asked for',
+        content: {
+          'application/json': { schema: Report },
+          ...Object.fromEntries(
+            Object.entries(OUTPUT_FORMATS)
+              .filter(([f]) => f !== 'json')
+              .map(([f, type]) => [type.split(';')[0], { schema: z.string().describe(`format ${f}`) }]),
+          ),
+        },
       },
       ...errors,
       413: problem('Body over --max-body'),

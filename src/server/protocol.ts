@@ -9,17 +9,30 @@ export interface RequestConfig {
   settings?: Record<string, AnalyzerSettings<unknown>>;
 }
 
-export type OutputFormat = 'json' | 'html';
+import type { ReportFormat } from '../format';
+import type { InputFormat } from '../input';
 
-/** Output formats answered now, with their content types (sarif and w3c come with the formatter registry). */
-export const OUTPUT_FORMATS: Record<OutputFormat, string> = { json: 'application/json', html: 'text/html; charset=utf-8' };
+export type OutputFormat = ReportFormat;
+
+/** The output formats of /v1/analyze (src/format's registry), with their content types. */
+export const OUTPUT_FORMATS: Record<OutputFormat, string> = {
+  json: 'application/json',
+  html: 'text/html; charset=utf-8',
+  sarif: 'application/sarif+json',
+  w3c: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+  text: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
 
 export type ServerTask =
   /** Builds the default pipeline, warms the model, and answers the analyzer catalogue. */
   | { kind: 'ready' }
   /** One text: answered with the report as JSON text, or the page in the chosen format. */
-  | { kind: 'analyze'; text: string; config: RequestConfig; format: OutputFormat }
-  /** One NDJSON line of /v1/batch (not parsed yet): answered with the output line, as `slant batch` writes it. */
+  | { kind: 'analyze'; source: string; input: InputFormat; config: RequestConfig; format: OutputFormat }
+  /**
+   * One NDJSON line of /v1/batch (not parsed yet): answered with the output line, as `slant batch` writes it. A line
+   * with "html" or "markdown" instead of "text" is read through that input adapter.
+   */
   | { kind: 'line'; line: number; text: string; config: RequestConfig; maxTextLength: number };
 
 export interface AnalyzerInfo {

@@ -57,9 +57,14 @@ export const AnalyzerInfoSchema = z.object({
 export const AnalyzersResponseSchema = z.object({ analyzers: z.array(AnalyzerInfoSchema) });
 
 export const BatchLineSchema = z
-  .object({ id: z.union([z.string(), z.number()]).optional(), text: z.string() })
+  .object({
+    id: z.union([z.string(), z.number()]).optional(),
+    text: z.string().optional().describe('The article as plain text (or give html, or markdown)'),
+    html: z.string().optional(),
+    markdown: z.string().optional(),
+  })
   .catchall(z.unknown())
-  .describe('One NDJSON input line: an id (default: the line number), the text, and any other fields (ignored)');
+  .describe('One NDJSON input line: an id (default: the line number), the text (or html, or markdown), and any other fields (ignored)');
 
 export const BatchOutputLineSchema = z
   .union([

@@ -1,5 +1,6 @@
 import { builtinAnalyzers, createPipeline, isConfigError, use } from '../../src/index';
 import type { BatchResult } from '../../src/batch/types';
+import { analyzeMany } from '../../src/node';
 import { zorkCounter, zorkText } from './helpers';
 
 jest.setTimeout(120_000);
@@ -29,10 +30,10 @@ describe('pipeline.analyzeMany', () => {
     expect(results[5].report?.stats.characters).toBe(0);
   });
 
-  it('gives the same results, in the same order, with two worker threads', async () => {
+  it('gives the same results, in the same order, with two worker threads (slant/node)', async () => {
     const pipeline = createPipeline();
     const inThread = await collect(pipeline.analyzeMany(items));
-    const withWorkers = await collect(pipeline.analyzeMany(items, { workers: 2, maxInFlight: 6 }));
+    const withWorkers = await collect(analyzeMany(pipeline, items, { workers: 2, maxInFlight: 6 }));
     expect(withWorkers.map((r) => r.id)).toEqual(items.map((i) => i.id));
     expect(withWorkers).toEqual(inThread);
   });
@@ -60,7 +61,7 @@ describe('pipeline.analyzeMany', () => {
 
   it('refuses worker threads for a custom analyzer object, with a ConfigError naming it', async () => {
     const pipeline = createPipeline({ analyzers: [zorkCounter] });
-    const error = await collect(pipeline.analyzeMany([{ id: 1, text: 'x' }], { workers: 2 })).catch((e: unknown) => e);
+    const error = await collect(analyzeMany(pipeline, [{ id: 1, text: 'x' }], { workers: 2 })).catch((e: unknown) => e);
     expect(isConfigError(error)).toBe(true);
     expect((error as Error).message).toMatch(/zork-counter.*not a built-in analyzer/);
   });
@@ -69,11 +70,24 @@ describe('pipeline.analyzeMany', () => {
     const ids = Object.keys(builtinAnalyzers);
     if (!ids.length) return; // nothing built in yet: the custom-analyzer case above covers the check
     const pipeline = createPipeline({ analyzers: [builtinAnalyzers[ids[0]], ...ids.slice(1).map((id) => use(builtinAnalyzers[id]))] });
-    const results = await collect(pipeline.analyzeMany([{ id: 1, text: 'Officials said the bridge would reopen.' }], { workers: 2 }));
+    const results = await collect(analyzeMany(pipeline, [{ id: 1, text: 'Officials said the bridge would reopen.' }], { workers: 2 }));
     expect(Object.keys(results[0].report!.analyzers)).toEqual(ids);
   });
 
+  it('in the core, refuses worker threads with a ConfigError that points to slant/node', async () => {
+    const error = await collect(createPipeline().analyzeMany([{ id: 1, text: 'x' }], { workers: 2 })).catch((e: unknown) => e);
+    expect(isConfigError(error)).toBe(true);
+    expect((error as Error).message).toContain("import { analyzeMany } from 'slant/node'");
+  });
+
+  it('slant/node analyzeMany with one worker (the default) analyses in this thread, like pipeline.analyzeMany', async () => {
+    const pipeline = createPipeline({ analyzers: [zorkCounter] }); // a custom analyzer is fine without threads
+    const texts = [{ id: 1, text: zorkText(2) }, { id: 2, text: 'KABOOM here.' }];
+    expect(await collect(analyzeMany(pipeline, texts))).toEqual(await collect(pipeline.analyzeMany(texts)));
+  });
+
   it('rejects bad options', async () => {
+    await expect(collect(analyzeMany(createPipeline(), [], { workers: 0 }))).rejects.toThrow(/workers/);
     await expect(collect(createPipeline().analyzeMany([], { workers: 0 }))).rejects.toThrow(/workers/);
     await expect(collect(createPipeline().analyzeMany([], { wrokers: 2 } as never))).rejects.toThrow(/Unknown analyzeMany\(\) option "wrokers"/);
   });

@@ -4,6 +4,7 @@
  * a bearer token and one CORS origin).
  */
 import { builtinAnalyzers } from '../../src/analyzers';
+import { formatReport } from '../../src/format';
 import { processInput, type LineOptions } from '../../src/batch/record';
 import { createPipeline } from '../../src/pipeline';
 import { ReportSchema, reportJsonSchema } from '../../src/report';
@@ -105,6 +106,31 @@ describe('POST /v1/analyze', () => {
     expect(report.analyzers['loaded-language'].weight).toBe(3);
     const raw = await post(`${mainUrl}/v1/analyze?analyzers=sourcing`, text, 'text/plain');
     expect(Object.keys((await json(raw)).analyzers)).toEqual(['sourcing']);
+  });
+
+  it('reads HTML and Markdown (JSON field or raw body) as analyze(source, { input }) does, spans pointing into the source', async () => {
+    const html = `<html><head><title>Vote</title></head><body><nav>Home</nav><h1>Plan heads to a vote</h1><p>${article(2).split('\n\n')[1].replace('"This will not work,"', '<q>This will not work,</q>')}</p></body></html>`;
+    const expected = JSON.parse(JSON.stringify(pipeline.analyze(html, { input: 'html' })));
+    const viaJson = await json(await post(`${mainUrl}/v1/analyze`, JSON.stringify({ html })));
+    expect(viaJson).toEqual(expected);
+    expect(viaJson.input.format).toBe('html');
+    const viaRaw = await json(await post(`${mainUrl}/v1/analyze`, html, 'text/html; charset=utf-8'));
+    expect(viaRaw).toEqual(expected);
+    for (const f of viaJson.findings) expect(html.slice(f.span.source.start, f.span.source.end).length).toBeGreaterThan(0);
+    const markdown = `# Plan heads to a vote\n\n${article(4).split('\n\n')[1]}\n`;
+    const md = await json(await post(`${mainUrl}/v1/analyze`, markdown, 'text/markdown'));
+    expect(md).toEqual(JSON.parse(JSON.stringify(pipeline.analyze(markdown, { input: 'markdown' }))));
+  });
+
+  it('answers sarif and w3c with their content types, as formatReport writes them', async () => {
+    const text = article(6);
+    const report = pipeline.analyze(text);
+    const sarif = await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text, format: 'sarif' }));
+    expect(sarif.headers.get('content-type')).toBe('application/sarif+json');
+    expect(await json(sarif)).toEqual(JSON.parse(formatReport(report, 'sarif', { source: text })));
+    const w3c = await post(`${mainUrl}/v1/analyze?format=w3c`, text, 'text/plain');
+    expect(w3c.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    expect(await json(w3c)).toEqual(JSON.parse(formatReport(report, 'w3c', { source: text })));
   });
 
   it('answers the HTML page for format html', async () => {
@@ -210,6 +236,15 @@ describe('POST /v1/batch', () => {
     const expected = lines.map((text, i) => processInput(pipeline, { kind: 'json', line: i + 1, text }, opts).out);
     expect(out).toEqual(expected);
     expect(out.filter((l) => l.includes('"error":'))).toHaveLength(10);
+  });
+
+  it('a batch line may carry html or markdown instead of text', async () => {
+    const html = `<article><h1>Plan heads to a vote</h1><p>${article(8).split('\n\n')[1]}</p></article>`;
+    const body = [JSON.stringify({ id: 'h', html }), JSON.stringify({ id: 'm', markdown: '# Vote\n\nCritics slammed the plan.' }), JSON.stringify({ id: 'bad', html: 42 })].join('\n');
+    const out = (await (await post(`${mainUrl}/v1/batch`, body, 'application/x-ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(out[0]).toEqual({ id: 'h', report: JSON.parse(JSON.stringify(pipeline.analyze(html, { input: 'html' }))) });
+    expect(out[1].report.input.format).toBe('markdown');
+    expect(out[2]).toMatchObject({ id: 'bad', line: 3, error: { code: 'INVALID_TEXT' } });
   });
 
   it('a batch line over --max-body gives TEXT_TOO_LARGE; the other lines are analysed', async () => {
