@@ -3,6 +3,10 @@
  * Two servers: `main` (2 workers, default limits) and `strict` (1 worker, no queue, 1 s timeout, 256 KB bodies,
  * a bearer token and one CORS origin).
  */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { builtinAnalyzers } from '../../src/analyzers';
 import { formatReport } from '../../src/format';
 import { processInput, type LineOptions } from '../../src/batch/record';
@@ -261,6 +265,49 @@ describe('POST /v1/batch', () => {
     await problem(await post(`${mainUrl}/v1/batch`, '{}', 'application/json'), 415);
     const p = await problem(await post(`${mainUrl}/v1/batch?analyzers=tonne`, '{}', 'application/x-ndjson'), 400);
     expect(p.closest).toBe('tone');
+  });
+});
+
+describe('README and example', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## HTTP service'), readme.indexOf('\n## ', readme.indexOf('## HTTP service') + 5));
+  /** The output lines the README shows after the command line that contains `marker`. */
+  const shown = (marker: string): string[] => {
+    const lines = section.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('$ ') && l.includes(marker));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const out: string[] = [];
+    for (const l of lines.slice(at + 1)) {
+      if (l.startsWith('$ ') || l.startsWith('```')) break;
+      out.push(l);
+    }
+    return out;
+  };
+  const articleFile = (name: string): string => fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'articles', name), 'utf8');
+
+  it('shows the real answers of the curl examples', async () => {
+    expect(shown('/readyz')).toEqual([JSON.stringify(await json(await fetch(`${mainUrl}/readyz`)))]);
+    const report = await json(await post(`${mainUrl}/v1/analyze`, articleFile('s400-india.txt'), 'text/plain'));
+    const warnings = report.findings.filter((f: { severity: string }) => f.severity === 'warning').slice(0, 3);
+    expect(shown('s400-india.txt')).toEqual([String(report.score.overall), ...warnings.map((f: any) => JSON.stringify([f.span.start, f.span.end, f.analyzer, f.span.text]))]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const sarif = await json(await post(`${mainUrl}/v1/analyze?format=sarif`, articleFile('water-fine.html'), 'text/html'));
+    expect(shown('format=sarif')).toEqual([JSON.stringify(sarif.runs[0].results[0].locations[0].physicalLocation.region)]);
+    const batch = '{"id":"a1","text":"Officials said the bridge would reopen."}\nnot json\n{"id":"a3","markdown":"# Vote\\n\\nCritics slammed the plan."}\n';
+    const lines = (await (await post(`${mainUrl}/v1/batch`, batch, 'application/x-ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(shown('/v1/batch')).toEqual(lines.map((r) => JSON.stringify({ id: r.id, score: r.report?.score.overall ?? null, error: r.error ?? null })));
+    const refused = await post(`${mainUrl}/v1/analyze`, '{"text": "Critics slammed the reckless plan.", "analyzers": ["loaded-langauge"]}');
+    expect(shown('loaded-langauge')).toEqual([await refused.text()]);
+  });
+
+  it('examples/http-client.ts prints the scores, findings and a problem from the service', async () => {
+    // Asynchronously: the server answering it runs in this process.
+    const { stdout: out } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'examples', 'http-client.ts')], {
+      encoding: 'utf8',
+      env: { ...process.env, SLANT_URL: mainUrl },
+    });
+    expect(out).toMatch(/^overall score [\d.]+; \d+ findings$/m);
+    expect(out).toContain('[0, 10) loaded-language: "Privileged"');
+    expect(out).toContain('refused: 400 Unknown analyzer: analyzers[0]: unknown analyzer "loaded-langauge". Did you mean "loaded-language"?');
   });
 });
 
