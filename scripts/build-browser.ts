@@ -22,6 +22,9 @@ export function browserBuildOptions(entry: string): BuildOptions {
     platform: 'browser',
     target: 'es2022',
     // Nothing from Node: esbuild fails on any node:* or built-in import under platform 'browser'.
+    // The `worker` condition first: the bundle runs in Web Workers (the editor analyses there), and packages such as
+    // decode-named-character-reference (Markdown input) otherwise pick a `browser` build that needs `document`.
+    conditions: ['worker'],
     define: { SLANT_VERSION: JSON.stringify(version) },
     legalComments: 'eof',
     logLevel: 'error',

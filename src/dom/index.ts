@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * slant/dom — findings of a report shown in a page, framework-free (browser only).
  *

@@ -36,6 +36,21 @@ describe('the core in a browser bundle', () => {
     expect(fromBundle).toEqual(fromNode);
   });
 
+  it.each([
+    ['markdown', '# Plan\n\nCritics **slammed** the plan, a [report](https://example.org) says.\n'],
+    ['html', '<html><head><title>Plan</title></head><body><p>Critics <b>slammed</b> the plan &amp; the budget.</p></body></html>'],
+  ])('reads %s input in the bundle, with no DOM (as in a Web Worker), as Node does', (format, input) => {
+    const context = vm.createContext({ URL, atob });
+    vm.runInContext(bundle, context);
+    expect(vm.runInContext('typeof document + typeof window', context)).toBe('undefinedundefined');
+    context.input = input;
+    context.format = format;
+    const fromBundle = JSON.parse(vm.runInContext('JSON.stringify(slant.analyze(input, { input: format }))', context) as string);
+    const fromNode = JSON.parse(JSON.stringify(analyze(input, { input: format as 'html' | 'markdown' })));
+    expect(fromBundle.findings.map((f: { span: { text: string } }) => f.span.text)).toContain('slammed');
+    expect(fromBundle).toEqual(fromNode);
+  });
+
   it('pipeline.analyzeMany works in the bundle, in the calling thread', async () => {
     const context = vm.createContext({ URL, atob });
     vm.runInContext(bundle, context);
