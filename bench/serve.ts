@@ -25,7 +25,11 @@ import autocannon from 'autocannon';
 const root = path.join(__dirname, '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { workers: { type: 'string', default: '1' }, duration: { type: 'string', default: '20' }, articles: { type: 'string', default: '600' } },
+  options: {
+    workers: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '20' },
+    articles: { type: 'string', default: '600' },
+  },
 });
 const corpus = positionals[0] ?? '../shared/bench/corpus.jsonl';
 const workers = Number(values.workers);
@@ -60,9 +64,13 @@ async function baseline(): Promise<number> {
 }
 
 function startService(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'slant.cjs'), 'serve', '--port', '0', '--workers', String(workers), '--queue', '1024', '--timeout', '60s'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'slant.cjs'), 'serve', '--port', '0', '--workers', String(workers), '--queue', '1024', '--timeout', '60s'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let err = '';
   return new Promise((resolve, reject) => {
     child.stderr!.setEncoding('utf8');
@@ -85,7 +93,12 @@ interface Load {
 }
 
 async function load(url: string, rate?: number): Promise<Load> {
-  const requests = texts.map((text) => ({ method: 'POST' as const, path: '/v1/analyze', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) }));
+  const requests = texts.map((text) => ({
+    method: 'POST' as const,
+    path: '/v1/analyze',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  }));
   const result = await autocannon({
     url,
     connections: 2 * workers + 2,
@@ -110,7 +123,12 @@ const peakRss = (pid: number): number => {
 
 async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`Corpus: ${path.basename(corpus)}, ${texts.length} articles; ${workers} worker(s); ${duration} s per load phase\n`);
 
   const before = await baseline();
@@ -120,9 +138,13 @@ async function main(): Promise<void> {
   try {
     await load(url, undefined).catch(() => undefined); // warm-up pass, not reported
     const sat = await load(url);
-    console.log(`service at saturation (${2 * workers + 2} connections): ${sat.rps.toFixed(1)} req/s, p50 ${sat.p50} ms, p99 ${sat.p99} ms, ${sat.requests} requests, ${sat.non2xx} non-2xx, ${sat.errors} errors`);
+    console.log(
+      `service at saturation (${2 * workers + 2} connections): ${sat.rps.toFixed(1)} req/s, p50 ${sat.p50} ms, p99 ${sat.p99} ms, ${sat.requests} requests, ${sat.non2xx} non-2xx, ${sat.errors} errors`,
+    );
     const half = await load(url, Math.max(1, Math.round(sat.rps / 2)));
-    console.log(`service at half rate (${Math.round(sat.rps / 2)} req/s offered): ${half.rps.toFixed(1)} req/s, p50 ${half.p50} ms, p99 ${half.p99} ms, ${half.non2xx} non-2xx, ${half.errors} errors`);
+    console.log(
+      `service at half rate (${Math.round(sat.rps / 2)} req/s offered): ${half.rps.toFixed(1)} req/s, p50 ${half.p50} ms, p99 ${half.p99} ms, ${half.non2xx} non-2xx, ${half.errors} errors`,
+    );
     const rss = peakRss(child.pid!);
     const after = await baseline();
     console.log(`in-process analyzeMany again: ${after.toFixed(1)} articles/s`);

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const report = await analyze({ text });
   console.log(`overall score ${report.score.overall}; ${report.findings.length} findings`);
   for (const [id, r] of Object.entries(report.analyzers)) console.log(`  ${id}: ${r.score === null ? 'n/a' : r.score.toFixed(2)}`);
-  for (const f of report.findings.filter((f) => f.severity === 'warning').slice(0, 3)) console.log(`  [${f.span.start}, ${f.span.end}) ${f.analyzer}: "${f.span.text}"`);
+  for (const f of report.findings.filter((f) => f.severity === 'warning').slice(0, 3))
+    console.log(`  [${f.span.start}, ${f.span.end}) ${f.analyzer}: "${f.span.text}"`);
 
   try {
     await analyze({ text, analyzers: ['loaded-langauge'] });

@@ -52,8 +52,12 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       throw new UsageError(`--${name}: ${(e as Error).message.replace(/^\w+: /, '')}`);
     }
   };
-  const cors = values.cors?.split(',').map((s) => s.trim()).filter(Boolean);
-  if (values.cors !== undefined && !cors?.length) throw new UsageError('--cors takes a comma-separated list of origins, e.g. https://cms.example.org');
+  const cors = values.cors
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (values.cors !== undefined && !cors?.length)
+    throw new UsageError('--cors takes a comma-separated list of origins, e.g. https://cms.example.org');
   const server = createServer({
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.port !== undefined ? { port: intOption(values.port, 'port', 0) } : {}),

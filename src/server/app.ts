@@ -114,12 +114,19 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
   // Draining (after SIGTERM or close()): everything but the liveness probe is refused.
   app.use('*', async (c, next) => {
     if (state.draining && c.req.path !== '/healthz') {
-      return problemResponse(problems.busy('the service is shutting down; retry on another instance'), { 'retry-after': '5', connection: 'close' });
+      return problemResponse(problems.busy('the service is shutting down; retry on another instance'), {
+        'retry-after': '5',
+        connection: 'close',
+      });
     }
     await next();
   });
 
-  if (options.cors?.length) app.use('*', cors({ origin: options.cors, allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
+  if (options.cors?.length)
+    app.use(
+      '*',
+      cors({ origin: options.cors, allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 }),
+    );
 
   if (options.token) {
     const token = options.token;
@@ -127,9 +134,14 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
       const header = c.req.header('authorization') ?? '';
       const m = /^Bearer\s+(.+)$/i.exec(header);
       if (!m || !sameToken(m[1].trim(), token)) {
-        return problemResponse(problems.unauthorized(m ? 'the bearer token is not the one this service expects' : 'send the token as "Authorization: Bearer <token>" (SLANT_TOKEN)'), {
-          'www-authenticate': 'Bearer realm="slant"',
-        });
+        return problemResponse(
+          problems.unauthorized(
+            m ? 'the bearer token is not the one this service expects' : 'send the token as "Authorization: Bearer <token>" (SLANT_TOKEN)',
+          ),
+          {
+            'www-authenticate': 'Bearer realm="slant"',
+          },
+        );
       }
       await next();
     };
@@ -140,7 +152,14 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
   app.onError((e, c) => {
     if (e instanceof HttpProblem) return problemResponse(e.problem, e.headers);
     if (e instanceof TaskTimeoutError) return problemResponse(problems.timeout(timeoutMs));
-    options.log?.(JSON.stringify({ time: new Date().toISOString(), level: 'error', path: c.req.path, error: e instanceof Error ? e.stack ?? e.message : String(e) }));
+    options.log?.(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: 'error',
+        path: c.req.path,
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      }),
+    );
     return problemResponse(problems.internal(`the request could not be answered: ${e instanceof Error ? e.message : String(e)}`));
   });
 
@@ -154,7 +173,10 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
 
   app.get('/readyz', (c) => {
     if (state.catalogue && !state.draining) return c.json({ status: 'ready' });
-    return problemResponse(problems.busy(state.draining ? 'the service is shutting down' : 'the worker threads are still loading the model'), { 'retry-after': '1' });
+    return problemResponse(
+      problems.busy(state.draining ? 'the service is shutting down' : 'the worker threads are still loading the model'),
+      { 'retry-after': '1' },
+    );
   });
 
   app.get('/v1/analyzers', async (c) => c.json({ analyzers: await catalogue() }));
@@ -178,11 +200,14 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
       if (!inPipeline.includes(id)) {
         const near = closest(id, inPipeline);
         throw new HttpProblem(
-          problems.unknownAnalyzer(`settings: names analyzer "${id}", which is not in this request's pipeline.${didYouMean(id, inPipeline)} Analyzers: ${inPipeline.join(', ')}.`, {
-            field: `settings.${id}`,
-            supported: [...inPipeline],
-            ...(near ? { closest: near } : {}),
-          }),
+          problems.unknownAnalyzer(
+            `settings: names analyzer "${id}", which is not in this request's pipeline.${didYouMean(id, inPipeline)} Analyzers: ${inPipeline.join(', ')}.`,
+            {
+              field: `settings.${id}`,
+              supported: [...inPipeline],
+              ...(near ? { closest: near } : {}),
+            },
+          ),
         );
       }
     }
@@ -194,18 +219,26 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
     if (supported.includes(format)) return format as OutputFormat;
     const near = closest(format, supported);
     throw new HttpProblem(
-      problems.invalidRequest(`${field}: unknown output format "${format}".${didYouMean(format, supported)} Formats: ${supported.join(', ')}.`, {
-        field,
-        supported,
-        ...(near ? { closest: near } : {}),
-      }),
+      problems.invalidRequest(
+        `${field}: unknown output format "${format}".${didYouMean(format, supported)} Formats: ${supported.join(', ')}.`,
+        {
+          field,
+          supported,
+          ...(near ? { closest: near } : {}),
+        },
+      ),
     );
   };
 
   /** The analyzers query parameter (comma-separated ids) of raw-body and batch requests. */
   const queryAnalyzers = (c: Context<Env>): string[] | undefined => {
     const q = c.req.query('analyzers');
-    return q === undefined ? undefined : q.split(',').map((s) => s.trim()).filter(Boolean);
+    return q === undefined
+      ? undefined
+      : q
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   };
 
   app.post('/v1/analyze', async (c) => {
@@ -213,7 +246,11 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
     const accepted = ['application/json', ...Object.keys(RAW_TYPES)];
     if (!accepted.includes(mt.type)) throw new HttpProblem(problems.unsupportedType(mt.type || '(none)', accepted));
     if (mt.charset && mt.charset !== 'utf-8' && mt.charset !== 'utf8') {
-      throw new HttpProblem(problems.unsupportedType(c.req.header('content-type')!, accepted, { detail: `charset "${mt.charset}" is not accepted; send UTF-8` }));
+      throw new HttpProblem(
+        problems.unsupportedType(c.req.header('content-type')!, accepted, {
+          detail: `charset "${mt.charset}" is not accepted; send UTF-8`,
+        }),
+      );
     }
     const body = decodeUtf8(await readBody(c.req.raw, maxBody));
 
@@ -229,17 +266,25 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
         throw new HttpProblem(problems.malformedJson(`the request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`));
       }
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new HttpProblem(problems.invalidRequest(`the request body must be a JSON object like {"text": "…"}; got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`, { field: 'body' }));
+        throw new HttpProblem(
+          problems.invalidRequest(
+            `the request body must be a JSON object like {"text": "…"}; got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
+            { field: 'body' },
+          ),
+        );
       }
       for (const key of Object.keys(parsed)) {
         if (!REQUEST_FIELDS.includes(key)) {
           const near = closest(key, REQUEST_FIELDS);
           throw new HttpProblem(
-            problems.unknownField(`unknown field "${key}" in the request body.${didYouMean(key, REQUEST_FIELDS)} Fields: ${REQUEST_FIELDS.join(', ')}.`, {
-              field: key,
-              supported: REQUEST_FIELDS,
-              ...(near ? { closest: near } : {}),
-            }),
+            problems.unknownField(
+              `unknown field "${key}" in the request body.${didYouMean(key, REQUEST_FIELDS)} Fields: ${REQUEST_FIELDS.join(', ')}.`,
+              {
+                field: key,
+                supported: REQUEST_FIELDS,
+                ...(near ? { closest: near } : {}),
+              },
+            ),
           );
         }
       }
@@ -265,9 +310,14 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
       const given = INPUT_FIELDS.filter((f) => req[f] !== undefined);
       if (given.length !== 1) {
         throw new HttpProblem(
-          problems.invalidRequest(given.length ? `give one of ${given.join(', ')}, not ${given.length}` : 'the request body has no "text" (or "html", or "markdown")', {
-            field: given.length ? given.join(',') : 'text',
-          }),
+          problems.invalidRequest(
+            given.length
+              ? `give one of ${given.join(', ')}, not ${given.length}`
+              : 'the request body has no "text" (or "html", or "markdown")',
+            {
+              field: given.length ? given.join(',') : 'text',
+            },
+          ),
         );
       }
       input = given[0];
@@ -286,7 +336,10 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
     const ids = (await catalogue()).map((a) => a.id);
     checkConfig(ids, config, (i) => (mt.type === 'application/json' ? `analyzers[${i}]` : `analyzers (query parameter), item ${i + 1}`));
     if (!pool.tryAcquire()) {
-      throw new HttpProblem(problems.busy(`all ${pool.threads} workers are busy and the queue (${pool.capacity - pool.threads}) is full; retry later`), { 'retry-after': retryAfter() });
+      throw new HttpProblem(
+        problems.busy(`all ${pool.threads} workers are busy and the queue (${pool.capacity - pool.threads}) is full; retry later`),
+        { 'retry-after': retryAfter() },
+      );
     }
     const result = await timed<AnalyzeResult>({ kind: 'analyze', source, input, config, format });
     if ('configError' in result) {
@@ -302,9 +355,15 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
     const config: RequestConfig = {};
     const analyzers = queryAnalyzers(c);
     if (analyzers) config.analyzers = analyzers;
-    checkConfig((await catalogue()).map((a) => a.id), config, (i) => `analyzers (query parameter), item ${i + 1}`);
+    checkConfig(
+      (await catalogue()).map((a) => a.id),
+      config,
+      (i) => `analyzers (query parameter), item ${i + 1}`,
+    );
     if (pool.load >= pool.capacity) {
-      throw new HttpProblem(problems.busy(`all ${pool.threads} workers are busy and the queue is full; retry later`), { 'retry-after': retryAfter() });
+      throw new HttpProblem(problems.busy(`all ${pool.threads} workers are busy and the queue is full; retry later`), {
+        'retry-after': retryAfter(),
+      });
     }
     const window = Math.max(2, pool.threads * 2);
 
@@ -312,10 +371,14 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
     const runLine = async (line: number, text: string): Promise<string> => {
       try {
         const r = await timed<LineResult>({ kind: 'line', line, text, config, maxTextLength: maxBody });
-        if ('configError' in r) return errorLine(sniffId(text.slice(0, 65536), 'id'), line, { code: 'ANALYZER_FAILED', message: r.configError.message });
+        if ('configError' in r)
+          return errorLine(sniffId(text.slice(0, 65536), 'id'), line, { code: 'ANALYZER_FAILED', message: r.configError.message });
         return r.out;
       } catch (e) {
-        const message = e instanceof TaskTimeoutError ? `${e.message} (--timeout); its worker was replaced` : `worker failed: ${e instanceof Error ? e.message : String(e)}`;
+        const message =
+          e instanceof TaskTimeoutError
+            ? `${e.message} (--timeout); its worker was replaced`
+            : `worker failed: ${e instanceof Error ? e.message : String(e)}`;
         return errorLine(sniffId(text.slice(0, 65536), 'id'), line, { code: 'WORKER_FAILED', message });
       }
     };

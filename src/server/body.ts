@@ -60,5 +60,6 @@ export function mediaType(header: string | null | undefined): { type: string; ch
 /** The body stream as Node Buffers (for the JSONL reader shared with `slant batch`). */
 export async function* bufferChunks(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Buffer, void, undefined> {
   if (!body) return;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>)
+    yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }

@@ -57,7 +57,8 @@ export const defaultWorkers = (): number => Math.max(1, (os.availableParallelism
 export function parseSize(value: number | string, name = 'maxBody'): number {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(String(value));
-  if (!m || Number(m[1]) <= 0) throw new ConfigError('CONFIG_INVALID', `${name}: invalid size "${value}" (use e.g. 5MB, 512KB or a number of bytes)`);
+  if (!m || Number(m[1]) <= 0)
+    throw new ConfigError('CONFIG_INVALID', `${name}: invalid size "${value}" (use e.g. 5MB, 512KB or a number of bytes)`);
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.floor(Number(m[1]) * factor);
@@ -74,7 +75,8 @@ export function parseDuration(value: number | string, name = 'timeout'): number 
 
 function positiveInt(value: number | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min) throw new ConfigError('CONFIG_INVALID', `${name} must be an integer >= ${min}; got ${String(value)}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError('CONFIG_INVALID', `${name} must be an integer >= ${min}; got ${String(value)}`);
   return value;
 }
 
@@ -90,11 +92,22 @@ export function createServer(options: ServerOptions = {}): SlantServer {
 
   const pool = new ServerPool({ workers, queue, timeoutMs });
   const state: AppState = { draining: false, inFlight: 0 };
-  const app = createApp({ pool, maxBody, timeoutMs, ...(options.cors ? { cors: options.cors } : {}), ...(token ? { token } : {}), ...(log ? { log } : {}) }, state);
+  const app = createApp(
+    { pool, maxBody, timeoutMs, ...(options.cors ? { cors: options.cors } : {}), ...(token ? { token } : {}), ...(log ? { log } : {}) },
+    state,
+  );
   const readiness = pool.ready().then((catalogue) => {
     state.catalogue = catalogue;
   });
-  readiness.catch((e: unknown) => log?.(JSON.stringify({ time: new Date().toISOString(), level: 'error', error: `workers failed to start: ${e instanceof Error ? e.message : String(e)}` })));
+  readiness.catch((e: unknown) =>
+    log?.(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: 'error',
+        error: `workers failed to start: ${e instanceof Error ? e.message : String(e)}`,
+      }),
+    ),
+  );
 
   let server: Server | undefined;
   let closing: Promise<void> | undefined;

@@ -5,7 +5,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { OUTPUT_FORMATS } from './protocol';
-import { AnalyzeRequestSchema, AnalyzersResponseSchema, BatchLineSchema, BatchOutputLineSchema, HealthSchema, ProblemSchema, ReportSchema } from './schemas';
+import {
+  AnalyzeRequestSchema,
+  AnalyzersResponseSchema,
+  BatchLineSchema,
+  BatchOutputLineSchema,
+  HealthSchema,
+  ProblemSchema,
+  ReportSchema,
+} from './schemas';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function registerOpenApi(app: OpenAPIHono<any>, info: { version: string; maxBody: number; bearer: boolean }): void {
@@ -14,7 +22,10 @@ export function registerOpenApi(app: OpenAPIHono<any>, info: { version: string; 
   // through registry.register(): that needs zod's prototype extended before the schemas were built, which module
   // order in a bundle does not guarantee.
   const component = (name: string, schema: z.ZodType, io: 'input' | 'output') => {
-    const { $schema: _, ...json } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+    const { $schema: _, ...json } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >;
     r.registerComponent('schemas', name, json);
     return { $ref: `#/components/schemas/${name}` };
   };
@@ -22,7 +33,8 @@ export function registerOpenApi(app: OpenAPIHono<any>, info: { version: string; 
   const Problem = component('Problem', ProblemSchema, 'output');
   const AnalyzeRequest = component('AnalyzeRequest', AnalyzeRequestSchema, 'input');
   const security = info.bearer ? [{ bearer: [] as string[] }] : undefined;
-  if (info.bearer) r.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The token in SLANT_TOKEN' });
+  if (info.bearer)
+    r.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The token in SLANT_TOKEN' });
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
   const errors = {
     400: problem('Malformed JSON, an unknown field, analyzer or format (the detail names the field, with the closest valid id)'),
@@ -41,7 +53,10 @@ export function registerOpenApi(app: OpenAPIHono<any>, info: { version: string; 
       `Output formats: ${formats.join(', ')}. Bodies over ${info.maxBody} bytes get 413.`,
     ...(security ? { security } : {}),
     request: {
-      query: z.object({ analyzers: z.string().optional().describe('Raw bodies only: comma-separated analyzer ids'), format: z.enum(formats as [string, ...string[]]).optional() }),
+      query: z.object({
+        analyzers: z.string().optional().describe('Raw bodies only: comma-separated analyzer ids'),
+        format: z.enum(formats as [string, ...string[]]).optional(),
+      }),
       body: {
         required: true,
         content: {
@@ -107,7 +122,10 @@ export function registerOpenApi(app: OpenAPIHono<any>, info: { version: string; 
     method: 'get',
     path: '/readyz',
     summary: 'Readiness: the workers have loaded the model',
-    responses: { 200: { description: 'Ready', content: { 'application/json': { schema: HealthSchema } } }, 503: problem('Still starting, or shutting down') },
+    responses: {
+      200: { description: 'Ready', content: { 'application/json': { schema: HealthSchema } } },
+      503: problem('Still starting, or shutting down'),
+    },
   });
 
   app.doc31('/openapi.json', {
@@ -115,7 +133,8 @@ export function registerOpenApi(app: OpenAPIHono<any>, info: { version: string; 
     info: {
       title: 'slant',
       version: info.version,
-      description: 'Shows how a news article frames its subject: loaded language, unattributed assertions and sourcing, with exact UTF-16 character offsets.',
+      description:
+        'Shows how a news article frames its subject: loaded language, unattributed assertions and sourcing, with exact UTF-16 character offsets.',
     },
   });
 }

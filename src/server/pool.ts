@@ -89,7 +89,8 @@ export class ServerPool {
 
   release(): void {
     const next = this.waiters.shift();
-    if (next) next(); // the slot passes to the waiter
+    if (next)
+      next(); // the slot passes to the waiter
     else this.active--;
   }
 
@@ -110,9 +111,9 @@ export class ServerPool {
    * analyzer catalogue. Not subject to the deadline: a cold start on a busy machine may take a while.
    */
   ready(): Promise<AnalyzerInfo[]> {
-    this.catalogue ??= Promise.all(Array.from({ length: this.options.workers }, () => this.pool.run({ kind: 'ready' } satisfies ServerTask) as Promise<ReadyResult>)).then(
-      (answers) => answers[0].analyzers,
-    );
+    this.catalogue ??= Promise.all(
+      Array.from({ length: this.options.workers }, () => this.pool.run({ kind: 'ready' } satisfies ServerTask) as Promise<ReadyResult>),
+    ).then((answers) => answers[0].analyzers);
     return this.catalogue;
   }
 

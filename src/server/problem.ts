@@ -31,10 +31,34 @@ export function problemResponse(p: Problem, headers: Record<string, string> = {}
 
 export const problems = {
   malformedJson: (detail: string): Problem => ({ type: 'malformed-json', title: 'Malformed JSON', status: 400, detail, field: 'body' }),
-  invalidRequest: (detail: string, extra: Partial<Problem> = {}): Problem => ({ type: 'invalid-request', title: 'Invalid request', status: 400, detail, ...extra }),
-  unknownField: (detail: string, extra: Partial<Problem> = {}): Problem => ({ type: 'unknown-field', title: 'Unknown field', status: 400, detail, ...extra }),
-  unknownAnalyzer: (detail: string, extra: Partial<Problem> = {}): Problem => ({ type: 'unknown-analyzer', title: 'Unknown analyzer', status: 400, detail, ...extra }),
-  invalidConfig: (detail: string, extra: Partial<Problem> = {}): Problem => ({ type: 'invalid-configuration', title: 'Invalid analyzer configuration', status: 400, detail, ...extra }),
+  invalidRequest: (detail: string, extra: Partial<Problem> = {}): Problem => ({
+    type: 'invalid-request',
+    title: 'Invalid request',
+    status: 400,
+    detail,
+    ...extra,
+  }),
+  unknownField: (detail: string, extra: Partial<Problem> = {}): Problem => ({
+    type: 'unknown-field',
+    title: 'Unknown field',
+    status: 400,
+    detail,
+    ...extra,
+  }),
+  unknownAnalyzer: (detail: string, extra: Partial<Problem> = {}): Problem => ({
+    type: 'unknown-analyzer',
+    title: 'Unknown analyzer',
+    status: 400,
+    detail,
+    ...extra,
+  }),
+  invalidConfig: (detail: string, extra: Partial<Problem> = {}): Problem => ({
+    type: 'invalid-configuration',
+    title: 'Invalid analyzer configuration',
+    status: 400,
+    detail,
+    ...extra,
+  }),
   unauthorized: (detail: string): Problem => ({ type: 'unauthorized', title: 'Unauthorized', status: 401, detail, field: 'Authorization' }),
   notFound: (path: string): Problem => ({ type: 'not-found', title: 'Not found', status: 404, detail: `no endpoint at ${path}` }),
   methodNotAllowed: (method: string, path: string, allowed: string[]): Problem => ({
@@ -44,7 +68,13 @@ export const problems = {
     detail: `${path} does not take ${method}; it takes ${allowed.join(', ')}`,
     supported: allowed,
   }),
-  tooLarge: (limit: number): Problem => ({ type: 'body-too-large', title: 'Request body too large', status: 413, detail: `the request body is over the limit of ${limit} bytes (--max-body)`, field: 'body' }),
+  tooLarge: (limit: number): Problem => ({
+    type: 'body-too-large',
+    title: 'Request body too large',
+    status: 413,
+    detail: `the request body is over the limit of ${limit} bytes (--max-body)`,
+    field: 'body',
+  }),
   unsupportedType: (got: string, supported: string[], extra: Partial<Problem> = {}): Problem => ({
     type: 'unsupported-media-type',
     title: 'Unsupported media type',

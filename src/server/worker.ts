@@ -28,7 +28,10 @@ function pipelineFor(config: RequestConfig): Pipeline {
     pipelines.set(key, p);
     return p;
   }
-  p = pipelineFromPortable({ ...(config.analyzers ? { analyzers: config.analyzers } : {}), ...(config.settings ? { settings: config.settings } : {}) });
+  p = pipelineFromPortable({
+    ...(config.analyzers ? { analyzers: config.analyzers } : {}),
+    ...(config.settings ? { settings: config.settings } : {}),
+  });
   pipelines.set(key, p);
   if (pipelines.size > MAX_PIPELINES) pipelines.delete(pipelines.keys().next().value!);
   return p;
@@ -40,13 +43,17 @@ function configError(e: unknown): TaskConfigError {
 }
 
 function catalogue(): AnalyzerInfo[] {
-  const recommended = new Set(presets.recommended.map((s) => (typeof s === 'string' ? s : 'analyzer' in s ? s.analyzer.meta.id : s.meta.id)));
+  const recommended = new Set(
+    presets.recommended.map((s) => (typeof s === 'string' ? s : 'analyzer' in s ? s.analyzer.meta.id : s.meta.id)),
+  );
   return Object.values(builtinAnalyzers).map(({ meta }) => ({
     id: meta.id,
     description: meta.description,
     category: meta.category,
     messages: { ...meta.messages },
-    options: meta.options ? (z.toJSONSchema(meta.options, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>) : null,
+    options: meta.options
+      ? (z.toJSONSchema(meta.options, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>)
+      : null,
     defaults: { ...(meta.defaults ?? {}) },
     lexicons: [...(meta.lexicons ?? [])],
     ...(meta.docs ? { docs: meta.docs } : {}),
@@ -92,7 +99,10 @@ function markupLine(pipeline: Pipeline, line: number, m: NonNullable<ReturnType<
   // A failed analyzer makes the line an error record, as in `slant batch` (analyzeText in src/batch/record.ts).
   const failed = Object.entries(report.analyzers).filter(([, r]) => r.status === 'failed');
   if (failed.length) {
-    return errorLine(id, line, { code: 'ANALYZER_FAILED', message: failed.map(([a, r]) => `analyzer "${a}" failed: ${r.error?.message ?? r.basis}`).join('; ') });
+    return errorLine(id, line, {
+      code: 'ANALYZER_FAILED',
+      message: failed.map(([a, r]) => `analyzer "${a}" failed: ${r.error?.message ?? r.basis}`).join('; '),
+    });
   }
   return `{"id":${JSON.stringify(id)},"report":${JSON.stringify(report)}}`;
 }

@@ -15,10 +15,14 @@ it('drains on SIGTERM: in-flight request answered, new ones 503, exit code 0', a
   for (const f of ['dist/cli.js', 'dist/server-worker.js']) {
     if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: run "npm run build" before this test`);
   }
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'slant.cjs'), 'serve', '--port', '0', '--workers', '1', '--timeout', '120s'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'slant.cjs'), 'serve', '--port', '0', '--workers', '1', '--timeout', '120s'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
@@ -43,7 +47,11 @@ it('drains on SIGTERM: in-flight request answered, new ones 503, exit code 0', a
     await new Promise((r) => setTimeout(r, 700));
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 150));
-    const refused = await fetch(`${url}/v1/analyze`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'The mayor said so.' });
+    const refused = await fetch(`${url}/v1/analyze`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'The mayor said so.',
+    });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect(refused.headers.get('retry-after')).not.toBeNull();
@@ -54,8 +62,16 @@ it('drains on SIGTERM: in-flight request answered, new ones 503, exit code 0', a
     expect(report.stats.characters).toBe(text.length);
     expect(await exited).toBe(0);
     expect(stderr).toMatch(/SIGTERM: finishing requests in flight/);
-    const log = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { path: string; status: number });
-    expect(log.filter((l) => l.path === '/v1/analyze').map((l) => l.status).sort()).toEqual([200, 503]);
+    const log = stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { path: string; status: number });
+    expect(
+      log
+        .filter((l) => l.path === '/v1/analyze')
+        .map((l) => l.status)
+        .sort(),
+    ).toEqual([200, 503]);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }

@@ -32,7 +32,16 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 
 beforeAll(async () => {
   main = createServer({ port: 0, workers: 2, timeout: '60s', log: (l) => mainLog.push(l) });
-  strict = createServer({ port: 0, workers: 1, queue: 0, timeout: '1s', maxBody: '256KB', token: TOKEN, cors: ['https://cms.example.org'], log: false });
+  strict = createServer({
+    port: 0,
+    workers: 1,
+    queue: 0,
+    timeout: '1s',
+    maxBody: '256KB',
+    token: TOKEN,
+    cors: ['https://cms.example.org'],
+    log: false,
+  });
   mainUrl = (await main.listen()).url;
   strictUrl = (await strict.listen()).url;
   await Promise.all([main.ready(), strict.ready()]);
@@ -45,7 +54,8 @@ afterAll(async () => {
 const post = (url: string, body: string, contentType = 'application/json', headers: Record<string, string> = {}): Promise<Response> =>
   fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
 
-async function problem(res: Response, status: number): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function problem(res: Response, status: number): Promise<Record<string, any>> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toBe(PROBLEM);
   const p = await json(res);
@@ -72,8 +82,17 @@ describe('probes and documents', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/readyz', '/v1/analyze', '/v1/analyzers', '/v1/batch']);
     const { $schema: _, ...report } = reportJsonSchema();
     expect(doc.components.schemas.Report).toEqual(report);
-    expect(doc.paths['/v1/analyze'].post.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Report' });
-    expect(Object.keys(doc.components.schemas.AnalyzeRequest.properties)).toEqual(['text', 'html', 'markdown', 'analyzers', 'settings', 'format']);
+    expect(doc.paths['/v1/analyze'].post.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Report',
+    });
+    expect(Object.keys(doc.components.schemas.AnalyzeRequest.properties)).toEqual([
+      'text',
+      'html',
+      'markdown',
+      'analyzers',
+      'settings',
+      'format',
+    ]);
   });
 
   it('GET /v1/analyzers lists every built-in analyzer with its messages and options schema', async () => {
@@ -104,7 +123,10 @@ describe('POST /v1/analyze', () => {
 
   it('runs only the analyzers asked for, with their settings', async () => {
     const text = article(0);
-    const res = await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text, analyzers: ['loaded-language', 'tone'], settings: { 'loaded-language': { weight: 3 } } }));
+    const res = await post(
+      `${mainUrl}/v1/analyze`,
+      JSON.stringify({ text, analyzers: ['loaded-language', 'tone'], settings: { 'loaded-language': { weight: 3 } } }),
+    );
     const report = await json(res);
     expect(Object.keys(report.analyzers)).toEqual(['loaded-language', 'tone']);
     expect(report.analyzers['loaded-language'].weight).toBe(3);
@@ -161,18 +183,27 @@ describe('POST /v1/analyze', () => {
   });
 
   it('400 for an unknown analyzer, with the closest id, in the body or the query', async () => {
-    const p = await problem(await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text: 'x', analyzers: ['tone', 'loaded-langauge'] })), 400);
+    const p = await problem(
+      await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text: 'x', analyzers: ['tone', 'loaded-langauge'] })),
+      400,
+    );
     expect(p).toMatchObject({ type: 'https://slant.dev/problems/unknown-analyzer', field: 'analyzers[1]', closest: 'loaded-language' });
     const q = await problem(await post(`${mainUrl}/v1/analyze?analyzers=sorcing`, 'x', 'text/plain'), 400);
     expect(q.closest).toBe('sourcing');
-    const s = await problem(await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text: 'x', analyzers: ['tone'], settings: { sourcing: {} } })), 400);
+    const s = await problem(
+      await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text: 'x', analyzers: ['tone'], settings: { sourcing: {} } })),
+      400,
+    );
     expect(s.field).toBe('settings.sourcing');
   });
 
   it('400 for invalid values: a wrong type, bad analyzer options, an unknown format, no text', async () => {
     const t = await problem(await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text: 42 })), 400);
     expect(t.field).toBe('text');
-    const o = await problem(await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text: 'x', settings: { 'loaded-language': { options: { nonsense: true } } } })), 400);
+    const o = await problem(
+      await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text: 'x', settings: { 'loaded-language': { options: { nonsense: true } } } })),
+      400,
+    );
     expect(o.type).toBe('https://slant.dev/problems/invalid-configuration');
     expect(o.detail).toContain('loaded-language');
     const f = await problem(await post(`${mainUrl}/v1/analyze`, JSON.stringify({ text: 'x', format: 'jsn' })), 400);
@@ -203,7 +234,11 @@ describe('POST /v1/analyze', () => {
 
   it('50 concurrent requests are all answered, each with the report of its own text', async () => {
     const texts = Array.from({ length: 50 }, (_, i) => article(100 + i));
-    const answers = await Promise.all(texts.map((text) => post(`${mainUrl}/v1/analyze`, JSON.stringify({ text })).then(async (r) => ({ status: r.status, body: await json(r) }))));
+    const answers = await Promise.all(
+      texts.map((text) =>
+        post(`${mainUrl}/v1/analyze`, JSON.stringify({ text })).then(async (r) => ({ status: r.status, body: await json(r) })),
+      ),
+    );
     answers.forEach((a, i) => {
       expect(a.status).toBe(200);
       expect(a.body).toEqual(JSON.parse(JSON.stringify(pipeline.analyze(texts[i]))));
@@ -229,7 +264,9 @@ describe('POST /v1/analyze', () => {
 describe('POST /v1/batch', () => {
   it('200 NDJSON lines with 5% garbage give 200 lines, in order, the same as slant batch writes', async () => {
     const garbage = ['not json at all', '[1, 2, 3]', '{"id": "g", "txt": "typo"}', '{"id": {"x": 1}, "text": "bad id"}', ''];
-    const lines = Array.from({ length: 200 }, (_, i) => (i % 20 === 7 ? garbage[Math.floor(i / 20) % garbage.length] : JSON.stringify({ id: `a${i}`, text: article(i), source: 'test' })));
+    const lines = Array.from({ length: 200 }, (_, i) =>
+      i % 20 === 7 ? garbage[Math.floor(i / 20) % garbage.length] : JSON.stringify({ id: `a${i}`, text: article(i), source: 'test' }),
+    );
     const res = await post(`${mainUrl}/v1/batch`, lines.join('\n') + '\n', 'application/x-ndjson');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/x-ndjson');
@@ -244,8 +281,15 @@ describe('POST /v1/batch', () => {
 
   it('a batch line may carry html or markdown instead of text', async () => {
     const html = `<article><h1>Plan heads to a vote</h1><p>${article(8).split('\n\n')[1]}</p></article>`;
-    const body = [JSON.stringify({ id: 'h', html }), JSON.stringify({ id: 'm', markdown: '# Vote\n\nCritics slammed the plan.' }), JSON.stringify({ id: 'bad', html: 42 })].join('\n');
-    const out = (await (await post(`${mainUrl}/v1/batch`, body, 'application/x-ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
+    const body = [
+      JSON.stringify({ id: 'h', html }),
+      JSON.stringify({ id: 'm', markdown: '# Vote\n\nCritics slammed the plan.' }),
+      JSON.stringify({ id: 'bad', html: 42 }),
+    ].join('\n');
+    const out = (await (await post(`${mainUrl}/v1/batch`, body, 'application/x-ndjson')).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out[0]).toEqual({ id: 'h', report: JSON.parse(JSON.stringify(pipeline.analyze(html, { input: 'html' }))) });
     expect(out[1].report.input.format).toBe('markdown');
     expect(out[2]).toMatchObject({ id: 'bad', line: 3, error: { code: 'INVALID_TEXT' } });
@@ -255,7 +299,10 @@ describe('POST /v1/batch', () => {
     const big = JSON.stringify({ id: 'big', text: 'word '.repeat(60_000) });
     const body = [JSON.stringify({ id: 'x1', text: article(1) }), big, JSON.stringify({ id: 'x2', text: article(2) })].join('\n');
     const res = await post(`${strictUrl}/v1/batch`, body, 'application/x-ndjson', auth);
-    const out = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const out = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((r) => r.id)).toEqual(['x1', 'big', 'x2']);
     expect(out[1].error.code).toBe('TEXT_TOO_LARGE');
     expect(out[0].report.stats.characters).toBe(article(1).length);
@@ -289,25 +336,40 @@ describe('README and example', () => {
     expect(shown('/readyz')).toEqual([JSON.stringify(await json(await fetch(`${mainUrl}/readyz`)))]);
     const report = await json(await post(`${mainUrl}/v1/analyze`, articleFile('s400-india.txt'), 'text/plain'));
     const warnings = report.findings.filter((f: { severity: string }) => f.severity === 'warning').slice(0, 3);
-    expect(shown('s400-india.txt')).toEqual([String(report.score.overall), ...warnings.map((f: any) => JSON.stringify([f.span.start, f.span.end, f.analyzer, f.span.text]))]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(shown('s400-india.txt')).toEqual([
+      String(report.score.overall),
+      ...warnings.map((f: any) => JSON.stringify([f.span.start, f.span.end, f.analyzer, f.span.text])),
+    ]); // eslint-disable-line @typescript-eslint/no-explicit-any
     const sarif = await json(await post(`${mainUrl}/v1/analyze?format=sarif`, articleFile('water-fine.html'), 'text/html'));
     expect(shown('format=sarif')).toEqual([JSON.stringify(sarif.runs[0].results[0].locations[0].physicalLocation.region)]);
-    const batch = '{"id":"a1","text":"Officials said the bridge would reopen."}\nnot json\n{"id":"a3","markdown":"# Vote\\n\\nCritics slammed the plan."}\n';
-    const lines = (await (await post(`${mainUrl}/v1/batch`, batch, 'application/x-ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
-    expect(shown('/v1/batch')).toEqual(lines.map((r) => JSON.stringify({ id: r.id, score: r.report?.score.overall ?? null, error: r.error ?? null })));
+    const batch =
+      '{"id":"a1","text":"Officials said the bridge would reopen."}\nnot json\n{"id":"a3","markdown":"# Vote\\n\\nCritics slammed the plan."}\n';
+    const lines = (await (await post(`${mainUrl}/v1/batch`, batch, 'application/x-ndjson')).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(shown('/v1/batch')).toEqual(
+      lines.map((r) => JSON.stringify({ id: r.id, score: r.report?.score.overall ?? null, error: r.error ?? null })),
+    );
     const refused = await post(`${mainUrl}/v1/analyze`, '{"text": "Critics slammed the reckless plan.", "analyzers": ["loaded-langauge"]}');
     expect(shown('loaded-langauge')).toEqual([await refused.text()]);
   });
 
   it('examples/http-client.ts prints the scores, findings and a problem from the service', async () => {
     // Asynchronously: the server answering it runs in this process.
-    const { stdout: out } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'examples', 'http-client.ts')], {
-      encoding: 'utf8',
-      env: { ...process.env, SLANT_URL: mainUrl },
-    });
+    const { stdout: out } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, '..', '..', 'examples', 'http-client.ts')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, SLANT_URL: mainUrl },
+      },
+    );
     expect(out).toMatch(/^overall score [\d.]+; \d+ findings$/m);
     expect(out).toContain('[0, 10) loaded-language: "Privileged"');
-    expect(out).toContain('refused: 400 Unknown analyzer: analyzers[0]: unknown analyzer "loaded-langauge". Did you mean "loaded-language"?');
+    expect(out).toContain(
+      'refused: 400 Unknown analyzer: analyzers[0]: unknown analyzer "loaded-langauge". Did you mean "loaded-language"?',
+    );
   });
 });
 
@@ -316,7 +378,10 @@ describe('limits, auth and CORS (strict server)', () => {
     const none = await post(`${strictUrl}/v1/analyze`, JSON.stringify({ text: 'x' }));
     await problem(none, 401);
     expect(none.headers.get('www-authenticate')).toBe('Bearer realm="slant"');
-    await problem(await post(`${strictUrl}/v1/analyze`, JSON.stringify({ text: 'x' }), 'application/json', { authorization: 'Bearer nope' }), 401);
+    await problem(
+      await post(`${strictUrl}/v1/analyze`, JSON.stringify({ text: 'x' }), 'application/json', { authorization: 'Bearer nope' }),
+      401,
+    );
     await problem(await fetch(`${strictUrl}/openapi.json`), 401);
     expect((await fetch(`${strictUrl}/healthz`)).status).toBe(200);
     const ok = await post(`${strictUrl}/v1/analyze`, JSON.stringify({ text: 'The mayor said so.' }), 'application/json', auth);
@@ -328,7 +393,10 @@ describe('limits, auth and CORS (strict server)', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://cms.example.org');
     const other = await fetch(`${strictUrl}/healthz`, { headers: { origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${strictUrl}/v1/analyze`, { method: 'OPTIONS', headers: { origin: 'https://cms.example.org', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${strictUrl}/v1/analyze`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://cms.example.org', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
     const off = await fetch(`${mainUrl}/healthz`, { headers: { origin: 'https://cms.example.org' } });
@@ -339,14 +407,20 @@ describe('limits, auth and CORS (strict server)', () => {
     const big = JSON.stringify({ text: 'word '.repeat(60_000) }); // ~300 KB > 256 KB
     const p = await problem(await post(`${strictUrl}/v1/analyze`, big, 'application/json', auth), 413);
     expect(p.field).toBe('body');
-    const streamed = await postUnfinished(`${strictUrl}/v1/analyze`, { 'content-type': 'text/plain', ...auth }, Buffer.alloc(300 * 1024, 'a'));
+    const streamed = await postUnfinished(
+      `${strictUrl}/v1/analyze`,
+      { 'content-type': 'text/plain', ...auth },
+      Buffer.alloc(300 * 1024, 'a'),
+    );
     expect(streamed.status).toBe(413);
     expect(streamed.headers['content-type']).toBe(PROBLEM);
   });
 
   it('503 with Retry-After when the worker is busy and the queue (0) is full', async () => {
     const text = article(5).repeat(40); // a few hundred ms of analysis
-    const answers = await Promise.all(Array.from({ length: 4 }, () => post(`${strictUrl}/v1/analyze`, JSON.stringify({ text }), 'application/json', auth)));
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => post(`${strictUrl}/v1/analyze`, JSON.stringify({ text }), 'application/json', auth)),
+    );
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
     const busy = answers.filter((r) => r.status === 503);
