@@ -2,10 +2,11 @@
  * HTTP service benchmark (not a test):
  *   `npm run bench:serve -- [corpus.jsonl] [--workers 1] [--duration 20] [--articles 600]`
  *
- * Needs the built package (`npm run build`): it measures `slant serve` as users run it.
+ * Needs the built package (`npm run build`): it measures `slant serve` as users run it (the baseline runs from source).
  *
- * 1. In-process baseline: `analyzeMany(pipeline, articles, { workers })` from slant/node (in the calling thread for
- *    1 worker, across a worker pool otherwise) over the first `--articles` articles: articles per second.
+ * 1. In-process baseline over the first `--articles` articles: `pipeline.analyze` in this thread for 1 worker (what
+ *    `analyzeMany` does then), else the batch worker pool with that many threads, started and warmed before timing
+ *    (a pool's start-up is not throughput): articles per second.
  * 2. `slant serve --workers N` in a child process; autocannon (in this process) POSTs the corpus's articles as
  *    `{"text": …}` to /v1/analyze, cycling through them:
  *    - at saturation: 2 × workers + 2 connections, as fast as the service answers, for `--duration` seconds;
@@ -21,6 +22,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { orderedMap } from '../src/batch/ordered';
+import { analyzeInPool, createWorkerPool, type WorkerPool } from '../src/batch/pool';
+import { createPipeline } from '../src/pipeline';
 
 const root = path.join(__dirname, '..');
 const { values, positionals } = parseArgs({
@@ -36,7 +40,7 @@ const workers = Number(values.workers);
 const duration = Number(values.duration);
 const articles = Number(values.articles);
 
-for (const f of ['dist/node.js', 'dist/cli.js', 'dist/server-worker.js']) {
+for (const f of ['dist/cli.js', 'dist/server-worker.js']) {
   if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: run "npm run build" first`);
 }
 if (!fs.existsSync(corpus)) throw new Error(`corpus ${corpus} not found (give a JSONL file with {id, text} lines)`);
@@ -47,20 +51,33 @@ const texts = fs
   .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { text: string }).text);
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const slant = require(path.join(root, 'dist', 'index.js')) as typeof import('../src/index');
-const slantNode = require(path.join(root, 'dist', 'node.js')) as typeof import('../src/node');
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-async function baseline(): Promise<number> {
-  const pipeline = slant.createPipeline();
+/**
+ * In-process analysis with `workers` threads over the same articles: in this thread for 1 (what `analyzeMany` does),
+ * else the batch worker pool, started and warmed once before any timing (as bench/run.ts does).
+ */
+async function createBaseline(): Promise<{ run: () => Promise<number>; close: () => Promise<void> }> {
   const items = texts.slice(0, articles).map((text, i) => ({ id: i, text }));
-  // Warm-up (the model load and V8's first optimisations are not throughput).
-  for await (const _ of slantNode.analyzeMany(pipeline, items.slice(0, 20), { workers })) void _;
-  const t0 = performance.now();
-  let n = 0;
-  for await (const r of slantNode.analyzeMany(pipeline, items, { workers })) if (r.report) n++;
-  return n / ((performance.now() - t0) / 1000);
+  const warm = items.slice(0, 10 * workers);
+  if (workers === 1) {
+    const pipeline = createPipeline();
+    for (const it of warm) pipeline.analyze(it.text);
+    const run = async (): Promise<number> => {
+      const t0 = performance.now();
+      for (const it of items) pipeline.analyze(it.text);
+      return items.length / ((performance.now() - t0) / 1000);
+    };
+    return { run, close: async () => undefined };
+  }
+  const pool: WorkerPool = createWorkerPool(workers, { pipeline: {} });
+  const over = (list: typeof items) => orderedMap(list, workers * 4, (it) => analyzeInPool(pool, it.id, it.text));
+  for await (const _ of over(warm)) void _;
+  const run = async (): Promise<number> => {
+    const t0 = performance.now();
+    let n = 0;
+    for await (const r of over(items)) if (r.report) n++;
+    return n / ((performance.now() - t0) / 1000);
+  };
+  return { run, close: () => pool.close() };
 }
 
 function startService(): Promise<{ child: ChildProcess; url: string }> {
@@ -131,8 +148,10 @@ async function main(): Promise<void> {
   );
   console.log(`Corpus: ${path.basename(corpus)}, ${texts.length} articles; ${workers} worker(s); ${duration} s per load phase\n`);
 
-  const before = await baseline();
-  console.log(`in-process analyzeMany (workers ${workers}), ${articles} articles: ${before.toFixed(1)} articles/s`);
+  const baseline = await createBaseline();
+  const what = workers === 1 ? 'in-process analyze (this thread)' : `in-process worker pool (${workers} threads)`;
+  const before = await baseline.run();
+  console.log(`${what}, ${articles} articles: ${before.toFixed(1)} articles/s`);
 
   const { child, url } = await startService();
   try {
@@ -146,13 +165,14 @@ async function main(): Promise<void> {
       `service at half rate (${Math.round(sat.rps / 2)} req/s offered): ${half.rps.toFixed(1)} req/s, p50 ${half.p50} ms, p99 ${half.p99} ms, ${half.non2xx} non-2xx, ${half.errors} errors`,
     );
     const rss = peakRss(child.pid!);
-    const after = await baseline();
-    console.log(`in-process analyzeMany again: ${after.toFixed(1)} articles/s`);
+    const after = await baseline.run();
+    console.log(`${what} again: ${after.toFixed(1)} articles/s`);
     const base = (before + after) / 2;
     console.log(`\npeak RSS of the service (main thread + workers): ${rss.toFixed(0)} MB`);
     console.log(`service / in-process throughput: ${(sat.rps / base).toFixed(2)}× (goal ≥ 0.8×)`);
   } finally {
     child.kill('SIGTERM');
+    await baseline.close();
   }
 }
 
