@@ -20,7 +20,7 @@ const errorOf = (fn: () => unknown): Error => {
 describe('createPipeline configuration errors', () => {
   it('names the closest built-in id for a typo', () => {
     const ids = Object.keys(builtinAnalyzers);
-    if (!ids.length) return expect(errorOf(() => createPipeline({ analyzers: ['anything'] }))).toBeInstanceOf(ConfigError);
+    expect(ids.length).toBeGreaterThan(0);
     const typo = ids[0].slice(0, -1) + 'x';
     const e = errorOf(() => createPipeline({ analyzers: [typo] }));
     expect(isConfigError(e)).toBe(true);

@@ -18,8 +18,11 @@ export interface CleanCase {
 export interface FlaggedCase {
   /** Text with every expected finding's span marked as [[span]]. */
   text: string;
-  /** Expected message id of every marked finding (or one per mark, in order). */
-  messageId?: string | string[];
+  /**
+   * Expected message id of every marked finding (or one per mark, in order). Required, as in ESLint's RuleTester: a
+   * flagged case without one throws.
+   */
+  messageId: string | string[];
   voice?: Voice | Voice[];
   category?: string | string[];
   options?: Record<string, unknown>;
@@ -89,6 +92,28 @@ export function assertReportInvariants(report: Report, text: string): void {
   }
 }
 
+/** A flagged case must name the message id of every marked span, and only ids the analyzer declares. */
+function checkMessageIds(analyzer: Analyzer<string, any>, c: FlaggedCase, marks: number): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const declared = Object.keys(analyzer.meta.messages);
+  const ids = Array.isArray(c.messageId) ? c.messageId : [c.messageId];
+  if (c.messageId === undefined || ids.length === 0 || ids.some((id) => typeof id !== 'string' || id === '')) {
+    throw new Error(
+      `flagged case "${c.text}" has no messageId: every flagged case must name the message id of its findings ` +
+        `(one of ${declared.map((id) => `"${id}"`).join(', ')}), or one per [[mark]] as an array`,
+    );
+  }
+  if (Array.isArray(c.messageId) && c.messageId.length !== marks) {
+    throw new Error(`flagged case "${c.text}" has ${marks} [[marks]] but ${c.messageId.length} message ids; give one, or one per mark`);
+  }
+  const unknown = ids.filter((id) => !declared.includes(id));
+  if (unknown.length) {
+    throw new Error(
+      `flagged case "${c.text}": analyzer "${analyzer.meta.id}" declares no message ${unknown.map((id) => `"${id}"`).join(', ')} ` +
+        `(it declares ${declared.map((id) => `"${id}"`).join(', ')})`,
+    );
+  }
+}
+
 export class AnalyzerTester {
   private readonly config: TesterConfig;
   private readonly pipelines = new Map<string, Pipeline>();
@@ -142,6 +167,7 @@ export class AnalyzerTester {
   private checkFlagged(analyzer: Analyzer<string, any>, c: FlaggedCase): void { // eslint-disable-line @typescript-eslint/no-explicit-any
     const { text, spans } = parseMarks(c.text);
     if (!spans.length) throw new Error(`flagged case has no [[marks]]: ${c.text}`);
+    checkMessageIds(analyzer, c, spans.length);
     const report = this.analyze(analyzer, text, c.options);
     const own = report.findings.filter((f) => f.analyzer === analyzer.meta.id);
     const used = new Set<Finding>();
@@ -150,7 +176,7 @@ export class AnalyzerTester {
       if (!f) throw new Error(`expected a finding at [${s.start},${s.end}) "${s.text}" in "${text}", got:\n  ${own.map(show).join('\n  ') || '(none)'}`);
       used.add(f);
       const messageId = pick(c.messageId, i);
-      if (messageId && f.messageId !== messageId) throw new Error(`"${s.text}": expected messageId ${messageId}, got ${f.messageId}`);
+      if (f.messageId !== messageId) throw new Error(`"${s.text}": expected messageId ${messageId}, got ${f.messageId}`);
       const voice = pick(c.voice, i);
       if (voice && f.voice !== voice) throw new Error(`"${s.text}": expected voice ${voice}, got ${f.voice}`);
       const category = pick(c.category, i);

@@ -4,6 +4,7 @@ import { compileLexicon } from '../../src/lexicon/load';
 import { builtinLexicons } from '../../src/lexicon/builtin';
 import { createPipeline } from '../../src/pipeline';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
+import { describeFixtures } from '../fixtures/expected';
 
 new AnalyzerTester().run('agency: agentless passives', agency, {
   clean: [
@@ -85,3 +86,5 @@ describe('agency analyzer', () => {
     expect(writer.analyzers.agency.score).toBeGreaterThan(0);
   });
 });
+
+describeFixtures('agency');

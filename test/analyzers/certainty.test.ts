@@ -4,6 +4,7 @@ import { compileLexicon } from '../../src/lexicon/load';
 import { builtinLexicons } from '../../src/lexicon/builtin';
 import { createPipeline } from '../../src/pipeline';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
+import { describeFixtures } from '../fixtures/expected';
 
 new AnalyzerTester().run('certainty: hedges and boosters', certainty, {
   clean: [
@@ -70,3 +71,5 @@ describe('certainty analyzer', () => {
     expect(pipeline.analyze('').analyzers.certainty.score).toBeNull();
   });
 });
+
+describeFixtures('certainty');

@@ -9,6 +9,7 @@ import { builtinFramesModel, builtinLexicons } from '../../src/lexicon/builtin';
 import { compileLexicon } from '../../src/lexicon/load';
 import { createPipeline } from '../../src/pipeline';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
+import { describeFixtures } from '../fixtures/expected';
 
 new AnalyzerTester().run('framing: frame cues', framing, {
   clean: [
@@ -17,9 +18,9 @@ new AnalyzerTester().run('framing: frame cues', framing, {
   ],
   flagged: [
     { text: 'The [[court]] heard the [[lawsuit]] on Monday.', category: 'Legality_Constitutionality_and_jurisprudence', messageId: 'frame-cue' },
-    { text: 'The [[army]] moved two [[missile]] batteries to the border.', category: 'Security_and_defense', exact: false },
-    { text: 'The [[budget]] raises [[taxes]] on fuel.', category: 'Economic', exact: false },
-    { text: '“The [[police]] came at night,” a neighbour said.', category: 'Crime_and_punishment', voice: 'quoted', exact: false },
+    { text: 'The [[army]] moved two [[missile]] batteries to the border.', messageId: 'frame-cue', category: 'Security_and_defense', exact: false },
+    { text: 'The [[budget]] raises [[taxes]] on fuel.', messageId: 'frame-cue', category: 'Economic', exact: false },
+    { text: '“The [[police]] came at night,” a neighbour said.', messageId: 'frame-cue', category: 'Crime_and_punishment', voice: 'quoted', exact: false },
   ],
 });
 
@@ -55,7 +56,8 @@ describe('framing analyzer', () => {
     expect(m['frame.External_regulation_and_reputation']).toBeGreaterThan(0);
     const shares = Object.entries(m).filter(([k]) => k.startsWith('frame.'));
     expect(shares).toHaveLength(14);
-    for (const [, v] of shares) expect(v).toBeGreaterThanOrEqual(0);
+    // each a share of the 5 sentences: k / 5 with 0 <= k <= 5
+    for (const [k, v] of shares) expect([k, Math.round(v * 5) / 5, v >= 0 && v <= 1]).toEqual([k, expect.closeTo(v, 3), true]);
     for (const f of report.findings) {
       expect(f.severity).toBe('info');
       expect(f.messageId).toBe('frame-cue');
@@ -72,6 +74,7 @@ describe('framing analyzer', () => {
     const r = pipeline.analyze(text).analyzers.framing;
     const dominant = Object.entries(r.metrics).filter(([k]) => k.startsWith('dominant.'));
     expect(dominant.length).toBe(r.metrics.dominantFrames);
+    expect(dominant.length).toBeGreaterThan(1);
     const ranks = dominant.map(([, v]) => v).sort((a, b) => a - b);
     expect(ranks).toEqual(ranks.map((_, i) => i + 1));
     for (const [k] of dominant) {
@@ -123,3 +126,5 @@ describe('framing analyzer', () => {
     expect(() => compileFramesModel('not a model')).toThrow(/Invalid frames model/);
   });
 });
+
+describeFixtures('framing');

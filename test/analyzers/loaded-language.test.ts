@@ -9,9 +9,9 @@ import { parseDocument } from '../../src/nlp';
 import { createPipeline } from '../../src/pipeline';
 import type { Finding } from '../../src/report';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
+import { describeFixtures } from '../fixtures/expected';
 import { loadedTestLexicon } from '../fixtures/loaded-language/test-lexicon';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'loaded-language');
 
 // Mechanics, with a small lexicon of our own that replaces the built-in one by id (weights do not move).
 new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (test lexicon)', loadedLanguage, {
@@ -45,13 +45,13 @@ new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (test
     { text: 'The winter was not [[brutal]] this year.', messageId: 'charged-word', why: 'reported with evidence.negated' },
     // voice
     { text: 'The mayor said: "The launch was a [[fiasco]] from start to finish."', messageId: 'charged-word', voice: 'quoted' },
-    { text: 'The so-called "[[thugs]]" were students from the college.', voice: 'writer', why: 'scare quotes stay in the writer’s voice' },
+    { text: 'The so-called "[[thugs]]" were students from the college.', messageId: 'label', voice: 'writer', why: 'scare quotes stay in the writer’s voice' },
     // headlines: Title-Case words are re-read in lower case
     { text: 'Mayor [[Slams]] Council Over Bridge Delay\n\nThe mayor criticized the council on Monday.', messageId: 'charged-word', category: 'charged-verb' },
     // options
     { text: 'The company described its engines as [[robust]].', options: { minWeight: 0.1 }, messageId: 'puffery' },
-    { text: 'Critics slammed the [[brutal]] plan.', options: { categories: ['charged-adjective'] } },
-    { text: 'The rise was not [[unprecedented]].', options: { negation: false } },
+    { text: 'Critics slammed the [[brutal]] plan.', options: { categories: ['charged-adjective'] }, messageId: 'charged-word' },
+    { text: 'The rise was not [[unprecedented]].', options: { negation: false }, messageId: 'exaggeration' },
   ],
 });
 
@@ -121,7 +121,9 @@ describe('loaded-language: evidence, voice and score', () => {
     const allQuoted = pipeline.analyze('"The launch was a fiasco from start to finish and everyone knows it."');
     const r = allQuoted.analyzers['loaded-language'];
     expect(r.status).toBe('ok');
-    if (r.metrics.writerWords === 0) expect(r.score).toBeNull();
+    expect(r.metrics.writerWords).toBe(0);
+    expect(r.metrics.quotedFindings).toBe(1);
+    expect(r.score).toBeNull();
   });
 
   it('sorts findings by offset', () => {
@@ -193,17 +195,6 @@ describe('loaded-language: built-in lexicon', () => {
     expect(writerInPeskov).toEqual([]);
   });
 
-  it('matches the expected findings on our fixture article', () => {
-    const text = readFileSync(join(FIXTURES, 'article.txt'), 'utf8');
-    const expected = JSON.parse(readFileSync(join(FIXTURES, 'article.expected.json'), 'utf8')) as unknown[];
-    const report = builtin.analyze(text);
-    assertReportInvariants(report, text);
-    const got = report.findings
-      .filter((f) => f.analyzer === 'loaded-language')
-      .map((f) => ({ text: f.span.text, start: f.span.start, messageId: f.messageId, category: f.category, voice: f.voice }));
-    expect(got).toEqual(expected);
-  });
-
   it('every built-in entry has a category the analyzer has a message for, and a weight', () => {
     const lex = require('../../lexicons/en/loaded-language.json') as { entries: Array<{ category: string; weight: number }> };
     const known = new Set(['charged-verb', 'charged-adjective', 'charged-noun', 'label', 'exaggeration', 'minimisation', 'puffery', 'intensifier', 'superlative']);
@@ -234,3 +225,5 @@ describe('legal charges', () => {
     expect(flagged('The senator pushed a wild conspiracy about the vote.')).toEqual(['conspiracy']);
   });
 });
+
+describeFixtures('loaded-language');

@@ -5,6 +5,7 @@ import { compileLexicon } from '../../src/lexicon/load';
 import { builtinLexicons } from '../../src/lexicon/builtin';
 import { createPipeline } from '../../src/pipeline';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
+import { describeFixtures } from '../fixtures/expected';
 
 new AnalyzerTester().run('tone: sentence tone by voice', tone, {
   clean: [
@@ -85,3 +86,5 @@ describe('tone analyzer', () => {
     expect(pipeline.analyze('').analyzers.tone.score).toBeNull();
   });
 });
+
+describeFixtures('tone');

@@ -6,6 +6,7 @@ import { use } from '../../src/analyzer';
 import { createPipeline } from '../../src/pipeline';
 import fc from 'fast-check';
 import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
+import { describeFixtures } from '../fixtures/expected';
 
 const tester = new AnalyzerTester();
 
@@ -287,3 +288,5 @@ describe('unattributed-assertions on arbitrary text', () => {
     );
   });
 });
+
+describeFixtures('unattributed-assertions');

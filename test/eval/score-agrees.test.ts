@@ -272,7 +272,9 @@ describeIf('eval/score.ts agrees with the reference scorer on every dev corpus',
 
   test('gold as prediction scores 1', async () => {
     ref = await refDone;
-    for (const job of jobs.filter((j) => j.name.endsWith('/gold'))) {
+    const golds = jobs.filter((j) => j.name.endsWith('/gold'));
+    expect(golds.length).toBeGreaterThan(0);
+    for (const job of golds) {
       const m = ref.get(job.name)?.result.metrics;
       const main = m?.span_overlap?.f1 ?? m?.agentless?.f1 ?? m?.ratio30?.f1 ?? m?.sentence?.macro_f1 ?? m?.frames?.micro_f1 ?? m?.density?.spearman;
       expect([job.name, main]).toEqual([job.name, 1]);
