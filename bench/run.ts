@@ -63,7 +63,7 @@ function loadCorpus(file: string): { items: BatchItem[]; lines: string[]; bytes:
 }
 
 /** What `slant batch in.jsonl -o out.jsonl --summary s.json` does with each line (full reports). */
-const LINE_OPTIONS: LineOptions = { idField: 'id', textField: 'text', fields: 'full', maxTextLength: 1_000_000, digest: true };
+const LINE_OPTIONS: LineOptions = { idField: 'id', textField: 'text', fields: 'full', maxTextBytes: 1_000_000, digest: true };
 
 let bareWink: ReturnType<typeof winkNLP> | undefined;
 /** The pipeline measured: the default one, or the analyzers given with --analyzers. */

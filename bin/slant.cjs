@@ -11,9 +11,11 @@ try {
   throw e;
 }
 // A reader that stops early (slant batch corpus.jsonl | head) closes the pipe: stop quietly, without a stack trace.
+// Any other write error (a full disk, > /dev/full): one line and exit code 1.
 process.stdout.on('error', (e) => {
   if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  process.stderr.write(`slant: cannot write to standard output: ${String((e && e.message) || e).split('\n')[0]}\n`);
+  process.exit(1);
 });
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

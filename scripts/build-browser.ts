@@ -22,8 +22,8 @@ export function browserBuildOptions(entry: string): BuildOptions {
     platform: 'browser',
     target: 'es2022',
     // Nothing from Node: esbuild fails on any node:* or built-in import under platform 'browser'.
-    // The `worker` condition first: the bundle runs in Web Workers (the editor analyses there), and packages such as
-    // decode-named-character-reference (Markdown input) otherwise pick a `browser` build that needs `document`.
+    // The 'worker' export condition first: the bundle must also load in a Web Worker, where there is no `document`
+    // (decode-named-character-reference, under micromark, decodes entities through the DOM in its 'browser' build).
     conditions: ['worker'],
     define: { SLANT_VERSION: JSON.stringify(version) },
     legalComments: 'eof',
@@ -39,7 +39,11 @@ export interface BuiltFile {
 
 const FILES = { 'slant.mjs': 'src/index.ts', 'dom.mjs': 'src/dom/index.ts' } as const;
 
-export async function buildBrowser(outdir = join(root, 'dist', 'browser'), minify = true, names: ReadonlyArray<keyof typeof FILES> = ['slant.mjs', 'dom.mjs']): Promise<BuiltFile[]> {
+export async function buildBrowser(
+  outdir = join(root, 'dist', 'browser'),
+  minify = true,
+  names: ReadonlyArray<keyof typeof FILES> = ['slant.mjs', 'dom.mjs'],
+): Promise<BuiltFile[]> {
   mkdirSync(outdir, { recursive: true });
   const out: BuiltFile[] = [];
   for (const name of names) {
@@ -56,7 +60,8 @@ export async function buildBrowser(outdir = join(root, 'dist', 'browser'), minif
 if (require.main === module) {
   buildBrowser().then(
     (files) => {
-      for (const f of files) console.log(`${f.file.slice(root.length + 1)}: ${(f.bytes / 1e6).toFixed(2)} MB, ${(f.gzipBytes / 1e6).toFixed(2)} MB gzip`);
+      for (const f of files)
+        console.log(`${f.file.slice(root.length + 1)}: ${(f.bytes / 1e6).toFixed(2)} MB, ${(f.gzipBytes / 1e6).toFixed(2)} MB gzip`);
     },
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : e);

@@ -4,6 +4,7 @@ import { builtinAnalyzers, presets } from '../src/analyzers';
 import type { Analyzer } from '../src/analyzer';
 import { formatText } from '../src/format/text';
 import { createPipeline } from '../src/pipeline';
+import { formatsOutput, htmlInputOutput } from './readme-io';
 
 /** The README's analyzers table, generated from each analyzer's `meta` so it cannot drift. */
 export function analyzersTable(): string {
@@ -70,7 +71,7 @@ export function examplesTable(): string {
   ].join('\n');
 }
 
-const blocks: Record<string, () => string> = { analyzers: analyzersTable, quickstart: quickstartOutput, examples: examplesTable };
+const blocks: Record<string, () => string> = { analyzers: analyzersTable, quickstart: quickstartOutput, examples: examplesTable, htmlinput: htmlInputOutput, formats: formatsOutput };
 
 /** Replaces every generated block (`<!-- name:begin … -->` … `<!-- name:end -->`) in a README text. */
 export function withGeneratedBlocks(readme: string): string {

@@ -24,7 +24,12 @@ export interface StaticServer {
  * Serves `root` over HTTP on 127.0.0.1 with an ephemeral port. `mounts` map URL prefixes to other directories
  * (e.g. '/dist/browser/' to a fresh build); `pages` answers fixed paths with fixed HTML.
  */
-export async function serveStatic(root: string, mounts: Record<string, string> = {}, pages: Record<string, string> = {}, port = 0): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  mounts: Record<string, string> = {},
+  pages: Record<string, string> = {},
+  port = 0,
+): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);

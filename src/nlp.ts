@@ -552,7 +552,7 @@ function buildDocument(text: string, wink: ReadText, marked: ReadonlyArray<{ sta
   // 4. Quotations, their kinds, and each token's voice.
   const doc = new SlantDocument({ text, tokens, sentences, paragraphs, quotations: [] });
   const quotations = classifyQuotations(doc, addMarkedQuotations(findQuotations(read, paragraphRanges), marked, paragraphRanges));
-  doc.quotations.push(...quotations);
+  for (const q of quotations) doc.quotations.push(q); // no push(...): a spread of a huge array overflows the stack
   assignVoices(doc);
   return doc;
 }

@@ -308,7 +308,7 @@ export class Pipeline {
     try {
       const out = analyzer.analyze(context);
       const score = out.score === null || out.score === undefined ? null : clamp01(out.score);
-      findings.push(...own);
+      for (const f of own) findings.push(f); // no push(...own): over ~120k findings it overflows the stack
       for (const [i, st] of ownStatuses) statuses.set(i, st);
       return { status: 'ok', score, weight: r.weight, basis: out.basis, metrics: sanitizeMetrics(out.metrics), findings: own.length };
     } catch (e) {

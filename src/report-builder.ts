@@ -1,4 +1,5 @@
 import type { SlantDocument } from './document';
+import { applyAssessment, assessEvidence, overallScore } from './evidence/assess';
 import {
   SCHEMA_VERSION,
   type AnalyzerResult,
@@ -58,6 +59,10 @@ export function buildReport(
   let quotedWords = 0;
   for (const t of doc.tokens) if (t.isWord && t.voice === 'quoted') quotedWords++;
 
+  // Thin evidence lowers confidence (and the overall score shrinks); text that is not English gets no scores.
+  const assessment = assessEvidence(doc.text, doc.wordCount, doc.sentences.length);
+  applyAssessment(analyzers, assessment);
+
   const weights: Record<string, number> = {};
   let weighted = 0;
   let total = 0;
@@ -69,10 +74,13 @@ export function buildReport(
     total += r.weight;
     scored.push(id);
   }
-  const overall = total > 0 ? weighted / total : null;
-  const basis = scored.length
-    ? `weighted mean of ${scored.length} analyzer score${scored.length > 1 ? 's' : ''} (${scored.map((id) => `${id} ×${weights[id]}`).join(', ')})`
-    : 'no analyzer with a weight above 0 produced a score';
+  const raw = total > 0 ? weighted / total : null;
+  const { overall, note } = overallScore(raw, assessment);
+  const basis = assessment.withhold
+    ? `${assessment.withhold} (see warnings)`
+    : scored.length
+      ? `weighted mean of ${scored.length} analyzer score${scored.length > 1 ? 's' : ''} (${scored.map((id) => `${id} ×${weights[id]}`).join(', ')})${note}`
+      : 'no analyzer with a weight above 0 produced a score';
 
   // ties by analyzer id in code-unit order: ids are ASCII kebab-case, and localeCompare (ICU) costs far more per call
   findings.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end || (a.analyzer < b.analyzer ? -1 : a.analyzer > b.analyzer ? 1 : 0));
@@ -88,7 +96,7 @@ export function buildReport(
       quotations: doc.quotations.length,
       quotedWords,
     },
-    score: { overall: overall === null ? null : round(overall), weights, basis },
+    score: { overall: overall === null ? null : round(overall), raw: raw === null ? null : round(raw), confidence: assessment.confidence, weights, basis },
     analyzers,
     rules,
     findings,
@@ -96,6 +104,7 @@ export function buildReport(
     attributions,
     sources,
     sentences,
+    warnings: assessment.warnings,
   };
 }
 

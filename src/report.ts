@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped on any change to the report's shape; consumers should check it. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export const SpanSchema = z
   .strictObject({
@@ -114,6 +114,13 @@ export const StatsSchema = z.strictObject({
   quotedWords: z.number().int().nonnegative().describe('Words inside direct or block quotations'),
 });
 
+export const ReportWarningSchema = z
+  .strictObject({
+    code: z.enum(['SHORT_TEXT', 'NOT_ENGLISH']),
+    message: z.string(),
+  })
+  .describe('Why the scores deserve less trust: SHORT_TEXT (thin evidence; the overall score is shrunk toward the typical value), NOT_ENGLISH (not scored)');
+
 export const InputInfoSchema = z
   .strictObject({
     format: z.enum(['text', 'html', 'markdown']).describe('How the input was read'),
@@ -136,10 +143,13 @@ export const ReportSchema = z.strictObject({
   input: InputInfoSchema,
   stats: StatsSchema,
   score: z.strictObject({
-    overall: z.number().min(0).max(1).nullable(),
+    overall: z.number().min(0).max(1).nullable().describe('raw, shrunk toward the typical overall score of news articles by the missing confidence'),
+    raw: z.number().min(0).max(1).nullable().describe('Weighted mean of the analyzer scores with a weight above 0, before shrinkage'),
+    confidence: z.number().min(0).max(1).describe('How much evidence every score of this report rests on: min(1, words / 150, sentences / 6)'),
     weights: z.record(z.string(), z.number()),
     basis: z.string(),
   }),
+  warnings: z.array(ReportWarningSchema).describe('Empty when the text is long enough and English'),
   analyzers: z.record(z.string(), AnalyzerResultSchema),
   rules: z.record(z.string(), RuleSchema).describe('Meta of each analyzer that ran, by id'),
   findings: z.array(FindingSchema),
@@ -159,6 +169,7 @@ export type ReportAttribution = z.infer<typeof AttributionSchema>;
 export type AnalyzerResult = z.infer<typeof AnalyzerResultSchema>;
 export type SentenceStatus = z.infer<typeof SentenceStatusSchema>;
 export type Severity = z.infer<typeof SeveritySchema>;
+export type ReportWarning = z.infer<typeof ReportWarningSchema>;
 export type InputInfo = z.infer<typeof InputInfoSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 

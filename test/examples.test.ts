@@ -33,6 +33,13 @@ describe('examples', () => {
     expect(out).toContain('Dmitry Peskov');
   }, 60_000);
 
+  it('html-article prints each warning at its line and column in the HTML file, and SARIF results', () => {
+    const out = run('html-article.ts');
+    expect(out).toMatch(/^read 2843 characters of html; analysed 202 words/);
+    expect(out).toContain('34:64 loaded-language: "cavalier" — Charged word "cavalier"');
+    expect(out).toMatch(/SARIF: 18 results/);
+  }, 60_000);
+
   it('batch-corpus yields one line per article, in order', () => {
     const lines = run('batch-corpus.ts').trim().split('\n');
     expect(lines.map((l) => l.split(':')[0])).toEqual(['a1', 'a2', 'a3']);

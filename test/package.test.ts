@@ -23,6 +23,13 @@ describe('published package', () => {
     expect(out.trim()).toBe('3 function');
   });
 
+  it('has the Node-only entry slant/node, slant/dom, and the prebuilt browser module', () => {
+    const cjs = node(['-e', "console.log(typeof require('slant/node').analyzeMany, typeof require('slant/dom').highlightFindings)"]);
+    expect(cjs.trim()).toBe('function function');
+    const esm = node(['--input-type=module', '-e', "import { analyzeMany } from 'slant/node'; import { analyze } from 'slant/browser'; import { wrapSpans } from 'slant/dom'; console.log(typeof analyzeMany, analyze('The council met.').stats.words, typeof wrapSpans)"]);
+    expect(esm.trim()).toBe('function 3 function');
+  });
+
   it('shares one copy of the error classes between slant and slant/testing', () => {
     // The tester builds its pipeline in the testing entry; the error must still be slant's LexiconError.
     const script = `

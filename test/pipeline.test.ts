@@ -6,6 +6,7 @@ import { ReportSchema } from '../src/report';
 import { builtinAnalyzers } from '../src/analyzers';
 import { exclamations } from '../examples/custom-analyzer';
 import { testLexicon } from './fixtures/test-lexicon';
+import { TYPICAL_OVERALL } from '../src/evidence/score';
 import { termAnalyzer } from './fixtures/term-analyzer';
 
 const errorOf = (fn: () => unknown): Error => {
@@ -89,18 +90,22 @@ describe('analysis', () => {
     for (const f of report.findings) expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
   });
 
-  it('computes the overall score as the weighted mean of analyzer scores', () => {
+  it('computes the overall score as the weighted mean of analyzer scores (raw; shrunk by the confidence of a short text)', () => {
     const report = pipeline.analyze('Critics slammed it! They slammed it again!');
     const a = report.analyzers;
     const expected = (a['test-terms'].score! * 1 + a.exclamations.score! * 0.5) / 1.5;
-    expect(report.score.overall).toBeCloseTo(expected, 4);
+    expect(report.score.raw).toBeCloseTo(expected, 4);
+    const c = report.score.confidence;
+    expect(c).toBeGreaterThan(0);
+    expect(c).toBeLessThan(1);
+    expect(report.score.overall).toBeCloseTo(c * expected + (1 - c) * TYPICAL_OVERALL, 4);
     expect(report.score.weights).toEqual({ 'test-terms': 1, exclamations: 0.5 });
   });
 
   it('leaves analyzers of weight 0 out of the overall score and says so when none is left', () => {
     const zero = createPipeline({ analyzers: [use(termAnalyzer, { weight: 0 })], lexicons: [testLexicon] }).analyze('Critics slammed it.');
     expect(zero.analyzers['test-terms'].score).not.toBeNull();
-    expect(zero.score).toEqual({ overall: null, weights: { 'test-terms': 0 }, basis: 'no analyzer with a weight above 0 produced a score' });
+    expect(zero.score).toMatchObject({ overall: null, raw: null, weights: { 'test-terms': 0 }, basis: 'no analyzer with a weight above 0 produced a score' });
   });
 
   it('applies ignore lists, severity and enabled settings', () => {

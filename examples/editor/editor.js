@@ -1,3 +1,4 @@
+/* global window, document, CSS, Highlight, Worker, Blob, DOMParser, CustomEvent */
 // The slant editor page: a contenteditable analysed in a Web Worker, findings highlighted inline with slant/dom.
 // Static files, no framework, nothing fetched from elsewhere. Needs dist/browser/ (npm run build).
 import { highlightFindings, indexText, selectionOffsets, selectOffsets } from '../../dist/browser/dom.mjs';
@@ -45,6 +46,7 @@ const state = {
   hidden: { analyzers: new Set(), severities: new Set() },
   current: -1, // index in report.findings of the finding navigated to
   formats: ['json'],
+  w3c: null, // the shown report as W3C annotations (when the library has formatReport)
   timings: [], // { characters, words, ms } per analysis, for the benchmark
   openSource: null,
 };
@@ -102,7 +104,6 @@ function onWorkerMessage(msg) {
     if (state.dirty) requestAnalysis();
     return;
   }
-  if (msg.type === 'formatted') download(msg.output, msg.format === 'json' ? 'slant-report.json' : 'slant-annotations.jsonld', msg.format === 'json' ? 'application/json' : 'application/ld+json');
 }
 
 function scheduleAnalysis() {
@@ -129,9 +130,10 @@ function setStatus(text) {
 // ---------------------------------------------------------------------------------------------------------------
 // Showing a result.
 
-function applyResult({ seq, text, report, ms }) {
+function applyResult({ seq, text, report, ms, w3c }) {
   state.appliedSeq = seq;
   state.report = report;
+  state.w3c = w3c;
   state.reportText = text;
   state.timings.push({ characters: text.length, words: report.stats.words, ms: Math.round(ms * 10) / 10 });
   status.dataset.analysisMs = String(Math.round(ms));
@@ -345,13 +347,19 @@ function goTo(index) {
   first?.scrollIntoView({ block: 'center', behavior: 'instant' });
   explain(index, first);
   announce.textContent = `${ANALYZERS[f.analyzer]?.label ?? f.analyzer}, ${f.severity}: “${f.span.text}”. ${f.message}`;
-  $('findings').querySelectorAll('button').forEach((b) => b.setAttribute('aria-current', String(b.dataset.slantFindingItem === String(index))));
+  $('findings')
+    .querySelectorAll('button')
+    .forEach((b) => b.setAttribute('aria-current', String(b.dataset.slantFindingItem === String(index))));
 }
 
 function step(direction) {
   const r = state.report;
   if (!r) return;
-  const order = r.findings.map((f, i) => [f, i]).filter(([f]) => visible(f)).sort(([a, i], [b, j]) => a.span.start - b.span.start || i - j).map(([, i]) => i);
+  const order = r.findings
+    .map((f, i) => [f, i])
+    .filter(([f]) => visible(f))
+    .sort(([a, i], [b, j]) => a.span.start - b.span.start || i - j)
+    .map(([, i]) => i);
   if (!order.length) return;
   const at = order.indexOf(state.current);
   const next = at < 0 ? (direction > 0 ? 0 : order.length - 1) : (at + direction + order.length) % order.length;
@@ -390,6 +398,10 @@ document.addEventListener('keydown', (e) => {
   } else if (e.key === 'Escape') {
     tip.hidden = true;
     state.current = -1;
+    input.querySelectorAll('mark[data-current]').forEach((m) => m.removeAttribute('data-current'));
+    $('findings')
+      .querySelectorAll('button[aria-current="true"]')
+      .forEach((b) => b.setAttribute('aria-current', 'false'));
   }
 });
 
@@ -489,8 +501,15 @@ window.addEventListener('resize', () => renderMargin());
 // ---------------------------------------------------------------------------------------------------------------
 // Export.
 
-$('export-json').addEventListener('click', () => state.report && download(JSON.stringify(state.report, null, 2), 'slant-report.json', 'application/json'));
-$('export-w3c').addEventListener('click', () => state.report && state.worker.postMessage({ type: 'format', seq: state.seq, format: 'w3c', report: state.report }));
+$('export-json').addEventListener(
+  'click',
+  () => state.report && download(JSON.stringify(state.report, null, 2), 'slant-report.json', 'application/json'),
+);
+$('export-w3c').addEventListener(
+  'click',
+  // Formatted by the worker with the result, so the download happens in the click (browsers block later ones).
+  () => state.w3c && download(state.w3c, 'slant-annotations.jsonld', 'application/ld+json'),
+);
 
 function download(text, name, type) {
   const a = document.createElement('a');

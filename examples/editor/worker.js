@@ -1,5 +1,7 @@
-// The analyser, in a Web Worker so that typing never waits for it. Messages in: { type: 'analyze', seq, text } and
-// { type: 'format', seq, format, report }; out: 'ready', 'result' (with the text it analysed), 'formatted', 'error'.
+/* global self, performance */
+// The analyser, in a Web Worker so that typing never waits for it. In: { type: 'analyze', seq, text }; out: 'ready',
+// then per request 'result' (the text it analysed, the report, the analysis time, and the report as W3C annotations
+// when the library has formatReport, so that the page can export it on a click with no round trip) or 'error'.
 import * as slant from '../../dist/browser/slant.mjs';
 
 const formats = ['json'];
@@ -12,10 +14,9 @@ self.onmessage = (event) => {
       const t0 = performance.now();
       const report = slant.analyze(msg.text);
       const ms = performance.now() - t0;
-      self.postMessage({ type: 'result', seq: msg.seq, text: msg.text, report, ms });
-    } else if (msg.type === 'format') {
-      const output = msg.format === 'json' ? JSON.stringify(msg.report, null, 2) : slant.formatReport(msg.report, msg.format);
-      self.postMessage({ type: 'formatted', seq: msg.seq, format: msg.format, output: typeof output === 'string' ? output : JSON.stringify(output, null, 2) });
+      // W3C annotations point into the text (TextQuoteSelector, TextPositionSelector): formatReport needs it.
+      const w3c = formats.includes('w3c') ? slant.formatReport(report, 'w3c', { source: msg.text, uri: 'article.txt' }) : null;
+      self.postMessage({ type: 'result', seq: msg.seq, text: msg.text, report, ms, w3c });
     }
   } catch (e) {
     self.postMessage({ type: 'error', seq: msg.seq, message: e instanceof Error ? e.message : String(e) });

@@ -78,7 +78,7 @@ function adjustmentsOf(doc: SlantDocument, lex: CompiledLexicon): Adjustments {
   if (out.sport && sportRanges.length) {
     // merge the sport ranges into the (sorted, disjoint) neutral ones; matches were kept without overlaps
     const merged: Array<[number, number, number]> = out.first.map((f, i) => [f, out.last[i], out.factor[i]]);
-    merged.push(...sportRanges);
+    for (const r of sportRanges) merged.push(r);
     merged.sort((a, b) => a[0] - b[0]);
     out.first = merged.map((r) => r[0]);
     out.last = merged.map((r) => r[1]);

@@ -7,13 +7,14 @@ import type { Report } from '../report';
 /** `full`: the whole report; `scores`: scores, metrics and counts only; or a list of top-level report keys. */
 export type FieldsSpec = 'full' | 'scores' | readonly string[];
 
-export const REPORT_KEYS = ['schemaVersion', 'stats', 'score', 'analyzers', 'findings', 'quotations', 'attributions', 'sources', 'sentences'] as const;
+export const REPORT_KEYS = ['schemaVersion', 'stats', 'score', 'analyzers', 'findings', 'quotations', 'attributions', 'sources', 'sentences', 'warnings'] as const;
 
 /** The `scores` projection: everything numeric, nothing per finding. */
 export interface ScoresProjection {
   schemaVersion: string;
   stats: Report['stats'];
   score: Report['score'];
+  warnings: Report['warnings'];
   analyzers: Record<string, { status: string; score: number | null; weight: number; metrics: Record<string, number>; findings: number }>;
   counts: { findings: number; quotations: number; attributions: number; sources: number; sourceTypes: Record<string, number> };
 }
@@ -36,6 +37,7 @@ export function project(report: Report, fields: FieldsSpec): unknown {
       schemaVersion: report.schemaVersion,
       stats: report.stats,
       score: report.score,
+      warnings: report.warnings,
       analyzers,
       counts: {
         findings: report.findings.length,

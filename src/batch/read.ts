@@ -1,9 +1,10 @@
 /**
  * Streaming readers for `slant batch` (Node only): JSONL split into lines without holding more than one line
- * (and never more than `maxLineBytes` of it), and CSV through csv-parse (quoted fields may hold commas, quotes and
- * newlines). Each input line or CSV row yields exactly one RawInput, in order.
+ * (and never more than `maxLineBytes` of it), and CSV through csv.ts (quoted fields may hold commas, quotes and
+ * newlines; a malformed record costs only itself). Each input line or CSV row yields exactly one RawInput, in order.
  */
-import { parse } from 'csv-parse';
+import { InputError } from '../errors';
+import { csvRecords } from './csv';
 import type { Id, RawInput } from './record';
 
 export interface ReadOptions {
@@ -113,50 +114,50 @@ export interface CsvReadOptions {
   /** Field separator (default ","). */
   delimiter?: string;
   onBytes?: (n: number) => void;
-}
-
-const SKIPPED = Symbol('skipped');
-interface Skipped {
-  [SKIPPED]: { code?: string; message: string; lines?: number };
+  /** Longest record, in characters (default 16M); longer is a CSV_INVALID record (e.g. a quote left open). */
+  maxRecordLength?: number;
+  /** Called with the header's column names before any row is yielded; may throw (e.g. a required column is missing). */
+  onHeader?: (columns: string[]) => void;
+  /** Column holding the id, for the error record of a row with too many fields (default "id"). */
+  idField?: string;
 }
 
 /**
- * CSV with a header row, through csv-parse: quoted fields may hold delimiters, doubled quotes and newlines; rows
- * with too few or too many fields are kept (missing fields are absent); a row csv-parse cannot read gives a
- * CSV_INVALID record and reading goes on. `line` is the physical line where the row starts.
+ * CSV with a header row: quoted fields may hold delimiters, doubled quotes and newlines; rows with too few fields
+ * are kept (missing fields are absent); a row with more fields than the header, or one that cannot be read (see
+ * csv.ts), gives a CSV_INVALID record with its line, and reading goes on at the next line. `line` is the physical
+ * line where the row starts.
  */
-export async function* readCsv(stream: AsyncIterable<Buffer | string> & NodeJS.ReadableStream, opts: CsvReadOptions = {}): AsyncGenerator<RawInput, void, undefined> {
-  const parser = parse({
-    columns: true,
-    bom: true,
+export async function* readCsv(stream: AsyncIterable<Buffer | string>, opts: CsvReadOptions = {}): AsyncGenerator<RawInput, void, undefined> {
+  let columns: string[] | undefined;
+  for await (const item of csvRecords(stream, {
     delimiter: opts.delimiter ?? ',',
-    skip_empty_lines: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    info: true,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      const skipped: Skipped = { [SKIPPED]: { code: err?.code, message: err?.message ?? 'unreadable row', lines: (err as { lines?: number } | undefined)?.lines } };
-      parser.push(skipped);
-    },
-  });
-  if (opts.onBytes) stream.on('data', (chunk: Buffer | string) => opts.onBytes!(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length));
-  stream.on('error', (e) => parser.destroy(e));
-  stream.pipe(parser);
-  let lastLine = 1; // the header
-  let lastEmpty = 0;
-  for await (const item of parser as AsyncIterable<Skipped | { record: Record<string, unknown>; info: { lines: number; empty_lines: number } }>) {
-    if (SKIPPED in item) {
-      const e = item[SKIPPED];
-      const start = lastLine + 1;
-      lastLine = e.lines ?? start;
-      yield { kind: 'bad', line: start, id: null, error: { code: 'CSV_INVALID', message: `${e.code ? `${e.code}: ` : ''}${e.message}` } };
+    maxRecordLength: opts.maxRecordLength ?? 16 * 1024 * 1024,
+    expectedFields: () => columns?.length,
+    ...(opts.onBytes ? { onBytes: opts.onBytes } : {}),
+  })) {
+    if (!columns) {
+      if ('error' in item) throw new InputError(`cannot read the CSV header (${item.error})`);
+      columns = item.fields;
+      opts.onHeader?.(columns);
       continue;
     }
-    const { record, info } = item;
-    const start = lastLine + 1 + (info.empty_lines - lastEmpty);
-    lastLine = info.lines;
-    lastEmpty = info.empty_lines;
-    yield { kind: 'record', line: start, record };
+    if ('error' in item) {
+      yield { kind: 'bad', line: item.line, id: null, error: { code: 'CSV_INVALID', message: item.error } };
+      continue;
+    }
+    if (item.fields.length > columns.length) {
+      yield {
+        kind: 'bad',
+        line: item.line,
+        id: item.fields[columns.indexOf(opts.idField ?? 'id')] || null,
+        error: { code: 'CSV_INVALID', message: `line ${item.line}: ${item.fields.length} fields, the header has ${columns.length} (quote a field that holds the delimiter)` },
+      };
+      continue;
+    }
+    const record: Record<string, string> = {};
+    item.fields.forEach((v, i) => (record[columns![i]] = v));
+    yield { kind: 'record', line: item.line, record };
   }
+  if (!columns) opts.onHeader?.([]);
 }

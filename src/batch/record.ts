@@ -30,8 +30,8 @@ export interface LineOptions {
   titleField?: string;
   groupField?: string;
   fields: FieldsSpec;
-  /** Longest text analysed, in UTF-16 code units; longer ones give TEXT_TOO_LARGE. */
-  maxTextLength: number;
+  /** Longest text analysed, in bytes of UTF-8 (the unit of `slant analyze --max-size`); longer ones give TEXT_TOO_LARGE. */
+  maxTextBytes: number;
   /** Compute a digest for the summary. */
   digest: boolean;
   /** Add the analysed text to each output line as "text" (for output formats that point into it: sarif, w3c). */
@@ -61,6 +61,22 @@ interface Prepared {
 function groupValue(v: unknown): string {
   if (v === undefined || v === null || v === '') return '(none)';
   return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** The UTF-8 size of `s` when it is over `max` bytes, else undefined (counted only when it could be). */
+export function utf8BytesOver(s: string, max: number): number | undefined {
+  if (s.length * 3 <= max) return undefined; // a UTF-16 code unit is at most 3 bytes of UTF-8
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes > max ? bytes : undefined;
 }
 
 /** Parses and checks one input: its id, group and text, or why it cannot be analysed. */
@@ -106,8 +122,9 @@ export function prepare(input: RawInput, opts: LineOptions): Prepared {
     }
     if (title) full = `${title}\n\n${text}`;
   }
-  if (full.length > opts.maxTextLength) {
-    out.error = { code: 'TEXT_TOO_LARGE', message: `text is ${full.length} characters, over the limit of ${opts.maxTextLength}` };
+  const bytes = utf8BytesOver(full, opts.maxTextBytes);
+  if (bytes !== undefined) {
+    out.error = { code: 'TEXT_TOO_LARGE', message: `text is ${bytes} bytes (UTF-8), over the limit of ${opts.maxTextBytes} (--max-size)` };
     return out;
   }
   out.text = full;

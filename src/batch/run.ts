@@ -5,15 +5,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { UsageError } from '../cli/io';
 import { InputError } from '../errors';
 import { createPipeline, type PipelineOptions } from '../pipeline';
 import { toPortableOptions } from './config';
 import type { FieldsSpec } from './digest';
 import { heapPacer } from './heap';
 import { orderedMap } from './ordered';
+import { lockOutput } from './lock';
+import { csvPathFor, pathConflict } from './paths';
 import { readCsv, readJsonl } from './read';
 import { inputKey, processInput, type LineOptions, type LineResult, type RawInput } from './record';
 import { readResumeState } from './resume';
+import { analyzerIdsOf, checkResume, inputIdentity, slantVersion, writeRunSettings, type RunSettings } from './run-settings';
 import { SummaryBuilder, summaryToCsv, type CorpusSummary } from './summary';
 
 export type InputFormat = 'jsonl' | 'csv' | 'tsv';
@@ -37,12 +41,14 @@ export interface BatchRunOptions {
   /** Articles read ahead of the writer (default: 4 per worker thread, 1 in-thread). */
   maxInFlight?: number;
   resume?: boolean;
+  /** Resume even when the output's recorded settings (`<output>.run.json`) differ from this run's, or are missing. */
+  force?: boolean;
   /** Write the corpus summary here (JSON) and next to it as CSV (same name, .csv). */
   summary?: string;
   /** Stop (exit code 1) once more than this many lines gave an error (default: never). */
   maxErrors?: number;
-  /** Longest text analysed, in characters (default 1,000,000); longer gives TEXT_TOO_LARGE. */
-  maxTextLength?: number;
+  /** Longest text analysed, in bytes of UTF-8 (default 1 MiB), as `slant analyze --max-size`; longer gives TEXT_TOO_LARGE. */
+  maxTextBytes?: number;
   pipeline?: PipelineOptions;
   /** Add each analysed text to its output line as "text" (the CLI's sarif and w3c formats need it). */
   withText?: boolean;
@@ -68,6 +74,8 @@ export interface BatchRunResult {
   elapsedMs: number;
   summary?: CorpusSummary;
 }
+
+export const DEFAULT_MAX_TEXT_BYTES = 1024 * 1024;
 
 export const defaultWorkers = (): number => Math.max(1, (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) - 1);
 
@@ -117,16 +125,15 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     idField: options.idField ?? 'id',
     textField: options.textField ?? 'text',
     fields: options.fields ?? 'full',
-    maxTextLength: options.maxTextLength ?? 1_000_000,
+    maxTextBytes: options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES,
     digest: options.summary !== undefined,
   };
   if (options.titleField !== undefined) lineOptions.titleField = options.titleField;
   if (options.groupBy !== undefined) lineOptions.groupField = options.groupBy;
   if (options.withText) lineOptions.withText = true;
   if (options.resume && !options.output) throw new InputError('--resume needs an output file (-o)');
-  if (options.output && options.input !== '-' && path.resolve(options.output) === path.resolve(options.input)) {
-    throw new InputError(`the output file is the input file (${options.input}); give another -o`);
-  }
+  const conflict = pathConflict(options);
+  if (conflict) throw new UsageError(conflict);
 
   let inputSize = 0;
   if (options.input !== '-') {
@@ -145,6 +152,28 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   const pipeline = workers > 1 ? null : createPipeline(options.pipeline ?? {});
   const portable = workers > 1 ? toPortableOptions(options.pipeline ?? {}) : undefined;
 
+  // One run at a time per output file; released when the run ends, however it ends.
+  const lock = options.output ? lockOutput(options.output) : undefined;
+  try {
+    return await runLocked(options, { started, stderr, workers, format, lineOptions, inputSize, pipeline, portable });
+  } finally {
+    lock?.release();
+  }
+}
+
+interface RunState {
+  started: number;
+  stderr: (s: string) => void;
+  workers: number;
+  format: InputFormat;
+  lineOptions: LineOptions;
+  inputSize: number;
+  pipeline: ReturnType<typeof createPipeline> | null;
+  portable: ReturnType<typeof toPortableOptions> | undefined;
+}
+
+async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchRunResult> {
+  const { started, stderr, workers, format, lineOptions, inputSize, pipeline, portable } = st;
   const summary = options.summary !== undefined ? new SummaryBuilder(options.groupBy ?? null) : undefined;
   const errorsByCode: Record<string, number> = {};
   let errors = 0;
@@ -152,7 +181,23 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
     errors++;
     errorsByCode[code] = (errorsByCode[code] ?? 0) + 1;
   };
-
+  let settings: RunSettings | undefined;
+  if (options.output) {
+    settings = {
+      slant: slantVersion(),
+      input: inputIdentity(options.input),
+      format,
+      idField: lineOptions.idField,
+      textField: lineOptions.textField,
+      titleField: lineOptions.titleField ?? null,
+      groupBy: lineOptions.groupField ?? null,
+      fields: lineOptions.fields,
+      analyzers: analyzerIdsOf(options.pipeline ?? {}),
+      settings: options.pipeline?.settings ?? null,
+      maxTextBytes: lineOptions.maxTextBytes,
+    };
+    if (options.resume) checkResume(options.output, settings, options.force ?? false);
+  }
   let present = new Map<string, number>();
   let resumed = 0;
   let truncatedBytes = 0;
@@ -171,14 +216,26 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   const stream = options.input === '-' ? process.stdin : fs.createReadStream(options.input, { highWaterMark: 1 << 20 });
   const reader: AsyncIterable<RawInput> =
     format === 'jsonl'
-      ? readJsonl(stream, { maxLineBytes: Math.max(8 * lineOptions.maxTextLength, 1 << 20), idField: lineOptions.idField, onBytes })
-      : readCsv(stream, { delimiter: format === 'tsv' ? '\t' : ',', onBytes });
+      ? readJsonl(stream, { maxLineBytes: Math.max(8 * lineOptions.maxTextBytes, 1 << 20), idField: lineOptions.idField, onBytes })
+      : readCsv(stream, { delimiter: format === 'tsv' ? '\t' : ',', onBytes, idField: lineOptions.idField, onHeader: (columns) => checkColumns(columns, options, lineOptions) });
+  // The first row is read before the output is opened: a CSV without the needed columns stops here, output untouched.
+  const rows = reader[Symbol.asyncIterator]();
+  let first: IteratorResult<RawInput> | undefined;
+  async function* all(): AsyncGenerator<RawInput> {
+    if (!first || first.done) return;
+    yield first.value;
+    for (;;) {
+      const r = await rows.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
 
   let skipped = 0;
   let toSkip = 0;
   for (const n of present.values()) toSkip += n;
   async function* unseen(): AsyncGenerator<RawInput> {
-    for await (const input of reader) {
+    for await (const input of all()) {
       if (toSkip > 0) {
         const key = inputKey(input, lineOptions);
         const n = present.get(key);
@@ -199,6 +256,8 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   let sink: FileSink | undefined;
   try {
     analyzerIds = pool ? await pool.ready() : pipeline!.analyzerIds;
+    first = await rows.next();
+    if (options.output && settings) writeRunSettings(options.output, settings);
     sink = options.output ? new FileSink(fs.openSync(options.output, options.resume ? 'a' : 'w')) : undefined;
   } catch (e) {
     await pool?.close();
@@ -270,5 +329,18 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   return result;
 }
 
-/** summary.json → summary.csv (any other name gets ".csv" appended). */
-export const csvPathFor = (p: string): string => (p.toLowerCase().endsWith('.json') ? p.slice(0, -5) : p) + '.csv';
+export { csvPathFor };
+
+/** A CSV must have the text column, and the id, title and group columns when they were named: one error for all. */
+function checkColumns(columns: string[], options: BatchRunOptions, line: LineOptions): void {
+  const wanted: Array<[string | undefined, string]> = [
+    [line.textField, '--text-field'],
+    [options.idField, '--id-field'],
+    [options.titleField, '--title-field'],
+    [options.groupBy, '--group-by'],
+  ];
+  const missing = wanted.filter(([name]) => name !== undefined && !columns.includes(name)).map(([name, flag]) => `"${name}" (${flag})`);
+  if (missing.length) {
+    throw new UsageError(`${options.input === '-' ? 'the input' : options.input} has no column ${missing.join(', ')}; its columns are: ${columns.length ? columns.map((c) => `"${c}"`).join(', ') : '(none: the file is empty)'}`);
+  }
+}

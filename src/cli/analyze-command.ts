@@ -16,11 +16,12 @@ export const ANALYZE_USAGE = `usage: slant analyze <file|-> [options]
   --format ${REPORT_FORMATS.join('|')}
                             output format (default: text)
   --offsets utf16|codepoint|utf8
-                            unit of the offsets in json and csv output (default: utf16)
+                            unit of the offsets in json output (default: utf16; sarif and w3c
+                            are always UTF-16)
   --html-keep <tags>        HTML: page chrome to keep, comma-separated (${HTML_CHROME.join(', ')}; skipped by default)
   -o, --output <file>       write to a file instead of standard output
   --analyzers <ids>         comma-separated analyzer ids (default: the recommended preset)
-  --max-size <size>         refuse larger input (default: 5MB)
+  --max-size <size>         refuse larger input, in bytes (e.g. 512KB, 5MB; default: 5MB)
   --color / --no-color      force colour on or off (default: on when the output is a terminal)
   --min-severity <level>    text: list, html: highlight findings of this severity and above
                             (info|warning; default: warning; text counts the rest, html lists them
@@ -50,14 +51,20 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     io.stdout(ANALYZE_USAGE + '\n');
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'analyze takes one file (or - for standard input)' : 'missing input file (or - for standard input)');
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length
+        ? `analyze takes one file (or - for standard input); got ${positionals.length}. For many articles use "slant batch" on a JSONL or CSV file`
+        : 'missing input file (or - for standard input)',
+    );
+  }
   const format = values.format;
   if (!isReportFormat(format)) throw new UsageError(`unknown --format "${format}" (valid: ${REPORT_FORMATS.join(', ')})`);
   const inputFormat = values.input ?? (positionals[0] === '-' ? 'text' : inputFormatFromPath(positionals[0]));
   if (!isInputFormat(inputFormat)) throw new UsageError(`unknown --input "${inputFormat}" (valid: ${INPUT_FORMATS.join(', ')})`);
   const offsets = values.offsets as OffsetUnit;
   if (!(OFFSET_UNITS as readonly string[]).includes(offsets)) throw new UsageError(`unknown --offsets "${offsets}" (valid: ${OFFSET_UNITS.join(', ')})`);
-  if (offsets !== 'utf16' && format !== 'json' && format !== 'csv') throw new UsageError(`--offsets ${offsets} applies to json output (text, html, sarif and w3c state UTF-16 positions)`);
+  if (offsets !== 'utf16' && (format === 'sarif' || format === 'w3c')) throw new UsageError(`--offsets ${offsets} applies to json output (${format} states UTF-16 positions)`);
   const keep = values['html-keep'] ? values['html-keep'].split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : [];
   const unknownKeep = keep.filter((k) => !(HTML_CHROME as readonly string[]).includes(k));
   if (unknownKeep.length) throw new UsageError(`--html-keep: unknown element(s) ${unknownKeep.join(', ')} (valid: ${HTML_CHROME.join(', ')})`);
@@ -69,7 +76,11 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
   const pipeline = createPipeline(analyzers ? { analyzers } : {});
   const source = await readInput(positionals[0], maxBytes, inputFormat);
   const extracted = extract(source, inputFormat, { html: { keep } });
-  const report = pipeline.analyzeExtracted(extracted, source, offsets);
+  // text and html show no offsets: only json carries them in another unit
+  const report = pipeline.analyzeExtracted(extracted, source, format === 'json' ? offsets : 'utf16');
+  // The text view shows the report's warnings; with other formats "not English" (no scores) also goes to stderr.
+  if (format !== 'text') for (const w of report.warnings) if (w.code === 'NOT_ENGLISH') io.stderr(`slant analyze: warning: ${w.message}
+`);
 
   const toTerminal = !values.output && io.isTTY;
   const output = formatReport(report, format, {

@@ -47,9 +47,39 @@ interface Segment {
 }
 
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TD', 'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
@@ -179,7 +209,8 @@ export function indexText(root: Node, options: IndexOptions = {}): TextIndex {
   function offsetAfter(node: Node): number {
     let out = 0;
     for (const seg of segments) {
-      if (seg.node && (node === seg.node || node.contains(seg.node) || (node.compareDocumentPosition(seg.node) & 2) !== 0)) out = seg.at + seg.length;
+      if (seg.node && (node === seg.node || node.contains(seg.node) || (node.compareDocumentPosition(seg.node) & 2) !== 0))
+        out = seg.at + seg.length;
     }
     return out;
   }
@@ -260,7 +291,10 @@ export function wrapSpans(root: Node, spans: readonly WrapSpan[], options: WrapO
     if (parts.length > 1) splits.set(node, parts);
     for (let k = 0; k < parts.length; k++) {
       const [a, b] = [points[k], points[k + 1]];
-      const covering = covers.filter((c) => c.start <= a && c.end >= b).map((c) => c.span).sort((x, y) => x - y);
+      const covering = covers
+        .filter((c) => c.start <= a && c.end >= b)
+        .map((c) => c.span)
+        .sort((x, y) => x - y);
       let inner: Node = parts[k];
       // Innermost wrapper is the last span: wrap from the inside out.
       for (let c = covering.length - 1; c >= 0; c--) {
@@ -420,7 +454,10 @@ export function decorateFindings(root: Node, report: Pick<Report, 'findings'>, o
 }
 
 /** The current selection as text offsets into `index` (e.g. to keep the caret while highlights change), or null. */
-export function selectionOffsets(index: TextIndex, selection: Selection | null = index.root.ownerDocument?.getSelection() ?? null): { start: number; end: number } | null {
+export function selectionOffsets(
+  index: TextIndex,
+  selection: Selection | null = index.root.ownerDocument?.getSelection() ?? null,
+): { start: number; end: number } | null {
   if (!selection || selection.rangeCount === 0) return null;
   const r = selection.getRangeAt(0);
   const start = index.offsetOf(r.startContainer, r.startOffset);

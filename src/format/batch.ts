@@ -4,7 +4,7 @@
  * records become error rows (CSV) or stay as they are (SARIF, W3C), so no article is lost. Pure, browser-safe.
  */
 import type { Report } from '../report';
-import { articleCsvHeader, articleCsvRow, FINDINGS_CSV_HEADER, findingsCsvRows } from './csv';
+import { articleCsvHeader, articleCsvRow, findingsCsvRows } from './csv';
 import { toSarif } from './sarif';
 import { toW3c } from './w3c';
 

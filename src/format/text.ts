@@ -1,5 +1,6 @@
 import type { Report, Severity } from '../report';
-import { colourSlot, highlightPieces, lineColumn } from '../render/highlight';
+import { colourSlot, highlightPieces } from '../render/highlight';
+import { lineIndex } from './lines';
 
 const ANSI = ['\x1b[31m', '\x1b[33m', '\x1b[36m', '\x1b[35m', '\x1b[32m', '\x1b[34m'];
 const RESET = '\x1b[0m';
@@ -32,6 +33,7 @@ export function formatText(report: Report, text: string, { colour, minSeverity }
   const out: string[] = [];
   const st = report.stats;
   out.push(c(BOLD, `slant report`) + ` — ${st.characters} characters, ${st.words} words, ${st.sentences} sentences, ${st.paragraphs} paragraphs, ${st.quotations} quotations`);
+  for (const w of report.warnings ?? []) out.push(c('\x1b[33m', `warning: ${w.message}`));
   out.push('');
 
   let body = '';
@@ -51,8 +53,9 @@ export function formatText(report: Report, text: string, { colour, minSeverity }
   out.push(c(BOLD, hidden ? `Findings (${shown.length} of ${report.findings.length})` : `Findings (${shown.length})`));
   if (hidden) out.push(c(DIM, `  ${hiddenSummary(report, shown, minSeverity)}`));
   if (!shown.length) out.push('  none');
+  const lineColumn = lineIndex(text);
   shown.forEach((f, i) => {
-    const { line, column } = lineColumn(text, f.span.start);
+    const { line, column } = lineColumn(f.span.start);
     const slot = colourSlot(f.analyzer, ids);
     const where = pad(`${line}:${column}`, 7);
     const head = `${pad(String(i + 1), 4)}${where}${c(ANSI[slot % ANSI.length], pad(f.analyzer, 24))}${pad(f.voice, 7)}`;
@@ -71,10 +74,24 @@ export function formatText(report: Report, text: string, { colour, minSeverity }
   }
 
   out.push('');
-  out.push(c(BOLD, 'Scores') + c(DIM, ' (0 = no signal, 1 = strongest)'));
-  for (const [id, r] of Object.entries(report.analyzers)) {
+  const confidence = report.score.confidence;
+  out.push(c(BOLD, 'Scores') + c(DIM, ` (0 = no signal, 1 = strongest${confidence !== undefined ? `; confidence ${confidence.toFixed(2)}` : ''})`));
+  // Which scores the overall averages, and why the others are shown but not averaged.
+  const entries = Object.entries(report.analyzers);
+  const counted = entries.filter(([, r]) => r.weight > 0);
+  const descriptive = entries.filter(([, r]) => r.weight <= 0);
+  const line = ([id, r]: (typeof entries)[number]): string => {
     const status = r.status === 'failed' ? c('\x1b[31m', ' FAILED') : '';
-    out.push(`  ${pad(id, 26)}${fmt(r.score)}${status}  ${r.basis}`);
+    return `  ${pad(id, 26)}${fmt(r.score)}${status}  ${r.basis}`;
+  };
+  if (counted.length) {
+    out.push(c(DIM, `  Counted in overall (weight above 0): how the article sources and words its own claims.`));
+    counted.forEach((e) => out.push(line(e)));
+  }
+  if (descriptive.length) {
+    out.push(c(DIM, `  Descriptive, not in overall (weight 0): they describe the subject and style (frames, tone, certainty, passives),`));
+    out.push(c(DIM, `  which change with the topic as much as with the reporting; shown for context, not averaged.`));
+    descriptive.forEach((e) => out.push(line(e)));
   }
   out.push(`  ${pad('overall', 26)}${fmt(report.score.overall)}  ${report.score.basis}`);
   return out.join('\n') + '\n';

@@ -31,7 +31,9 @@ const BLOCKS = new Set([
   'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
-const TOKEN = /&(?:#[xX][0-9a-fA-F]*;?|#[0-9]*;?|[A-Za-z][A-Za-z0-9]*;?)|\r\n?|[ \t\n\f]+|[^&\r \t\n\f]+|&/g;
+// Character references, line breaks, whitespace, other text, and tags the parser ignored inside one text node
+// (`<span><p>a</span>b` reads "ab" as one node: the stray end tag is dropped).
+const TOKEN = /&(?:#[xX][0-9a-fA-F]*;?|#[0-9]*;?|[A-Za-z][A-Za-z0-9]*;?)|\r\n?|[ \t\n\f]+|<\/?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>|[^&<\r \t\n\f]+|[&<]/g;
 
 const entityCache = new Map<string, string>();
 
@@ -84,7 +86,7 @@ export function readHtml(html: string, options: HtmlInputOptions = {}): Extracte
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(raw); m; m = TOKEN.exec(raw)) {
       const tok = m[0];
-      const piece = tok[0] === '&' && tok.length > 1 ? decodeEntity(tok) : tok[0] === '\r' ? '\n' : tok;
+      const piece = tok[0] === '&' && tok.length > 1 ? decodeEntity(tok) : tok[0] === '<' && tok.length > 1 ? '' : tok[0] === '\r' ? '\n' : tok;
       pieces.push([piece, start + m.index, start + m.index + tok.length]);
       joined += piece;
     }
@@ -94,6 +96,7 @@ export function readHtml(html: string, options: HtmlInputOptions = {}): Extracte
       for (const m of value.matchAll(/[ \t\n\f\r]+|[^ \t\n\f\r]+/g)) pieces.push([m[0], start, end]);
     }
     for (const [piece, s, e] of pieces) {
+      if (!piece) continue;
       if (pre && /[\n]/.test(piece) && /^\s+$/.test(piece)) {
         for (let k = 0; k < (piece.match(/\n/g) ?? []).length; k++) b.lineBreak(s);
       } else b.text(piece, s, e);

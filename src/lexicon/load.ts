@@ -60,7 +60,7 @@ function termParts(lexicon: Lexicon): string[] {
       out.push(parts.join(' '), ...parts);
     }
   }
-  for (const words of Object.values(lexicon.slots ?? {})) out.push(...words);
+  for (const words of Object.values(lexicon.slots ?? {})) for (const w of words) out.push(w);
   return out;
 }
 

@@ -49,7 +49,7 @@ describe('slant batch: every input line gives exactly one output line', () => {
       workers: 1,
       pipeline: { analyzers: [zorkCounter] },
       titleField: 'title',
-      maxTextLength: 2000,
+      maxTextBytes: 2000,
     });
     const out = readRecords(tmp.file('out.jsonl'));
     expect(out).toHaveLength(lines.length);
@@ -68,14 +68,14 @@ describe('slant batch: every input line gives exactly one output line', () => {
 
   it('reads CRLF line endings the same way', async () => {
     writeInput(tmp.file('crlf.jsonl'), true);
-    await runBatch({ input: tmp.file('crlf.jsonl'), output: tmp.file('crlf-out.jsonl'), workers: 1, pipeline: { analyzers: [zorkCounter] }, titleField: 'title', maxTextLength: 2000 });
+    await runBatch({ input: tmp.file('crlf.jsonl'), output: tmp.file('crlf-out.jsonl'), workers: 1, pipeline: { analyzers: [zorkCounter] }, titleField: 'title', maxTextBytes: 2000 });
     expect(fs.readFileSync(tmp.file('crlf-out.jsonl'), 'utf8')).toBe(fs.readFileSync(tmp.file('out.jsonl'), 'utf8'));
   });
 
   it('gives the same output with two worker threads', async () => {
     writeInput(tmp.file('in.jsonl'));
     // Built-in analyzers only can cross to threads; compare against the same pipeline in this thread.
-    const common = { input: tmp.file('in.jsonl'), titleField: 'title', maxTextLength: 2000 } as const;
+    const common = { input: tmp.file('in.jsonl'), titleField: 'title', maxTextBytes: 2000 } as const;
     await runBatch({ ...common, output: tmp.file('one.jsonl'), workers: 1 });
     const result = await runBatch({ ...common, output: tmp.file('two.jsonl'), workers: 2 });
     expect(fs.readFileSync(tmp.file('two.jsonl'), 'utf8')).toBe(fs.readFileSync(tmp.file('one.jsonl'), 'utf8'));
@@ -119,7 +119,7 @@ describe('slant batch refuses to overwrite its input', () => {
   it('stops before touching the file when -o names the input', async () => {
     const tmp = tempDir();
     fs.writeFileSync(tmp.file('same.jsonl'), '{"id":"a","text":"One."}\n');
-    await expect(runBatch({ input: tmp.file('same.jsonl'), output: tmp.file('same.jsonl'), workers: 1 })).rejects.toThrow(/output file is the input file/);
+    await expect(runBatch({ input: tmp.file('same.jsonl'), output: tmp.file('same.jsonl'), workers: 1 })).rejects.toThrow(/the output \(-o\) would overwrite the input/);
     expect(fs.readFileSync(tmp.file('same.jsonl'), 'utf8')).toBe('{"id":"a","text":"One."}\n');
     tmp.cleanup();
   });

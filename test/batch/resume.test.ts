@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { runBatch } from '../../src/batch/run';
+import { settingsPathFor } from '../../src/batch/run-settings';
 import { readLines, readRecords, tempDir, zorkCounter, zorkText } from './helpers';
 
 jest.setTimeout(60_000);
@@ -26,6 +27,7 @@ describe('slant batch --resume', () => {
     const whole = complete.split('\n').slice(0, k).map((l) => l + '\n').join('');
     const next = complete.split('\n')[k];
     fs.writeFileSync(tmp.file(name), whole + next.slice(0, partialBytes));
+    fs.copyFileSync(settingsPathFor(tmp.file('complete.jsonl')), settingsPathFor(tmp.file(name))); // the run's recorded settings
     return tmp.file(name);
   }
 
@@ -66,6 +68,7 @@ describe('slant batch --resume', () => {
 
   it('refuses to resume into a file whose complete lines are not batch records', async () => {
     fs.writeFileSync(tmp.file('other.jsonl'), complete.split('\n').slice(0, 2).join('\n') + '\nhello world\n');
+    fs.copyFileSync(settingsPathFor(tmp.file('complete.jsonl')), settingsPathFor(tmp.file('other.jsonl')));
     await expect(runBatch({ ...base, input: inFile, output: tmp.file('other.jsonl'), resume: true })).rejects.toThrow(/line 3 .* is not a "slant batch" output record/);
     expect(readLines(tmp.file('other.jsonl'))).toHaveLength(3); // left as it was
   });

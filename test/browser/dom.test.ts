@@ -45,15 +45,41 @@ describeInChromium('slant/dom in Chromium', () => {
         { start: 0, end: 3, attributes: { 'data-k': 'c' } },
         { start: 28, end: 35, attributes: { 'data-k': 'd' } }, // "Critics" inside <a>
       ]);
-      const textOf = (i: number) => h.elementsOf(i).map((e: Element) => e.textContent).join('');
-      const during = { a: textOf(0), b: textOf(1), c: textOf(2), d: textOf(3), text: root.textContent, marks: root.querySelectorAll('mark.slant-mark').length, nested: root.querySelectorAll('mark mark').length, inLink: root.querySelector('a mark')?.textContent };
+      const textOf = (i: number) =>
+        h
+          .elementsOf(i)
+          .map((e: Element) => e.textContent)
+          .join('');
+      const during = {
+        a: textOf(0),
+        b: textOf(1),
+        c: textOf(2),
+        d: textOf(3),
+        text: root.textContent,
+        marks: root.querySelectorAll('mark.slant-mark').length,
+        nested: root.querySelectorAll('mark mark').length,
+        inLink: root.querySelector('a mark')?.textContent,
+      };
       h.remove();
       const after: Node[] = [];
       const w2 = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       while (w2.nextNode()) after.push(w2.currentNode);
-      return { during, same: root.innerHTML === before, sameNodes: after.length === textNodes.length && after.every((n, i) => n === textNodes[i]) };
+      return {
+        during,
+        same: root.innerHTML === before,
+        sameNodes: after.length === textNodes.length && after.every((n, i) => n === textNodes[i]),
+      };
     });
-    expect(r.during).toEqual({ a: 'mayor slammed', b: 'slammed the plan', c: 'The', d: 'Critics', text: 'The mayor slammed the plan. Critics said so.', marks: 6, nested: 1, inLink: 'Critics' });
+    expect(r.during).toEqual({
+      a: 'mayor slammed',
+      b: 'slammed the plan',
+      c: 'The',
+      d: 'Critics',
+      text: 'The mayor slammed the plan. Critics said so.',
+      marks: 6,
+      nested: 1,
+      inLink: 'Critics',
+    });
     expect(r.same).toBe(true);
     expect(r.sameNodes).toBe(true);
   });
@@ -63,10 +89,19 @@ describeInChromium('slant/dom in Chromium', () => {
       const { highlightFindings } = (window as any).dom;
       const root = document.getElementById('root')!;
       root.innerHTML = 'Critics <em>slammed</em> the plan.';
-      const f = (analyzer: string, start: number, end: number, text: string, severity = 'warning') => ({ analyzer, severity, span: { start, end, text } });
+      const f = (analyzer: string, start: number, end: number, text: string, severity = 'warning') => ({
+        analyzer,
+        severity,
+        span: { start, end, text },
+      });
       const report = { findings: [f('tone', 0, 7, 'Critics', 'info'), f('loaded-language', 8, 15, 'slammed')] };
       const h = highlightFindings(root, report, { filter: (x: any) => x.severity === 'warning' });
-      const marks = [...root.querySelectorAll('mark')].map((m) => [m.dataset.slantFinding, m.dataset.slantAnalyzer, m.dataset.slantSeverity, m.textContent]);
+      const marks = Array.from(root.querySelectorAll('mark')).map((m) => [
+        m.dataset.slantFinding,
+        m.dataset.slantAnalyzer,
+        m.dataset.slantSeverity,
+        m.textContent,
+      ]);
       h.remove();
       let error = '';
       try {
@@ -105,14 +140,30 @@ describeInChromium('slant/dom in Chromium', () => {
       const root = document.getElementById('root')!;
       root.innerHTML = 'Critics <em>slammed</em> the <b>plan</b>.';
       const before = root.innerHTML;
-      const f = (analyzer: string, start: number, end: number, text: string) => ({ analyzer, severity: 'warning', span: { start, end, text } });
+      const f = (analyzer: string, start: number, end: number, text: string) => ({
+        analyzer,
+        severity: 'warning',
+        span: { start, end, text },
+      });
       const h = decorateFindings(root, { findings: [f('tone', 0, 7, 'Critics'), f('loaded-language', 8, 24, 'slammed the plan')] });
       const registered = [...(CSS as any).highlights.keys()].sort();
       const ranges = [...(CSS as any).highlights.get('slant-loaded-language')].map((x: Range) => x.toString());
       h.remove();
-      return { supported: h.supported, registered, ranges, left: [...(CSS as any).highlights.keys()].length, same: root.innerHTML === before };
+      return {
+        supported: h.supported,
+        registered,
+        ranges,
+        left: [...(CSS as any).highlights.keys()].length,
+        same: root.innerHTML === before,
+      };
     });
-    expect(r).toEqual({ supported: true, registered: ['slant-loaded-language', 'slant-tone'], ranges: ['slammed the plan'], left: 0, same: true });
+    expect(r).toEqual({
+      supported: true,
+      registered: ['slant-loaded-language', 'slant-tone'],
+      ranges: ['slammed the plan'],
+      left: 0,
+      same: true,
+    });
   });
 
   it('turns a selection into text offsets and back', async () => {

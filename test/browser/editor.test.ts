@@ -31,7 +31,11 @@ describeInChromium('the editor page in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
     // Offline: any request that is not to the local server fails the test.
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (errors.push(`network: ${route.request().url()}`), route.abort())));
+    await page.route('**/*', (route) =>
+      /^blob:|^data:/.test(route.request().url()) || route.request().url().startsWith(server.url)
+        ? route.continue()
+        : (errors.push(`network: ${route.request().url()}`), route.abort()),
+    );
     await page.goto(`${server.url}/examples/editor/`);
     await page.waitForFunction(() => (window as any).slantEditor?.ready === true, null, { timeout: 120_000 });
   });
@@ -58,18 +62,25 @@ describeInChromium('the editor page in Chromium', () => {
 
   /** Waits until the page shows the analysis of the editor's current text; returns both. */
   async function settled(): Promise<{ text: string; report: Report }> {
-    await page.waitForFunction(() => {
-      const e = (window as any).slantEditor;
-      return e.report && e.reportText === e.text && document.querySelector('[data-slant-input] mark') !== null;
-    }, null, { timeout: 60_000 });
-    return page.evaluate(() => ({ text: (window as any).slantEditor.text as string, report: (window as any).slantEditor.report as Report }));
+    await page.waitForFunction(
+      () => {
+        const e = (window as any).slantEditor;
+        return e.report && e.reportText === e.text && document.querySelector('[data-slant-input] mark') !== null;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    return page.evaluate(() => ({
+      text: (window as any).slantEditor.text as string,
+      report: (window as any).slantEditor.report as Report,
+    }));
   }
 
   /** For each finding index, the text of its highlight elements in document order. */
   const highlighted = (): Promise<Record<string, string>> =>
     page.evaluate(() => {
       const out: Record<string, string> = {};
-      for (const m of document.querySelectorAll<HTMLElement>('[data-slant-input] mark[data-slant-finding]')) {
+      for (const m of Array.from(document.querySelectorAll<HTMLElement>('[data-slant-input] mark[data-slant-finding]'))) {
         out[m.dataset.slantFinding!] = (out[m.dataset.slantFinding!] ?? '') + m.textContent;
       }
       return out;
@@ -123,15 +134,68 @@ describeInChromium('the editor page in Chromium', () => {
     const first = report.findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => a.span.start - b.span.start || i - j)[0];
     await expect(page.textContent('#tip')).resolves.toContain(first[0].message);
     await expect(page.isVisible('#tip')).resolves.toBe(true);
-    await expect(page.$$eval('mark[data-current]', (els) => els.map((e) => e.getAttribute('data-slant-finding')))).resolves.toContain(String(first[1]));
+    await expect(page.$$eval('mark[data-current]', (els) => els.map((e) => e.getAttribute('data-slant-finding')))).resolves.toContain(
+      String(first[1]),
+    );
     // The README's screenshot: the source's mentions painted, a charged word explained on hover.
     await page.keyboard.press('Escape');
-    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.getSelection()?.removeAllRanges();
+    });
+    await page.waitForTimeout(100); // let the selectionchange of the line above pass
     const charged = report.findings.findIndex((f) => f.analyzer === 'loaded-language' && f.span.start > 600);
     await page.hover(`mark[data-slant-finding="${charged}"]`);
-    await expect(page.textContent('#tip')).resolves.toContain(report.findings[charged].message);
+    await page.waitForFunction((message) => {
+      const tip = document.getElementById('tip')!;
+      return !tip.hidden && tip.textContent!.includes(message);
+    }, report.findings[charged].message);
     mkdirSync(join(root, 'docs'), { recursive: true });
     await page.screenshot({ path: join(root, 'docs', 'editor.png') });
+  });
+
+  it('keeps highlighted text readable: contrast of at least 4.5:1 (WCAG AA) for every analyzer, and a label in words', async () => {
+    await paste({ 'text/plain': article('s400-india.txt') });
+    const rows = await page.evaluate(() => {
+      const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = (c: number[]): number => {
+        const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const seen = new Map<string, [number, string]>();
+      for (const m of Array.from(document.querySelectorAll<HTMLElement>('[data-slant-input] mark[data-slant-analyzer]'))) {
+        const style = getComputedStyle(m);
+        const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const label = document.querySelector(`#filter-analyzers [data-slant-analyzer="${m.dataset.slantAnalyzer}"]`)?.textContent ?? '';
+        seen.set(m.dataset.slantAnalyzer!, [Math.round(ratio * 10) / 10, label]);
+      }
+      return [...seen].map(([id, [ratio, label]]) => ({ id, ratio, label }));
+    });
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const r of rows) {
+      expect(r.ratio).toBeGreaterThanOrEqual(4.5);
+      expect(r.label.trim().length).toBeGreaterThan(0);
+    }
+  });
+
+  it('exports the report as JSON and as W3C annotations that re-anchor in the text', async () => {
+    const text = article('water-fine.txt');
+    const { report } = await paste({ 'text/plain': text });
+    const save = async (button: string): Promise<string> => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    expect(JSON.parse(await save('#export-json'))).toEqual(report);
+    const w3c = JSON.parse(await save('#export-w3c'));
+    expect(w3c.type).toBe('AnnotationCollection');
+    const items = w3c.first.items as Array<{ target: { selector: Array<{ type: string; exact?: string; start?: number; end?: number }> } }>;
+    expect(items).toHaveLength(report.findings.length);
+    items.forEach((item, i) => {
+      const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector')!;
+      const position = item.target.selector.find((s) => s.type === 'TextPositionSelector')!;
+      expect([quote.exact, text.slice(position.start, position.end)]).toEqual([report.findings[i].span.text, report.findings[i].span.text]);
+    });
   });
 
   it('re-analyses as the journalist types, and shows only the newest text’s result', async () => {
