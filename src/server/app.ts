@@ -370,7 +370,7 @@ export function createApp(options: AppOptions, state: AppState): OpenAPIHono<Env
     /** Analyses one line in an admitted slot (released by timed()). */
     const runLine = async (line: number, text: string): Promise<string> => {
       try {
-        const r = await timed<LineResult>({ kind: 'line', line, text, config, maxTextLength: maxBody });
+        const r = await timed<LineResult>({ kind: 'line', line, text, config, maxTextBytes: maxBody });
         if ('configError' in r)
           return errorLine(sniffId(text.slice(0, 65536), 'id'), line, { code: 'ANALYZER_FAILED', message: r.configError.message });
         return r.out;

@@ -33,7 +33,7 @@ export type ServerTask =
    * One NDJSON line of /v1/batch (not parsed yet): answered with the output line, as `slant batch` writes it. A line
    * with "html" or "markdown" instead of "text" is read through that input adapter.
    */
-  | { kind: 'line'; line: number; text: string; config: RequestConfig; maxTextLength: number };
+  | { kind: 'line'; line: number; text: string; config: RequestConfig; maxTextBytes: number };
 
 export interface AnalyzerInfo {
   id: string;

@@ -123,7 +123,7 @@ export default function handle(task: ServerTask): ReadyResult | AnalyzeResult | 
       if (format === 'json') return { body: JSON.stringify(report) };
       return { body: formatReport(report, format, { source, text: extracted?.text ?? source, compact: true }) };
     }
-    const opts: LineOptions = { idField: 'id', textField: 'text', fields: 'full', maxTextLength: task.maxTextLength, digest: false };
+    const opts: LineOptions = { idField: 'id', textField: 'text', fields: 'full', maxTextBytes: task.maxTextBytes, digest: false };
     const markup = markupField(task.text);
     if (markup) return { out: markupLine(pipeline, task.line, markup, opts) };
     return { out: processInput(pipeline, { kind: 'json', line: task.line, text: task.text }, opts).out };

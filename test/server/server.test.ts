@@ -1,6 +1,6 @@
 /**
  * The HTTP service over real HTTP on 127.0.0.1 (ephemeral ports): every endpoint and every status it answers.
- * Two servers: `main` (2 workers, default limits) and `strict` (1 worker, no queue, 1 s timeout, 256 KB bodies,
+ * Two servers: `main` (2 workers, default limits) and `strict` (1 worker, no queue, 300 ms timeout, 256 KB bodies,
  * a bearer token and one CORS origin).
  */
 import { execFile } from 'node:child_process';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     port: 0,
     workers: 1,
     queue: 0,
-    timeout: '1s',
+    timeout: '300ms',
     maxBody: '256KB',
     token: TOKEN,
     cors: ['https://cms.example.org'],
@@ -273,7 +273,7 @@ describe('POST /v1/batch', () => {
     const out = (await res.text()).split('\n');
     expect(out.pop()).toBe('');
     expect(out).toHaveLength(200);
-    const opts: LineOptions = { idField: 'id', textField: 'text', fields: 'full', maxTextLength: 5 * 1024 * 1024, digest: false };
+    const opts: LineOptions = { idField: 'id', textField: 'text', fields: 'full', maxTextBytes: 5 * 1024 * 1024, digest: false };
     const expected = lines.map((text, i) => processInput(pipeline, { kind: 'json', line: i + 1, text }, opts).out);
     expect(out).toEqual(expected);
     expect(out.filter((l) => l.includes('"error":'))).toHaveLength(10);
@@ -422,7 +422,7 @@ describe('limits, auth and CORS (strict server)', () => {
       Array.from({ length: 4 }, () => post(`${strictUrl}/v1/analyze`, JSON.stringify({ text }), 'application/json', auth)),
     );
     const statuses = answers.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((s) => s !== 503).length).toBeGreaterThanOrEqual(1); // admitted: answered (200, or 504 on a very slow machine)
     const busy = answers.filter((r) => r.status === 503);
     expect(busy.length).toBeGreaterThanOrEqual(1);
     for (const r of busy) {
@@ -432,7 +432,7 @@ describe('limits, auth and CORS (strict server)', () => {
   });
 
   it('504 past --timeout, and the worker is replaced: the next request is answered', async () => {
-    const text = article(7).repeat(500); // ~150 KB: many seconds of analysis, over the 1 s timeout
+    const text = Array.from({ length: 750 }, (_, i) => article(i)).join('\n\n'); // ~190 KB: over 0.4 s of analysis, past the 300 ms timeout
     const p = await problem(await post(`${strictUrl}/v1/analyze`, JSON.stringify({ text }), 'application/json', auth), 504);
     expect(p.detail).toMatch(/worker was replaced/);
     // The new thread loads the model before it takes work; until then requests wait (and may time out in the queue).
