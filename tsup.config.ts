@@ -12,7 +12,7 @@ export default defineConfig([
     // shared chunks keep one copy of the analysis per format (the CLI and the worker used to be separate bundles,
     // four copies of it in the package) and of the pipeline state and error classes (so instanceof works across
     // `slant`, `slant/node` and `slant/testing`). bin/slant.cjs loads dist/cli.js; the pool finds
-    // dist/batch-worker.js next to its own chunk: by __dirname in CommonJS, by import.meta.url in ESM (named only in
+    // dist/batch-worker.js next to its own chunk (the HTTP service's pool, dist/server-worker.js): by __dirname in CommonJS, by import.meta.url in ESM (named only in
     // the ESM output, where it is valid; see src/batch/pool.ts). The ESM copies of cli and batch-worker are small
     // and left out of the package ("files" in package.json).
     entry: {
@@ -22,6 +22,7 @@ export default defineConfig([
       dom: 'src/dom/index.ts',
       cli: 'src/cli/index.ts',
       'batch-worker': 'src/batch/worker.ts',
+      'server-worker': 'src/server/worker.ts',
     },
     format: ['cjs', 'esm'],
     esbuildOptions(options, context) {

@@ -14,3 +14,4 @@ export type { AnalyzeManyOptions, BatchError, BatchErrorCode, BatchItem, BatchRe
 // Scale out on Redis with BullMQ: `slant queue add|work|status|export|clean` as functions (src/queue/).
 export { addRun, cleanRun, exportRun, formatStatus, runStatus, startWorker, SHARD_FAILED, DEFAULT_REDIS_URL } from './queue';
 export type { AddOptions, AddResult, ExportOptions, ExportResult, QueueWorker, RunStatus, WorkOptions } from './queue';
+export { createServer, type ServerOptions, type SlantServer } from './server';

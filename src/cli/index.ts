@@ -1,6 +1,7 @@
 import { isSlantError } from '../errors';
 import { ANALYZE_USAGE, analyzeCommand } from './analyze-command';
 import { batchCommand } from './batch-command';
+import { serveCommand } from './serve-command';
 import { processIo, UsageError, type Io } from './io';
 
 declare const SLANT_VERSION: string | undefined;
@@ -12,6 +13,7 @@ usage:
                                                                 analyse one article
   slant batch <input|-> [-o out.jsonl] [options]               score a JSONL or CSV corpus (slant batch --help)
   slant queue add|work|status|export|clean [options]           score a corpus on many machines via Redis (slant queue --help)
+  slant serve [--port 8080] [options]                          run the HTTP service (slant serve --help)
   slant schema                                                  print the report's JSON Schema
   slant --version | --help
 
@@ -23,6 +25,7 @@ const commands: Record<string, Command> = {
   analyze: analyzeCommand,
   batch: batchCommand,
   queue: (args, io) => import('./queue-command').then((m) => m.queueCommand(args, io)),
+  serve: serveCommand,
   schema: async (_args, io) => {
     const { reportJsonSchemaDocument } = await import('../report');
     io.stdout(JSON.stringify(reportJsonSchemaDocument(), null, 2) + '\n');
