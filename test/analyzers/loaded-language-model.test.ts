@@ -69,7 +69,7 @@ describe('loaded-language word model: the fast scoring path', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { builtinLoadedWordModel, builtinVectors } = require('../../src/models/builtin');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { parseDocument } = require('../../src/nlp');
+    const { parseDocument } = require('../../src/document/build');
     const entries = builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number; category: string }>;
     const c = compileWordModel(builtinLoadedWordModel, compileVectors(builtinVectors), entries, 0.23);
     const doc = parseDocument('Critics slammed the utterly reckless plan. "It is a disgrace," she said, not unprecedented but odd.');

@@ -41,10 +41,10 @@ it('drains on SIGTERM: in-flight request answered, new ones 503, exit code 0', a
       await new Promise((r) => setTimeout(r, 200));
     }
 
-    const text = article(9).repeat(500); // ~150 KB: seconds of analysis
+    const text = article(9).repeat(4000); // ~1.2 MB: several seconds of analysis even on an idle machine
     const inFlight = fetch(`${url}/v1/analyze`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
     // SIGTERM once the request is running (its body is small: admitted within milliseconds).
-    await new Promise((r) => setTimeout(r, 700));
+    await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 150));
     const refused = await fetch(`${url}/v1/analyze`, {
