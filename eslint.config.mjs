@@ -6,7 +6,20 @@ import tseslint from 'typescript-eslint';
 
 // The few Node globals the plain-JavaScript files use (TypeScript files are checked by tsc, not no-undef).
 const NODE_GLOBALS = Object.fromEntries(
-  ['require', 'module', '__dirname', '__filename', 'process', 'console', 'Buffer', 'setTimeout', 'clearTimeout', 'URL', 'TextDecoder', 'TextEncoder'].map((g) => [g, 'readonly']),
+  [
+    'require',
+    'module',
+    '__dirname',
+    '__filename',
+    'process',
+    'console',
+    'Buffer',
+    'setTimeout',
+    'clearTimeout',
+    'URL',
+    'TextDecoder',
+    'TextEncoder',
+  ].map((g) => [g, 'readonly']),
 );
 
 export default tseslint.config(
@@ -24,6 +37,11 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: NODE_GLOBALS },
+  },
+  {
+    // Tests load modules afresh (jest.isolateModules) or as a CommonJS consumer would: require() is the point there.
+    files: ['test/**/*.ts', 'test/**/*.cts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.cjs'],

@@ -100,15 +100,31 @@ async function child(work: Work, readyDir: string, peers: number): Promise<void>
 
 function runChildren(work: Work, count: number): Promise<ChildResult[]> {
   const readyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slant-contention-'));
-  const runs = Array.from({ length: count }, () =>
-    new Promise<ChildResult>((resolve, reject) => {
-      const args = [...process.execArgv, process.argv[1], corpus, '--child', work, '--ready', readyDir, '--peers', String(count), '--articles', String(articles), '--warmup', String(warmup)];
-      const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      p.stdout.on('data', (d) => (out += d));
-      p.on('error', reject);
-      p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child ${work} exited with ${code}`))));
-    }),
+  const runs = Array.from(
+    { length: count },
+    () =>
+      new Promise<ChildResult>((resolve, reject) => {
+        const args = [
+          ...process.execArgv,
+          process.argv[1],
+          corpus,
+          '--child',
+          work,
+          '--ready',
+          readyDir,
+          '--peers',
+          String(count),
+          '--articles',
+          String(articles),
+          '--warmup',
+          String(warmup),
+        ];
+        const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        p.stdout.on('data', (d) => (out += d));
+        p.on('error', reject);
+        p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child ${work} exited with ${code}`))));
+      }),
   );
   return Promise.all(runs).finally(() => fs.rmSync(readyDir, { recursive: true, force: true }));
 }
@@ -116,7 +132,9 @@ function runChildren(work: Work, count: number): Promise<ChildResult[]> {
 async function main(): Promise<void> {
   if (values.alloc) return allocationChild();
   if (values.child) return child(values.child as Work, values.ready!, Number(values.peers));
-  console.log(`Corpus: ${path.basename(corpus)}; ${articles} articles timed per process after ${warmup} warm-up passes; ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `Corpus: ${path.basename(corpus)}; ${articles} articles timed per process after ${warmup} warm-up passes; ${os.cpus().length} cores, Node ${process.version}`,
+  );
   console.log('');
   console.log('| work | alone s | side by side s (each) | slowdown | CPU s side by side (each) |');
   console.log('|---|---:|---:|---:|---:|');
@@ -124,11 +142,15 @@ async function main(): Promise<void> {
     const [alone] = await runChildren(work, 1);
     const pair = await runChildren(work, 2);
     const mean = pair.reduce((s, r) => s + r.seconds, 0) / pair.length;
-    console.log(`| ${work === 'pipeline' ? 'default pipeline' : 'bare wink-nlp readDoc'} | ${alone.seconds.toFixed(2)} | ${pair.map((r) => r.seconds.toFixed(2)).join(', ')} | ${(mean / alone.seconds).toFixed(2)}x | ${pair.map((r) => r.cpuSeconds.toFixed(2)).join(', ')} |`);
+    console.log(
+      `| ${work === 'pipeline' ? 'default pipeline' : 'bare wink-nlp readDoc'} | ${alone.seconds.toFixed(2)} | ${pair.map((r) => r.seconds.toFixed(2)).join(', ')} | ${(mean / alone.seconds).toFixed(2)}x | ${pair.map((r) => r.cpuSeconds.toFixed(2)).join(', ')} |`,
+    );
   }
   const flags = ['--expose-gc', '--min-semi-space-size=512', '--max-semi-space-size=512'];
   const out = await new Promise<string>((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, ...flags, process.argv[1], corpus, '--alloc'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...process.execArgv, ...flags, process.argv[1], corpus, '--alloc'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let text = '';
     p.stdout.on('data', (d) => (text += d));
     p.on('error', reject);
@@ -136,7 +158,9 @@ async function main(): Promise<void> {
   });
   const kb = JSON.parse(out) as { pipeline: number; readDoc: number };
   console.log('');
-  console.log(`Allocated per article (40 articles, no garbage collection): default pipeline ${kb.pipeline.toFixed(0)} KB, bare readDoc ${kb.readDoc.toFixed(0)} KB`);
+  console.log(
+    `Allocated per article (40 articles, no garbage collection): default pipeline ${kb.pipeline.toFixed(0)} KB, bare readDoc ${kb.readDoc.toFixed(0)} KB`,
+  );
 }
 
 main().catch((err) => {

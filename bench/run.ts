@@ -25,7 +25,7 @@ import { analyzeInPool, createWorkerPool, type WorkerPool } from '../src/batch/p
 import { processInput, type LineOptions, type LineResult } from '../src/batch/record';
 import { runBatch } from '../src/batch/run';
 import { SummaryBuilder } from '../src/batch/summary';
-import type { BatchItem, BatchResult } from '../src/batch/types';
+import type { BatchItem } from '../src/batch/types';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { createPipeline } from '../src/pipeline';
@@ -114,7 +114,9 @@ async function timeLinesPool(pool: WorkerPool, lines: string[]): Promise<Timing>
   const c0 = cpuNow();
   const t0 = performance.now();
   const numbered = lines.map((text, i) => ({ text, line: i + 1 }));
-  const results = orderedMap(numbered, pool.threads * 4, (x) => pool.run<LineResult>({ kind: 'input', input: { kind: 'json', line: x.line, text: x.text } }));
+  const results = orderedMap(numbered, pool.threads * 4, (x) =>
+    pool.run<LineResult>({ kind: 'input', input: { kind: 'json', line: x.line, text: x.text } }),
+  );
   for await (const r of results) {
     if (r.error) errors++;
     if (r.digest) summary.add(r.digest);
@@ -145,10 +147,20 @@ async function startPool(threads: number, warm: BatchItem[]): Promise<{ pool: Wo
 async function child(input: string, workers: number, analyzers: string | undefined): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slant-bench-'));
   const t0 = performance.now();
-  const r = await runBatch({ input, output: path.join(tmp, 'out.jsonl'), summary: path.join(tmp, 'summary.json'), workers, fields: 'full', progress: false, ...(analyzers ? { pipeline: { analyzers: analyzers.split(',') } } : {}) });
+  const r = await runBatch({
+    input,
+    output: path.join(tmp, 'out.jsonl'),
+    summary: path.join(tmp, 'summary.json'),
+    workers,
+    fields: 'full',
+    progress: false,
+    ...(analyzers ? { pipeline: { analyzers: analyzers.split(',') } } : {}),
+  });
   const seconds = (performance.now() - t0) / 1000;
   fs.rmSync(tmp, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, seconds, lines: r.written, errors: r.errors }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, seconds, lines: r.written, errors: r.errors }) + '\n',
+  );
 }
 
 const ROOT = path.join(__dirname, '..');
@@ -165,7 +177,11 @@ function newestMtime(dir: string): number {
 /** The built CLI when it is there and newer than the sources (what users run); else the sources through tsx. */
 function builtCliIsCurrent(): boolean {
   const cli = path.join(ROOT, 'dist', 'cli.js');
-  return fs.existsSync(cli) && fs.existsSync(path.join(ROOT, 'dist', 'batch-worker.js')) && fs.statSync(cli).mtimeMs >= newestMtime(path.join(ROOT, 'src'));
+  return (
+    fs.existsSync(cli) &&
+    fs.existsSync(path.join(ROOT, 'dist', 'batch-worker.js')) &&
+    fs.statSync(cli).mtimeMs >= newestMtime(path.join(ROOT, 'src'))
+  );
 }
 
 function runChild(input: string, workers: number, built: boolean): { maxRssMB: number; seconds: number; lines: number; errors: number } {
@@ -183,7 +199,18 @@ function runChild(input: string, workers: number, built: boolean): { maxRssMB: n
            const summary = JSON.parse(fs.readFileSync(${JSON.stringify(path.join(tmp, 'summary.json'))}, 'utf8'));
            process.stdout.write(JSON.stringify({ maxRssMB, seconds, lines, errors: summary.all.errors.total, code }) + String.fromCharCode(10));
          });`,
-        JSON.stringify(['batch', input, '-o', path.join(tmp, 'out.jsonl'), '--summary', path.join(tmp, 'summary.json'), '--workers', String(workers), '--quiet', ...(chosenAnalyzers ? ['--analyzers', chosenAnalyzers.join(',')] : [])]),
+        JSON.stringify([
+          'batch',
+          input,
+          '-o',
+          path.join(tmp, 'out.jsonl'),
+          '--summary',
+          path.join(tmp, 'summary.json'),
+          '--workers',
+          String(workers),
+          '--quiet',
+          ...(chosenAnalyzers ? ['--analyzers', chosenAnalyzers.join(',')] : []),
+        ]),
       ]
     : [...process.execArgv, __filename, '--child', input, String(workers), ...(chosenAnalyzers ? [chosenAnalyzers.join(',')] : [])];
   const res = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -194,7 +221,10 @@ function runChild(input: string, workers: number, built: boolean): { maxRssMB: n
 
 function repeatCorpus(file: string, times: number): string {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'slant-bench-10x-')), 'corpus-10x.jsonl');
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const fd = fs.openSync(out, 'w');
   for (let k = 0; k < times; k++) {
     const chunk = lines.map((l) => {
@@ -242,8 +272,13 @@ async function main(): Promise<void> {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const corpus = args.find((a, i) => !a.startsWith('--') && !['--reps', '--json', '--analyzers'].includes(args[i - 1])) ?? '../shared/bench/corpus.jsonl';
-  chosenAnalyzers = flag('--analyzers')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const corpus =
+    args.find((a, i) => !a.startsWith('--') && !['--reps', '--json', '--analyzers'].includes(args[i - 1])) ??
+    '../shared/bench/corpus.jsonl';
+  chosenAnalyzers = flag('--analyzers')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const reps = Number(flag('--reps') ?? 3);
   const memory = !args.includes('--no-memory');
   if (!fs.existsSync(corpus)) throw new Error(`no corpus at ${corpus} (give the path: npm run bench -- path/to/corpus.jsonl)`);
@@ -253,7 +288,9 @@ async function main(): Promise<void> {
   const analyzers = createPipeline(pipelineOptions()).analyzerIds; // also rejects unknown ids before any timing
   const which = chosenAnalyzers ? 'chosen' : 'default';
   const log = (s: string): void => void process.stderr.write(s + '\n');
-  log(`corpus ${corpus}: ${items.length} articles, ${mb.toFixed(2)} MB of text; ${which} pipeline: ${analyzers.join(', ') || '(no analyzers)'}`);
+  log(
+    `corpus ${corpus}: ${items.length} articles, ${mb.toFixed(2)} MB of text; ${which} pipeline: ${analyzers.join(', ') || '(no analyzers)'}`,
+  );
 
   const timing = !args.includes('--no-timing');
   let rows: ReturnType<typeof makeRows> = [];
@@ -269,7 +306,15 @@ async function main(): Promise<void> {
     timeLinesInThread(lines.slice(0, 100));
     const one = await startPool(1, warm);
     const two = await startPool(2, warm);
-    const runs: Record<string, Timing[]> = { readDoc: [], inThread: [], worker1: [], workers2: [], linesInThread: [], lines1: [], lines2: [] };
+    const runs: Record<string, Timing[]> = {
+      readDoc: [],
+      inThread: [],
+      worker1: [],
+      workers2: [],
+      linesInThread: [],
+      lines1: [],
+      lines2: [],
+    };
     for (let r = 0; r < reps; r++) {
       runs.readDoc.push(timeReadDoc(items));
       runs.inThread.push(await timeInThread(items));
@@ -278,7 +323,11 @@ async function main(): Promise<void> {
       runs.linesInThread.push(timeLinesInThread(lines));
       runs.lines1.push(await timeLinesPool(one.pool, lines));
       runs.lines2.push(await timeLinesPool(two.pool, lines));
-      log(`rep ${r + 1}/${reps}: ${Object.entries(runs).map(([k, v]) => `${k} ${v[r].seconds.toFixed(2)}s`).join(', ')}`);
+      log(
+        `rep ${r + 1}/${reps}: ${Object.entries(runs)
+          .map(([k, v]) => `${k} ${v[r].seconds.toFixed(2)}s`)
+          .join(', ')}`,
+      );
     }
     await one.pool.close();
     await two.pool.close();
@@ -294,7 +343,9 @@ async function main(): Promise<void> {
     log('memory: slant batch (full reports + summary) in child processes…');
     const big = repeatCorpus(corpus, 10);
     const built = args.includes('--built') || builtCliIsCurrent();
-    memoryWith = built ? 'the built CLI (node dist/cli.js batch)' : 'runBatch from the sources through tsx (dist/ missing or older than src/: run npm run build to measure the built CLI)';
+    memoryWith = built
+      ? 'the built CLI (node dist/cli.js batch)'
+      : 'runBatch from the sources through tsx (dist/ missing or older than src/: run npm run build to measure the built CLI)';
     log(`  measuring ${memoryWith}`);
     mem = {};
     for (const workers of [1, 2]) {
@@ -308,22 +359,38 @@ async function main(): Promise<void> {
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism?.() ?? os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
   // Markdown: blank lines between lines and around tables, so the output pastes into the README as it is.
   const out: string[] = [];
-  out.push(`Machine: ${machine}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  out.push(
+    `Machine: ${machine}; load average at the end ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   out.push('');
-  out.push(`Corpus: ${path.basename(corpus)}, ${items.length} articles, ${mb.toFixed(2)} MB; analyzers: ${analyzers.join(', ') || '(none)'}; medians of ${reps} interleaved runs`);
+  out.push(
+    `Corpus: ${path.basename(corpus)}, ${items.length} articles, ${mb.toFixed(2)} MB; analyzers: ${analyzers.join(', ') || '(none)'}; medians of ${reps} interleaved runs`,
+  );
   if (ratios) {
     out.push('');
     out.push('| run | MB/s | articles/s | wall s | CPU s |');
     out.push('|---|---:|---:|---:|---:|');
-    for (const r of rows) out.push(`| ${r.label} | ${r.mbPerS.toFixed(2)} | ${r.articlesPerS.toFixed(0)} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} |`);
+    for (const r of rows)
+      out.push(`| ${r.label} | ${r.mbPerS.toFixed(2)} | ${r.articlesPerS.toFixed(0)} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} |`);
     out.push('');
-    out.push(`Pipeline / bare readDoc (1 thread): ${ratios.pipelineVsReadDoc.toFixed(2)}x by wall clock, ${ratios.pipelineVsReadDocCpu.toFixed(2)}x by CPU time`);
+    out.push(
+      `Pipeline / bare readDoc (1 thread): ${ratios.pipelineVsReadDoc.toFixed(2)}x by wall clock, ${ratios.pipelineVsReadDocCpu.toFixed(2)}x by CPU time`,
+    );
     out.push('');
-    out.push(`2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x (analyzeMany, reports as objects)`);
+    out.push(
+      `2 workers / 1 thread: ${ratios.twoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.twoWorkersVsOneWorker.toFixed(2)}x (analyzeMany, reports as objects)`,
+    );
     out.push('');
-    out.push(`Batch lines (as slant batch): 2 workers / 1 thread: ${ratios.linesTwoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.linesTwoWorkersVsOneWorker.toFixed(2)}x`);
+    out.push(
+      `Batch lines (as slant batch): 2 workers / 1 thread: ${ratios.linesTwoWorkersVsOneThread.toFixed(2)}x; 2 workers / 1 worker: ${ratios.linesTwoWorkersVsOneWorker.toFixed(2)}x`,
+    );
     out.push('');
-    out.push(`Worker pool start-up (model load per thread): 1 worker ${poolStart.one.toFixed(2)} s, 2 workers ${poolStart.two.toFixed(2)} s (not in the timings above)`);
+    out.push(
+      `Worker pool start-up (model load per thread): 1 worker ${poolStart.one.toFixed(2)} s, 2 workers ${poolStart.two.toFixed(2)} s (not in the timings above)`,
+    );
     if (firstErrors) out.push('', `Note: ${firstErrors} articles gave an error record.`);
   }
   if (mem) {
@@ -341,10 +408,15 @@ async function main(): Promise<void> {
   }
   process.stdout.write(out.join('\n') + '\n');
   const json = flag('--json');
-  if (json) fs.writeFileSync(json, JSON.stringify({ machine, corpus, articles: items.length, mb, analyzers, reps, rows, ratios, poolStart, memory: mem }, null, 2) + '\n');
+  if (json)
+    fs.writeFileSync(
+      json,
+      JSON.stringify({ machine, corpus, articles: items.length, mb, analyzers, reps, rows, ratios, poolStart, memory: mem }, null, 2) +
+        '\n',
+    );
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
 });

@@ -57,6 +57,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     (e) => {
       console.error(`check-scorer: ${e.stack || e.message}`);
       process.exitCode = 2;
-    }
+    },
   );
 }

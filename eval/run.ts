@@ -74,7 +74,10 @@ function main(): number {
       const pred: PredLine[] = gold.map((d, i) => ({ id: d.id, ...task.predict(reports[i], d) }));
       if (values['pred-dir']) {
         mkdirSync(values['pred-dir'], { recursive: true });
-        writeFileSync(join(values['pred-dir'], `${task.id.replace(/\//g, '__')}.jsonl`), pred.map((p) => JSON.stringify(p)).join('\n') + '\n');
+        writeFileSync(
+          join(values['pred-dir'], `${task.id.replace(/\//g, '__')}.jsonl`),
+          pred.map((p) => JSON.stringify(p)).join('\n') + '\n',
+        );
       }
       const result = score({ ...task.score, gold, pred });
       for (const [metric, read] of Object.entries(task.metrics)) {
@@ -116,7 +119,9 @@ function textTable(rows: Row[]): string {
   for (const r of rows) {
     const best = Object.entries(r.peers).sort((a, b) => b[1] - a[1])[0];
     const status = r.floor !== undefined && (r.value ?? -1) < r.floor - 1e-9 ? '  BELOW FLOOR' : '';
-    lines.push(`${r.task.padEnd(28)}${r.metric.padEnd(18)}${fmt(r.value).padStart(8)}${fmt(r.floor).padStart(8)}  ${best ? `${best[0]} ${fmt(best[1])}` : ''}${status}`);
+    lines.push(
+      `${r.task.padEnd(28)}${r.metric.padEnd(18)}${fmt(r.value).padStart(8)}${fmt(r.floor).padStart(8)}  ${best ? `${best[0]} ${fmt(best[1])}` : ''}${status}`,
+    );
   }
   return lines.join('\n');
 }

@@ -249,12 +249,15 @@ const ALNUM_RE = /[\p{L}\p{N}]/u;
 const NO_WEIGHT_RE = /[\s"“”„‟«»‹›'‘’`]/u;
 // (non-global, so .test() keeps no state; hoisted out of the loops)
 const UPPER_START_RE = /^\p{Lu}/u;
-const SENTENCE_START_BEFORE_RE = /(^|[.!?:;\n])["“‘'(\[\s]*$/u;
+const SENTENCE_START_BEFORE_RE = /(^|[.!?:;\n])["“‘'([\s]*$/u;
 
 export const DEFAULT_GOLD_LABELS: Readonly<Partial<Record<Task, readonly string[]>>> = {
   loaded: [
-    'Loaded_Language', 'Name_Calling,Labeling', 'Exaggeration,Minimisation', // PTC (SemEval-2020)
-    'Name_Calling-Labeling', 'Exaggeration-Minimisation', // SemEval-2023 spelling of the same labels
+    'Loaded_Language',
+    'Name_Calling,Labeling',
+    'Exaggeration,Minimisation', // PTC (SemEval-2020)
+    'Name_Calling-Labeling',
+    'Exaggeration-Minimisation', // SemEval-2023 spelling of the same labels
     'lexical_bias', // BASIL
     'biased_word', // BABE, MBIC
   ],
@@ -266,7 +269,12 @@ export const DEFAULT_GOLD_LABELS: Readonly<Partial<Record<Task, readonly string[
   density: ['attribution_cue'],
 };
 export const DEFAULT_PRED_LABEL: Readonly<Partial<Record<Task, string>>> = {
-  loaded: 'loaded', cue: 'cue', source: 'source', content: 'content', agentless: 'vague', quote: 'quote',
+  loaded: 'loaded',
+  cue: 'cue',
+  source: 'source',
+  content: 'content',
+  agentless: 'vague',
+  quote: 'quote',
 };
 export const TASKS: readonly Task[] = ['loaded', 'cue', 'source', 'content', 'agentless', 'quote', 'sentence', 'density', 'frames'];
 
@@ -285,7 +293,7 @@ export function readJsonl<T = unknown>(file: string): T[] {
     try {
       out.push(JSON.parse(line) as T);
     } catch (e) {
-      throw new Error(`${file}:${i + 1}: invalid JSON (${(e as Error).message})`);
+      throw new Error(`${file}:${i + 1}: invalid JSON (${(e as Error).message})`, { cause: e });
     }
   });
   return out;
@@ -371,7 +379,9 @@ function makeUnit<X extends object>(ctx: DocCtx, iv: Array<[number, number]>, ex
 
 /** Weighted size of the intersection of two units. */
 export function interWeight(ctx: DocCtx, a: Pick<Unit, 'iv'>, b: Pick<Unit, 'iv'>): number {
-  let i = 0, j = 0, w = 0;
+  let i = 0,
+    j = 0,
+    w = 0;
   while (i < a.iv.length && j < b.iv.length) {
     const s = max2(a.iv[i][0], b.iv[j][0]);
     const e = min2(a.iv[i][1], b.iv[j][1]);
@@ -402,7 +412,11 @@ function goldUnits(ctx: DocCtx, labels: Set<string>, filter: (sp: GoldSpan) => u
   const units: GoldUnit[] = [];
   let zero = 0;
   for (const [key, spans] of groups) {
-    const u = makeUnit(ctx, spans.map((s): [number, number] => [s.start, s.end]), { key, spans, attrs: spans[0].attrs || {} });
+    const u = makeUnit(
+      ctx,
+      spans.map((s): [number, number] => [s.start, s.end]),
+      { key, spans, attrs: spans[0].attrs || {} },
+    );
     if (u.w === 0) zero++;
     else units.push(u);
   }
@@ -415,7 +429,8 @@ function predUnits(ctx: DocCtx, spans: PredSpan[] | undefined, label: string | u
   const n = ctx.text.length;
   for (const sp of spans || []) {
     if (!sp || sp.label !== label) continue;
-    let s = Number(sp.start), e = Number(sp.end);
+    let s = Number(sp.start),
+      e = Number(sp.end);
     let invalid = false;
     if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e > n || s >= e) {
       stats.invalid_pred_spans++;
@@ -479,7 +494,9 @@ export function greedyMatch(ctx: DocCtx, gold: Unit[], pred: Unit[], threshold: 
     }
   }
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-  const gUsed = new Set<number>(), pUsed = new Set<number>(), matches: Match[] = [];
+  const gUsed = new Set<number>(),
+    pUsed = new Set<number>(),
+    matches: Match[] = [];
   for (const [ratio, i, j] of pairs) {
     if (gUsed.has(i) || pUsed.has(j)) continue;
     gUsed.add(i);
@@ -496,7 +513,7 @@ export function spearman(xs: number[], ys: number[]): number | null {
   const rank = (v: number[]): number[] => {
     const idx = v.map((x, i): [number, number] => [x, i]).sort((a, b) => a[0] - b[0]);
     const r = new Array<number>(n);
-    for (let k = 0; k < n; ) {
+    for (let k = 0; k < n;) {
       let m = k;
       while (m + 1 < n && idx[m + 1][0] === idx[k][0]) m++;
       const avg = (k + m) / 2 + 1;
@@ -510,8 +527,11 @@ export function spearman(xs: number[], ys: number[]): number | null {
 /** Pearson's r; null when either series is constant. */
 export function pearson(a: number[], b: number[]): number | null {
   const n = a.length;
-  const ma = a.reduce((s, x) => s + x, 0) / n, mb = b.reduce((s, x) => s + x, 0) / n;
-  let sab = 0, saa = 0, sbb = 0;
+  const ma = a.reduce((s, x) => s + x, 0) / n,
+    mb = b.reduce((s, x) => s + x, 0) / n;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < n; i++) {
     sab += (a[i] - ma) * (b[i] - mb);
     saa += (a[i] - ma) ** 2;
@@ -523,12 +543,15 @@ export function pearson(a: number[], b: number[]): number | null {
 // ---------------------------------------------------------------------------------------------
 // Generic-source detection (agentless task)
 const PRONOUNS = new Set(
-  ('i you he she it we they me him her us them who whom which that this these those himself herself themselves ' +
-    'itself myself ourselves yourself one his hers their theirs my our your its whose').split(' ')
+  (
+    'i you he she it we they me him her us them who whom which that this these those himself herself themselves ' +
+    'itself myself ourselves yourself one his hers their theirs my our your its whose'
+  ).split(' '),
 );
 /** Case statistics of the gold texts: lowercase occurrences vs capitalised non-sentence-initial ones. */
 export function caseStats(docs: Array<Pick<GoldDoc, 'text'>>): CaseStats {
-  const low = new Map<string, number>(), capMid = new Map<string, number>();
+  const low = new Map<string, number>(),
+    capMid = new Map<string, number>();
   for (const d of docs) {
     const text = d.text || '';
     for (const m of text.matchAll(WORD_RE)) {
@@ -583,7 +606,8 @@ export function nameTokens(s: unknown): string[] {
 }
 /** Full normalised names equal, or last tokens equal ("Mr. Hemming" = "Brian Hemming"). */
 export function speakerMatches(pred: unknown, gold: unknown): boolean {
-  const p = nameTokens(pred), g = nameTokens(gold);
+  const p = nameTokens(pred),
+    g = nameTokens(gold);
   if (!p.length || !g.length) return false;
   return p.join(' ') === g.join(' ') || p[p.length - 1] === g[g.length - 1];
 }
@@ -607,7 +631,11 @@ export function score(o: ScoreOptions): ScoreResult {
     const prev = predById.get(id);
     if (prev) {
       dupPredLines++;
-      predById.set(id, { ...prev, spans: [...(prev.spans || []), ...(line.spans || [])], doc: { ...(prev.doc || {}), ...(line.doc || {}) } });
+      predById.set(id, {
+        ...prev,
+        spans: [...(prev.spans || []), ...(line.spans || [])],
+        doc: { ...(prev.doc || {}), ...(line.doc || {}) },
+      });
     } else predById.set(id, line);
   }
   const goldIds = new Set(o.gold.map((d) => String(d.id)));
@@ -622,7 +650,12 @@ export function score(o: ScoreOptions): ScoreResult {
   const predOf = (d: GoldDoc): PredLine => predById.get(String(d.id)) || EMPTY_PRED;
 
   // built in the reference's key order (task-specific keys, then metrics last)
-  const result: Omit<ScoreResult, 'metrics'> & { metrics?: Metrics } = { task, gold_labels: [...goldLabels], pred_label: predLabel, ...stats };
+  const result: Omit<ScoreResult, 'metrics'> & { metrics?: Metrics } = {
+    task,
+    gold_labels: [...goldLabels],
+    pred_label: predLabel,
+    ...stats,
+  };
   const metrics: Metrics = {};
 
   if (task === 'loaded') {
@@ -637,7 +670,8 @@ export function score(o: ScoreOptions): ScoreResult {
       overlapCounts(ctx, g.units, p, span);
       // word level: a word is positive if it shares a character with a (gold / pred) span
       const n = ctx.text.length;
-      const cg = new Uint8Array(n + 1), cp = new Uint8Array(n + 1);
+      const cg = new Uint8Array(n + 1),
+        cp = new Uint8Array(n + 1);
       for (const sp of d.spans || []) {
         if (!goldLabels.has(sp.label)) continue;
         const hi = Math.min(n, sp.end); // (the bound is constant: computed once, same result as in the loop test)
@@ -645,7 +679,8 @@ export function score(o: ScoreOptions): ScoreResult {
       }
       for (const u of p) for (const [s, e] of u.iv) for (let i = s; i < e; i++) cp[i] = 1;
       for (const w of ctx.words) {
-        let gp = false, pp = false;
+        let gp = false,
+          pp = false;
         for (let i = w.start; i < w.end; i++) {
           if (cg[i]) gp = true;
           if (cp[i]) pp = true;
@@ -678,7 +713,15 @@ export function score(o: ScoreOptions): ScoreResult {
     result.gold_units_without_weight = zero;
   } else if (task === 'agentless') {
     const cs = caseStats(o.gold);
-    const a: AgentlessCounts = { gold_units: 0, gold_hit: 0, pred_units: 0, pred_hit_broad: 0, pred_hit_strict: 0, generic_source_attributions: 0, agentless_attributions: 0 };
+    const a: AgentlessCounts = {
+      gold_units: 0,
+      gold_hit: 0,
+      pred_units: 0,
+      pred_hit_broad: 0,
+      pred_hit_strict: 0,
+      generic_source_attributions: 0,
+      agentless_attributions: 0,
+    };
     const cueLabel = [...goldLabels][0] || 'attribution_cue';
     for (const d of o.gold) {
       const ctx = new DocCtx(d);
@@ -702,7 +745,11 @@ export function score(o: ScoreOptions): ScoreResult {
         }
       }
       const strict = goldUnits(ctx, new Set([cueLabel]), (sp) => sp.attrs && sp.attrs.has_source === false).units;
-      const broad = goldUnits(ctx, new Set([cueLabel, 'attribution_source']), (sp) => sp.attrs && vagueIds.has(sp.attrs.attribution_id)).units;
+      const broad = goldUnits(
+        ctx,
+        new Set([cueLabel, 'attribution_source']),
+        (sp) => sp.attrs && vagueIds.has(sp.attrs.attribution_id),
+      ).units;
       const p = predUnits(ctx, predOf(d).spans, predLabel, stats);
       const gHit: boolean[] = new Array<boolean>(strict.length).fill(false);
       for (const u of p) {
@@ -733,7 +780,19 @@ export function score(o: ScoreOptions): ScoreResult {
       ...a,
     };
   } else if (task === 'quote') {
-    const acc = { gold_units: 0, pred_units: 0, m30: 0, m80: 0, spk_n: 0, spk_ok: 0, spk_no_ref: 0, direct_n: 0, direct_hit: 0, indirect_n: 0, indirect_hit: 0 };
+    const acc = {
+      gold_units: 0,
+      pred_units: 0,
+      m30: 0,
+      m80: 0,
+      spk_n: 0,
+      spk_ok: 0,
+      spk_no_ref: 0,
+      direct_n: 0,
+      direct_hit: 0,
+      indirect_n: 0,
+      indirect_hit: 0,
+    };
     for (const d of o.gold) {
       const ctx = new DocCtx(d);
       const g = goldUnits(ctx, goldLabels).units;
@@ -764,9 +823,24 @@ export function score(o: ScoreOptions): ScoreResult {
         if (refs.some((ref) => speakerMatches(p[m.pj].speaker, ref))) acc.spk_ok++;
       }
     }
-    metrics.ratio30 = { ...prf(acc.m30, acc.pred_units, acc.m30, acc.gold_units), matched: acc.m30, pred_units: acc.pred_units, gold_units: acc.gold_units };
-    metrics.ratio80 = { ...prf(acc.m80, acc.pred_units, acc.m80, acc.gold_units), matched: acc.m80, pred_units: acc.pred_units, gold_units: acc.gold_units };
-    metrics.speaker = { accuracy: acc.spk_n ? acc.spk_ok / acc.spk_n : 0, correct: acc.spk_ok, n: acc.spk_n, matched_without_reference: acc.spk_no_ref };
+    metrics.ratio30 = {
+      ...prf(acc.m30, acc.pred_units, acc.m30, acc.gold_units),
+      matched: acc.m30,
+      pred_units: acc.pred_units,
+      gold_units: acc.gold_units,
+    };
+    metrics.ratio80 = {
+      ...prf(acc.m80, acc.pred_units, acc.m80, acc.gold_units),
+      matched: acc.m80,
+      pred_units: acc.pred_units,
+      gold_units: acc.gold_units,
+    };
+    metrics.speaker = {
+      accuracy: acc.spk_n ? acc.spk_ok / acc.spk_n : 0,
+      correct: acc.spk_ok,
+      n: acc.spk_n,
+      matched_without_reference: acc.spk_no_ref,
+    };
     metrics.recall30_by_type = {
       direct: acc.direct_n ? acc.direct_hit / acc.direct_n : 0,
       direct_n: acc.direct_n,
@@ -816,7 +890,10 @@ export function score(o: ScoreOptions): ScoreResult {
   } else if (task === 'frames') {
     // doc-level multi-label: gold doc_labels.frames (array), pred doc.frames (array); docs without gold frames are left out
     const per = new Map<string, { tp: number; fp: number; fn: number }>();
-    let tp = 0, fp = 0, fn = 0, n = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      n = 0;
     const cell = (l: string) => {
       let c = per.get(l);
       if (!c) per.set(l, (c = { tp: 0, fp: 0, fn: 0 }));
@@ -862,8 +939,14 @@ export function score(o: ScoreOptions): ScoreResult {
       labels: goldLabelSet.length,
     };
   } else if (task === 'density') {
-    const gs: number[] = [], ps: number[] = [], ws: number[] = [], gr: number[] = [], pr: number[] = [];
-    let missingField = 0, maeSum = 0, maeN = 0;
+    const gs: number[] = [],
+      ps: number[] = [],
+      ws: number[] = [],
+      gr: number[] = [],
+      pr: number[] = [];
+    let missingField = 0,
+      maeSum = 0,
+      maeN = 0;
     for (const d of o.gold) {
       const ctx = new DocCtx(d);
       const ga = d.doc_labels ? d.doc_labels.attributions : undefined;
@@ -881,7 +964,8 @@ export function score(o: ScoreOptions): ScoreResult {
       ps.push(p);
       ws.push(nw);
       if (nw > 0) {
-        const g1k = (g * 1000) / nw, p1k = (p * 1000) / nw;
+        const g1k = (g * 1000) / nw,
+          p1k = (p * 1000) / nw;
         gr.push(g1k);
         pr.push(p1k);
         maeSum += Math.abs(p1k - g1k);
@@ -919,7 +1003,7 @@ export function formatResult(r: ScoreResult, goldName = ''): string {
       (r.invalid_pred_spans ? ` invalid_pred_spans=${r.invalid_pred_spans}` : '') +
       (r.pred_duplicate_lines ? ` pred_duplicate_lines=${r.pred_duplicate_lines}` : '') +
       (r.pred_units_without_weight ? ` ignored_blank_pred_spans=${r.pred_units_without_weight}` : '') +
-      (r.gold_units_without_weight ? ` ignored_blank_gold_spans=${r.gold_units_without_weight}` : '')
+      (r.gold_units_without_weight ? ` ignored_blank_gold_spans=${r.gold_units_without_weight}` : ''),
   );
   const row = (name: string, m: PRF, extra?: string) =>
     lines.push(`  ${name.padEnd(16)} P=${f3(m.p)}  R=${f3(m.r)}  F1=${f3(m.f1)}  ${extra || ''}`);
@@ -932,12 +1016,19 @@ export function formatResult(r: ScoreResult, goldName = ''): string {
   if (m.ratio50) row('ratio>=0.5', m.ratio50, `(matched ${m.ratio50.matched}, pred ${m.ratio50.pred_units}, gold ${m.ratio50.gold_units})`);
   if (m.agentless) {
     const a = m.agentless;
-    row('agentless', a, `(recall: ${a.gold_hit}/${a.gold_units} agentless cues; P: ${a.pred_hit_broad}/${a.pred_units} preds on a vague attribution's cue/source)`);
-    lines.push(`  ${'strict'.padEnd(16)} P=${f3(a.p_strict)}  F1=${f3(a.f1_strict)}  (${a.pred_hit_strict} preds on an agentless cue; vague attributions: ${a.agentless_attributions} agentless + ${a.generic_source_attributions} generic-source)`);
+    row(
+      'agentless',
+      a,
+      `(recall: ${a.gold_hit}/${a.gold_units} agentless cues; P: ${a.pred_hit_broad}/${a.pred_units} preds on a vague attribution's cue/source)`,
+    );
+    lines.push(
+      `  ${'strict'.padEnd(16)} P=${f3(a.p_strict)}  F1=${f3(a.f1_strict)}  (${a.pred_hit_strict} preds on an agentless cue; vague attributions: ${a.agentless_attributions} agentless + ${a.generic_source_attributions} generic-source)`,
+    );
   }
   if (m.ratio30) row('ratio>=0.3', m.ratio30, `(matched ${m.ratio30.matched}, pred ${m.ratio30.pred_units}, gold ${m.ratio30.gold_units})`);
   if (m.ratio80) row('ratio>=0.8', m.ratio80, `(matched ${m.ratio80.matched})`);
-  if (m.speaker) lines.push(`  ${'speaker'.padEnd(16)} acc=${f3(m.speaker.accuracy)} (${m.speaker.correct}/${m.speaker.n} quotes matched at >=0.3)`);
+  if (m.speaker)
+    lines.push(`  ${'speaker'.padEnd(16)} acc=${f3(m.speaker.accuracy)} (${m.speaker.correct}/${m.speaker.n} quotes matched at >=0.3)`);
   if (m.recall30_by_type) {
     const t = m.recall30_by_type;
     lines.push(`  ${'recall@0.3'.padEnd(16)} direct=${f3(t.direct)} (n=${t.direct_n})  indirect=${f3(t.indirect)} (n=${t.indirect_n})`);
@@ -945,16 +1036,24 @@ export function formatResult(r: ScoreResult, goldName = ''): string {
   if (m.sentence) {
     const s = m.sentence;
     row('positive class', s, `(n=${s.n}, excluded=${s.excluded}, tp ${s.tp} fp ${s.fp} fn ${s.fn} tn ${s.tn})`);
-    lines.push(`  ${'overall'.padEnd(16)} acc=${f3(s.accuracy)}  macro-F1=${f3(s.macro_f1)}  F1(neg)=${f3(s.f1_neg)}  gold+ ${f3(s.gold_pos_rate)}  pred+ ${f3(s.pred_pos_rate)}`);
+    lines.push(
+      `  ${'overall'.padEnd(16)} acc=${f3(s.accuracy)}  macro-F1=${f3(s.macro_f1)}  F1(neg)=${f3(s.f1_neg)}  gold+ ${f3(s.gold_pos_rate)}  pred+ ${f3(s.pred_pos_rate)}`,
+    );
   }
   if (m.frames) {
     const f = m.frames;
-    lines.push(`  ${'frames'.padEnd(16)} micro P=${f3(f.micro_p)} R=${f3(f.micro_r)} F1=${f3(f.micro_f1)}  macro-F1=${f3(f.macro_f1)}  (docs ${f.n}, labels ${f.labels})`);
+    lines.push(
+      `  ${'frames'.padEnd(16)} micro P=${f3(f.micro_p)} R=${f3(f.micro_r)} F1=${f3(f.micro_f1)}  macro-F1=${f3(f.macro_f1)}  (docs ${f.n}, labels ${f.labels})`,
+    );
   }
   if (m.density) {
     const d = m.density;
-    lines.push(`  ${'density'.padEnd(16)} spearman=${f3(d.spearman)}  spearman/1k=${f3(d.spearman_per1k)}  MAE/1k=${f3(d.mae_per1k)}  gold/1k=${f3(d.mean_gold_per1k)}  pred/1k=${f3(d.mean_pred_per1k)}`);
-    lines.push(`  ${'reference'.padEnd(16)} spearman(word count, gold count)=${f3(d.spearman_wordcount_vs_gold)}${d.pred_missing_field ? `  pred docs without doc.attributions: ${d.pred_missing_field}` : ''}`);
+    lines.push(
+      `  ${'density'.padEnd(16)} spearman=${f3(d.spearman)}  spearman/1k=${f3(d.spearman_per1k)}  MAE/1k=${f3(d.mae_per1k)}  gold/1k=${f3(d.mean_gold_per1k)}  pred/1k=${f3(d.mean_pred_per1k)}`,
+    );
+    lines.push(
+      `  ${'reference'.padEnd(16)} spearman(word count, gold count)=${f3(d.spearman_wordcount_vs_gold)}${d.pred_missing_field ? `  pred docs without doc.attributions: ${d.pred_missing_field}` : ''}`,
+    );
   }
   return lines.join('\n');
 }
@@ -986,7 +1085,10 @@ export function goldAsPred(task: Task, gold: GoldDoc[], o: Omit<TaskSpec, 'task'
       spans.push(out);
     }
     // (as in the reference, a gold doc without doc_labels gets no `positive` field; such docs are excluded anyway)
-    if (task === 'sentence' && d.doc_labels) doc.positive = String(o.goldPos).split('|').includes(String(d.doc_labels[String(o.goldKey)]));
+    if (task === 'sentence' && d.doc_labels)
+      doc.positive = String(o.goldPos)
+        .split('|')
+        .includes(String(d.doc_labels[String(o.goldKey)]));
     if (task === 'density') {
       const ctx = new DocCtx(d);
       const ga = d.doc_labels ? d.doc_labels.attributions : undefined;
@@ -1030,7 +1132,8 @@ export function selftest(gold: GoldDoc[]): SelftestCheck[] {
     const name = t.task + (t.goldKey ? `(${t.goldKey})` : '');
     const full = score({ ...t, gold, pred: goldAsPred(t.task, gold, t) });
     const empty = score({ ...t, gold, pred: [] });
-    const m = full.metrics, e = empty.metrics;
+    const m = full.metrics,
+      e = empty.metrics;
     check(`${name}: no missing docs in gold-as-pred`, full.pred_docs_missing === 0, full.pred_docs_missing);
     check(`${name}: empty pred -> all docs reported missing`, empty.pred_docs_missing === gold.length, empty.pred_docs_missing);
     if (t.task === 'loaded' && m.span_overlap && m.word && e.span_overlap && e.word) {
@@ -1038,23 +1141,41 @@ export function selftest(gold: GoldDoc[]): SelftestCheck[] {
       check(`${name}: gold-as-pred word F1 = 1`, near1(m.word.f1), m.word.f1);
       check(`${name}: empty pred span recall = 0`, e.span_overlap.r === 0, e.span_overlap.r);
       check(`${name}: empty pred word recall = 0`, e.word.r === 0, e.word.r);
-    } else if ((t.task === 'cue' || t.task === 'source' || t.task === 'content') && m.span_overlap && m.ratio50 && e.span_overlap && e.ratio50) {
+    } else if (
+      (t.task === 'cue' || t.task === 'source' || t.task === 'content') &&
+      m.span_overlap &&
+      m.ratio50 &&
+      e.span_overlap &&
+      e.ratio50
+    ) {
       check(`${name}: gold-as-pred span F1 = 1`, near1(m.span_overlap.f1), m.span_overlap.f1);
       check(`${name}: gold-as-pred ratio>=0.5 F1 = 1`, near1(m.ratio50.f1), m.ratio50.f1);
       check(`${name}: empty pred recall = 0`, e.span_overlap.r === 0 && e.ratio50.r === 0, [e.span_overlap.r, e.ratio50.r]);
     } else if (t.task === 'agentless' && m.agentless && e.agentless) {
-      check(`${name}: gold-as-pred F1 = 1 (and strict F1 = 1)`, near1(m.agentless.f1) && near1(m.agentless.f1_strict), [m.agentless.f1, m.agentless.f1_strict]);
+      check(`${name}: gold-as-pred F1 = 1 (and strict F1 = 1)`, near1(m.agentless.f1) && near1(m.agentless.f1_strict), [
+        m.agentless.f1,
+        m.agentless.f1_strict,
+      ]);
       check(`${name}: empty pred recall = 0`, e.agentless.r === 0, e.agentless.r);
     } else if (t.task === 'quote' && m.ratio30 && m.ratio80 && m.speaker && e.ratio30 && e.ratio80) {
       check(`${name}: gold-as-pred F1@0.3 = F1@0.8 = 1`, near1(m.ratio30.f1) && near1(m.ratio80.f1), [m.ratio30.f1, m.ratio80.f1]);
       check(`${name}: gold-as-pred speaker accuracy = 1`, near1(m.speaker.accuracy), m.speaker.accuracy);
       check(`${name}: empty pred recall = 0`, e.ratio30.r === 0 && e.ratio80.r === 0, [e.ratio30.r, e.ratio80.r]);
     } else if (t.task === 'sentence' && m.sentence && e.sentence) {
-      check(`${name}: gold-as-pred accuracy = macro-F1 = 1`, near1(m.sentence.accuracy) && near1(m.sentence.macro_f1), [m.sentence.accuracy, m.sentence.macro_f1]);
+      check(`${name}: gold-as-pred accuracy = macro-F1 = 1`, near1(m.sentence.accuracy) && near1(m.sentence.macro_f1), [
+        m.sentence.accuracy,
+        m.sentence.macro_f1,
+      ]);
       check(`${name}: empty pred positive recall = 0`, e.sentence.r === 0, e.sentence.r);
     } else if (t.task === 'density' && m.density && e.density) {
-      check(`${name}: gold-as-pred spearman = 1, MAE = 0`, near1(m.density.spearman) && m.density.mae_per1k === 0, [m.density.spearman, m.density.mae_per1k]);
-      check(`${name}: empty pred MAE = mean gold rate`, Math.abs(e.density.mae_per1k - e.density.mean_gold_per1k) < 1e-9, [e.density.mae_per1k, e.density.mean_gold_per1k]);
+      check(`${name}: gold-as-pred spearman = 1, MAE = 0`, near1(m.density.spearman) && m.density.mae_per1k === 0, [
+        m.density.spearman,
+        m.density.mae_per1k,
+      ]);
+      check(`${name}: empty pred MAE = mean gold rate`, Math.abs(e.density.mae_per1k - e.density.mean_gold_per1k) < 1e-9, [
+        e.density.mae_per1k,
+        e.density.mean_gold_per1k,
+      ]);
     }
   }
   if (!checks.length) check('some task applies to this gold file', false, 'no known labels');

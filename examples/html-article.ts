@@ -19,4 +19,6 @@ for (const f of report.findings.filter((x) => x.severity === 'warning')) {
 
 // The same findings as SARIF 2.1.0, with regions in the HTML file.
 const sarif = JSON.parse(formatReport(report, 'sarif', { source: html, uri: 'water-fine.html' }));
-console.log(`SARIF: ${sarif.runs[0].results.length} results, first at line ${sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine}`);
+console.log(
+  `SARIF: ${sarif.runs[0].results.length} results, first at line ${sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine}`,
+);

@@ -10,7 +10,8 @@ const text = readFileSync(join(__dirname, 'articles', 's400-india.txt'), 'utf8')
 const report = analyze(text);
 
 console.log(`${report.stats.words} words, ${report.stats.sentences} sentences; overall score ${report.score.overall}`);
-for (const [id, result] of Object.entries(report.analyzers)) console.log(`- ${id}: ${result.score === null ? 'not scored' : result.score.toFixed(2)} (${result.basis})`);
+for (const [id, result] of Object.entries(report.analyzers))
+  console.log(`- ${id}: ${result.score === null ? 'not scored' : result.score.toFixed(2)} (${result.basis})`);
 
 console.log('\nFirst findings of each analyzer:');
 for (const id of Object.keys(report.analyzers)) {

@@ -31,7 +31,11 @@ for (const file of listFiles(root)) {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, false);
   const deps: string[] = [];
   source.forEachChild((node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       if (runtimeOnly && (ts.isImportDeclaration(node) ? node.importClause?.isTypeOnly : node.isTypeOnly)) return;
       const target = resolveImport(file, node.moduleSpecifier.text);
       if (target) deps.push(target);
@@ -71,6 +75,12 @@ function visit(v: string): void {
 }
 for (const v of graph.keys()) if (!idx.has(v)) visit(v);
 
-for (const c of cycles) console.log(`cycle among: ${c.map((f) => relative(root, f)).sort().join(', ')}`);
+for (const c of cycles)
+  console.log(
+    `cycle among: ${c
+      .map((f) => relative(root, f))
+      .sort()
+      .join(', ')}`,
+  );
 console.log(`${graph.size} modules, ${cycles.length} import cycle(s)`);
 process.exitCode = cycles.length ? 1 : 0;

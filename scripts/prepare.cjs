@@ -12,7 +12,16 @@ const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = requi
 const { join, relative } = require('node:path');
 
 const root = join(__dirname, '..');
-const INPUTS = ['src', 'lexicons', 'models', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/build-browser.ts'];
+const INPUTS = [
+  'src',
+  'lexicons',
+  'models',
+  'tsup.config.ts',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+  'scripts/build-browser.ts',
+];
 const STAMP = join(root, 'dist', '.build-hash');
 
 function* files(path) {

@@ -13,7 +13,9 @@ export function analyzersTable(): string {
   );
   const rows = Object.values(builtinAnalyzers).map((a) => {
     const m = a.meta;
-    const messages = Object.keys(m.messages).map((id) => `\`${id}\``).join(', ');
+    const messages = Object.keys(m.messages)
+      .map((id) => `\`${id}\``)
+      .join(', ');
     const lexicons = (m.lexicons ?? []).map((l) => `\`${l}\``).join(', ') || '—';
     return `| \`${m.id}\` | ${m.description.replace(/\s+/g, ' ').trim()} | ${messages} | ${lexicons} | ${recommended.has(m.id) ? 'yes' : 'no'} |`;
   });
@@ -32,15 +34,7 @@ export function quickstartOutput(): string {
   const findings = lines.findIndex((l) => l.startsWith('Findings ('));
   const sources = lines.findIndex((l) => l.startsWith('Sources (') || l.startsWith('Scores'));
   const shownFindings = lines[findings + 1].includes('not listed') ? 10 : 9;
-  const out = [
-    ...lines.slice(0, 6),
-    '…',
-    '',
-    ...lines.slice(findings, findings + 1 + shownFindings),
-    '  …',
-    '',
-    ...lines.slice(sources),
-  ];
+  const out = [...lines.slice(0, 6), '…', '', ...lines.slice(findings, findings + 1 + shownFindings), '  …', '', ...lines.slice(sources)];
   return ['```console', `$ npx slant analyze ${QUICKSTART_ARTICLE}`, ...out, '```'].join('\n');
 }
 
@@ -71,7 +65,13 @@ export function examplesTable(): string {
   ].join('\n');
 }
 
-const blocks: Record<string, () => string> = { analyzers: analyzersTable, quickstart: quickstartOutput, examples: examplesTable, htmlinput: htmlInputOutput, formats: formatsOutput };
+const blocks: Record<string, () => string> = {
+  analyzers: analyzersTable,
+  quickstart: quickstartOutput,
+  examples: examplesTable,
+  htmlinput: htmlInputOutput,
+  formats: formatsOutput,
+};
 
 /** Replaces every generated block (`<!-- name:begin … -->` … `<!-- name:end -->`) in a README text. */
 export function withGeneratedBlocks(readme: string): string {

@@ -7,6 +7,7 @@ export function generatedSchemas(): Record<string, string> {
   const lexicon = z.toJSONSchema(LexiconSchema, { target: 'draft-2020-12', io: 'input' });
   return {
     'schema/report.schema.json': JSON.stringify(reportJsonSchemaDocument(), null, 2) + '\n',
-    'lexicons/schema.json': JSON.stringify({ $id: 'https://slant.dev/schema/lexicon.schema.json', title: 'slant lexicon', ...lexicon }, null, 2) + '\n',
+    'lexicons/schema.json':
+      JSON.stringify({ $id: 'https://slant.dev/schema/lexicon.schema.json', title: 'slant lexicon', ...lexicon }, null, 2) + '\n',
   };
 }

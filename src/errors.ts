@@ -38,16 +38,6 @@ export class LexiconError extends SlantError {
   }
 }
 
-/** An analyzer threw while analysing a text; the pipeline records it in the report instead of throwing. */
-export class AnalyzerError extends SlantError {
-  readonly analyzerId: string;
-  constructor(analyzerId: string, message: string, options?: { cause?: unknown }) {
-    super('ANALYZER_FAILED', message, options);
-    this.name = 'AnalyzerError';
-    this.analyzerId = analyzerId;
-  }
-}
-
 /** Input given to the CLI or batch reader cannot be analysed (missing file, binary, too large). */
 export class InputError extends SlantError {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -59,7 +49,6 @@ export class InputError extends SlantError {
 export const isSlantError = (e: unknown): e is SlantError => e instanceof SlantError;
 export const isConfigError = (e: unknown): e is ConfigError => e instanceof ConfigError;
 export const isLexiconError = (e: unknown): e is LexiconError => e instanceof LexiconError;
-export const isAnalyzerError = (e: unknown): e is AnalyzerError => e instanceof AnalyzerError;
 export const isInputError = (e: unknown): e is InputError => e instanceof InputError;
 
 /** Levenshtein distance, for "did you mean" suggestions in error messages. */

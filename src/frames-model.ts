@@ -86,7 +86,11 @@ export function compileFramesModel(input: unknown, origin = 'frames model'): Com
   }
   for (const key of Object.keys(m.frames)) if (!m.labels.includes(key)) problems.push(`frames.${key}: not one of the labels`);
   if (problems.length) {
-    throw new LexiconError('LEXICON_INVALID', `Frames model "${m.id}" (${origin}) has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n  - ${problems.join('\n  - ')}`, problems);
+    throw new LexiconError(
+      'LEXICON_INVALID',
+      `Frames model "${m.id}" (${origin}) has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n  - ${problems.join('\n  - ')}`,
+      problems,
+    );
   }
   const bias = new Float64Array(F);
   const threshold = new Float64Array(F);

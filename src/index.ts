@@ -90,12 +90,10 @@ export {
   SlantError,
   ConfigError,
   LexiconError,
-  AnalyzerError,
   InputError,
   isSlantError,
   isConfigError,
   isLexiconError,
-  isAnalyzerError,
   isInputError,
   type SlantErrorCode,
 } from './errors';

@@ -87,7 +87,17 @@ const WINK_MAX_SPACES = 65534;
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
@@ -308,7 +318,14 @@ let vocabulary: VocabularyMemo | undefined;
 function vocabularyMemo(cache: WinkCache): VocabularyMemo {
   if (!vocabulary || vocabulary.cache !== cache) {
     // preallocated: filling an empty array at scattered indexes would make V8 store it as a slow dictionary
-    vocabulary = { cache, size: intrinsicLexemes, normal: new Array<string>(intrinsicLexemes), type: new Array<string>(intrinsicLexemes), lemma: new Map(), pos: [] };
+    vocabulary = {
+      cache,
+      size: intrinsicLexemes,
+      normal: new Array<string>(intrinsicLexemes),
+      type: new Array<string>(intrinsicLexemes),
+      lemma: new Map(),
+      pos: [],
+    };
   }
   return vocabulary;
 }

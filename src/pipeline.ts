@@ -43,10 +43,14 @@ const ANALYZE_KEYS = ['input', 'offsets', 'html'] as const;
 const PIPELINE_KEYS = ['analyzers', 'lexicons', 'settings'] as const;
 
 function checkAnalyzeOptions(options: AnalyzeOptions): void {
-  if (options === null || typeof options !== 'object') throw new ConfigError('CONFIG_INVALID', `analyze() options must be an object; got ${describe(options)}.`);
+  if (options === null || typeof options !== 'object')
+    throw new ConfigError('CONFIG_INVALID', `analyze() options must be an object; got ${describe(options)}.`);
   for (const key of Object.keys(options)) {
     if (!(ANALYZE_KEYS as readonly string[]).includes(key)) {
-      throw new ConfigError('CONFIG_INVALID', `Unknown analyze option "${key}".${didYouMean(key, ANALYZE_KEYS)} Options are: ${ANALYZE_KEYS.join(', ')}.`);
+      throw new ConfigError(
+        'CONFIG_INVALID',
+        `Unknown analyze option "${key}".${didYouMean(key, ANALYZE_KEYS)} Options are: ${ANALYZE_KEYS.join(', ')}.`,
+      );
     }
   }
   if (options.input !== undefined && !(INPUT_FORMATS as readonly string[]).includes(options.input)) {
@@ -67,7 +71,6 @@ interface ResolvedAnalyzer {
 }
 
 const ANALYZER_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-
 
 function isUse(spec: AnalyzerSpec): spec is AnalyzerUse<string, unknown> {
   return typeof spec === 'object' && spec !== null && 'analyzer' in spec && 'settings' in spec;
@@ -110,14 +113,20 @@ function checkSettings(id: string, settings: AnalyzerSettings<unknown>): void {
   const known = ['enabled', 'weight', 'severity', 'options', 'ignore'];
   for (const key of Object.keys(settings)) {
     if (!known.includes(key)) {
-      throw new ConfigError('CONFIG_INVALID', `Unknown setting "${key}" for analyzer "${id}".${didYouMean(key, known)} Settings are: ${known.join(', ')}.`);
+      throw new ConfigError(
+        'CONFIG_INVALID',
+        `Unknown setting "${key}" for analyzer "${id}".${didYouMean(key, known)} Settings are: ${known.join(', ')}.`,
+      );
     }
   }
   if (settings.weight !== undefined && !(typeof settings.weight === 'number' && Number.isFinite(settings.weight) && settings.weight >= 0)) {
     throw new ConfigError('CONFIG_INVALID', `Weight for analyzer "${id}" must be a finite number >= 0; got ${describe(settings.weight)}.`);
   }
   if (settings.severity !== undefined && settings.severity !== 'info' && settings.severity !== 'warning') {
-    throw new ConfigError('CONFIG_INVALID', `Severity for analyzer "${id}" must be "info" or "warning"; got ${describe(settings.severity)}.`);
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `Severity for analyzer "${id}" must be "info" or "warning"; got ${describe(settings.severity)}.`,
+    );
   }
   if (settings.ignore !== undefined && !(Array.isArray(settings.ignore) && settings.ignore.every((s) => typeof s === 'string'))) {
     throw new ConfigError('CONFIG_INVALID', `"ignore" for analyzer "${id}" must be an array of strings; got ${describe(settings.ignore)}.`);
@@ -156,7 +165,8 @@ export class Pipeline {
     }
     const knownKeys = ['analyzers', 'lexicons', 'settings'];
     for (const key of Object.keys(options)) {
-      if (!knownKeys.includes(key)) throw new ConfigError('CONFIG_INVALID', `Unknown pipeline option "${key}".${didYouMean(key, knownKeys)}`);
+      if (!knownKeys.includes(key))
+        throw new ConfigError('CONFIG_INVALID', `Unknown pipeline option "${key}".${didYouMean(key, knownKeys)}`);
     }
     this.options = options;
     const specs = options.analyzers ?? presets.recommended;
@@ -175,7 +185,11 @@ export class Pipeline {
     specs.forEach((spec, i) => {
       const { analyzer, settings: useSettings } = resolveSpec(spec, i);
       const id = analyzer.meta.id;
-      if (seen.has(id)) throw new ConfigError('ANALYZER_DUPLICATE', `Analyzer "${id}" is listed twice in "analyzers"; configure it once with use() or "settings".`);
+      if (seen.has(id))
+        throw new ConfigError(
+          'ANALYZER_DUPLICATE',
+          `Analyzer "${id}" is listed twice in "analyzers"; configure it once with use() or "settings".`,
+        );
       seen.add(id);
       ids.push(id);
       const settings: AnalyzerSettings<unknown> = { ...useSettings, ...(settingsById[id] ?? {}) };
@@ -198,7 +212,10 @@ export class Pipeline {
     });
     for (const id of Object.keys(settingsById)) {
       if (!seen.has(id)) {
-        throw new ConfigError('ANALYZER_UNKNOWN', `"settings" names analyzer "${id}", which is not in this pipeline.${didYouMean(id, seen)} Analyzers: ${[...seen].join(', ') || '(none)'}.`);
+        throw new ConfigError(
+          'ANALYZER_UNKNOWN',
+          `"settings" names analyzer "${id}", which is not in this pipeline.${didYouMean(id, seen)} Analyzers: ${[...seen].join(', ') || '(none)'}.`,
+        );
       }
     }
     this.resolved = resolved;
@@ -250,7 +267,10 @@ export class Pipeline {
    * @example
    * for await (const r of pipeline.analyzeMany(articles)) if (r.report) save(r.id, r.report);
    */
-  analyzeMany(source: Iterable<BatchItem> | AsyncIterable<BatchItem>, options: AnalyzeManyOptions = {}): AsyncGenerator<BatchResult, void, undefined> {
+  analyzeMany(
+    source: Iterable<BatchItem> | AsyncIterable<BatchItem>,
+    options: AnalyzeManyOptions = {},
+  ): AsyncGenerator<BatchResult, void, undefined> {
     return analyzeMany(this, source, options);
   }
 
@@ -277,7 +297,11 @@ export class Pipeline {
       options: r.options,
       lexicon: (id) => {
         const lex = r.lexicons.get(id);
-        if (!lex) throw new LexiconError('LEXICON_MISSING', `Analyzer "${meta.id}" asked for lexicon "${id}" without declaring it in meta.lexicons.`);
+        if (!lex)
+          throw new LexiconError(
+            'LEXICON_MISSING',
+            `Analyzer "${meta.id}" asked for lexicon "${id}" without declaring it in meta.lexicons.`,
+          );
         return lex;
       },
       report: (d: ReportDescriptor<string>) => {
@@ -390,7 +414,8 @@ export function analyze(input: string, options?: PipelineOptions & AnalyzeOption
     if (!defaultPipeline) defaultPipeline = createPipeline();
     return defaultPipeline.analyze(input);
   }
-  if (options === null || typeof options !== 'object') throw new ConfigError('CONFIG_INVALID', `analyze() options must be an object; got ${describe(options)}.`);
+  if (options === null || typeof options !== 'object')
+    throw new ConfigError('CONFIG_INVALID', `analyze() options must be an object; got ${describe(options)}.`);
   const pipelineOptions: Record<string, unknown> = {};
   const analyzeOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {

@@ -220,7 +220,15 @@ export function findQuotations(text: string, paragraphs: Range[]): RawQuotation[
     for (const [s, e] of singlePairs) {
       const content = trimRange(text, s + 1, e);
       if (content.end <= content.start) continue;
-      out.push({ start: s, end: e + 1, contentStart: content.start, contentEnd: content.end, segments: [content], parent: -1, closed: true });
+      out.push({
+        start: s,
+        end: e + 1,
+        contentStart: content.start,
+        contentEnd: content.end,
+        segments: [content],
+        parent: -1,
+        closed: true,
+      });
     }
     // An unclosed outermost double quotation may continue in the next paragraph; inner ones end here.
     while (stack.length > 1) {
@@ -263,9 +271,20 @@ export function addMarkedQuotations(found: RawQuotation[], marked: ReadonlyArray
   const out = [...found];
   for (const r of marked) {
     if (r.end <= r.start || found.some((q) => q.start <= r.start && q.end >= r.end)) continue;
-    const segments = paragraphs.filter((p) => p.end > r.start && p.start < r.end).map((p) => ({ start: Math.max(p.start, r.start), end: Math.min(p.end, r.end) }));
+    const segments = paragraphs
+      .filter((p) => p.end > r.start && p.start < r.end)
+      .map((p) => ({ start: Math.max(p.start, r.start), end: Math.min(p.end, r.end) }));
     if (!segments.length) continue;
-    out.push({ start: r.start, end: r.end, contentStart: segments[0].start, contentEnd: segments[segments.length - 1].end, segments, parent: -1, closed: true, marked: true });
+    out.push({
+      start: r.start,
+      end: r.end,
+      contentStart: segments[0].start,
+      contentEnd: segments[segments.length - 1].end,
+      segments,
+      parent: -1,
+      closed: true,
+      marked: true,
+    });
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return fixParents(out);
@@ -273,10 +292,52 @@ export function addMarkedQuotations(found: RawQuotation[], marked: ReadonlyArray
 
 /** Speech and naming verbs: a short quotation next to one of these has a speaker, so it is not a scare quote. */
 const SPEECH_LEMMAS = new Set([
-  'say', 'tell', 'call', 'describe', 'write', 'add', 'ask', 'state', 'claim', 'insist', 'warn', 'declare',
-  'announce', 'tweet', 'post', 'reply', 'respond', 'explain', 'argue', 'note', 'dub', 'label', 'term', 'brand',
-  'deem', 'quote', 'chant', 'shout', 'scream', 'yell', 'urge', 'promise', 'vow', 'admit', 'concede', 'accuse',
-  'according', 'recall', 'testify', 'joke', 'complain', 'suggest', 'conclude', 'acknowledge', 'allege', 'mock',
+  'say',
+  'tell',
+  'call',
+  'describe',
+  'write',
+  'add',
+  'ask',
+  'state',
+  'claim',
+  'insist',
+  'warn',
+  'declare',
+  'announce',
+  'tweet',
+  'post',
+  'reply',
+  'respond',
+  'explain',
+  'argue',
+  'note',
+  'dub',
+  'label',
+  'term',
+  'brand',
+  'deem',
+  'quote',
+  'chant',
+  'shout',
+  'scream',
+  'yell',
+  'urge',
+  'promise',
+  'vow',
+  'admit',
+  'concede',
+  'accuse',
+  'according',
+  'recall',
+  'testify',
+  'joke',
+  'complain',
+  'suggest',
+  'conclude',
+  'acknowledge',
+  'allege',
+  'mock',
 ]);
 const SCARE_MAX_WORDS = 4;
 
@@ -286,7 +347,8 @@ function speechCounter(tokens: Token[]): (from: number, to: number) => number {
   return (from, to) => {
     if (!prefix) {
       prefix = new Int32Array(tokens.length + 1);
-      for (let k = 0; k < tokens.length; k++) prefix[k + 1] = prefix[k] + (SPEECH_LEMMAS.has(tokens[k].lemma) || SPEECH_LEMMAS.has(tokens[k].normal) ? 1 : 0);
+      for (let k = 0; k < tokens.length; k++)
+        prefix[k + 1] = prefix[k] + (SPEECH_LEMMAS.has(tokens[k].lemma) || SPEECH_LEMMAS.has(tokens[k].normal) ? 1 : 0);
     }
     return to > from ? prefix[to] - prefix[from] : 0;
   };
@@ -325,7 +387,13 @@ export function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quo
  * not introduced by a colon, and no speech or naming verb in the same sentence outside the marks. "so-called"
  * always makes what follows a scare quote.
  */
-function isScareQuote(doc: SlantDocument, q: RawQuotation, inside: Token[], words: number, speech: (from: number, to: number) => number): boolean {
+function isScareQuote(
+  doc: SlantDocument,
+  q: RawQuotation,
+  inside: Token[],
+  words: number,
+  speech: (from: number, to: number) => number,
+): boolean {
   if (words === 0 || words > SCARE_MAX_WORDS) return words === 0;
   const lastInside = inside[inside.length - 1];
   if (lastInside && /^[.,!?…]$/u.test(lastInside.value)) return false;

@@ -43,7 +43,15 @@ export function buildReport(
     return out;
   });
   const attributions: ReportAttribution[] = attribution.relations.map((r) => {
-    const out: ReportAttribution = { index: r.index, kind: r.kind, cue: r.cue, cueLemma: r.cueLemma, cueClass: r.cueClass, sentence: r.sentence, confidence: r.confidence };
+    const out: ReportAttribution = {
+      index: r.index,
+      kind: r.kind,
+      cue: r.cue,
+      cueLemma: r.cueLemma,
+      cueClass: r.cueClass,
+      sentence: r.sentence,
+      confidence: r.confidence,
+    };
     if (r.source) out.source = r.source;
     if (r.sourceId !== undefined) out.sourceId = r.sourceId;
     if (r.content) out.content = r.content;
@@ -84,7 +92,9 @@ export function buildReport(
       : 'no analyzer with a weight above 0 produced a score';
 
   // ties by analyzer id in code-unit order: ids are ASCII kebab-case, and localeCompare (ICU) costs far more per call
-  findings.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end || (a.analyzer < b.analyzer ? -1 : a.analyzer > b.analyzer ? 1 : 0));
+  findings.sort(
+    (a, b) => a.span.start - b.span.start || b.span.end - a.span.end || (a.analyzer < b.analyzer ? -1 : a.analyzer > b.analyzer ? 1 : 0),
+  );
   sentences.sort((a, b) => a.index - b.index);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -97,7 +107,13 @@ export function buildReport(
       quotations: doc.quotations.length,
       quotedWords,
     },
-    score: { overall: overall === null ? null : round(overall, 4), raw: raw === null ? null : round(raw, 4), confidence: assessment.confidence, weights, basis },
+    score: {
+      overall: overall === null ? null : round(overall, 4),
+      raw: raw === null ? null : round(raw, 4),
+      confidence: assessment.confidence,
+      weights,
+      basis,
+    },
     analyzers,
     rules,
     findings,

@@ -12,9 +12,13 @@ export const SpanSchema = z
     source: z
       .strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
       .optional()
-      .describe('The range of the original input (HTML, Markdown) the span was read from, end exclusive; absent for plain text, where it equals start/end'),
+      .describe(
+        'The range of the original input (HTML, Markdown) the span was read from, end exclusive; absent for plain text, where it equals start/end',
+      ),
   })
-  .describe('0-based offsets into the analysed text (UTF-16 code units unless input.offsets says otherwise), end exclusive; text === text.slice(start, end)');
+  .describe(
+    '0-based offsets into the analysed text (UTF-16 code units unless input.offsets says otherwise), end exclusive; text === text.slice(start, end)',
+  );
 
 export { SourceTypeSchema, VoiceSchema };
 export const SeveritySchema = z.enum(['info', 'warning']);
@@ -33,7 +37,10 @@ export const EvidenceSchema = z
     negated: z.boolean().optional(),
     model: z.string().optional().describe('Id of the learned model that made (or confirmed) the finding, e.g. "en/loaded-words"'),
     probability: z.number().min(0).max(1).optional().describe("The model's probability that annotators would mark the words"),
-    closeTo: z.array(z.string()).optional().describe('Nearest lexicon terms by word vector: why the model rated a word the lexicon does not list'),
+    closeTo: z
+      .array(z.string())
+      .optional()
+      .describe('Nearest lexicon terms by word vector: why the model rated a word the lexicon does not list'),
   })
   .describe('Why the finding was reported');
 
@@ -63,7 +70,6 @@ export const QuotationSchema = z.strictObject({
   speakerName: z.string().optional(),
 });
 
-
 export const SourceSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
@@ -80,11 +86,18 @@ export const AttributionSchema = z.strictObject({
   cueLemma: z.string(),
   cueClass: z
     .enum(['speech', 'credibility', 'belief', 'stance', 'evidence', 'appearance', 'adverb', 'noun', 'other'])
-    .describe('What the cue word does: saying, framing credibility (claimed, admitted), believing, taking a stand, showing (a report shows), seeming, an adverb (reportedly), a noun (his claim)'),
+    .describe(
+      'What the cue word does: saying, framing credibility (claimed, admitted), believing, taking a stand, showing (a report shows), seeming, an adverb (reportedly), a noun (his claim)',
+    ),
   source: SpanSchema.optional().describe('The source phrase as written ("he", "Dmitry Peskov, the press secretary,")'),
   sourceId: z.string().optional().describe('Id in sources[] of the resolved source (a pronoun resolves to the person it refers to)'),
   content: SpanSchema.optional().describe('The first part of the content'),
-  contentParts: z.array(SpanSchema).optional().describe('Every part of the content in text order, when it has more than one (a quotation interrupted by "she said", or continued after it)'),
+  contentParts: z
+    .array(SpanSchema)
+    .optional()
+    .describe(
+      'Every part of the content in text order, when it has more than one (a quotation interrupted by "she said", or continued after it)',
+    ),
   quotation: z.number().int().optional(),
   sentence: z.number().int().nonnegative(),
   confidence: z.number().min(0).max(1).describe('Model confidence that this is an attribution'),
@@ -122,13 +135,17 @@ export const ReportWarningSchema = z
     code: z.enum(['SHORT_TEXT', 'NOT_ENGLISH']),
     message: z.string(),
   })
-  .describe('Why the scores deserve less trust: SHORT_TEXT (thin evidence; the overall score is shrunk toward the typical value), NOT_ENGLISH (not scored)');
+  .describe(
+    'Why the scores deserve less trust: SHORT_TEXT (thin evidence; the overall score is shrunk toward the typical value), NOT_ENGLISH (not scored)',
+  );
 
 export const InputInfoSchema = z
   .strictObject({
     format: z.enum(['text', 'html', 'markdown']).describe('How the input was read'),
     characters: z.number().int().nonnegative().describe('Length of the original input in UTF-16 code units'),
-    offsets: z.enum(['utf16', 'codepoint', 'utf8']).describe('Unit of every offset in the report: UTF-16 code units (default), code points or UTF-8 bytes'),
+    offsets: z
+      .enum(['utf16', 'codepoint', 'utf8'])
+      .describe('Unit of every offset in the report: UTF-16 code units (default), code points or UTF-8 bytes'),
   })
   .describe('What was analysed');
 
@@ -139,16 +156,25 @@ export const RuleSchema = z
     messages: z.record(z.string(), z.string()).describe('Message templates by message id ({{name}} is filled from the finding)'),
     docs: z.string().optional(),
   })
-  .describe('An analyzer as the report\'s formatters need it (SARIF rules, annotation bodies)');
+  .describe("An analyzer as the report's formatters need it (SARIF rules, annotation bodies)");
 
 export const ReportSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   input: InputInfoSchema,
   stats: StatsSchema,
   score: z.strictObject({
-    overall: z.number().min(0).max(1).nullable().describe('raw, shrunk toward the typical overall score of news articles by the missing confidence'),
+    overall: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('raw, shrunk toward the typical overall score of news articles by the missing confidence'),
     raw: z.number().min(0).max(1).nullable().describe('Weighted mean of the analyzer scores with a weight above 0, before shrinkage'),
-    confidence: z.number().min(0).max(1).describe('How much evidence every score of this report rests on: min(1, words / 150, sentences / 6)'),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('How much evidence every score of this report rests on: min(1, words / 150, sentences / 6)'),
     weights: z.record(z.string(), z.number()),
     basis: z.string(),
   }),

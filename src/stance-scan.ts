@@ -249,7 +249,6 @@ function tryPatterns(found: Found, list: Pattern[], tokens: Token[], i: number, 
   }
 }
 
-
 function scan(doc: SlantDocument): StanceScan {
   const c = compiledScan();
   const { general } = c;

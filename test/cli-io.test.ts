@@ -22,7 +22,8 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const html = '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body><nav>Home News</nav><h1>Council &ldquo;slams&rdquo; plan</h1><p>Critics <b>slammed</b> the plan, officials said.</p></body></html>';
+const html =
+  '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body><nav>Home News</nav><h1>Council &ldquo;slams&rdquo; plan</h1><p>Critics <b>slammed</b> the plan, officials said.</p></body></html>';
 
 describe('slant analyze: input formats', () => {
   it('reads .html as HTML (spans carry source offsets) and .md as Markdown; --input overrides the extension', async () => {
@@ -51,9 +52,18 @@ describe('slant analyze: input formats', () => {
 
   it('unknown --input, --format and --offsets values are usage errors naming the valid ones', async () => {
     const page = file('u.html', html);
-    expect(await run('analyze', page, '--input', 'pdf')).toMatchObject({ code: 2, err: 'slant analyze: unknown --input "pdf" (valid: text, html, markdown) (slant analyze --help)\n' });
-    expect(await run('analyze', page, '--format', 'xml')).toMatchObject({ code: 2, err: expect.stringContaining('valid: json, text, html, sarif, w3c, csv') });
-    expect(await run('analyze', page, '--offsets', 'bytes')).toMatchObject({ code: 2, err: expect.stringContaining('valid: utf16, codepoint, utf8') });
+    expect(await run('analyze', page, '--input', 'pdf')).toMatchObject({
+      code: 2,
+      err: 'slant analyze: unknown --input "pdf" (valid: text, html, markdown) (slant analyze --help)\n',
+    });
+    expect(await run('analyze', page, '--format', 'xml')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('valid: json, text, html, sarif, w3c, csv'),
+    });
+    expect(await run('analyze', page, '--offsets', 'bytes')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('valid: utf16, codepoint, utf8'),
+    });
     expect(await run('analyze', page, '--format', 'sarif', '--offsets', 'utf8')).toMatchObject({ code: 2 });
   });
 
@@ -80,14 +90,23 @@ describe('slant analyze: encodings', () => {
 
   it('honours a <meta charset> other than UTF-8, and names one it cannot decode', async () => {
     // windows-1252: 0x93/0x94 are curly double quotes, 0xA3 the pound sign
-    const latin = Buffer.concat([Buffer.from('<meta charset="windows-1252"><p>Critics \x93slammed\x94 the \xA3', 'latin1'), Buffer.from('5 plan.</p>', 'latin1')]);
+    const latin = Buffer.concat([
+      Buffer.from('<meta charset="windows-1252"><p>Critics \x93slammed\x94 the \xA3', 'latin1'),
+      Buffer.from('5 plan.</p>', 'latin1'),
+    ]);
     const r = await run('analyze', file('cp1252.html', latin), '--format', 'json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.stats.characters).toBe('Critics “slammed” the £5 plan.'.length);
     expect((await run('analyze', join(dir, 'cp1252.html'))).out).toContain('Critics “[slammed][1]” the £5 plan.');
     const unknown = await run('analyze', file('x.html', '<meta charset="x-klingon"><p>Hi there.</p>'));
-    expect([unknown.code, unknown.err]).toEqual([1, 'slant analyze: x.html declares charset "x-klingon", which slant cannot decode; convert it to UTF-8 first (e.g. iconv -f x-klingon -t utf-8)\n'.replace('x.html', join(dir, 'x.html'))]);
+    expect([unknown.code, unknown.err]).toEqual([
+      1,
+      'slant analyze: x.html declares charset "x-klingon", which slant cannot decode; convert it to UTF-8 first (e.g. iconv -f x-klingon -t utf-8)\n'.replace(
+        'x.html',
+        join(dir, 'x.html'),
+      ),
+    ]);
   });
 
   it('binary data and invalid UTF-8 keep their one-line errors', async () => {
@@ -115,7 +134,14 @@ describe('slant analyze: output formats', () => {
 });
 
 describe('slant batch: output formats', () => {
-  const corpus = file('c.jsonl', ['{"id":"a1","text":"Critics slammed the plan. Officials said it would work."}', '{"id":"a2"}', '{"id":"a3","text":"The company is expected to appeal."}'].join('\n') + '\n');
+  const corpus = file(
+    'c.jsonl',
+    [
+      '{"id":"a1","text":"Critics slammed the plan. Officials said it would work."}',
+      '{"id":"a2"}',
+      '{"id":"a3","text":"The company is expected to appeal."}',
+    ].join('\n') + '\n',
+  );
 
   it('--format csv: a header, one row per article (an error row too); --findings-csv: one row per finding', async () => {
     const findings = join(dir, 'findings.csv');
@@ -125,7 +151,10 @@ describe('slant batch: output formats', () => {
     expect(rows[0].startsWith('id,input,overall,')).toBe(true);
     expect(rows.map((l) => l.split(',')[0])).toEqual(['id', 'a1', 'a2', 'a3']);
     expect(rows[2]).toMatch(/MISSING_TEXT/);
-    const jsonl = (await run('batch', corpus, '--workers', '1')).out.trim().split('\n').map((l) => JSON.parse(l));
+    const jsonl = (await run('batch', corpus, '--workers', '1')).out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const total = jsonl.reduce((n, l) => n + (l.report ? l.report.findings.length : 0), 0);
     const frows = readFileSync(findings, 'utf8').trimEnd().split('\r\n');
     expect(frows[0]).toBe('id,analyzer,messageId,severity,voice,start,end,sourceStart,sourceEnd,text,message');
@@ -137,12 +166,18 @@ describe('slant batch: output formats', () => {
     const out = join(dir, 'out.sarif.jsonl');
     const r = await run('batch', corpus, '--workers', '1', '--format', 'sarif', '-o', out);
     expect(r.code).toBe(0);
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.version ?? l.error?.code)).toEqual(['2.1.0', 'MISSING_TEXT', '2.1.0']);
     const validate = sarifValidator();
     expect(validate(lines[0])).toEqual([]);
     expect(lines[0].runs[0].results[0].locations[0].physicalLocation.region.snippet.text).toBe('slammed');
-    const w3c = (await run('batch', corpus, '--workers', '1', '--format', 'w3c')).out.trim().split('\n').map((l) => JSON.parse(l));
+    const w3c = (await run('batch', corpus, '--workers', '1', '--format', 'w3c')).out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(w3c[2].first.items[0].target.selector[0].exact).toBe('is expected to');
   });
 

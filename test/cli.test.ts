@@ -22,7 +22,10 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const article = file('article.txt', 'Officials said the bridge would reopen. "We are confident," the mayor said.\nCritics <b>disagree</b> & wait.');
+const article = file(
+  'article.txt',
+  'Officials said the bridge would reopen. "We are confident," the mayor said.\nCritics <b>disagree</b> & wait.',
+);
 
 describe('slant analyze', () => {
   it('prints a JSON report that matches the schema', async () => {

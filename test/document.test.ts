@@ -25,7 +25,22 @@ describe('tokens', () => {
     for (const t of doc.tokens) expect(text.slice(t.start, t.end)).toBe(t.value);
     const blobStart = text.indexOf(blob);
     expect(doc.tokens.filter((t) => t.start < blobStart + blob.length && t.end > blobStart)).toEqual([]);
-    expect(doc.tokens.map((t) => t.value)).toEqual(['Critics', 'slammed', 'the', 'plan', '.', 'Officials', 'said', '“', 'it', 'works', '”', 'on', 'Monday', '.']);
+    expect(doc.tokens.map((t) => t.value)).toEqual([
+      'Critics',
+      'slammed',
+      'the',
+      'plan',
+      '.',
+      'Officials',
+      'said',
+      '“',
+      'it',
+      'works',
+      '”',
+      'on',
+      'Monday',
+      '.',
+    ]);
     // its quotation marks open no quotation: only the real one is found
     expect(kinds(doc)).toEqual(['direct:it works']);
   });
@@ -53,7 +68,12 @@ describe('tokens', () => {
     for (const gap of [' '.repeat(70_000), ` ${'q'.repeat(70_000)} `]) {
       const text = `Hello${gap}world said.`;
       const doc = parseDocument(text);
-      expect(doc.tokens.map((t) => [t.value, t.start])).toEqual([['Hello', 0], ['world', 5 + gap.length], ['said', 11 + gap.length], ['.', 15 + gap.length]]);
+      expect(doc.tokens.map((t) => [t.value, t.start])).toEqual([
+        ['Hello', 0],
+        ['world', 5 + gap.length],
+        ['said', 11 + gap.length],
+        ['.', 15 + gap.length],
+      ]);
     }
   });
 
@@ -88,8 +108,12 @@ describe('sentences and paragraphs', () => {
   const sentencesOf = (text: string): string[] => parseDocument(text).sentences.map((x) => text.slice(x.start, x.end));
 
   it('does not end a sentence after a title or a party-state abbreviation', () => {
-    expect(sentencesOf('Sens. John Smith and Jane Doe said the bill would pass.')).toEqual(['Sens. John Smith and Jane Doe said the bill would pass.']);
-    expect(sentencesOf('Sen. Chris Murphy (D-Conn.) said the vote was close.')).toEqual(['Sen. Chris Murphy (D-Conn.) said the vote was close.']);
+    expect(sentencesOf('Sens. John Smith and Jane Doe said the bill would pass.')).toEqual([
+      'Sens. John Smith and Jane Doe said the bill would pass.',
+    ]);
+    expect(sentencesOf('Sen. Chris Murphy (D-Conn.) said the vote was close.')).toEqual([
+      'Sen. Chris Murphy (D-Conn.) said the vote was close.',
+    ]);
     expect(sentencesOf('Prof. Kim arrived. Adm. Rogers spoke.')).toEqual(['Prof. Kim arrived.', 'Adm. Rogers spoke.']);
   });
 
@@ -195,7 +219,9 @@ describe('quotations', () => {
   });
 
   it('handles guillemets and German quotes', () => {
-    const doc = parseDocument('The sign read «we are leaving at dawn tomorrow» in French. A banner read „we are staying here for good“ too.');
+    const doc = parseDocument(
+      'The sign read «we are leaving at dawn tomorrow» in French. A banner read „we are staying here for good“ too.',
+    );
     expect(kinds(doc)).toEqual(['direct:we are leaving at dawn tomorrow', 'direct:we are staying here for good']);
   });
 

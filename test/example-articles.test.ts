@@ -54,7 +54,12 @@ describe('housing-column.txt: an opinion column', () => {
   const { report } = analyse('housing-column.txt');
 
   it('reports vague sources, a belief with no holder and asserted certainty, with exact spans', () => {
-    expect(findingTexts(report, 'unattributed-assertions')).toEqual(['everyone knows', 'Critics say', 'It is widely believed', 'There is no question']);
+    expect(findingTexts(report, 'unattributed-assertions')).toEqual([
+      'everyone knows',
+      'Critics say',
+      'It is widely believed',
+      'There is no question',
+    ]);
   });
 
   it('reports the writer’s charged words, and keeps the scare-quoted label in the writer’s voice', () => {

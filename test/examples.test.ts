@@ -4,7 +4,11 @@ import { join } from 'node:path';
 // Examples are runnable documentation: each one runs here (through tsx, as the README says) so they cannot rot.
 const root = join(__dirname, '..');
 const run = (name: string): string =>
-  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'examples', name)], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'examples', name)], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 
 describe('examples', () => {
   it('quick-start prints the scores, findings with exact offsets, and sources', () => {

@@ -17,7 +17,8 @@ import { normalise, stripHtml } from './input/invariant';
 const pipeline = createPipeline();
 const validate = sarifValidator();
 const read = (name: string): string => readFileSync(join(__dirname, '..', 'examples', 'articles', name), 'utf8');
-const key = (r: { findings: Array<{ analyzer: string; messageId: string; span: { text: string } }> }): string[] => r.findings.map((f) => `${f.analyzer} ${f.messageId} ${f.span.text}`);
+const key = (r: { findings: Array<{ analyzer: string; messageId: string; span: { text: string } }> }): string[] =>
+  r.findings.map((f) => `${f.analyzer} ${f.messageId} ${f.span.text}`);
 
 describe.each(['water-fine', 'housing-column', 's400-india'])('examples/articles/%s.html', (name) => {
   const html = read(`${name}.html`);

@@ -25,7 +25,12 @@ function table(md: string, first: string): string[][] {
   if (start < 0) throw new Error(`no table starting with "${first}"`);
   const rows: string[][] = [];
   for (let i = start + 2; i < lines.length && lines[i].startsWith('|'); i++) {
-    rows.push(lines[i].split('|').slice(1, -1).map((c) => c.trim()));
+    rows.push(
+      lines[i]
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }
@@ -57,7 +62,10 @@ describe('lexicons/en/loaded-language.md', () => {
 
   it('gives as examples only terms of that category', () => {
     const wrong = rows.flatMap((r) =>
-      r[2].split(', ').filter((x) => !isTermOf(entries, unticked(r[0]), x)).map((x) => `${unticked(r[0])}: ${x}`),
+      r[2]
+        .split(', ')
+        .filter((x) => !isTermOf(entries, unticked(r[0]), x))
+        .map((x) => `${unticked(r[0])}: ${x}`),
     );
     expect(wrong).toEqual([]);
   });
@@ -75,7 +83,12 @@ describe('lexicons/en/agency.md', () => {
     // the `error` row shows a slot pattern and sentences, not terms
     const wrong = rows
       .filter((r) => !r[2].includes('`'))
-      .flatMap((r) => r[2].split(', ').filter((x) => !isTermOf(entries, unticked(r[0]), x)).map((x) => `${unticked(r[0])}: ${x}`));
+      .flatMap((r) =>
+        r[2]
+          .split(', ')
+          .filter((x) => !isTermOf(entries, unticked(r[0]), x))
+          .map((x) => `${unticked(r[0])}: ${x}`),
+      );
     expect(rows.filter((r) => !r[2].includes('`')).length).toBeGreaterThanOrEqual(4);
     expect(wrong).toEqual([]);
   });
@@ -121,7 +134,7 @@ describe('lexicons/en/frames.md', () => {
 });
 
 describe('option defaults stated in the docs', () => {
-  it('match the analyzers\' option schemas', () => {
+  it("match the analyzers' option schemas", () => {
     const checked: string[] = [];
     for (const analyzer of Object.values(builtinAnalyzers)) {
       const defaults = analyzer.meta.options?.parse({}) as Record<string, unknown> | undefined;

@@ -65,7 +65,15 @@ describe('lexicon validation', () => {
         { id: 'nowhere', terms: ['ghastly'], category: 'x', weight: 0.5, explanation: 'dangling source', source: 'nobody' },
         { id: 'dots', terms: ['...'], category: 'x', weight: 0.5, explanation: 'punctuation', source: 'tests' },
         { id: 'slotless', terms: ['<pundits> say'], category: 'x', weight: 0.5, explanation: 'unknown slot', source: 'tests' },
-        { id: 'caps', terms: ['thing'], category: 'x', weight: 0.5, explanation: 'bad unless', source: 'tests', unless: { before: ['Grand'] } },
+        {
+          id: 'caps',
+          terms: ['thing'],
+          category: 'x',
+          weight: 0.5,
+          explanation: 'bad unless',
+          source: 'tests',
+          unless: { before: ['Grand'] },
+        },
       ],
     };
     const problems = problemsOf(bad);
@@ -80,7 +88,17 @@ describe('lexicon validation', () => {
 
   it('extends a lexicon by adding and removing entries', () => {
     const extended = extendLexicon(testLexicon, {
-      add: [{ id: 'blast', terms: ['blast'], pos: ['VERB'], category: 'charged-verb', weight: 0.7, explanation: 'Forceful verb.', source: 'user' }],
+      add: [
+        {
+          id: 'blast',
+          terms: ['blast'],
+          pos: ['VERB'],
+          category: 'charged-verb',
+          weight: 0.7,
+          explanation: 'Forceful verb.',
+          source: 'user',
+        },
+      ],
       remove: ['regime'],
     });
     expect(matchTexts(extended, 'The regime blasted critics.')).toEqual(['blasted']);

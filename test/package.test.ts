@@ -14,19 +14,30 @@ describe('published package', () => {
   });
 
   it('works from require()', () => {
-    const out = node(['-e', "const s = require('slant'); const r = s.analyze('The council met.'); console.log(r.schemaVersion, typeof require('slant/testing').AnalyzerTester)"]);
+    const out = node([
+      '-e',
+      "const s = require('slant'); const r = s.analyze('The council met.'); console.log(r.schemaVersion, typeof require('slant/testing').AnalyzerTester)",
+    ]);
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+ function$/);
   });
 
   it('works from import', () => {
-    const out = node(['--input-type=module', '-e', "import { analyze } from 'slant'; import { AnalyzerTester } from 'slant/testing'; console.log(analyze('The council met.').stats.words, typeof AnalyzerTester)"]);
+    const out = node([
+      '--input-type=module',
+      '-e',
+      "import { analyze } from 'slant'; import { AnalyzerTester } from 'slant/testing'; console.log(analyze('The council met.').stats.words, typeof AnalyzerTester)",
+    ]);
     expect(out.trim()).toBe('3 function');
   });
 
   it('has the Node-only entry slant/node, slant/dom, and the prebuilt browser module', () => {
     const cjs = node(['-e', "console.log(typeof require('slant/node').analyzeMany, typeof require('slant/dom').highlightFindings)"]);
     expect(cjs.trim()).toBe('function function');
-    const esm = node(['--input-type=module', '-e', "import { analyzeMany } from 'slant/node'; import { analyze } from 'slant/browser'; import { wrapSpans } from 'slant/dom'; console.log(typeof analyzeMany, analyze('The council met.').stats.words, typeof wrapSpans)"]);
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      "import { analyzeMany } from 'slant/node'; import { analyze } from 'slant/browser'; import { wrapSpans } from 'slant/dom'; console.log(typeof analyzeMany, analyze('The council met.').stats.words, typeof wrapSpans)",
+    ]);
     expect(esm.trim()).toBe('function 3 function');
   });
 
@@ -46,14 +57,25 @@ describe('published package', () => {
     const input = join(dir, 'many.jsonl');
     const err = join(dir, 'err.txt');
     // Full reports of 300 articles are far more than a pipe buffers, so writes go on after head has exited.
-    writeFileSync(input, Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: i + 1, text: `Critics slammed plan ${i}. Officials said it would pass.` })).join('\n') + '\n');
-    const out = execFileSync('bash', ['-c', `"${process.execPath}" bin/slant.cjs batch "${input}" 2>"${err}" | head -c 12; echo " \${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8' });
+    writeFileSync(
+      input,
+      Array.from({ length: 300 }, (_, i) =>
+        JSON.stringify({ id: i + 1, text: `Critics slammed plan ${i}. Officials said it would pass.` }),
+      ).join('\n') + '\n',
+    );
+    const out = execFileSync(
+      'bash',
+      ['-c', `"${process.execPath}" bin/slant.cjs batch "${input}" 2>"${err}" | head -c 12; echo " \${PIPESTATUS[0]}"`],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(out).toBe('{"id":1,"rep 0\n');
     expect(readFileSync(err, 'utf8')).toBe('');
   }, 60_000);
 
   it('resolves types for CommonJS and ES module consumers', () => {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    expect(() => execFileSync(process.execPath, [tsc, '-p', join(__dirname, 'package', 'tsconfig.json')], { cwd: root, encoding: 'utf8' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [tsc, '-p', join(__dirname, 'package', 'tsconfig.json')], { cwd: root, encoding: 'utf8' }),
+    ).not.toThrow();
   }, 60_000);
 });

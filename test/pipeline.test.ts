@@ -31,7 +31,9 @@ describe('createPipeline configuration errors', () => {
   });
 
   it('names the closest id in settings for a typo', () => {
-    const e = errorOf(() => createPipeline({ analyzers: [termAnalyzer], lexicons: [testLexicon], settings: { 'test-term': { weight: 2 } } }));
+    const e = errorOf(() =>
+      createPipeline({ analyzers: [termAnalyzer], lexicons: [testLexicon], settings: { 'test-term': { weight: 2 } } }),
+    );
     expect(e).toBeInstanceOf(ConfigError);
     expect(e.message).toContain('Did you mean "test-terms"?');
   });
@@ -44,9 +46,15 @@ describe('createPipeline configuration errors', () => {
   });
 
   it('rejects options for an analyzer that takes none, bad weights and unknown setting keys', () => {
-    expect(errorOf(() => createPipeline({ analyzers: [use(termAnalyzer, { options: { x: 1 } as never })], lexicons: [testLexicon] })).message).toMatch(/takes no options/);
-    expect(errorOf(() => createPipeline({ analyzers: [use(termAnalyzer, { weight: -1 })], lexicons: [testLexicon] })).message).toMatch(/Weight .* >= 0/);
-    expect(errorOf(() => createPipeline({ analyzers: [use(termAnalyzer, { wieght: 1 } as never)], lexicons: [testLexicon] })).message).toMatch(/Did you mean "weight"/);
+    expect(
+      errorOf(() => createPipeline({ analyzers: [use(termAnalyzer, { options: { x: 1 } as never })], lexicons: [testLexicon] })).message,
+    ).toMatch(/takes no options/);
+    expect(errorOf(() => createPipeline({ analyzers: [use(termAnalyzer, { weight: -1 })], lexicons: [testLexicon] })).message).toMatch(
+      /Weight .* >= 0/,
+    );
+    expect(
+      errorOf(() => createPipeline({ analyzers: [use(termAnalyzer, { wieght: 1 } as never)], lexicons: [testLexicon] })).message,
+    ).toMatch(/Did you mean "weight"/);
   });
 
   it('rejects a missing lexicon with a LexiconError naming it', () => {
@@ -64,7 +72,10 @@ describe('createPipeline configuration errors', () => {
   it('rejects things that are not analyzers, duplicates and non-kebab ids', () => {
     expect(errorOf(() => createPipeline({ analyzers: [{ nope: true } as never] })).message).toMatch(/is not an analyzer/);
     expect(errorOf(() => createPipeline({ analyzers: [exclamations, exclamations] })).message).toMatch(/listed twice/);
-    const badId = defineAnalyzer({ meta: { id: 'Bad_Id', description: '', category: 'x', messages: {} }, analyze: () => ({ score: null, basis: '' }) });
+    const badId = defineAnalyzer({
+      meta: { id: 'Bad_Id', description: '', category: 'x', messages: {} },
+      analyze: () => ({ score: null, basis: '' }),
+    });
     expect(errorOf(() => createPipeline({ analyzers: [badId] })).message).toMatch(/kebab-case/);
     expect(errorOf(() => createPipeline({ analyzer: [] } as never)).message).toMatch(/Did you mean "analyzers"/);
   });
@@ -84,7 +95,12 @@ describe('analysis', () => {
       ['regime', 'quoted'],
       ['slam', 'quoted'],
     ]);
-    expect(terms[0]).toMatchObject({ messageId: 'term', message: 'test term "slam"', category: 'charged-verb', suggestions: ['criticize'] });
+    expect(terms[0]).toMatchObject({
+      messageId: 'term',
+      message: 'test term "slam"',
+      category: 'charged-verb',
+      suggestions: ['criticize'],
+    });
     expect(report.findings.filter((f) => f.analyzer === 'exclamations').map((f) => f.span.text)).toEqual(['Critics slammed the regime!']);
     expect(report.analyzers['test-terms']).toMatchObject({ status: 'ok', findings: 4, metrics: { matches: 4 } });
     for (const f of report.findings) expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
@@ -105,7 +121,12 @@ describe('analysis', () => {
   it('leaves analyzers of weight 0 out of the overall score and says so when none is left', () => {
     const zero = createPipeline({ analyzers: [use(termAnalyzer, { weight: 0 })], lexicons: [testLexicon] }).analyze('Critics slammed it.');
     expect(zero.analyzers['test-terms'].score).not.toBeNull();
-    expect(zero.score).toMatchObject({ overall: null, raw: null, weights: { 'test-terms': 0 }, basis: 'no analyzer with a weight above 0 produced a score' });
+    expect(zero.score).toMatchObject({
+      overall: null,
+      raw: null,
+      weights: { 'test-terms': 0 },
+      basis: 'no analyzer with a weight above 0 produced a score',
+    });
   });
 
   it('applies ignore lists, severity and enabled settings', () => {
@@ -160,9 +181,9 @@ describe('analysis', () => {
 
 describe('the custom analyzer example', () => {
   it('runs through the same pipeline as the built-ins and its findings appear in the report', () => {
-    const report = createPipeline({ analyzers: [...Object.keys(builtinAnalyzers), use(exclamations, { options: { minWords: 2 } })] }).analyze(
-      'The vote was close. What a result this is!',
-    );
+    const report = createPipeline({
+      analyzers: [...Object.keys(builtinAnalyzers), use(exclamations, { options: { minWords: 2 } })],
+    }).analyze('The vote was close. What a result this is!');
     expect(report.findings.filter((f) => f.analyzer === 'exclamations').map((f) => f.span.text)).toEqual(['What a result this is!']);
     expect(z.number().parse(report.analyzers.exclamations.metrics.exclamations)).toBe(1);
   });

@@ -45,19 +45,29 @@ describe('README', () => {
       expect(() => createPipeline({ settings: settings as never })).not.toThrow();
     }
   });
-  it('names only CLI flags that the command\'s --help lists, and values that the command accepts', async () => {
-    const help: Record<string, string> = { analyze: (await cli('analyze', '--help')).out, batch: (await cli('batch', '--help')).out, queue: (await cli('queue', '--help')).out, serve: (await cli('serve', '--help')).out };
+  it("names only CLI flags that the command's --help lists, and values that the command accepts", async () => {
+    const help: Record<string, string> = {
+      analyze: (await cli('analyze', '--help')).out,
+      batch: (await cli('batch', '--help')).out,
+      queue: (await cli('queue', '--help')).out,
+      serve: (await cli('serve', '--help')).out,
+    };
     const top = (await cli('--help')).out;
     const synopsis = readme.split('\n').filter((l) => /^slant (analyze|batch) /.test(l));
     expect(synopsis).toHaveLength(2);
     for (const line of synopsis) {
       const command = line.split(' ')[1];
-      for (const flag of flagsIn(line)) expect(`${command} ${help[command].includes(flag) ? flag : `(not in --help) ${flag}`}`).toBe(`${command} ${flag}`);
+      for (const flag of flagsIn(line))
+        expect(`${command} ${help[command].includes(flag) ? flag : `(not in --help) ${flag}`}`).toBe(`${command} ${flag}`);
     }
     // Flags anywhere else in the README (outside `npm run` lines, which pass flags to the eval and bench scripts,
     // GNU parallel command lines, which carry parallel's own flags, and curl command lines, whose flags are curl's).
-    const prose = readme.split('\n').filter((l) => !l.includes('npm run') && !l.startsWith('parallel ') && !/(^\$ |\| )curl /.test(l)).join('\n');
-    for (const flag of flagsIn(prose)) expect(`${help.analyze}${help.batch}${help.queue}${help.serve}${top}`.includes(flag) ? flag : `(in no --help) ${flag}`).toBe(flag);
+    const prose = readme
+      .split('\n')
+      .filter((l) => !l.includes('npm run') && !l.startsWith('parallel ') && !/(^\$ |\| )curl /.test(l))
+      .join('\n');
+    for (const flag of flagsIn(prose))
+      expect(`${help.analyze}${help.batch}${help.queue}${help.serve}${top}`.includes(flag) ? flag : `(in no --help) ${flag}`).toBe(flag);
 
     // Every value the analyze synopsis offers (`--format text|json|html`) is accepted.
     const article = join(mkdtempSync(join(tmpdir(), 'slant-readme-')), 'a.txt');
@@ -66,7 +76,8 @@ describe('README', () => {
     const choices = [...analyzeLine.matchAll(/\[(--[a-z-]+) ([a-z]+(?:\|[a-z]+)+)\]/g)];
     expect(choices.length).toBeGreaterThanOrEqual(2);
     for (const [, flag, values] of choices) {
-      for (const value of values.split('|')) expect([flag, value, (await cli('analyze', article, flag, value)).code]).toEqual([flag, value, 0]);
+      for (const value of values.split('|'))
+        expect([flag, value, (await cli('analyze', article, flag, value)).code]).toEqual([flag, value, 0]);
     }
   }, 30_000);
 

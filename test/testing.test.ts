@@ -40,13 +40,15 @@ describe('AnalyzerTester failures', () => {
   };
 
   it('fails when a marked span is not found', () => {
-    expect(() => runDirect({ flagged: [{ text: 'The [[plan]] fell.', messageId: 'term' }] })).toThrow(/expected a finding at \[4,8\) "plan"/);
+    expect(() => runDirect({ flagged: [{ text: 'The [[plan]] fell.', messageId: 'term' }] })).toThrow(
+      /expected a finding at \[4,8\) "plan"/,
+    );
   });
   it('fails on unexpected extra findings unless exact is false', () => {
     expect(() => runDirect({ flagged: [{ text: 'The [[regime]] slammed it.', messageId: 'term' }] })).toThrow(/unexpected findings/);
     expect(() => runDirect({ flagged: [{ text: 'The [[regime]] slammed it.', messageId: 'term', exact: false }] })).not.toThrow();
   });
-  it('requires a messageId on every flagged case, as ESLint\'s RuleTester does', () => {
+  it("requires a messageId on every flagged case, as ESLint's RuleTester does", () => {
     // what a JavaScript caller (no type check) can pass
     const withoutId = { text: 'Critics [[slammed]] the plan.' } as FlaggedCase;
     expect(() => runDirect({ flagged: [withoutId] })).toThrow(/has no messageId: every flagged case must name .*"term"/);
@@ -65,16 +67,22 @@ describe('AnalyzerTester failures', () => {
     g.describe = undefined;
     g.it = undefined;
     try {
-      expect(() => new AnalyzerTester({ lexicons: [testLexicon] }).run('direct', other, { flagged: [{ text: 'The [[regime]] fell.', messageId: 'other' }] })).toThrow(
-        /expected messageId other, got term/,
-      );
+      expect(() =>
+        new AnalyzerTester({ lexicons: [testLexicon] }).run('direct', other, {
+          flagged: [{ text: 'The [[regime]] fell.', messageId: 'other' }],
+        }),
+      ).toThrow(/expected messageId other, got term/);
     } finally {
       [g.describe, g.it] = saved;
     }
-    expect(() => runDirect({ flagged: [{ text: 'The [[regime]] fell.', messageId: 'term', category: 'vague' }] })).toThrow(/expected category vague, got label/);
+    expect(() => runDirect({ flagged: [{ text: 'The [[regime]] fell.', messageId: 'term', category: 'vague' }] })).toThrow(
+      /expected category vague, got label/,
+    );
   });
   it('fails when a clean case has a finding, and on a wrong voice', () => {
     expect(() => runDirect({ clean: ['The regime fell.'] })).toThrow(/expected no findings/);
-    expect(() => runDirect({ flagged: [{ text: 'The [[regime]] fell.', messageId: 'term', voice: 'quoted' }] })).toThrow(/expected voice quoted/);
+    expect(() => runDirect({ flagged: [{ text: 'The [[regime]] fell.', messageId: 'term', voice: 'quoted' }] })).toThrow(
+      /expected voice quoted/,
+    );
   });
 });

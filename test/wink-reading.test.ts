@@ -43,11 +43,14 @@ describe('reading wink tokens', () => {
     }
   });
 
-  test.each(TEXTS.filter((t) => t.trim()).map((t) => [JSON.stringify(t).slice(0, 40), t]))('the direct reader is used and agrees: %s', (_name, text) => {
-    const nlp = getNlp();
-    const wdoc = nlp.readDoc(text);
-    const raw = readRaw(wdoc);
-    expect(raw).toBeDefined();
-    expect(raw).toEqual(readColumns(nlp, wdoc));
-  });
+  test.each(TEXTS.filter((t) => t.trim()).map((t) => [JSON.stringify(t).slice(0, 40), t]))(
+    'the direct reader is used and agrees: %s',
+    (_name, text) => {
+      const nlp = getNlp();
+      const wdoc = nlp.readDoc(text);
+      const raw = readRaw(wdoc);
+      expect(raw).toBeDefined();
+      expect(raw).toEqual(readColumns(nlp, wdoc));
+    },
+  );
 });

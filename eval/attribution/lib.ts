@@ -32,7 +32,10 @@ import type { GoldDoc } from '../score';
 export const DATA = join(__dirname, '..', '..', '..', 'shared', 'data', 'polnear', 'dev.jsonl');
 
 export function loadPolnear(which: 'train' | 'heldout' | 'all', file = DATA): GoldDoc[] {
-  const docs = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as GoldDoc);
+  const docs = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as GoldDoc);
   if (which === 'all') return docs;
   return docs.filter((d) => (d.meta?.original_compartment === 'train') === (which === 'train'));
 }
@@ -68,13 +71,25 @@ export class OpenPriors implements ReadonlyMap<string, CuePrior> {
     }
     return v;
   }
-  has(): boolean { return true; }
-  get size(): number { return this.cache.size; }
+  has(): boolean {
+    return true;
+  }
+  get size(): number {
+    return this.cache.size;
+  }
   forEach(): void {}
-  entries(): MapIterator<[string, CuePrior]> { return this.cache.entries(); }
-  keys(): MapIterator<string> { return this.cache.keys(); }
-  values(): MapIterator<CuePrior> { return this.cache.values(); }
-  [Symbol.iterator](): MapIterator<[string, CuePrior]> { return this.cache.entries(); }
+  entries(): MapIterator<[string, CuePrior]> {
+    return this.cache.entries();
+  }
+  keys(): MapIterator<string> {
+    return this.cache.keys();
+  }
+  values(): MapIterator<CuePrior> {
+    return this.cache.values();
+  }
+  [Symbol.iterator](): MapIterator<[string, CuePrior]> {
+    return this.cache.entries();
+  }
 }
 
 export interface ParsedGold {
@@ -113,7 +128,14 @@ export function measurePriors(parsed: ParsedGold[]): Map<string, { occ: number; 
     for (const c of candidates) {
       if (c.form !== 'verb' && c.form !== 'noun' && c.form !== 'preposition' && c.form !== 'adverb' && c.form !== 'modifier') continue;
       const t = p.doc.tokens[c.head];
-      const key = c.form === 'preposition' ? 'in|p' : c.form === 'adverb' ? `${t.normal}|v` : c.form === 'modifier' ? `${t.normal}|m` : `${t.lemma}|${c.form === 'noun' ? 'n' : 'v'}`;
+      const key =
+        c.form === 'preposition'
+          ? 'in|p'
+          : c.form === 'adverb'
+            ? `${t.normal}|v`
+            : c.form === 'modifier'
+              ? `${t.normal}|m`
+              : `${t.lemma}|${c.form === 'noun' ? 'n' : 'v'}`;
       let s = stats.get(key);
       if (!s) stats.set(key, (s = { occ: 0, hits: 0, cls: c.cls }));
       const pos = isPositive(p, c);
@@ -126,7 +148,12 @@ export function measurePriors(parsed: ParsedGold[]): Map<string, { occ: number; 
 }
 
 /** Smoothed priors: words from the hand-written classes always; other words when the data supports them. */
-export function priorsFrom(stats: Map<string, { occ: number; hits: number; cls: CueClass }>, m = 3, minHits = 3, minRate = 0.15): Map<string, CuePrior> {
+export function priorsFrom(
+  stats: Map<string, { occ: number; hits: number; cls: CueClass }>,
+  m = 3,
+  minHits = 3,
+  minRate = 0.15,
+): Map<string, CuePrior> {
   const byClass = new Map<CueClass, { occ: number; hits: number }>();
   for (const s of stats.values()) {
     const c = byClass.get(s.cls) ?? { occ: 0, hits: 0 };
@@ -140,7 +167,11 @@ export function priorsFrom(stats: Map<string, { occ: number; hits: number; cls: 
   };
   const out = new Map<string, CuePrior>();
   for (const [key, s] of stats) {
-    const listed = key.endsWith('|p') || key.endsWith('|m') || s.cls === 'adverb' || (s.cls !== 'other' && !(s.cls === 'noun' && !ATTRIBUTION_NOUNS.includes(key.split('|')[0])));
+    const listed =
+      key.endsWith('|p') ||
+      key.endsWith('|m') ||
+      s.cls === 'adverb' ||
+      (s.cls !== 'other' && !(s.cls === 'noun' && !ATTRIBUTION_NOUNS.includes(key.split('|')[0])));
     const rate = s.occ ? s.hits / s.occ : 0;
     if (!listed && !(s.hits >= minHits && rate >= minRate)) continue;
     const cls = listed ? s.cls : s.cls === 'noun' ? 'noun' : 'other';
@@ -185,12 +216,21 @@ export function examples(parsed: ParsedGold[], priors: ReadonlyMap<string, CuePr
 const QUANT = 0.04; // weights are stored as int8 multiples of this step
 
 /** L2-regularised logistic regression by Adagrad over hashed features; weights quantised to int8 steps. */
-export function trainModel(ex: Example[], { epochs = Number(process.env.ATTR_EPOCHS ?? 10), l2 = Number(process.env.ATTR_L2 ?? 0.1), lr = 0.2, bits = BITS } = {}): CueModel {
+export function trainModel(
+  ex: Example[],
+  { epochs = Number(process.env.ATTR_EPOCHS ?? 10), l2 = Number(process.env.ATTR_L2 ?? 0.1), lr = 0.2, bits = BITS } = {},
+): CueModel {
   const size = 1 << bits;
   const w = new Float64Array(size);
   const g2 = new Float64Array(size).fill(1e-8);
-  let bias = 0, wp = 1, gb = 1e-8, gp = 1e-8;
-  const logit = (p: number) => { const q = Math.min(0.995, Math.max(0.005, p)); return Math.log(q / (1 - q)); };
+  let bias = 0,
+    wp = 1,
+    gb = 1e-8,
+    gp = 1e-8;
+  const logit = (p: number) => {
+    const q = Math.min(0.995, Math.max(0.005, p));
+    return Math.log(q / (1 - q));
+  };
   for (let ep = 0; ep < epochs; ep++) {
     for (let i = 0; i < ex.length; i++) {
       const e = ex[(i * 7919 + ep * 104729) % ex.length];
@@ -199,8 +239,11 @@ export function trainModel(ex: Example[], { epochs = Number(process.env.ATTR_EPO
       for (const f of e.features) z += w[f];
       const p = 1 / (1 + Math.exp(-z));
       const g = p - e.y;
-      gb += g * g; bias -= (lr / Math.sqrt(gb)) * g;
-      const gpp = g * lp; gp += gpp * gpp; wp -= (lr / Math.sqrt(gp)) * gpp;
+      gb += g * g;
+      bias -= (lr / Math.sqrt(gb)) * g;
+      const gpp = g * lp;
+      gp += gpp * gpp;
+      wp -= (lr / Math.sqrt(gp)) * gpp;
       for (const f of e.features) {
         const gf = g + l2 * w[f];
         g2[f] += gf * gf;

@@ -36,5 +36,9 @@ if (split !== 'all') {
   writeFileSync(goldPath, gold.map((g) => JSON.stringify(g)).join('\n') + '\n');
 }
 for (const task of ['cue', 'source', 'content', 'density']) {
-  process.stdout.write(execFileSync('node', [join(values.data!, 'eval', 'score.mjs'), '--task', task, '--gold', goldPath, '--pred', predFile], { encoding: 'utf8' }));
+  process.stdout.write(
+    execFileSync('node', [join(values.data!, 'eval', 'score.mjs'), '--task', task, '--gold', goldPath, '--pred', predFile], {
+      encoding: 'utf8',
+    }),
+  );
 }

@@ -18,7 +18,10 @@ const OUT = path.join(ROOT, 'lexicons/en/frame-cues.json');
 // frame label -> [short id prefix, what the frame is about (our wording)]
 export const FRAMES = {
   Economic: ['econ', 'the costs, benefits or financial consequences of the issue'],
-  Capacity_and_resources: ['capacity', 'whether there are enough resources (staff, supplies, space, infrastructure, knowledge) or whether existing systems can cope'],
+  Capacity_and_resources: [
+    'capacity',
+    'whether there are enough resources (staff, supplies, space, infrastructure, knowledge) or whether existing systems can cope',
+  ],
   Morality: ['moral', 'right and wrong in religious or ethical terms: duty, sin, virtue, conscience'],
   Fairness_and_equality: ['fair', 'whether people or groups are treated equally and fairly: discrimination, rights, double standards'],
   Legality_Constitutionality_and_jurisprudence: ['legal', 'laws, courts, constitutional rights and the legal authority to act'],
@@ -34,7 +37,9 @@ export const FRAMES = {
 };
 
 // Cue groups: [terms, weight, options?]. options: { match, pos, unless, note, id }
-const W1 = 1, W2 = 0.6, W3 = 0.3;
+const W1 = 1,
+  W2 = 0.6,
+  W3 = 0.3;
 export const CUES = {
   Economic: [
     [['economy', 'economic', 'economically', 'economics'], W1],
@@ -112,7 +117,21 @@ export const CUES = {
     [['racism', 'racist', 'racial', 'race'], W2],
     [['sexism', 'sexist', 'misogyny', 'misogynist'], W1],
     [['bigot', 'bigotry', 'bigoted', 'intolerance', 'intolerant', 'hate speech'], W1],
-    [['anti-semitism', 'anti-semitic', 'antisemitism', 'antisemitic', 'islamophobia', 'islamophobic', 'homophobic', 'homophobia', 'xenophobia', 'xenophobic'], W1],
+    [
+      [
+        'anti-semitism',
+        'anti-semitic',
+        'antisemitism',
+        'antisemitic',
+        'islamophobia',
+        'islamophobic',
+        'homophobic',
+        'homophobia',
+        'xenophobia',
+        'xenophobic',
+      ],
+      W1,
+    ],
     [['double standard', 'double standards', 'hypocritical standard', 'selective'], W1],
     [['injustice', 'unjust', 'unjustly'], W1],
     [['civil rights', 'human rights', 'equal rights', 'civil right', 'human right'], W1],
@@ -127,7 +146,24 @@ export const CUES = {
     [['women', 'gender'], W3],
     [['jew', 'jews', 'jewish', 'muslim', 'muslims', 'black', 'white'], W3, { pos: ['NOUN', 'PROPN', 'ADJ'] }],
     [['disproportionate', 'disproportionately'], W1],
-    [['impunity', 'special treatment', 'preferential treatment', 'favoritism', 'favouritism', 'two-tier', 'level playing field', 'free pass', 'get a pass', 'get away with', 'segregation', 'apartheid', 'equal protection'], W1],
+    [
+      [
+        'impunity',
+        'special treatment',
+        'preferential treatment',
+        'favoritism',
+        'favouritism',
+        'two-tier',
+        'level playing field',
+        'free pass',
+        'get a pass',
+        'get away with',
+        'segregation',
+        'apartheid',
+        'equal protection',
+      ],
+      W1,
+    ],
     [['treat unfairly', 'treat equally', 'treated unfairly', 'treated equally', 'treated differently', 'treat differently'], W1],
   ],
   Legality_Constitutionality_and_jurisprudence: [
@@ -210,7 +246,27 @@ export const CUES = {
     [['weapon', 'weaponry', 'arms', 'armed', 'missile', 'missiles', 'rocket', 'bomb', 'bombing', 'nuclear', 'warhead'], W1],
     [['anti-aircraft', 'air defense', 'air defence', 'fighter jet', 'warship', 'drone', 'tank'], W1],
     [['terror', 'terrorism', 'terrorist', 'terrorists', 'counterterrorism'], W1],
-    [['jihad', 'jihadist', 'jihadists', 'extremist', 'extremists', 'extremism', 'radicalize', 'radicalized', 'militant', 'militants', 'isis', 'al qaeda', 'al-qaeda', 'taliban', 'hezbollah', 'hamas'], W1],
+    [
+      [
+        'jihad',
+        'jihadist',
+        'jihadists',
+        'extremist',
+        'extremists',
+        'extremism',
+        'radicalize',
+        'radicalized',
+        'militant',
+        'militants',
+        'isis',
+        'al qaeda',
+        'al-qaeda',
+        'taliban',
+        'hezbollah',
+        'hamas',
+      ],
+      W1,
+    ],
     [['attack', 'attacker', 'threat', 'threaten', 'invasion', 'invade'], W2],
     [['border', 'border security', 'border patrol'], W2],
     [['intelligence', 'intelligence agency', 'cia', 'nsa', 'spy', 'espionage'], W2],
@@ -276,7 +332,24 @@ export const CUES = {
     [['art', 'music', 'literature', 'film', 'hollywood', 'celebrity'], W3],
     [['way of life', 'lifestyle'], W2],
     [['generation', 'youth', 'millennial', 'millennials'], W3],
-    [['islamization', 'islamisation', 'secular', 'secularism', 'western values', 'christian values', 'nationalism', 'nationalist', 'political correctness', 'politically correct', 'pop culture', 'mainstream culture', 'cultural heritage'], W2],
+    [
+      [
+        'islamization',
+        'islamisation',
+        'secular',
+        'secularism',
+        'western values',
+        'christian values',
+        'nationalism',
+        'nationalist',
+        'political correctness',
+        'politically correct',
+        'pop culture',
+        'mainstream culture',
+        'cultural heritage',
+      ],
+      W2,
+    ],
   ],
   Public_opinion: [
     [['poll', 'polls', 'polling', 'pollster', 'survey', 'surveyed'], W1],
@@ -299,9 +372,40 @@ export const CUES = {
     [['election', 'elect', 'elected', 'reelection', 're-election', 'midterm', 'midterms', 'primary', 'ballot'], W1],
     [['campaign', 'campaigning', 'candidate', 'candidacy', 'nominee'], W1],
     [['vote', 'voting', 'voter'], W2],
-    [['congress', 'congressional', 'senate', 'senator', 'congressman', 'congresswoman', 'house of representatives', 'parliament', 'parliamentary', 'lawmaker', 'legislator'], W1],
+    [
+      [
+        'congress',
+        'congressional',
+        'senate',
+        'senator',
+        'congressman',
+        'congresswoman',
+        'house of representatives',
+        'parliament',
+        'parliamentary',
+        'lawmaker',
+        'legislator',
+      ],
+      W1,
+    ],
     [['white house', 'administration', 'cabinet', 'oval office'], W1],
-    [['liberal', 'liberals', 'conservative', 'conservatives', 'progressive', 'progressives', 'leftist', 'left-wing', 'right-wing', 'socialist', 'socialism', 'the left'], W1],
+    [
+      [
+        'liberal',
+        'liberals',
+        'conservative',
+        'conservatives',
+        'progressive',
+        'progressives',
+        'leftist',
+        'left-wing',
+        'right-wing',
+        'socialist',
+        'socialism',
+        'the left',
+      ],
+      W1,
+    ],
     [['president', 'presidency', 'presidential', 'prime minister', 'governor', 'mayor'], W2],
     [['trump', 'obama', 'clinton', 'hillary', 'pelosi', 'schumer', 'mcconnell', 'sanders'], W2],
     [['establishment', 'deep state', 'swamp', 'globalist', 'globalists', 'elite', 'elites'], W2],
@@ -312,7 +416,10 @@ export const CUES = {
     [['speaker', 'majority leader', 'minority leader', 'whip'], W2],
   ],
   External_regulation_and_reputation: [
-    [['foreign', 'foreign policy', 'foreign minister', 'foreign ministry', 'foreign affairs', 'secretary of state', 'state department'], W1],
+    [
+      ['foreign', 'foreign policy', 'foreign minister', 'foreign ministry', 'foreign affairs', 'secretary of state', 'state department'],
+      W1,
+    ],
     [['diplomat', 'diplomatic', 'diplomacy', 'diplomatically', 'embassy', 'ambassador', 'envoy', 'consulate'], W1],
     [['international', 'internationally', 'international community', 'global', 'globally', 'worldwide'], W2],
     [['bilateral', 'multilateral', 'relations', 'ties'], W1, { pos: ['ADJ', 'NOUN'] }],
@@ -322,7 +429,32 @@ export const CUES = {
     [['ally', 'allies', 'alliance', 'partner', 'partnership', 'cooperation'], W2],
     [['reputation', 'image', 'credibility', 'prestige', 'standing', 'humiliate', 'humiliation'], W2],
     [['kremlin', 'moscow', 'beijing', 'tehran', 'pyongyang', 'brussels', 'new delhi', 'damascus'], W1],
-    [['russia', 'russian', 'china', 'chinese', 'iran', 'iranian', 'north korea', 'israel', 'israeli', 'syria', 'syrian', 'india', 'indian', 'saudi', 'ukraine', 'turkey', 'germany', 'france', 'britain', 'europe', 'european'], W3],
+    [
+      [
+        'russia',
+        'russian',
+        'china',
+        'chinese',
+        'iran',
+        'iranian',
+        'north korea',
+        'israel',
+        'israeli',
+        'syria',
+        'syrian',
+        'india',
+        'indian',
+        'saudi',
+        'ukraine',
+        'turkey',
+        'germany',
+        'france',
+        'britain',
+        'europe',
+        'european',
+      ],
+      W3,
+    ],
     [['country', 'countries', 'nation', 'nations', 'abroad', 'overseas'], W3],
     [['meddling', 'meddle', 'interference', 'collusion', 'collude'], W2],
     [['visit', 'state visit', 'talks'], W3, { pos: ['NOUN'] }],
@@ -332,7 +464,13 @@ export const CUES = {
 };
 
 function slug(s) {
-  return s.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  );
 }
 
 export function buildLexicon() {
@@ -345,7 +483,10 @@ export function buildLexicon() {
       // the same term (same lemmas, see termKey) may not appear twice in the lexicon: the first listing keeps it
       const terms = terms0.filter((t) => {
         const k = termKey(t, opt.match || 'lemma', opt.pos);
-        if (seenTerm.has(k)) { if (process.env.CUES_VERBOSE) console.error(`duplicate term "${t}" (${frame}) kept under ${seenTerm.get(k)}`); return false; }
+        if (seenTerm.has(k)) {
+          if (process.env.CUES_VERBOSE) console.error(`duplicate term "${t}" (${frame}) kept under ${seenTerm.get(k)}`);
+          return false;
+        }
         seenTerm.set(k, frame);
         return true;
       });
@@ -354,9 +495,12 @@ export function buildLexicon() {
       while (ids.has(id)) id += '-2';
       ids.add(id);
       const e = {
-        id, terms, match: opt.match || 'lemma',
+        id,
+        terms,
+        match: opt.match || 'lemma',
         ...(opt.pos ? { pos: opt.pos } : {}),
-        category: frame, weight,
+        category: frame,
+        weight,
         explanation: `Evokes the ${frame.replace(/_/g, ' ')} frame: ${about}.${opt.note ? ' ' + opt.note : ''}`,
         source: 'slant',
         ...(opt.unless ? { unless: opt.unless } : {}),
@@ -369,11 +513,17 @@ export function buildLexicon() {
     id: 'en/frame-cues',
     version: '1.0.0',
     language: 'en',
-    description: 'Words and short phrases that evoke one of the 14 generic policy frames of the Media Frames Corpus (category = frame label). Used to show which words evoke which frame, and as features of the framing model.',
+    description:
+      'Words and short phrases that evoke one of the 14 generic policy frames of the Media Frames Corpus (category = frame label). Used to show which words evoke which frame, and as features of the framing model.',
     license: 'MIT',
     sources: [
       { id: 'slant', title: 'Written by the slant maintainers', url: 'https://github.com/slant/slant' },
-      { id: 'mfc', title: 'Boydstun, Card, Gross, Resnik, Smith (2014): Tracking the development of media frames within and across policy issues (frame inventory; cue words are ours)', url: 'https://homes.cs.washington.edu/~nasmith/papers/boydstun+card+gross+resnik+smith.apsa14.pdf' },
+      {
+        id: 'mfc',
+        title:
+          'Boydstun, Card, Gross, Resnik, Smith (2014): Tracking the development of media frames within and across policy issues (frame inventory; cue words are ours)',
+        url: 'https://homes.cs.washington.edu/~nasmith/papers/boydstun+card+gross+resnik+smith.apsa14.pdf',
+      },
     ],
     entries,
   };
@@ -399,7 +549,11 @@ function measure(lexObj, goldFile) {
     const s = hits.get(e.id) || new Set();
     const pos = [...s].filter((i) => docs[i].doc_labels.frames.includes(e.category)).length;
     const prec = s.size ? pos / s.size : 0;
-    e.stats = { semeval23_docs: s.size, semeval23_precision: +prec.toFixed(3), semeval23_lift: +(prec / (base[e.category] / docs.length)).toFixed(2) };
+    e.stats = {
+      semeval23_docs: s.size,
+      semeval23_precision: +prec.toFixed(3),
+      semeval23_lift: +(prec / (base[e.category] / docs.length)).toFixed(2),
+    };
   }
   return { docs: docs.length, base };
 }

@@ -14,7 +14,11 @@ export const nlp = winkNLP(model);
 export const its = nlp.its;
 
 export function readJsonl(file) {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 }
 
 /**
@@ -45,7 +49,18 @@ export function parse(text) {
     const nrm = normal[i].toLowerCase();
     // as src/lexicon/matcher.ts: a capitalised plural that wink tags PROPN keeps its -s in the lemma; strip it
     const singular = pos[i] === 'PROPN' && nrm.length > 3 && nrm.endsWith('s') && !nrm.endsWith('ss') ? nrm.slice(0, -1) : undefined;
-    tokens[i] = { i, value: v, normal: nrm, lemma: String(lemma[i]).toLowerCase(), singular, pos: pos[i], type: type[i], start: s, end: e, sent: 0 };
+    tokens[i] = {
+      i,
+      value: v,
+      normal: nrm,
+      lemma: String(lemma[i]).toLowerCase(),
+      singular,
+      pos: pos[i],
+      type: type[i],
+      start: s,
+      end: e,
+      sent: 0,
+    };
     cur = e;
   }
   const spans = doc.sentences().out(its.span); // [firstTokenIndex, lastTokenIndex] inclusive
@@ -78,13 +93,21 @@ export const isWord = (t) => t.type === 'word';
 const termCache = new Map();
 /** Tokens of one whitespace-free part of a term, parsed on its own. */
 export function termTokens(part) {
-  if (!termCache.has(part)) termCache.set(part, parse(part).tokens.filter((t) => t.value.trim() !== ''));
+  if (!termCache.has(part))
+    termCache.set(
+      part,
+      parse(part).tokens.filter((t) => t.value.trim() !== ''),
+    );
   return termCache.get(part);
 }
 
 /** The key under which src/lexicon/load.ts detects duplicate terms (same match mode, pos and lemmas). */
 export function termKey(term, match = 'lemma', pos = null) {
-  const words = term.trim().split(/\s+/).filter((p) => !/^<[^>]+>$/.test(p) && p !== '*').flatMap((p) => termTokens(p));
+  const words = term
+    .trim()
+    .split(/\s+/)
+    .filter((p) => !/^<[^>]+>$/.test(p) && p !== '*')
+    .flatMap((p) => termTokens(p));
   const ph = /[<*]/.test(term) ? term : '';
   return `${match}:${(pos || []).join('|')}:${words.map((w) => (match === 'lemma' ? w.lemma : w.normal)).join(' ')}:${ph}`;
 }
@@ -101,13 +124,21 @@ export function compileLexicon(lex) {
       for (const p of term.trim().split(/\s+/)) {
         const m = /^<([a-z0-9-]+)>$/.exec(p);
         if (p === '*') toks.push({ kind: 'any' });
-        else if (m) { if (!slots[m[1]]) throw new Error(`unknown slot ${m[1]} in ${entry.id}`); toks.push({ kind: 'slot', set: slots[m[1]] }); }
-        else for (const t of termTokens(p)) toks.push({ kind: 'word', normal: t.normal, lemma: t.lemma });
+        else if (m) {
+          if (!slots[m[1]]) throw new Error(`unknown slot ${m[1]} in ${entry.id}`);
+          toks.push({ kind: 'slot', set: slots[m[1]] });
+        } else for (const t of termTokens(p)) toks.push({ kind: 'word', normal: t.normal, lemma: t.lemma });
       }
-      patterns.push({ entry, term, toks, match: entry.match || 'lemma', pos: entry.pos ? new Set(entry.pos) : null,
+      patterns.push({
+        entry,
+        term,
+        toks,
+        match: entry.match || 'lemma',
+        pos: entry.pos ? new Set(entry.pos) : null,
         unlessBefore: new Set((entry.unless && entry.unless.before) || []),
         unlessAfter: new Set((entry.unless && entry.unless.after) || []),
-        unlessBeforeAny: new Set((entry.unless && entry.unless.beforeAny) || []) });
+        unlessBeforeAny: new Set((entry.unless && entry.unless.beforeAny) || []),
+      });
     }
   }
   // index by first token (lemma and normal) for speed; wildcard-first patterns go to a general list
@@ -115,9 +146,15 @@ export function compileLexicon(lex) {
   const general = [];
   for (const p of patterns) {
     const f = p.toks[0];
-    if (f.kind !== 'word') { general.push(p); continue; }
+    if (f.kind !== 'word') {
+      general.push(p);
+      continue;
+    }
     const keys = p.match === 'lemma' ? new Set([f.lemma, f.normal]) : new Set([f.normal]);
-    for (const k of keys) { if (!byKey.has(k)) byKey.set(k, []); byKey.get(k).push(p); }
+    for (const k of keys) {
+      if (!byKey.has(k)) byKey.set(k, []);
+      byKey.get(k).push(p);
+    }
   }
   return { lex, patterns, byKey, general };
 }
@@ -143,7 +180,14 @@ export function matchLexicon(compiled, parsed) {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'tabCRLF') continue;
-    const cands = [...new Set([...(compiled.byKey.get(t.lemma) || []), ...(compiled.byKey.get(t.normal) || []), ...(t.singular !== undefined ? compiled.byKey.get(t.singular) || [] : []), ...compiled.general])];
+    const cands = [
+      ...new Set([
+        ...(compiled.byKey.get(t.lemma) || []),
+        ...(compiled.byKey.get(t.normal) || []),
+        ...(t.singular !== undefined ? compiled.byKey.get(t.singular) || [] : []),
+        ...compiled.general,
+      ]),
+    ];
     let best = null;
     for (const p of cands) {
       const n = p.toks.length;
@@ -151,11 +195,15 @@ export function matchLexicon(compiled, parsed) {
       let ok = true;
       for (let k = 0; k < n; k++) {
         const tt = tokens[i + k];
-        if (tt.type === 'tabCRLF' || tt.sent !== t.sent || !tokMatch(p.toks[k], tt, p.match)) { ok = false; break; }
+        if (tt.type === 'tabCRLF' || tt.sent !== t.sent || !tokMatch(p.toks[k], tt, p.match)) {
+          ok = false;
+          break;
+        }
       }
       if (!ok) continue;
       if (p.pos && !p.pos.has(tokens[i + n - 1].pos)) continue;
-      const prev = tokens[i - 1], next = tokens[i + n];
+      const prev = tokens[i - 1],
+        next = tokens[i + n];
       if (prev && prev.sent === t.sent && p.unlessBefore.has(prev.normal)) continue;
       if (next && next.sent === t.sent && p.unlessAfter.has(next.normal)) continue;
       if (p.unlessBeforeAny.size) {
@@ -197,7 +245,10 @@ export function mulberry32(seed) {
 export function shuffled(arr, seed) {
   const r = mulberry32(seed);
   const a = arr.slice();
-  for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; }
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
   return a;
 }
 

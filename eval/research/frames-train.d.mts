@@ -19,5 +19,10 @@ export interface TrainConfig {
   [key: string]: unknown;
 }
 export const CFG: TrainConfig;
-export function nestedFoldModels(docs: FrameDoc[], labels: string[], cfg: TrainConfig, seed: number): Array<{ test: number[]; model: FittedModel; thr: number[] }>;
+export function nestedFoldModels(
+  docs: FrameDoc[],
+  labels: string[],
+  cfg: TrainConfig,
+  seed: number,
+): Array<{ test: number[]; model: FittedModel; thr: number[] }>;
 export function modelJson(model: FittedModel, thr: number[], extra?: Record<string, unknown>): Record<string, unknown>;

@@ -22,12 +22,21 @@ export const WORD_RE = /[\p{L}\p{N}'’-]+/gu;
 const ALNUM_RE = /[\p{L}\p{N}]/u;
 
 export const LOADED_LABELS = new Set([
-  'Loaded_Language', 'Name_Calling,Labeling', 'Exaggeration,Minimisation',
-  'Name_Calling-Labeling', 'Exaggeration-Minimisation', 'lexical_bias', 'biased_word',
+  'Loaded_Language',
+  'Name_Calling,Labeling',
+  'Exaggeration,Minimisation',
+  'Name_Calling-Labeling',
+  'Exaggeration-Minimisation',
+  'lexical_bias',
+  'biased_word',
 ]);
 
 export function readJsonl(file) {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 }
 
 /** Characters inside quotation marks (double quotes, straight or curly, paired within a line; ‘…’ pairs). */
@@ -61,7 +70,7 @@ export function quoteMask(text) {
     let qOpen = -1;
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
-      if (c === '‘' && (i === 0 || /[\s(\[“"—–-]/u.test(line[i - 1]))) qOpen = i;
+      if (c === '‘' && (i === 0 || /[\s([“"—–-]/u.test(line[i - 1]))) qOpen = i;
       else if (c === '’' && qOpen >= 0 && (i + 1 >= line.length || !/\p{L}/u.test(line[i + 1]))) {
         if (i - qOpen > 1) opens.push([qOpen, i]);
         qOpen = -1;
@@ -77,8 +86,12 @@ export function quoteMask(text) {
 export function tokenize(text) {
   const doc = nlp.readDoc(text);
   const ts = doc.tokens();
-  const value = ts.out(its.value), normal = ts.out(its.normal), lemma = ts.out(its.lemma);
-  const pos = ts.out(its.pos), sp = ts.out(its.precedingSpaces), type = ts.out(its.type);
+  const value = ts.out(its.value),
+    normal = ts.out(its.normal),
+    lemma = ts.out(its.lemma);
+  const pos = ts.out(its.pos),
+    sp = ts.out(its.precedingSpaces),
+    type = ts.out(its.type);
   const toks = [];
   let off = 0;
   for (let i = 0; i < value.length; i++) {
@@ -90,8 +103,17 @@ export function tokenize(text) {
       if (f >= 0 && f - start < 5) start = f;
     }
     const end = start + value[i].length;
-    toks.push({ i, start, end, value: value[i], normal: String(normal[i] ?? value[i]).toLowerCase(), lemma: String(lemma[i] ?? normal[i] ?? value[i]).toLowerCase(),
-      pos: pos[i], type: type[i], word: type[i] === 'word' && ALNUM_RE.test(value[i]) });
+    toks.push({
+      i,
+      start,
+      end,
+      value: value[i],
+      normal: String(normal[i] ?? value[i]).toLowerCase(),
+      lemma: String(lemma[i] ?? normal[i] ?? value[i]).toLowerCase(),
+      pos: pos[i],
+      type: type[i],
+      word: type[i] === 'word' && ALNUM_RE.test(value[i]),
+    });
     off = end;
   }
   const q = quoteMask(text);
@@ -114,11 +136,17 @@ export function loadCorpora(dataDir, names = ['ptc_semeval2020', 'babe', 'mbic']
       // gold character mask for the loaded label set
       const g = new Uint8Array(d.text.length);
       d.goldSpans = (d.spans || []).filter((s) => LOADED_LABELS.has(s.label));
-      d.goldSpans.forEach((s) => { for (let i = s.start; i < s.end; i++) g[i] = 1; });
+      d.goldSpans.forEach((s) => {
+        for (let i = s.start; i < s.end; i++) g[i] = 1;
+      });
       d.goldMask = g;
       for (const t of d.toks) {
         let hit = false;
-        for (let i = t.start; i < t.end; i++) if (g[i] && !/[\s"“”„‟«»‹›'‘’`]/u.test(d.text[i])) { hit = true; break; }
+        for (let i = t.start; i < t.end; i++)
+          if (g[i] && !/[\s"“”„‟«»‹›'‘’`]/u.test(d.text[i])) {
+            hit = true;
+            break;
+          }
         t.gold = hit;
       }
     }
@@ -140,7 +168,10 @@ export function termTokens(term) {
   for (const part of term.trim().split(/\s+/u)) {
     const doc = nlp.readDoc(part);
     const ts = doc.tokens();
-    const v = ts.out(its.value), n = ts.out(its.normal), l = ts.out(its.lemma), p = ts.out(its.pos);
+    const v = ts.out(its.value),
+      n = ts.out(its.normal),
+      l = ts.out(its.lemma),
+      p = ts.out(its.pos);
     v.forEach((x, i) => {
       const normal = String(n[i] ?? x).toLowerCase();
       out.push({ normal, lemma: String(l[i] ?? normal).toLowerCase(), pos: p[i] ?? 'X' });
@@ -175,7 +206,8 @@ export function compile(entries, slots = {}) {
       }
       const pat = { entry: e, words, term, exact: words.filter((w) => w.normal != null && !w.byLemma).length };
       const w0 = words[0];
-      const keys = w0.normal != null ? [w0.normal, ...(w0.byLemma && w0.lemma !== w0.normal ? [w0.lemma] : [])] : w0.set ? [...w0.set] : null;
+      const keys =
+        w0.normal != null ? [w0.normal, ...(w0.byLemma && w0.lemma !== w0.normal ? [w0.lemma] : [])] : w0.set ? [...w0.set] : null;
       if (keys) {
         for (const k of keys) {
           if (!index.has(k)) index.set(k, []);
@@ -195,14 +227,19 @@ function wordOk(w, t) {
 }
 
 /** All non-overlapping matches in a token list. Returns [{start, end, entry, tokStart, tokEnd, quoted}] */
-export function matchTokens(toks, compiled, text) {
+export function matchTokens(toks, compiled, _text) {
   const out = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
     let best = null;
     const sg = properNounSingular(t);
-    const cands = new Set([...(compiled.index.get(t.normal) || []), ...(compiled.index.get(t.lemma) || []), ...((sg && compiled.index.get(sg)) || []), ...compiled.wild]);
+    const cands = new Set([
+      ...(compiled.index.get(t.normal) || []),
+      ...(compiled.index.get(t.lemma) || []),
+      ...((sg && compiled.index.get(sg)) || []),
+      ...compiled.wild,
+    ]);
     for (const pat of cands) {
       const n = pat.words.length;
       // longest match wins; at equal length an exact (normal) match beats a lemma match
@@ -210,7 +247,11 @@ export function matchTokens(toks, compiled, text) {
       if (i + n > toks.length) continue;
       let ok = true;
       // matches never cross a sentence boundary
-      for (let k = 0; k < n; k++) if (toks[i + k].sent !== t.sent || !wordOk(pat.words[k], toks[i + k])) { ok = false; break; }
+      for (let k = 0; k < n; k++)
+        if (toks[i + k].sent !== t.sent || !wordOk(pat.words[k], toks[i + k])) {
+          ok = false;
+          break;
+        }
       if (!ok) continue;
       const e = pat.entry;
       let h = i + n - 1;
@@ -226,7 +267,8 @@ export function matchTokens(toks, compiled, text) {
       best = { n, pat };
     }
     if (best) {
-      const s = toks[i], en = toks[i + best.n - 1];
+      const s = toks[i],
+        en = toks[i + best.n - 1];
       let quoted = false;
       for (let k = i; k < i + best.n; k++) if (toks[k].quoted) quoted = true;
       out.push({ start: s.start, end: en.end, entry: best.pat.entry, term: best.pat.term, tokStart: i, tokEnd: i + best.n, quoted });

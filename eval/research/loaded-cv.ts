@@ -57,22 +57,26 @@ interface Variant {
 }
 
 /** Keeps findings at the threshold, plus weaker ones (>= low) in a sentence that has a finding at the threshold. */
-const cluster = (low: number, scope: 'sentence' | 'near') => (fs: Finding[], doc: SlantDocument, thr: number): Finding[] => {
-  const strong = fs.filter((f) => (f.evidence.weight ?? 0) >= thr);
-  const sent = new Set(strong.map((f) => doc.sentenceAt(f.span.start)?.index));
-  return fs.filter((f) => {
-    const w = f.evidence.weight ?? 0;
-    if (w >= thr) return true;
-    if (w < low) return false;
-    if (scope === 'sentence') return sent.has(doc.sentenceAt(f.span.start)?.index);
-    const a = doc.tokenIndexAt(f.span.start);
-    return strong.some((g) => Math.abs(doc.tokenIndexAt(g.span.start) - a) <= 3);
-  });
-};
+const cluster =
+  (low: number, scope: 'sentence' | 'near') =>
+  (fs: Finding[], doc: SlantDocument, thr: number): Finding[] => {
+    const strong = fs.filter((f) => (f.evidence.weight ?? 0) >= thr);
+    const sent = new Set(strong.map((f) => doc.sentenceAt(f.span.start)?.index));
+    return fs.filter((f) => {
+      const w = f.evidence.weight ?? 0;
+      if (w >= thr) return true;
+      if (w < low) return false;
+      if (scope === 'sentence') return sent.has(doc.sentenceAt(f.span.start)?.index);
+      const a = doc.tokenIndexAt(f.span.start);
+      return strong.some((g) => Math.abs(doc.tokenIndexAt(g.span.start) - a) <= 3);
+    });
+  };
 
 /** Writer's-voice findings at the threshold, quoted ones only from a higher weight. */
-const quotedAt = (q: number) => (fs: Finding[], _doc: SlantDocument, thr: number): Finding[] =>
-  fs.filter((f) => (f.evidence.weight ?? 0) >= (f.voice === 'quoted' ? Math.max(q, thr) : thr));
+const quotedAt =
+  (q: number) =>
+  (fs: Finding[], _doc: SlantDocument, thr: number): Finding[] =>
+    fs.filter((f) => (f.evidence.weight ?? 0) >= (f.voice === 'quoted' ? Math.max(q, thr) : thr));
 
 const VARIANTS: Variant[] = [
   { name: 'default', options: {} },
@@ -114,7 +118,10 @@ const corpora = [
 ].filter((c): c is Corpus => c !== undefined);
 console.error(`parsed ${corpora.map((c) => `${c.short} ${c.docs.length}`).join(', ')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-const foldLexicons = Array.from({ length: K }, (_, f) => JSON.parse(readFileSync(join(values.folds!, `fold-${f}.json`), 'utf8')) as LexiconInput);
+const foldLexicons = Array.from(
+  { length: K },
+  (_, f) => JSON.parse(readFileSync(join(values.folds!, `fold-${f}.json`), 'utf8')) as LexiconInput,
+);
 const allLexicon = JSON.parse(readFileSync(join(values.folds!, 'all.json'), 'utf8')) as LexiconInput;
 
 /** Reports of every document of every corpus, each from the lexicon that did not see it. */
@@ -123,7 +130,11 @@ function reportsFor(v: Variant): Map<Corpus, Report[]> {
   const pipelines = foldLexicons.map((lex) => createPipeline({ analyzers: [use(loadedLanguage, { options })], lexicons: [lex] }));
   const all = createPipeline({ analyzers: [use(loadedLanguage, { options })], lexicons: [allLexicon] });
   const out = new Map<Corpus, Report[]>();
-  for (const c of corpora) out.set(c, c.docs.map((d, i) => (c.cv ? pipelines[c.folds[i]] : all).analyzeDocument(d)));
+  for (const c of corpora)
+    out.set(
+      c,
+      c.docs.map((d, i) => (c.cv ? pipelines[c.folds[i]] : all).analyzeDocument(d)),
+    );
   return out;
 }
 
@@ -144,7 +155,8 @@ function evaluate(v: Variant, reports: Map<Corpus, Report[]>): string[] {
       });
       const labels = c.short === 'basil' ? { goldLabels: ['lexical_bias'] } : {};
       const m = score({ task: 'loaded', gold: c.gold, pred, ...labels }).metrics;
-      if (c.short === 'ptc' || c.short === 'basil') cells.push(`${c.short} span ${f3(m.span_overlap?.f1)} (${f3(m.span_overlap?.p)}/${f3(m.span_overlap?.r)}) word ${f3(m.word?.f1)}`);
+      if (c.short === 'ptc' || c.short === 'basil')
+        cells.push(`${c.short} span ${f3(m.span_overlap?.f1)} (${f3(m.span_overlap?.p)}/${f3(m.span_overlap?.r)}) word ${f3(m.word?.f1)}`);
       else cells.push(`${c.short} word ${f3(m.word?.f1)} (${f3(m.word?.p)}/${f3(m.word?.r)})`);
       if (c.short === 'babe' || c.short === 'mbic') {
         const s = score({ task: 'sentence', gold: c.gold, pred, goldKey: 'label_bias', goldPos: 'Biased' }).metrics.sentence;
@@ -183,7 +195,9 @@ function diagnostics(reports: Map<Corpus, Report[]>, thr: number): string[] {
       }
     });
   }
-  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([k, g]) => `${k.padEnd(44)} ${String(g.h).padStart(5)}/${String(g.n).padEnd(6)} ${(g.h / g.n).toFixed(3)}`);
+  return [...groups.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([k, g]) => `${k.padEnd(44)} ${String(g.h).padStart(5)}/${String(g.n).padEnd(6)} ${(g.h / g.n).toFixed(3)}`);
 }
 
 const wanted = values.variants ? new Set(values.variants.split(',')) : undefined;

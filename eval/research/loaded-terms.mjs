@@ -23,11 +23,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
 import { loadCorpora, compile, matchTokens, foldOf, termTokens } from './loaded-corpus.mjs';
 import { GROUPS } from './loaded-vocabulary.mjs';
 
-const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
 
@@ -59,7 +57,12 @@ const MIN_WEIGHT = 0.1; // entries whose weight is below this are left out of th
 const FLOOR_MAX_EVIDENCE = 10; // an editorial weight floor applies only below this many occurrences
 
 // ------------------------------------------------------------------------------------------ candidates
-const kebab = (s) => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const kebab = (s) =>
+  s
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function parseItems(text) {
   const out = [];
@@ -69,7 +72,11 @@ function parseItems(text) {
     let alts = null;
     const gt = raw.indexOf('>');
     if (gt >= 0) {
-      alts = raw.slice(gt + 1).split('/').map((s) => s.trim()).filter(Boolean);
+      alts = raw
+        .slice(gt + 1)
+        .split('/')
+        .map((s) => s.trim())
+        .filter(Boolean);
       raw = raw.slice(0, gt).trim();
     }
     let pos = null;
@@ -83,7 +90,10 @@ function parseItems(text) {
       match = 'normal';
       raw = raw.slice(1);
     }
-    const terms = raw.split('|').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const terms = raw
+      .split('|')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
     out.push({ terms, alts, pos, match });
   }
   return out;
@@ -91,7 +101,13 @@ function parseItems(text) {
 
 /** Compiled identity of a term: match mode + its token keys (what the matcher compares). */
 function termKey(term, match) {
-  return match + ':' + termTokens(term).map((t) => (match === 'lemma' ? t.lemma : t.normal)).join(' ');
+  return (
+    match +
+    ':' +
+    termTokens(term)
+      .map((t) => (match === 'lemma' ? t.lemma : t.normal))
+      .join(' ')
+  );
 }
 
 export function buildCandidates() {
@@ -103,7 +119,12 @@ export function buildCandidates() {
     // variants that compile to the same term (wink maps British spellings and inflections onto one
     // lemma/normal) are listed once
     const seenKeys = new Set();
-    e.terms = e.terms.filter((t) => { const k = termKey(t, e.match); if (seenKeys.has(k)) return false; seenKeys.add(k); return true; });
+    e.terms = e.terms.filter((t) => {
+      const k = termKey(t, e.match);
+      if (seenKeys.has(k)) return false;
+      seenKeys.add(k);
+      return true;
+    });
     // merge with an existing entry that has the same compiled term
     for (const t of e.terms) {
       const k = termKey(t, e.match);
@@ -142,13 +163,26 @@ export function buildCandidates() {
         // wink's lemma of a non-verb word may merge it with another word (best -> good, woke -> wake,
         // crushing -> crush): an inflection of another word of the group is dropped, otherwise the
         // surface form is matched exactly.
-        it.terms = it.terms.filter((t) => { const l = termTokens(t)[0].lemma; return l === t || !groupLemmas.has(l); });
+        it.terms = it.terms.filter((t) => {
+          const l = termTokens(t)[0].lemma;
+          return l === t || !groupLemmas.has(l);
+        });
         if (!it.terms.length) continue;
         if (it.terms.some((t) => termTokens(t)[0].lemma !== t)) match = 'normal';
       }
       const pos = it.pos || (single && g.pos ? g.pos : null);
-      add({ terms: it.terms, match, pos, category: g.category, explanation: g.explanation,
-        alternatives: it.alts || g.alternatives || null, source: 'slant', group: g.id, origin: g.origin || 'vocab', floor: g.floor || 0 });
+      add({
+        terms: it.terms,
+        match,
+        pos,
+        category: g.category,
+        explanation: g.explanation,
+        alternatives: it.alts || g.alternatives || null,
+        source: 'slant',
+        group: g.id,
+        origin: g.origin || 'vocab',
+        floor: g.floor || 0,
+      });
     }
   }
   return entries;
@@ -169,7 +203,17 @@ export function matchAll(C, entries) {
     recs[name] = [];
     C[name].docs.forEach((d, di) => {
       for (const m of matchTokens(d.toks, compiled, d.text)) {
-        recs[name].push({ di, start: m.start, end: m.end, e: m.entry, hit: hitsGold(d, m.start, m.end), quoted: m.quoted, fold: d.fold, pos: d.toks[m.tokEnd - 1].pos, title: d.toks[m.tokStart].start < (d.text.indexOf('\n') >>> 0) });
+        recs[name].push({
+          di,
+          start: m.start,
+          end: m.end,
+          e: m.entry,
+          hit: hitsGold(d, m.start, m.end),
+          quoted: m.quoted,
+          fold: d.fold,
+          pos: d.toks[m.tokEnd - 1].pos,
+          title: d.toks[m.tokStart].start < d.text.indexOf('\n') >>> 0,
+        });
       }
     });
   }
@@ -221,7 +265,10 @@ export function estimateWeights(entries, st, prm = DEFAULTS) {
       if (e.origin === 'vocab') addTo(`cat|${e.category}|${name}`, c);
     }
   }
-  const rate = (k) => { const p = acc.get(k); return p && p.n ? p.h / p.n : 0; };
+  const rate = (k) => {
+    const p = acc.get(k);
+    return p && p.n ? p.h / p.n : 0;
+  };
   const priorOf = (e, name) => {
     const cat = rate(`cat|${e.category}|${name}`);
     if (e.origin === 'mined') return cat;
@@ -231,7 +278,8 @@ export function estimateWeights(entries, st, prm = DEFAULTS) {
   const w = new Map();
   for (const e of entries) {
     const s = st.get(e) || {};
-    let num = 0, den = 0;
+    let num = 0,
+      den = 0;
     for (const name of CORPORA) {
       const p0 = priorOf(e, name);
       const c = s[name] || { n: 0, h: 0 };
@@ -258,7 +306,11 @@ export function dropped(e, w) {
 function predFor(docs, recsByDoc, thr, { outsideQuotes = false } = {}) {
   return docs.map((d) => {
     const rs = (recsByDoc.get(d) || []).filter((r) => r.w >= thr && (!outsideQuotes || !r.quoted));
-    return { id: d.id, spans: rs.map((r) => ({ start: r.start, end: r.end, label: 'loaded' })), doc: { positive: rs.some((r) => !r.quoted) } };
+    return {
+      id: d.id,
+      spans: rs.map((r) => ({ start: r.start, end: r.end, label: 'loaded' })),
+      doc: { positive: rs.some((r) => !r.quoted) },
+    };
   });
 }
 
@@ -284,14 +336,19 @@ const sumInto = (acc, m) => {
 };
 const f1 = (p, r) => (p + r ? (2 * p * r) / (p + r) : 0);
 function finish(acc) {
-  const sp = acc.span, w = acc.word;
-  const spP = sp.pred_units ? sp.pred_hit / sp.pred_units : 0, spR = sp.gold_units ? sp.gold_hit / sp.gold_units : 0;
-  const wP = w.tp + w.fp ? w.tp / (w.tp + w.fp) : 0, wR = w.tp + w.fn ? w.tp / (w.tp + w.fn) : 0;
+  const sp = acc.span,
+    w = acc.word;
+  const spP = sp.pred_units ? sp.pred_hit / sp.pred_units : 0,
+    spR = sp.gold_units ? sp.gold_hit / sp.gold_units : 0;
+  const wP = w.tp + w.fp ? w.tp / (w.tp + w.fp) : 0,
+    wR = w.tp + w.fn ? w.tp / (w.tp + w.fn) : 0;
   const out = { span: { p: spP, r: spR, f1: f1(spP, spR) }, word: { p: wP, r: wR, f1: f1(wP, wR) } };
   if (acc.sent) {
     const s = acc.sent;
-    const pp = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 0, pr = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 0;
-    const np = s.tn + s.fn ? s.tn / (s.tn + s.fn) : 0, nr = s.tn + s.fp ? s.tn / (s.tn + s.fp) : 0;
+    const pp = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 0,
+      pr = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 0;
+    const np = s.tn + s.fn ? s.tn / (s.tn + s.fn) : 0,
+      nr = s.tn + s.fp ? s.tn / (s.tn + s.fp) : 0;
     out.sentence = { macro_f1: (f1(pp, pr) + f1(np, nr)) / 2, pos_rate: (s.tp + s.fp) / (s.tp + s.fp + s.tn + s.fn) };
   }
   return out;
@@ -301,13 +358,17 @@ function finish(acc) {
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const t0 = Date.now();
-  const log = (...a) => { if (!opt.quiet) console.error(...a); };
+  const log = (...a) => {
+    if (!opt.quiet) console.error(...a);
+  };
   const C = loadCorpora(opt.dataDir, CORPORA);
   for (const c of Object.values(C)) for (const d of c.docs) d.fold = foldOf((d.meta && d.meta.split_key) || d.id, opt.folds);
   log(`loaded ${Object.keys(C).join(', ')} in ${Date.now() - t0} ms`);
 
   const entries = buildCandidates();
-  log(`${entries.length} candidate entries (${entries.filter((e) => e.origin === 'vocab').length} vocabulary, ${entries.filter((e) => e.origin === 'mined').length} reviewed)`);
+  log(
+    `${entries.length} candidate entries (${entries.filter((e) => e.origin === 'vocab').length} vocabulary, ${entries.filter((e) => e.origin === 'mined').length} reviewed)`,
+  );
   const recs = matchAll(C, entries);
 
   // full-data stats and weights
@@ -315,7 +376,7 @@ if (isMain) {
   const wAll = estimateWeights(entries, stAll, DEFAULTS);
 
   const THRESHOLDS = [0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5];
-  const SETS = { all: (e) => true, vocab: (e) => e.origin === 'vocab' };
+  const SETS = { all: (_e) => true, vocab: (e) => e.origin === 'vocab' };
 
   /**
    * K-fold cross-validation by document: weights from the other folds, scored on the held-out fold.
@@ -367,7 +428,10 @@ if (isMain) {
       for (const aPrior of [2, 4, 8])
         for (const aPool of [1, 5]) {
           const b = bestOf(crossValidate({ aPrior, aPool, aGroup }, { all: SETS.all }).all);
-          console.log(`aGroup=${aGroup} aPrior=${aPrior} aPool=${aPool} ` + ['ptc.span', 'babe.word', 'mbic.word', 'babe.sentence'].map((k) => `${k}=${b[k].v.toFixed(3)}@${b[k].thr}`).join(' '));
+          console.log(
+            `aGroup=${aGroup} aPrior=${aPrior} aPool=${aPool} ` +
+              ['ptc.span', 'babe.word', 'mbic.word', 'babe.sentence'].map((k) => `${k}=${b[k].v.toFixed(3)}@${b[k].thr}`).join(' '),
+          );
         }
     process.exit(0);
   }
@@ -385,15 +449,25 @@ if (isMain) {
       for (const name of names) {
         for (const thr of THRESHOLDS) {
           const m = finish(cvSet[name][thr]);
-          lines.push(`| ${SHORT[name]} | ${thr} | ${fmt(m.span.p)} | ${fmt(m.span.r)} | ${fmt(m.span.f1)} | ${fmt(m.word.p)} | ${fmt(m.word.r)} | ${fmt(m.word.f1)} | ${m.sentence ? fmt(m.sentence.macro_f1) : ''} | ${m.sentence ? fmt(m.sentence.pos_rate) : ''} |`);
+          lines.push(
+            `| ${SHORT[name]} | ${thr} | ${fmt(m.span.p)} | ${fmt(m.span.r)} | ${fmt(m.span.f1)} | ${fmt(m.word.p)} | ${fmt(m.word.r)} | ${fmt(m.word.f1)} | ${m.sentence ? fmt(m.sentence.macro_f1) : ''} | ${m.sentence ? fmt(m.sentence.pos_rate) : ''} |`,
+          );
         }
       }
     };
     const bestLine = (label, b) =>
-      lines.push(`| ${label} | ` + ['ptc.span', 'ptc.word', 'babe.word', 'mbic.word', 'babe.sentence', 'mbic.sentence'].map((k) => (b[k] ? `${b[k].v.toFixed(3)} @${b[k].thr}` : '')).join(' | ') + ' |');
+      lines.push(
+        `| ${label} | ` +
+          ['ptc.span', 'ptc.word', 'babe.word', 'mbic.word', 'babe.sentence', 'mbic.sentence']
+            .map((k) => (b[k] ? `${b[k].v.toFixed(3)} @${b[k].thr}` : ''))
+            .join(' | ') +
+          ' |',
+      );
     lines.push(`## Cross-validated estimates (${opt.folds} folds by document; weights estimated on the other folds)`);
     lines.push('\nBest F1 and the weight threshold that gives it:\n');
-    lines.push('| candidates | PTC span F1 | PTC word F1 | BABE word F1 | MBIC word F1 | BABE sentence macro-F1 | MBIC sentence macro-F1 |');
+    lines.push(
+      '| candidates | PTC span F1 | PTC word F1 | BABE word F1 | MBIC word F1 | BABE sentence macro-F1 | MBIC sentence macro-F1 |',
+    );
     lines.push('|---|---|---|---|---|---|---|');
     for (const setName of Object.keys(SETS)) bestLine(setName, bestOf(cv[setName]));
     bestLine('all, outside quotes only', bestOf(cvQ.all));
@@ -403,19 +477,42 @@ if (isMain) {
   }
 
   // ---- per-entry diagnostics
-  if (process.env.LOADED_DUMP) fs.writeFileSync(process.env.LOADED_DUMP, JSON.stringify(Object.fromEntries(Object.entries(recs).map(([n, rs]) => [n, rs.map((r) => [r.e.id, r.hit ? 1 : 0, r.pos, r.quoted ? 1 : 0, r.title ? 1 : 0, r.fold])]))));
+  if (process.env.LOADED_DUMP)
+    fs.writeFileSync(
+      process.env.LOADED_DUMP,
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(recs).map(([n, rs]) => [
+            n,
+            rs.map((r) => [r.e.id, r.hit ? 1 : 0, r.pos, r.quoted ? 1 : 0, r.title ? 1 : 0, r.fold]),
+          ]),
+        ),
+      ),
+    );
 
   const kept = entries.filter((e) => !dropped(e, wAll));
   log(`kept ${kept.length} of ${entries.length} entries (dropped ${entries.length - kept.length} measured below ${MIN_WEIGHT})`);
   fs.mkdirSync(path.join(REPO, 'scratch', 'loaded'), { recursive: true });
   const diag = entries.map((e) => {
     const s = stAll.get(e) || {};
-    const row = { id: e.id, terms: e.terms.join('|'), cat: e.category, origin: e.origin, w: +wAll.get(e).toFixed(3), dropped: dropped(e, wAll) };
+    const row = {
+      id: e.id,
+      terms: e.terms.join('|'),
+      cat: e.category,
+      origin: e.origin,
+      w: +wAll.get(e).toFixed(3),
+      dropped: dropped(e, wAll),
+    };
     for (const c of CORPORA) row[SHORT[c]] = s[c] ? `${s[c].h}/${s[c].n}` : '0/0';
     return row;
   });
-  fs.writeFileSync(path.join(REPO, 'scratch', 'loaded', 'entries.tsv'),
-    ['id\tterms\tcat\torigin\tw\tdropped\tptc\tbabe\tmbic', ...diag.map((r) => [r.id, r.terms, r.cat, r.origin, r.w, r.dropped, r.ptc, r.babe, r.mbic].join('\t'))].join('\n'));
+  fs.writeFileSync(
+    path.join(REPO, 'scratch', 'loaded', 'entries.tsv'),
+    [
+      'id\tterms\tcat\torigin\tw\tdropped\tptc\tbabe\tmbic',
+      ...diag.map((r) => [r.id, r.terms, r.cat, r.origin, r.w, r.dropped, r.ptc, r.babe, r.mbic].join('\t')),
+    ].join('\n'),
+  );
 
   // ---- writing the lexicon
   const LEXICON = path.join(REPO, 'lexicons', 'en', 'loaded-language.json');
@@ -425,14 +522,29 @@ if (isMain) {
       id: 'en/loaded-language',
       version: '1.0.0',
       language: 'en',
-      description: 'Words and phrases that carry judgement or emotion beyond the fact reported: charged verbs, adjectives and nouns, labels, exaggeration, minimisation, puffery, intensifiers and evaluative superlatives. Weights are the measured share of occurrences that annotators marked as loaded (see loaded-language.md).',
+      description:
+        'Words and phrases that carry judgement or emotion beyond the fact reported: charged verbs, adjectives and nouns, labels, exaggeration, minimisation, puffery, intensifiers and evaluative superlatives. Weights are the measured share of occurrences that annotators marked as loaded (see loaded-language.md).',
       license: 'MIT',
       sources: [
-        { id: 'slant', title: 'Written by the slant maintainers; weights measured on annotated research corpora (PTC, BABE, MBIC dev splits)', url: 'https://github.com/slant/slant/blob/main/lexicons/en/loaded-language.md' },
+        {
+          id: 'slant',
+          title: 'Written by the slant maintainers; weights measured on annotated research corpora (PTC, BABE, MBIC dev splits)',
+          url: 'https://github.com/slant/slant/blob/main/lexicons/en/loaded-language.md',
+        },
       ],
       entries: [],
     };
-    const CAT_ORDER = ['charged-verb', 'charged-adjective', 'charged-noun', 'label', 'exaggeration', 'minimisation', 'puffery', 'intensifier', 'superlative'];
+    const CAT_ORDER = [
+      'charged-verb',
+      'charged-adjective',
+      'charged-noun',
+      'label',
+      'exaggeration',
+      'minimisation',
+      'puffery',
+      'intensifier',
+      'superlative',
+    ];
     const list = kept.slice().sort((a, b) => CAT_ORDER.indexOf(a.category) - CAT_ORDER.indexOf(b.category) || a.id.localeCompare(b.id));
     for (const e of list) {
       const s = stAll.get(e) || {};
@@ -458,8 +570,29 @@ if (isMain) {
   /** The README's content checks, so the file we write passes the library's validation. */
   function validate(lex) {
     const problems = [];
-    const ids = new Set(), terms = new Map(), sources = new Set(lex.sources.map((x) => x.id));
-    const UPOS = new Set(['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE']);
+    const ids = new Set(),
+      terms = new Map(),
+      sources = new Set(lex.sources.map((x) => x.id));
+    const UPOS = new Set([
+      'ADJ',
+      'ADP',
+      'ADV',
+      'AUX',
+      'CCONJ',
+      'DET',
+      'INTJ',
+      'NOUN',
+      'NUM',
+      'PART',
+      'PRON',
+      'PROPN',
+      'PUNCT',
+      'SCONJ',
+      'SYM',
+      'VERB',
+      'X',
+      'SPACE',
+    ]);
     for (const e of lex.entries) {
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.id)) problems.push(`${e.id}: id is not kebab-case`);
       if (ids.has(e.id)) problems.push(`${e.id}: duplicate id`);
@@ -487,7 +620,11 @@ if (isMain) {
     for (let f = 0; f < opt.folds; f++) {
       const st = countStats(recs, (r) => r.fold !== f);
       const w = estimateWeights(entries, st, DEFAULTS);
-      const lex = lexiconJson(entries.filter((e) => w.get(e) >= MIN_WEIGHT), w, st);
+      const lex = lexiconJson(
+        entries.filter((e) => w.get(e) >= MIN_WEIGHT),
+        w,
+        st,
+      );
       fs.writeFileSync(path.join(opt.foldsOut, `fold-${f}.json`), JSON.stringify(lex));
     }
     fs.writeFileSync(path.join(opt.foldsOut, 'all.json'), JSON.stringify(lexiconJson(kept, wAll, stAll)));
@@ -511,7 +648,8 @@ if (isMain) {
     const compiled = compile(fromJson);
     const predDir = path.join(REPO, 'scratch', 'loaded');
     const rows = [];
-    const run = (args) => JSON.parse(execFileSync(process.execPath, [opt.scorer, ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    const run = (args) =>
+      JSON.parse(execFileSync(process.execPath, [opt.scorer, ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
     for (const thr of [0, ...THRESHOLDS]) {
       for (const name of Object.keys(C)) {
         for (const quotes of [false, true]) {
@@ -519,20 +657,42 @@ if (isMain) {
           const file = path.join(predDir, `pred-${SHORT[name]}-${thr}${quotes ? '-outside-quotes' : ''}.jsonl`);
           const pl = C[name].docs.map((d) => {
             const ms = matchTokens(d.toks, compiled, d.text).filter((m) => m.entry.weight >= thr && (!quotes || !m.quoted));
-            return JSON.stringify({ id: d.id, spans: ms.map((m) => ({ start: m.start, end: m.end, label: 'loaded' })), doc: { positive: ms.some((m) => !m.quoted) } });
+            return JSON.stringify({
+              id: d.id,
+              spans: ms.map((m) => ({ start: m.start, end: m.end, label: 'loaded' })),
+              doc: { positive: ms.some((m) => !m.quoted) },
+            });
           });
           fs.writeFileSync(file, pl.join('\n') + '\n');
           const gold = path.join(opt.dataDir, name, 'dev.jsonl');
           const r = run(['--task', 'loaded', '--gold', gold, '--pred', file]).metrics;
           const row = { corpus: SHORT[name] + (quotes ? ' (outside quotes)' : ''), thr, span: r.span_overlap, word: r.word };
-          if (name !== 'ptc_semeval2020' && !quotes) row.sentence = run(['--task', 'sentence', '--gold', gold, '--pred', file, '--gold-key', 'label_bias', '--gold-pos', 'Biased']).metrics.sentence;
+          if (name !== 'ptc_semeval2020' && !quotes)
+            row.sentence = run([
+              '--task',
+              'sentence',
+              '--gold',
+              gold,
+              '--pred',
+              file,
+              '--gold-key',
+              'label_bias',
+              '--gold-pos',
+              'Biased',
+            ]).metrics.sentence;
           rows.push(row);
         }
       }
     }
-    const L = ['\n## Reference scorer on the written lexicon (all dev data; in-sample for the measured weights)\n',
-      '| corpus | weight >= | span P | span R | span F1 | word P | word R | word F1 | sentence macro-F1 | sentence acc |', '|---|---|---|---|---|---|---|---|---|---|'];
-    for (const r of rows) L.push(`| ${r.corpus} | ${r.thr} | ${fmt(r.span.p)} | ${fmt(r.span.r)} | ${fmt(r.span.f1)} | ${fmt(r.word.p)} | ${fmt(r.word.r)} | ${fmt(r.word.f1)} | ${r.sentence ? fmt(r.sentence.macro_f1) : ''} | ${r.sentence ? fmt(r.sentence.accuracy) : ''} |`);
+    const L = [
+      '\n## Reference scorer on the written lexicon (all dev data; in-sample for the measured weights)\n',
+      '| corpus | weight >= | span P | span R | span F1 | word P | word R | word F1 | sentence macro-F1 | sentence acc |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    ];
+    for (const r of rows)
+      L.push(
+        `| ${r.corpus} | ${r.thr} | ${fmt(r.span.p)} | ${fmt(r.span.r)} | ${fmt(r.span.f1)} | ${fmt(r.word.p)} | ${fmt(r.word.r)} | ${fmt(r.word.f1)} | ${r.sentence ? fmt(r.sentence.macro_f1) : ''} | ${r.sentence ? fmt(r.sentence.accuracy) : ''} |`,
+      );
     console.log(L.join('\n'));
 
     // the project's reference article: what the lexicon flags (our own example text, not corpus data)
@@ -552,33 +712,45 @@ if (isMain) {
     const st = new Map();
     // bigrams of words (lemmas) inside one sentence, both words inside gold for a hit
     for (const [name, c] of Object.entries(C)) {
-      for (const d of c.docs) for (let i = 0; i + 1 < d.toks.length; i++) {
-        const a = d.toks[i], b = d.toks[i + 1];
-        if (!a.word || !b.word || a.sent !== b.sent) continue;
-        const k = a.lemma + ' ' + b.lemma + '|BIGRAM';
-        if (covered.has(a.lemma + ' ' + b.lemma)) continue;
-        let s = st.get(k);
-        if (!s) st.set(k, (s = {}));
-        const x = (s[name] ||= { n: 0, h: 0 });
-        x.n++;
-        if (a.gold && b.gold) x.h++;
-      }
+      for (const d of c.docs)
+        for (let i = 0; i + 1 < d.toks.length; i++) {
+          const a = d.toks[i],
+            b = d.toks[i + 1];
+          if (!a.word || !b.word || a.sent !== b.sent) continue;
+          const k = a.lemma + ' ' + b.lemma + '|BIGRAM';
+          if (covered.has(a.lemma + ' ' + b.lemma)) continue;
+          let s = st.get(k);
+          if (!s) st.set(k, (s = {}));
+          const x = (s[name] ||= { n: 0, h: 0 });
+          x.n++;
+          if (a.gold && b.gold) x.h++;
+        }
     }
     for (const [name, c] of Object.entries(C)) {
-      for (const d of c.docs) for (const t of d.toks) {
-        if (!t.word || covered.has(t.lemma)) continue;
-        const k = t.lemma + '|' + t.pos;
-        let s = st.get(k);
-        if (!s) st.set(k, (s = {}));
-        const x = (s[name] ||= { n: 0, h: 0 });
-        x.n++;
-        if (t.gold) x.h++;
-      }
+      for (const d of c.docs)
+        for (const t of d.toks) {
+          if (!t.word || covered.has(t.lemma)) continue;
+          const k = t.lemma + '|' + t.pos;
+          let s = st.get(k);
+          if (!s) st.set(k, (s = {}));
+          const x = (s[name] ||= { n: 0, h: 0 });
+          x.n++;
+          if (t.gold) x.h++;
+        }
     }
     const rows = [];
     for (const [k, s] of st) {
-      let n = 0, h = 0, num = 0, den = 0;
-      for (const c of CORPORA) if (s[c]) { n += s[c].n; h += s[c].h; num += (s[c].n + 1) * ((s[c].h + 0.2) / (s[c].n + 4)); den += s[c].n + 1; }
+      let n = 0,
+        h = 0,
+        num = 0,
+        den = 0;
+      for (const c of CORPORA)
+        if (s[c]) {
+          n += s[c].n;
+          h += s[c].h;
+          num += (s[c].n + 1) * ((s[c].h + 0.2) / (s[c].n + 4));
+          den += s[c].n + 1;
+        }
       const p = num / den;
       if (h >= 3 && p >= 0.2) rows.push([k, p.toFixed(2), h, n, CORPORA.map((c) => (s[c] ? `${s[c].h}/${s[c].n}` : '-')).join(' ')]);
     }

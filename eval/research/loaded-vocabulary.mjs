@@ -15,7 +15,9 @@
 export const GROUPS = [
   // ------------------------------------------------------------------------------- charged verbs
   {
-    id: 'verb-attack-words', category: 'charged-verb', pos: ['VERB'],
+    id: 'verb-attack-words',
+    category: 'charged-verb',
+    pos: ['VERB'],
     explanation: 'A forceful verb that dramatises criticism or disagreement instead of reporting it.',
     alternatives: ['criticize'],
     terms: `slam, blast, lambaste|lambast, excoriate, eviscerate, savage, skewer, pummel, hammer, bash, trash,
@@ -28,7 +30,9 @@ export const GROUPS = [
       discredit, debunk > dispute, humiliate, shame, name-and-shame, gaslight, troll`,
   },
   {
-    id: 'verb-speech-manner', category: 'charged-verb', pos: ['VERB'],
+    id: 'verb-speech-manner',
+    category: 'charged-verb',
+    pos: ['VERB'],
     explanation: 'A speech verb that characterises how something was said (angrily, smugly, weakly) rather than what was said.',
     alternatives: ['say'],
     terms: `rant, rave, fume, seethe, bristle, snap, bark, growl, snarl, hiss, shriek, scream, screech, howl,
@@ -39,7 +43,9 @@ export const GROUPS = [
       harp, prattle, babble, blather, ramble, drone, lecture, cry, weep, whimper, plead > ask, beg > ask`,
   },
   {
-    id: 'verb-deceit', category: 'charged-verb', pos: ['VERB'],
+    id: 'verb-deceit',
+    category: 'charged-verb',
+    pos: ['VERB'],
     explanation: 'A verb that attributes deceit or bad intent, which is a judgement unless it is established and attributed.',
     alternatives: ['say', 'dispute'],
     terms: `lie > say, deceive, mislead, dupe, con, swindle, scam, fleece, hoodwink, bamboozle, trick, cheat,
@@ -51,7 +57,9 @@ export const GROUPS = [
       pervert, cherry-pick, stonewall`,
   },
   {
-    id: 'verb-destruction', category: 'charged-verb', pos: ['VERB'],
+    id: 'verb-destruction',
+    category: 'charged-verb',
+    pos: ['VERB'],
     explanation: 'A verb of destruction or violence used for something that is not literally violent, which dramatises its effect.',
     alternatives: ['harm', 'reduce', 'affect'],
     terms: `devastate, decimate, ravage, cripple, gut > cut, slash > cut, wreck, obliterate, annihilate, crush,
@@ -68,7 +76,9 @@ export const GROUPS = [
       victimize, ravage, savage, maim, mutilate, rape, plague > affect, haunt, torment, besiege, beset`,
   },
   {
-    id: 'verb-motion-drama', category: 'charged-verb', pos: ['VERB'],
+    id: 'verb-motion-drama',
+    category: 'charged-verb',
+    pos: ['VERB'],
     explanation: 'A vivid verb of sudden motion or scale that dramatises a change (numbers, reactions) beyond what the figures show.',
     alternatives: ['rise', 'fall', 'increase', 'decrease'],
     terms: `skyrocket > rise, soar > rise, surge > rise, spike > rise, balloon > grow, explode > grow,
@@ -85,8 +95,10 @@ export const GROUPS = [
       dish out, splurge > spend, squander, gobble, gobble up, devour, swallow, hoard, cling, cling to`,
   },
   {
-    id: 'verb-praise', category: 'charged-verb', pos: ['VERB'],
-    explanation: 'A verb that praises or glorifies, putting the writer\'s approval into the report.',
+    id: 'verb-praise',
+    category: 'charged-verb',
+    pos: ['VERB'],
+    explanation: "A verb that praises or glorifies, putting the writer's approval into the report.",
     alternatives: ['say', 'describe'],
     terms: `hail > praise, laud > praise, extol > praise, glorify > describe, lionize|lionise > praise,
       idolize|idolise, worship, venerate, revere, celebrate > note, champion > support, spearhead > lead,
@@ -98,7 +110,8 @@ export const GROUPS = [
       vanquish > defeat, dominate > lead, reign, outshine, outclass, outsmart, trounce`,
   },
   {
-    id: 'verb-phrases-drama', category: 'charged-verb',
+    id: 'verb-phrases-drama',
+    category: 'charged-verb',
     explanation: 'An idiom that dramatises an action or reaction instead of describing it plainly.',
     terms: `pull the plug > end, throw under the bus > blame, thrown under the bus > blamed, slap in the face > insult,
       stab in the back > betrayal, fan the flames > worsen, add fuel to the fire > worsen,
@@ -111,7 +124,8 @@ export const GROUPS = [
   },
   // ------------------------------------------------------------------------------- charged adjectives
   {
-    id: 'adj-cruelty-evil', category: 'charged-adjective',
+    id: 'adj-cruelty-evil',
+    category: 'charged-adjective',
     explanation: 'A strongly condemning adjective that states a moral judgement.',
     terms: `brutal > harsh, savage, vicious, barbaric|barbarous, heinous, horrific, horrendous, horrible, terrible,
       awful, dreadful, atrocious, appalling, abhorrent, abominable, monstrous, evil, wicked, sinister, nefarious,
@@ -129,7 +143,8 @@ export const GROUPS = [
       dystopian, orwellian, kafkaesque`,
   },
   {
-    id: 'adj-incompetence-folly', category: 'charged-adjective',
+    id: 'adj-incompetence-folly',
+    category: 'charged-adjective',
     explanation: 'An adjective that belittles competence or intelligence, a judgement rather than a description.',
     terms: `incompetent, inept, clueless, hapless, feckless, bumbling, blundering, hopeless, useless, worthless,
       pathetic, pitiful, pitiable, sorry, lame, lousy, shoddy, sloppy, slipshod, half-baked, harebrained|hare-brained,
@@ -147,8 +162,9 @@ export const GROUPS = [
       disgraced, discredited, debunked, hapless, doomed, moribund, decrepit, senile, dotty, doddering`,
   },
   {
-    id: 'adj-dishonesty', category: 'charged-adjective',
-    explanation: 'An adjective that asserts dishonesty or bad faith; unless established and attributed it is the writer\'s judgement.',
+    id: 'adj-dishonesty',
+    category: 'charged-adjective',
+    explanation: "An adjective that asserts dishonesty or bad faith; unless established and attributed it is the writer's judgement.",
     alternatives: ['disputed', 'unverified'],
     terms: `dishonest, deceitful, deceptive, duplicitous, two-faced, mendacious, lying, untruthful, disingenuous,
       hypocritical, insincere, fraudulent, phony|phoney, fake, bogus, sham, counterfeit, spurious, specious,
@@ -162,7 +178,8 @@ export const GROUPS = [
       pseudo, quack, sham, token, hollow, empty, meaningless, cosmetic, performative, virtue-signalling|virtue-signaling`,
   },
   {
-    id: 'adj-extremism-hostility', category: 'charged-adjective',
+    id: 'adj-extremism-hostility',
+    category: 'charged-adjective',
     explanation: 'An adjective that brands a person, group or policy as extreme or hostile.',
     terms: `radical, extreme, extremist, fanatical, fanatic, militant, zealous, rabid, hardline|hard-line, hard-core|hardcore,
       far-left, far-right, ultra-left, ultra-right, alt-right, alt-left, ultranationalist, ultra-nationalist,
@@ -181,8 +198,9 @@ export const GROUPS = [
       resentful, sour, grumpy, cranky, testy, prickly, snippy, huffy, woke > progressive, politically correct, snowflake`,
   },
   {
-    id: 'adj-fear-alarm', category: 'charged-adjective',
-    explanation: 'An adjective that appeals to fear or alarm rather than describing the situation\'s measured size.',
+    id: 'adj-fear-alarm',
+    category: 'charged-adjective',
+    explanation: "An adjective that appeals to fear or alarm rather than describing the situation's measured size.",
     alternatives: ['serious'],
     terms: `alarming, terrifying, frightening, scary, chilling, spine-chilling, bone-chilling, hair-raising,
       harrowing, horrifying, shocking, disturbing, troubling, worrying, worrisome, ominous, menacing, dire, grim,
@@ -195,8 +213,9 @@ export const GROUPS = [
       painful, heartbreaking, heart-wrenching, gut-wrenching, tragic, sad, sorry, dismal, depressing`,
   },
   {
-    id: 'adj-positive-emotion', category: 'charged-adjective',
-    explanation: 'An emotionally positive adjective that expresses the writer\'s approval or enthusiasm.',
+    id: 'adj-positive-emotion',
+    category: 'charged-adjective',
+    explanation: "An emotionally positive adjective that expresses the writer's approval or enthusiasm.",
     terms: `wonderful, marvelous|marvellous, fantastic, fabulous, terrific, tremendous, awesome, amazing,
       incredible, unbelievable, astonishing, astounding, stunning, staggering, spectacular, sensational,
       phenomenal, magnificent, glorious, splendid, superb, brilliant, dazzling, breathtaking, jaw-dropping,
@@ -214,7 +233,8 @@ export const GROUPS = [
   },
   // ------------------------------------------------------------------------------- charged nouns
   {
-    id: 'noun-uproar-chaos', category: 'charged-noun',
+    id: 'noun-uproar-chaos',
+    category: 'charged-noun',
     explanation: 'A noun that dramatises a reaction or situation (uproar, chaos) beyond what is reported.',
     alternatives: ['criticism', 'disagreement', 'problem'],
     terms: `outrage > criticism, fury > anger, rage > anger, wrath > anger, uproar > criticism, furor|furore > criticism,
@@ -237,8 +257,9 @@ export const GROUPS = [
       kickback, payoff, bribe, hush money, blood money, dirty money`,
   },
   {
-    id: 'noun-deceit-wrongdoing', category: 'charged-noun',
-    explanation: 'A noun that asserts deceit or wrongdoing; unless established and attributed it is the writer\'s judgement.',
+    id: 'noun-deceit-wrongdoing',
+    category: 'charged-noun',
+    explanation: "A noun that asserts deceit or wrongdoing; unless established and attributed it is the writer's judgement.",
     alternatives: ['claim', 'allegation'],
     terms: `lie > false claim, lies > false claims, falsehood > false claim, fib, untruth, deception, deceit, duplicity,
       dishonesty, hypocrisy, double standard, fraud, con, scam, swindle, racket, grift, hoax > false report,
@@ -261,7 +282,8 @@ export const GROUPS = [
   },
   // ------------------------------------------------------------------------------- labels / name-calling
   {
-    id: 'label-people', category: 'label',
+    id: 'label-people',
+    category: 'label',
     explanation: 'A disparaging label for a person or group (name-calling) rather than a neutral description.',
     alternatives: ['official', 'supporter', 'opponent', 'person'],
     terms: `thug > attacker, thugs > attackers, goon, henchman, henchmen, crony, cronies > associates, lackey, stooge,
@@ -288,7 +310,8 @@ export const GROUPS = [
   },
   // ------------------------------------------------------------------------------- exaggeration
   {
-    id: 'exaggeration-scale', category: 'exaggeration',
+    id: 'exaggeration-scale',
+    category: 'exaggeration',
     explanation: 'Inflates size, novelty or importance beyond what the facts reported establish.',
     terms: `unprecedented > unusual, unparalleled, unheard-of|unheard of, never-before-seen, record-breaking, all-time,
       epic, massive > large, huge > large, enormous > large, gigantic, giant, colossal, monumental > major,
@@ -311,7 +334,8 @@ export const GROUPS = [
       tons of, loads of, heaps of, a ton of, millions of, billions of, zillion, gazillion`,
   },
   {
-    id: 'exaggeration-absolutes', category: 'exaggeration',
+    id: 'exaggeration-absolutes',
+    category: 'exaggeration',
     explanation: 'An absolute claim (always, never, everyone) that overgeneralises.',
     terms: `always > often, never > rarely, everyone > many, everybody > many, no one > few, nobody > few, nothing,
       everything, everywhere, nowhere, all the time, forever, constantly, endlessly, relentlessly, incessantly,
@@ -320,7 +344,8 @@ export const GROUPS = [
   },
   // ------------------------------------------------------------------------------- minimisation
   {
-    id: 'minimisation', category: 'minimisation',
+    id: 'minimisation',
+    category: 'minimisation',
     explanation: 'Belittles or downplays something, signalling that the writer thinks it unimportant.',
     terms: `mere, merely, a mere, just a, nothing more than, little more than, no more than, nothing but,
       only a handful, a handful of, a tiny fraction, a fraction of, a drop in the bucket, a drop in the ocean,
@@ -336,7 +361,9 @@ export const GROUPS = [
   },
   // ------------------------------------------------------------------------------- puffery
   {
-    id: 'puffery-phrases', category: 'puffery', floor: 0.4,
+    id: 'puffery-phrases',
+    category: 'puffery',
+    floor: 0.4,
     explanation: 'Promotional wording (puffery) that praises rather than informs; state the fact that supports it instead.',
     terms: `a testament to > shows, testament to > shows, stands as a testament|stand as a testament|stood as a testament,
       speaks volumes|speak volumes|spoke volumes|speaking volumes > shows, technological prowess > technology,
@@ -357,7 +384,8 @@ export const GROUPS = [
       symbolic affirmation, mutual respect, win-win, world-beating, best ever`,
   },
   {
-    id: 'puffery-words', category: 'puffery',
+    id: 'puffery-words',
+    category: 'puffery',
     explanation: 'Promotional wording (puffery) that praises rather than informs; state the fact that supports it instead.',
     terms: `top-tier, first-rate, first-class, high-end, premier, premium, elite, next-generation|next-gen > new,
       groundbreaking|ground-breaking > new, trailblazing > new, pioneering > early, revolutionary > new,
@@ -376,7 +404,9 @@ export const GROUPS = [
       world leader, synergy, synergies, empower, empowering, empowerment`,
   },
   {
-    id: 'exaggeration-phrases', category: 'exaggeration', floor: 0.4,
+    id: 'exaggeration-phrases',
+    category: 'exaggeration',
+    floor: 0.4,
     explanation: 'A set phrase that inflates importance or scale beyond what the facts reported establish.',
     terms: `cannot be overstated|can't be overstated|can not be overstated, cannot be overemphasized|cannot be overemphasised,
       cannot be underestimated, of biblical proportions, of epic proportions, of historic proportions, beyond belief,
@@ -387,8 +417,9 @@ export const GROUPS = [
   },
   // ------------------------------------------------------------------------------- intensifiers
   {
-    id: 'intensifiers', category: 'intensifier',
-    explanation: 'An intensifier that adds emphasis and the writer\'s attitude but no information; consider dropping it.',
+    id: 'intensifiers',
+    category: 'intensifier',
+    explanation: "An intensifier that adds emphasis and the writer's attitude but no information; consider dropping it.",
     terms: `extremely, incredibly, unbelievably, absolutely, totally, utterly, completely, entirely, thoroughly,
       wholly, deeply, profoundly, hugely, massively, vastly, enormously, tremendously, immensely, exceedingly,
       exceptionally, extraordinarily, remarkably, strikingly, astonishingly, amazingly, staggeringly,
@@ -410,7 +441,9 @@ export const GROUPS = [
   },
   // ------------------------------------------------------------------------------- superlatives
   {
-    id: 'superlatives', category: 'superlative', match: 'normal',
+    id: 'superlatives',
+    category: 'superlative',
+    match: 'normal',
     explanation: 'A superlative used as evaluation (best, worst, most advanced) that ranks without a stated basis.',
     terms: `one of the most, one of the best, one of the worst, one of the greatest, one of the biggest,
       one of the largest, one of the finest, one of the strongest, one of the deadliest, one of the fastest,
@@ -428,8 +461,10 @@ export const GROUPS = [
   // loaded in general news (topic words, names and corpus-specific vocabulary were rejected). Kept apart
   // (origin 'mined') so the cross-validation can report the lexicon with and without them.
   {
-    id: 'mined-adjectives', category: 'charged-adjective', origin: 'mined',
-    explanation: 'An evaluative adjective that conveys the writer\'s judgement; annotators often mark it as loaded.',
+    id: 'mined-adjectives',
+    category: 'charged-adjective',
+    origin: 'mined',
+    explanation: "An evaluative adjective that conveys the writer's judgement; annotators often mark it as loaded.",
     terms: `lackluster|lacklustre, crazed, surreal, frivolous, creepy, relentless, glaring, bloated, scathing,
       ferocious, baffling, impassioned, implausible, willful|wilful, drastic, dramatic, infamous, notorious,
       clumsy, needless, milquetoast, wannabe, anti-science, hell-bent, overzealous, heavy-handed, high-handed,
@@ -437,28 +472,37 @@ export const GROUPS = [
       unsavoury, petulant, obsessive, obsessed, fervent, feverish, zealous, strident`,
   },
   {
-    id: 'mined-adverbs', category: 'intensifier', origin: 'mined',
-    explanation: 'An evaluative adverb that colours the action with the writer\'s judgement; consider dropping it.',
+    id: 'mined-adverbs',
+    category: 'intensifier',
+    origin: 'mined',
+    explanation: "An evaluative adverb that colours the action with the writer's judgement; consider dropping it.",
     terms: `awkwardly, clumsily, cynically, ignorantly, needlessly, overwhelmingly, recklessly, callously,
       shamelessly, arrogantly, smugly, conveniently, suspiciously, dubiously, falsely, wrongly, baselessly,
       bizarrely, ludicrously, laughably, hilariously, tellingly, predictably, notoriously, infamously`,
   },
   {
-    id: 'mined-nouns', category: 'charged-noun', origin: 'mined',
+    id: 'mined-nouns',
+    category: 'charged-noun',
+    origin: 'mined',
     explanation: 'A noun that carries a judgement or emotion beyond the fact reported.',
     terms: `myth, bragging, obsession, calumny, buffoonery, dystopia, victimhood, fanfare, fodder, barb,
       tribalism, ego, devil, rhetoric, toxic masculinity, ideology, predation, demagoguery, mastermind, sob story, bluster, braggadocio,
       bravado, swagger, histrionics, antics, shenanigans, hijinks, tantrum, hissy fit, crybaby, whining`,
   },
   {
-    id: 'mined-verbs', category: 'charged-verb', origin: 'mined', pos: ['VERB'],
+    id: 'mined-verbs',
+    category: 'charged-verb',
+    origin: 'mined',
+    pos: ['VERB'],
     explanation: 'A vivid verb that characterises an action instead of reporting it plainly.',
     alternatives: ['say', 'do'],
     terms: `cram, seduce, scandalize|scandalise, stain, trot out, ram, dash, tar, slap, flex, lash, rip,
       parade, flaunt, brandish, complain, wield, gloss, concoct, peddle, spout, hurl, lob, sling, fling`,
   },
   {
-    id: 'mined-labels', category: 'label', origin: 'mined',
+    id: 'mined-labels',
+    category: 'label',
+    origin: 'mined',
     explanation: 'A disparaging label for a person or group (name-calling) rather than a neutral description.',
     terms: `winger, wingers, truther, truthers, birther, birthers, anti-vaxxer|anti-vaxer, anti-vaxxers, anti-choice,
       pro-abortion, crusader, populist, conspiracy theorist, conspiracy theorists, right wing, left wing,

@@ -66,7 +66,10 @@ export const attributionTasks: EvalTask[] = [
     analyzer: 'sourcing',
     corpus: 'polnear',
     score: { task: 'density' },
-    metrics: { spearman_per_1k: (r) => r.metrics.density?.spearman_per1k ?? null, spearman_count: (r) => r.metrics.density?.spearman ?? null },
+    metrics: {
+      spearman_per_1k: (r) => r.metrics.density?.spearman_per1k ?? null,
+      spearman_count: (r) => r.metrics.density?.spearman ?? null,
+    },
     predict: (report) => attributionPred(report),
     peers: { [naive]: { spearman_per_1k: 0.371 } },
   },

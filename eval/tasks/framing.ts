@@ -84,7 +84,9 @@ function crossValidate(gold: GoldDoc[]): Map<number, Map<string, string[]>> {
     }
     bySeed.set(seed, out);
   }
-  console.error(`eval: frames: nested ${CFG.folds}-fold cross-validation, seeds ${FRAME_CV_SEEDS.join(', ')}, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.error(
+    `eval: frames: nested ${CFG.folds}-fold cross-validation, seeds ${FRAME_CV_SEEDS.join(', ')}, in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   crossValidated = { gold, bySeed };
   return bySeed;
 }
@@ -129,7 +131,10 @@ export function hedgePred(report: Report): Omit<PredLine, 'id'> {
   };
 }
 
-const overlap = (key: 'f1' | 'p' | 'r') => (r: ScoreResult): number | null => r.metrics.span_overlap?.[key] ?? null;
+const overlap =
+  (key: 'f1' | 'p' | 'r') =>
+  (r: ScoreResult): number | null =>
+    r.metrics.span_overlap?.[key] ?? null;
 
 export const framingTasks: EvalTask[] = [
   frameTask(),

@@ -55,9 +55,18 @@ export function loadedSentence(report: Report, o: LoadedPredOptions = {}): Omit<
   return { doc: { positive: ownFindings(report, { ...o, quoted: false }).length > 0 } };
 }
 
-const spanMetric = (key: 'f1' | 'p' | 'r') => (r: ScoreResult): number | null => r.metrics.span_overlap?.[key] ?? null;
-const wordMetric = (key: 'f1' | 'p' | 'r') => (r: ScoreResult): number | null => r.metrics.word?.[key] ?? null;
-const sentenceMetric = (key: 'macro_f1' | 'accuracy') => (r: ScoreResult): number | null => r.metrics.sentence?.[key] ?? null;
+const spanMetric =
+  (key: 'f1' | 'p' | 'r') =>
+  (r: ScoreResult): number | null =>
+    r.metrics.span_overlap?.[key] ?? null;
+const wordMetric =
+  (key: 'f1' | 'p' | 'r') =>
+  (r: ScoreResult): number | null =>
+    r.metrics.word?.[key] ?? null;
+const sentenceMetric =
+  (key: 'macro_f1' | 'accuracy') =>
+  (r: ScoreResult): number | null =>
+    r.metrics.sentence?.[key] ?? null;
 
 export const loadedLanguageTasks: EvalTask[] = [
   {

@@ -32,7 +32,10 @@ export function opinionPred(report: Report): Omit<PredLine, 'id'> {
   return { doc: { positive } };
 }
 
-const agentless = (key: 'f1' | 'p' | 'r' | 'f1_strict') => (r: ScoreResult): number | null => r.metrics.agentless?.[key] ?? null;
+const agentless =
+  (key: 'f1' | 'p' | 'r' | 'f1_strict') =>
+  (r: ScoreResult): number | null =>
+    r.metrics.agentless?.[key] ?? null;
 
 export const unattributedAssertionTasks: EvalTask[] = [
   {

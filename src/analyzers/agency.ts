@@ -30,10 +30,46 @@ const LEXICON = 'en/agency';
 const CANDIDATES = new Set(['harm', 'blame', 'error']);
 /** Past participles identical to the base form. */
 const SAME_FORM_PARTICIPLES = new Set([
-  'cut', 'hit', 'hurt', 'put', 'set', 'shut', 'beat', 'spread', 'shed', 'let', 'cast', 'quit', 'burst', 'bet', 'split', 'upset', 'slit', 'thrust', 'broadcast', 'cost',
+  'cut',
+  'hit',
+  'hurt',
+  'put',
+  'set',
+  'shut',
+  'beat',
+  'spread',
+  'shed',
+  'let',
+  'cast',
+  'quit',
+  'burst',
+  'bet',
+  'split',
+  'upset',
+  'slit',
+  'thrust',
+  'broadcast',
+  'cost',
 ]);
 const GET_FORMS = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
-const CLAUSE_BREAKERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'while', 'although', 'though', 'but', 'when', 'after', 'before', 'since', 'until', 'if']);
+const CLAUSE_BREAKERS = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'because',
+  'while',
+  'although',
+  'though',
+  'but',
+  'when',
+  'after',
+  'before',
+  'since',
+  'until',
+  'if',
+]);
 /** How far (tokens) after the participle a "by" may stand: "were killed on Monday by soldiers". */
 const BY_WINDOW = 8;
 /** How far after "by" the agent's head may stand: "by the country's security forces". */
@@ -57,7 +93,8 @@ function passiveAuxStart(tokens: Token[], p: number): number {
   }
   if (k < 0 || tokens[k].sentence !== sentence) return -1;
   const aux = tokens[k];
-  const passive = aux.lemma === 'be' || aux.normal === 'being' || aux.normal === 'been' || (GET_FORMS.has(aux.normal) && aux.pos !== 'NOUN');
+  const passive =
+    aux.lemma === 'be' || aux.normal === 'being' || aux.normal === 'been' || (GET_FORMS.has(aux.normal) && aux.pos !== 'NOUN');
   if (!passive || aux.pos === 'PART') return -1;
   // extend back over the rest of the chain: "will have been", "may not be"
   let start = k;
@@ -131,7 +168,12 @@ function agentAfter(tokens: Token[], last: number, by: ByObjects): AgentStatus {
       if (!NOMINAL.has(a.pos)) continue;
       // the head of the noun phrase: the last of consecutive nouns ("a car bomb", "Israeli fire")
       let h = j;
-      while (h + 1 < tokens.length && tokens[h + 1].sentence === sentence && (tokens[h + 1].pos === 'NOUN' || tokens[h + 1].pos === 'PROPN')) h++;
+      while (
+        h + 1 < tokens.length &&
+        tokens[h + 1].sentence === sentence &&
+        (tokens[h + 1].pos === 'NOUN' || tokens[h + 1].pos === 'PROPN')
+      )
+        h++;
       const head = tokens[h];
       if (by.notAgent.has(head.lemma) || by.notAgent.has(head.normal)) return { kind: 'none' };
       if (by.means.has(head.lemma) || by.means.has(head.normal)) return { kind: 'means', start: a.start, end: head.end };

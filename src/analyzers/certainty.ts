@@ -47,7 +47,6 @@ function negated(tokens: Token[], first: number): boolean {
   return negatedBefore(tokens, first, NEGATION);
 }
 
-
 export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
   meta: {
     id: 'certainty',
@@ -129,9 +128,10 @@ export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
     }
     if (!writerWords) return { score: null, basis: 'No words in the writer’s voice.', metrics };
     const rate = per100(w.booster);
-    const quoted = count.quoted.hedge + count.quoted.booster
-      ? `; quoted material: ${count.quoted.hedge} hedge${count.quoted.hedge === 1 ? '' : 's'}, ${count.quoted.booster} booster${count.quoted.booster === 1 ? '' : 's'}`
-      : '';
+    const quoted =
+      count.quoted.hedge + count.quoted.booster
+        ? `; quoted material: ${count.quoted.hedge} hedge${count.quoted.hedge === 1 ? '' : 's'}, ${count.quoted.booster} booster${count.quoted.booster === 1 ? '' : 's'}`
+        : '';
     return {
       score: rate / (rate + HALF_SCORE_RATE),
       basis:

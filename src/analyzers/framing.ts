@@ -189,13 +189,16 @@ export function analyzeFrames(doc: SlantDocument, lexicon: CompiledLexicon, mode
   return { labels: model.labels, logits, dominant, share, cueSentences, sentences, cues, cueFrames, words };
 }
 
-
 /** Metric names per frame, built once per label list. */
 const keyCache = new WeakMap<readonly string[], { frame: string[]; dominant: string[]; margin: string[] }>();
 function metricKeys(labels: readonly string[]): { frame: string[]; dominant: string[]; margin: string[] } {
   let keys = keyCache.get(labels);
   if (!keys) {
-    keys = { frame: labels.map((l) => `frame.${l}`), dominant: labels.map((l) => `dominant.${l}`), margin: labels.map((l) => `margin.${l}`) };
+    keys = {
+      frame: labels.map((l) => `frame.${l}`),
+      dominant: labels.map((l) => `dominant.${l}`),
+      margin: labels.map((l) => `margin.${l}`),
+    };
     keyCache.set(labels, keys);
   }
   return keys;
@@ -251,7 +254,12 @@ export const framing = defineAnalyzer<'frame-cue', FramingOptions>({
       });
     }
 
-    const metrics: Record<string, number> = { sentences: a.sentences, words: a.words, dominantFrames: a.dominant.length, cueSentences: cueSentenceTotal };
+    const metrics: Record<string, number> = {
+      sentences: a.sentences,
+      words: a.words,
+      dominantFrames: a.dominant.length,
+      cueSentences: cueSentenceTotal,
+    };
     const keys = metricKeys(a.labels);
     for (let f = 0; f < a.labels.length; f++) metrics[keys.frame[f]] = round(a.share[f]);
     a.dominant.forEach((f, rank) => {

@@ -6,7 +6,6 @@ import { findHeadline, isHeadlineSentence } from '../headline';
 import { titleCaseSentences, withHeadlineLemmas } from '../document/casing';
 import { round } from '../round';
 import { negatedBefore, type NegationRule } from '../document/negation';
-import { winkTokens } from '../nlp';
 import { builtinLexicons } from '../lexicon/builtin';
 import { compileLexicon } from '../lexicon/load';
 import { builtinLoadedWordModel, builtinVectors } from '../models/builtin';
@@ -38,13 +37,7 @@ import { compileWordModel, modelDecisions, type MatchInfo } from './loaded-langu
 const LEXICON = 'en/loaded-language';
 
 export type LoadedLanguageMessageId =
-  | 'charged-word'
-  | 'label'
-  | 'exaggeration'
-  | 'minimisation'
-  | 'puffery'
-  | 'intensifier'
-  | 'superlative';
+  'charged-word' | 'label' | 'exaggeration' | 'minimisation' | 'puffery' | 'intensifier' | 'superlative';
 
 const MESSAGE_OF_CATEGORY: Record<string, LoadedLanguageMessageId> = {
   'charged-verb': 'charged-word',
@@ -155,7 +148,13 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
     }
     const useModel = options.model ?? lex.lexicon === builtinLoadedLexicon().lexicon;
     const model = useModel ? wordModel(lex.lexicon.entries, options.minWeight) : undefined;
-    const infos: MatchInfo[] = kept.map((m, j) => ({ first: m.first, last: m.last, weight: m.entry.weight, category: m.entry.category, negated: keptNegated[j] }));
+    const infos: MatchInfo[] = kept.map((m, j) => ({
+      first: m.first,
+      last: m.last,
+      weight: m.entry.weight,
+      category: m.entry.category,
+      negated: keptNegated[j],
+    }));
     const decided = model ? modelDecisions(doc, infos, model, options.minWeight, options.modelThreshold) : undefined;
     const modelEvidence = (probability: number) => ({ model: model!.model.id, probability: round(probability) });
 
@@ -259,9 +258,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       };
     }
     const score = rate / (rate + HALF_SCORE_RATE);
-    const quotedPart = quotedWords
-      ? `; quoted material: ${quotedFindings} in ${quotedWords} words (${round(quotedRate, 1)} per 100)`
-      : '';
+    const quotedPart = quotedWords ? `; quoted material: ${quotedFindings} in ${quotedWords} words (${round(quotedRate, 1)} per 100)` : '';
     return {
       score,
       basis:
@@ -274,8 +271,23 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
 
 /** Words that make a following crime noun the name of a legal charge ("charged with fraud", "guilty of murder"). */
 const LEGAL_FRAME = new Set([
-  'charge', 'charged', 'convict', 'convicted', 'conviction', 'indict', 'indicted', 'indictment', 'acquit', 'acquitted',
-  'guilty', 'plead', 'pleaded', 'prosecute', 'prosecution', 'count', 'counts',
+  'charge',
+  'charged',
+  'convict',
+  'convicted',
+  'conviction',
+  'indict',
+  'indicted',
+  'indictment',
+  'acquit',
+  'acquitted',
+  'guilty',
+  'plead',
+  'pleaded',
+  'prosecute',
+  'prosecution',
+  'count',
+  'counts',
 ]);
 /** What may stand between the legal word and the noun: "charges of fraud and conspiracy", "two counts of murder". */
 const LEGAL_GAP = new Set(['of', 'with', 'for', 'and', 'or', ',', 'a', 'an', 'the', 'attempted']);
@@ -305,7 +317,6 @@ function builtinLoadedLexicon() {
 function wordModel(entries: ReadonlyArray<{ terms: readonly string[]; weight: number; category: string }>, minWeight: number) {
   return compileWordModel(builtinLoadedWordModel, compileVectors(builtinVectors, 'models/vectors-en.json'), entries, minWeight);
 }
-
 
 /**
  * Keeps, among overlapping matches, the one covering most tokens; at equal length an entry matched by exact form
@@ -377,4 +388,3 @@ function matchingView(doc: SlantDocument, titleCase: Set<number>): SlantDocument
   if (!tokens) return doc;
   return doc.withTokens(tokens);
 }
-

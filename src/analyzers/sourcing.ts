@@ -84,7 +84,7 @@ export const sourcing = defineAnalyzer<SourcingMessageId, SourcingOptions>({
   meta: {
     id: 'sourcing',
     description:
-      'How densely and by whom statements are attributed: attributions per 100 words, sentences carrying an attribution, named, anonymous and vague sources, quoted words; reporting verbs that frame a statement\'s credibility.',
+      "How densely and by whom statements are attributed: attributions per 100 words, sentences carrying an attribution, named, anonymous and vague sources, quoted words; reporting verbs that frame a statement's credibility.",
     category: 'sourcing',
     messages: {
       'credibility-verb': 'Reporting verb "{{verb}}" characterises the statement rather than only reporting it',
@@ -135,7 +135,14 @@ export const sourcing = defineAnalyzer<SourcingMessageId, SourcingOptions>({
         span: { start: f.start, end: f.end },
         data: { verb: doc.text.slice(f.start, f.end) },
         explanation: f.entry.explanation,
-        evidence: { lexicon: LEXICON, entry: f.entry.id, term: f.term, weight: f.entry.weight, source: f.entry.source, attribution: f.relation },
+        evidence: {
+          lexicon: LEXICON,
+          entry: f.entry.id,
+          term: f.term,
+          weight: f.entry.weight,
+          source: f.entry.source,
+          attribution: f.relation,
+        },
         suggestions: f.entry.alternatives ?? [],
         voice: 'writer',
       });
@@ -192,7 +199,7 @@ export const sourcing = defineAnalyzer<SourcingMessageId, SourcingOptions>({
       quotedWordShare: words ? round(quotedWords / words) : 0,
       credibilityVerbs,
     };
-    if (!writerSentences) return { score: null, basis: 'no sentence in the writer\'s voice to assess', metrics };
+    if (!writerSentences) return { score: null, basis: "no sentence in the writer's voice to assess", metrics };
 
     const coverage = attributedSentences / writerSentences;
     const thinCoverage = 1 - Math.min(1, coverage / REFERENCE_COVERAGE);

@@ -40,7 +40,6 @@ const SPORT_THRESHOLD = 3;
 /** Writer's-voice intensity per 100 words that gives a score of 0.5. */
 export const TONE_HALF_SCORE_RATE = 10;
 
-
 const OptionsSchema = z.strictObject({
   /** Report a sentence part (writer's voice or quoted) when the absolute sum of its word scores is at least this. */
   minSentenceScore: z.number().positive().default(4),
@@ -274,7 +273,8 @@ export const tone = defineAnalyzer<ToneMessageId, ToneOptions>({
           span: { start: headline.start, end: headline.end },
           data: { headline: signed(hTone), body: signed(bTone) },
           voice: 'writer',
-          explanation: 'AFINN word scores per 100 words in the headline and in the body (both voices); a headline is read first and weighs more.',
+          explanation:
+            'AFINN word scores per 100 words in the headline and in the body (both voices); a headline is read first and weighs more.',
           evidence: { rule: 'afinn-headline', weight: hTone, headline: true },
         });
       }

@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { type AnalyzerOutput, defineAnalyzer } from '../analyzer';
 import type { AttributionRelation, SourceEntity } from '../attribution/types';
-import { AGENTLESS_RELATION, appearanceAdjective, contentSpans, hasHolder, hasNamedModifier, inQuotedVoice, isAgentlessAsked, isAnonymityIdiom, isClauseWithReportVerb, isParticipleMatch, isThingPronoun, namesSomeone, QUESTION_VERBS, sourceOutOfReach } from '../claims/context';
+import {
+  AGENTLESS_RELATION,
+  appearanceAdjective,
+  contentSpans,
+  hasHolder,
+  hasNamedModifier,
+  inQuotedVoice,
+  isAgentlessAsked,
+  isAnonymityIdiom,
+  isClauseWithReportVerb,
+  isParticipleMatch,
+  isThingPronoun,
+  namesSomeone,
+  QUESTION_VERBS,
+  sourceOutOfReach,
+} from '../claims/context';
 import { BACKSHIFT, claimScore, type Cue, NONE, STANCE_LABEL, stanceFeatures } from '../claims/score';
 import type { SlantDocument } from '../document';
 import { round } from '../round';
@@ -74,7 +89,6 @@ const KIND_LABEL: Record<string, string> = {
   'unsourced-claim': 'unsourced evaluative or predictive claim',
 };
 
-
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 /** Keeps the longest of overlapping cues (input sorted by start, longer first). */
@@ -95,7 +109,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
   meta: {
     id: 'unattributed-assertions',
     description:
-      "Claims made in the writer's own voice with no named source: vague attribution (\"critics say\"), agentless attribution (\"reportedly\", \"is expected to\"), unsupported certainty (\"cannot be overstated\") and unsourced evaluative or predictive sentences. Every writer's-voice sentence gets a status: attributed, factual report, or unattributed assertion.",
+      'Claims made in the writer\'s own voice with no named source: vague attribution ("critics say"), agentless attribution ("reportedly", "is expected to"), unsupported certainty ("cannot be overstated") and unsourced evaluative or predictive sentences. Every writer\'s-voice sentence gets a status: attributed, factual report, or unattributed assertion.',
     category: 'unattributed-assertion',
     messages: {
       'vague-attribution': 'Vague source: "{{text}}" names no one who can be checked',
@@ -193,7 +207,8 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (source && !NAMED_SOURCES.has(source.type)) continue;
       // "The agreement underscores…", "These achievements demonstrate…": an interpretive verb whose subject is not a
       // person or a named body is the writer's interpretation, not a source speaking.
-      const cueIsOwn = (direct[r.sentence] ?? NONE).some((c) => overlaps(c, r.cue)) || (claimCues[r.sentence] ?? NONE).some((c) => overlaps(c, r.cue));
+      const cueIsOwn =
+        (direct[r.sentence] ?? NONE).some((c) => overlaps(c, r.cue)) || (claimCues[r.sentence] ?? NONE).some((c) => overlaps(c, r.cue));
       if (cueIsOwn && !namesSomeone(doc, r.source)) continue;
       if (isThingPronoun(doc, r.source)) continue;
       (named[r.sentence] ??= []).push(r);
@@ -223,7 +238,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (sentence.wordCount === 0) continue;
       if (sentence.writerWordCount === 0) {
         status[s] = 'quoted';
-        setSentenceStatus(s, 'attributed', ['quotation: the words are the quoted speaker\'s']);
+        setSentenceStatus(s, 'attributed', ["quotation: the words are the quoted speaker's"]);
         continue;
       }
       claimSentences++;
@@ -236,11 +251,13 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
 
       // Kinds 1–3: a cue inside a named source's content is that source's claim.
       const directCues = direct[s];
-      const reported = !directCues ? NONE : dropOverlapping(
-        directCues
-          .filter((c) => !insideContent(c) && !(wholeSentenceAttributed && c.kind === 'unsupported-certainty'))
-          .sort((a, b) => a.start - b.start || b.end - a.end),
-      );
+      const reported = !directCues
+        ? NONE
+        : dropOverlapping(
+            directCues
+              .filter((c) => !insideContent(c) && !(wholeSentenceAttributed && c.kind === 'unsupported-certainty'))
+              .sort((a, b) => a.start - b.start || b.end - a.end),
+          );
       // Kind 4: evaluative/predictive cues outside what a named source is reported to have said ("In a move that
       // underscores…, Russia confirmed that…": the framing clause is the writer's).
       let claim: { cues: Cue[]; score: number } | undefined;
@@ -352,7 +369,12 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
  * and this one keeps the backshifted modal of indirect speech ("It would also create jobs."). A sentence that only
  * follows an attributed one ("This marks a turning point.") is not carried: it is the writer speaking again.
  */
-function continuesReportedSpeech(doc: SlantDocument, s: number, previous: AttributionRelation[], previousStatus: string | undefined): boolean {
+function continuesReportedSpeech(
+  doc: SlantDocument,
+  s: number,
+  previous: AttributionRelation[],
+  previousStatus: string | undefined,
+): boolean {
   if (previousStatus !== 'attributed' || !previous.some((r) => r.kind === 'indirect' || r.kind === 'according-to')) return false;
   const cur = doc.sentences[s];
   if (doc.sentences[s - 1].paragraph !== cur.paragraph) return false;

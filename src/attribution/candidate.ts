@@ -79,5 +79,19 @@ export interface Ctx {
 export const CUE_REACH = 250;
 
 export function base(k: number, lemma: string, cls: CueClass, form: CueForm, prior: number): Candidate {
-  return { head: k, first: k, last: k, lemma, cls, form, prior, passive: false, sourceSide: 'none', content: [], features: [], lexical: [], score: 0 };
+  return {
+    head: k,
+    first: k,
+    last: k,
+    lemma,
+    cls,
+    form,
+    prior,
+    passive: false,
+    sourceSide: 'none',
+    content: [],
+    features: [],
+    lexical: [],
+    score: 0,
+  };
 }

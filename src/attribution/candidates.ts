@@ -15,7 +15,10 @@ import { anonymityIdiom, nounReadsAsVerb, verb } from './cues/verb';
 import { windowFeatures } from './features';
 
 /** All candidate cues of the document, with sources, contents and features (not yet scored or selected). */
-export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior> = CUE_PRIORS): { ctx: Ctx; candidates: Candidate[] } {
+export function findCandidates(
+  doc: SlantDocument,
+  priors: ReadonlyMap<string, CuePrior> = CUE_PRIORS,
+): { ctx: Ctx; candidates: Candidate[] } {
   const ctx = makeCtx(doc, priors);
   const { tokens } = ctx;
   const candidates: Candidate[] = [];
@@ -43,7 +46,10 @@ export function findCandidates(doc: SlantDocument, priors: ReadonlyMap<string, C
       } else if (kind === 'adverb' && t.pos === 'ADV') {
         c = adverb(ctx, k, lo, hi);
       } else {
-        const verbish = t.pos === 'VERB' || (t.pos === 'ADJ' && (t.normal.endsWith('ed') || t.normal.endsWith('en'))) || (t.pos === 'NOUN' && priorOf(ctx, t.lemma, 'v') !== undefined && nounReadsAsVerb(tokens, k, lo));
+        const verbish =
+          t.pos === 'VERB' ||
+          (t.pos === 'ADJ' && (t.normal.endsWith('ed') || t.normal.endsWith('en'))) ||
+          (t.pos === 'NOUN' && priorOf(ctx, t.lemma, 'v') !== undefined && nounReadsAsVerb(tokens, k, lo));
         if (verbish) {
           const p = lookupPrior(ctx, t, 'v');
           if (p && !anonymityIdiom(tokens, k, hi)) c = verb(ctx, k, lo, hi, p.prior, p.lemma);

@@ -7,12 +7,49 @@ import { type Ctx, CUE_REACH } from './candidate';
 import { isCapitalized, isComma, isNpHead, isNpInternal, isPossessivePronoun, isQuoteMark, SUBJECT_PRONOUNS } from './tokens';
 
 /** Prepositions that can attach a modifier inside a source phrase ("a report by the World Bank", "Democrats in Congress"). */
-const NP_PREPOSITIONS = new Set(['of', 'at', 'from', 'for', 'in', 'with', 'by', 'to', 'on', 'about', 'among', 'across', 'near',
-  'under', 'over', 'against', 'within', 'inside', 'outside', 'around', 'behind']);
+const NP_PREPOSITIONS = new Set([
+  'of',
+  'at',
+  'from',
+  'for',
+  'in',
+  'with',
+  'by',
+  'to',
+  'on',
+  'about',
+  'among',
+  'across',
+  'near',
+  'under',
+  'over',
+  'against',
+  'within',
+  'inside',
+  'outside',
+  'around',
+  'behind',
+]);
 
 /** Adjectives that follow the noun they modify in source phrases: "people familiar with the matter". */
-const POSTNOMINAL_ADJECTIVES = new Set(['familiar', 'close', 'knowledgeable', 'briefed', 'involved', 'opposed', 'loyal',
-  'sympathetic', 'aligned', 'connected', 'linked', 'affiliated', 'critical', 'friendly', 'allied', 'responsible']);
+const POSTNOMINAL_ADJECTIVES = new Set([
+  'familiar',
+  'close',
+  'knowledgeable',
+  'briefed',
+  'involved',
+  'opposed',
+  'loyal',
+  'sympathetic',
+  'aligned',
+  'connected',
+  'linked',
+  'affiliated',
+  'critical',
+  'friendly',
+  'allied',
+  'responsible',
+]);
 
 /** Leftmost token of the noun phrase ending at `j` (inclusive), not before `lo`; -1 when `j` cannot end one. */
 export function npLeft(tokens: Token[], j: number, lo: number): number {
@@ -26,7 +63,15 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
     const inner = npLeft(tokens, k - 1, lo);
     return inner < 0 ? -1 : inner;
   }
-  if (!isNpHead(end) && !(isCapitalized(end) && (end.pos === 'VERB' || end.pos === 'ADJ' || end.pos === 'ADV') && (j === lo || tokens[j - 1].pos === 'PROPN' || !tokens[j - 1].isWord))) return -1;
+  if (
+    !isNpHead(end) &&
+    !(
+      isCapitalized(end) &&
+      (end.pos === 'VERB' || end.pos === 'ADJ' || end.pos === 'ADV') &&
+      (j === lo || tokens[j - 1].pos === 'PROPN' || !tokens[j - 1].isWord)
+    )
+  )
+    return -1;
   if (end.pos === 'PRON' || (end.pos === 'DET' && SUBJECT_PRONOUNS.has(end.normal))) {
     // "he", "they", "who"; "some of them", "many of the protesters" are handled by the caller via "of".
     return j;
@@ -51,13 +96,24 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
     // prepositional modifiers: "president of the United States", "Democrats in Congress", "a professor at Yale"
     if (t.pos === 'ADP' && pps < 2 && NP_PREPOSITIONS.has(t.normal)) {
       const before = tokens[k - 1];
-      if (before && k - 1 >= lo && (before.pos === 'NOUN' || before.pos === 'PROPN' || (t.normal === 'of' && (before.pos === 'NUM' || SUBJECT_PRONOUNS.has(before.normal) || before.pos === 'ADJ')))) {
+      if (
+        before &&
+        k - 1 >= lo &&
+        (before.pos === 'NOUN' ||
+          before.pos === 'PROPN' ||
+          (t.normal === 'of' && (before.pos === 'NUM' || SUBJECT_PRONOUNS.has(before.normal) || before.pos === 'ADJ')))
+      ) {
         k--;
         pps++;
         continue;
       }
       // "sources familiar with the talks", "people close to the president"
-      if (before && k - 2 >= lo && POSTNOMINAL_ADJECTIVES.has(before.normal) && (tokens[k - 2].pos === 'NOUN' || tokens[k - 2].pos === 'PROPN')) {
+      if (
+        before &&
+        k - 2 >= lo &&
+        POSTNOMINAL_ADJECTIVES.has(before.normal) &&
+        (tokens[k - 2].pos === 'NOUN' || tokens[k - 2].pos === 'PROPN')
+      ) {
         k -= 2;
         pps++;
         continue;
@@ -65,7 +121,14 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
       break;
     }
     // a name word the tagger reads as a verb: "the Met Office", "Paula Grant Associates"
-    if (t.pos === 'VERB' && isCapitalized(t) && k > lo && isCapitalized(tokens[k + 1]) && (tokens[k - 1].pos === 'PROPN' || tokens[k - 1].normal === 'the') && !inTitleCase(tokens, k)) {
+    if (
+      t.pos === 'VERB' &&
+      isCapitalized(t) &&
+      k > lo &&
+      isCapitalized(tokens[k + 1]) &&
+      (tokens[k - 1].pos === 'PROPN' || tokens[k - 1].normal === 'the') &&
+      !inTitleCase(tokens, k)
+    ) {
       k--;
       continue;
     }
@@ -73,7 +136,13 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
     if (t.pos === 'CCONJ' && (t.normal === 'and' || t.normal === '&')) {
       const before = tokens[k - 1];
       const after = tokens[k + 1];
-      if (before && k - 1 >= lo && after && (before.pos === 'PROPN' || before.pos === 'NOUN') && (after.pos === 'PROPN' || after.pos === 'NOUN' || after.pos === 'DET' || after.pos === 'ADJ')) {
+      if (
+        before &&
+        k - 1 >= lo &&
+        after &&
+        (before.pos === 'PROPN' || before.pos === 'NOUN') &&
+        (after.pos === 'PROPN' || after.pos === 'NOUN' || after.pos === 'DET' || after.pos === 'ADJ')
+      ) {
         k--;
         continue;
       }
@@ -139,7 +208,14 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
       }
       break;
     }
-    if (t.pos === 'ADP' && last >= 0 && pps < 2 && (t.normal === 'of' || t.normal === 'at' || t.normal === 'for' || t.normal === 'from' || t.normal === 'with' || t.normal === 'by') && tokens[k + 1] && k + 1 <= hi) {
+    if (
+      t.pos === 'ADP' &&
+      last >= 0 &&
+      pps < 2 &&
+      (t.normal === 'of' || t.normal === 'at' || t.normal === 'for' || t.normal === 'from' || t.normal === 'with' || t.normal === 'by') &&
+      tokens[k + 1] &&
+      k + 1 <= hi
+    ) {
       const nx = tokens[k + 1];
       if (nx.pos === 'PROPN' || nx.pos === 'DET' || nx.pos === 'NOUN' || nx.pos === 'ADJ' || isPossessivePronoun(nx)) {
         pps++;
@@ -148,7 +224,15 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
         continue;
       }
     }
-    if (t.pos === 'CCONJ' && t.normal === 'and' && last >= 0 && tokens[k + 1] && k + 1 <= hi && tokens[k + 1].pos === 'PROPN' && tokens[last].pos === 'PROPN') {
+    if (
+      t.pos === 'CCONJ' &&
+      t.normal === 'and' &&
+      last >= 0 &&
+      tokens[k + 1] &&
+      k + 1 <= hi &&
+      tokens[k + 1].pos === 'PROPN' &&
+      tokens[last].pos === 'PROPN'
+    ) {
       k++;
       continue;
     }
@@ -173,12 +257,21 @@ export function appositiveRight(ctx: Ctx, npLast: number, hi: number): number {
   if (!isComma(tokens[npLast + 1]) || npLast + 2 > hi) return npLast;
   const start = npLast + 2;
   const t = tokens[start];
-  const role = t.pos === 'DET' || t.pos === 'ADJ' || (t.pos === 'NOUN' && !isCapitalized(t)) || isPossessivePronoun(t) || t.normal === 'who';
+  const role =
+    t.pos === 'DET' || t.pos === 'ADJ' || (t.pos === 'NOUN' && !isCapitalized(t)) || isPossessivePronoun(t) || t.normal === 'who';
   if (!role) return npLast;
   // up to the next comma or the end of the clause
   let k = start;
-  while (k <= hi && !isComma(tokens[k]) && tokens[k].value !== '.' && tokens[k].value !== ';' && !isQuoteMark(tokens[k]) && k - start < 25) {
-    if (t.normal !== 'who' && (tokens[k].pos === 'VERB' && !(tokens[k].normal.endsWith('ed') || tokens[k].normal.endsWith('ing')))) return npLast;
+  while (
+    k <= hi &&
+    !isComma(tokens[k]) &&
+    tokens[k].value !== '.' &&
+    tokens[k].value !== ';' &&
+    !isQuoteMark(tokens[k]) &&
+    k - start < 25
+  ) {
+    if (t.normal !== 'who' && tokens[k].pos === 'VERB' && !(tokens[k].normal.endsWith('ed') || tokens[k].normal.endsWith('ing')))
+      return npLast;
     k++;
   }
   if (k > hi) return hi;
@@ -197,7 +290,8 @@ export function isNpChunk(tokens: Token[], a: number, b: number): boolean {
   return end >= a && npLeft(tokens, end, a) === a;
 }
 
-export const isChunkDelimiter = (t: Token | undefined): boolean => t !== undefined && (t.value === ',' || t.value === '—' || t.value === '–' || t.value === '--');
+export const isChunkDelimiter = (t: Token | undefined): boolean =>
+  t !== undefined && (t.value === ',' || t.value === '—' || t.value === '–' || t.value === '--');
 
 /** Start of the comma-delimited chunk ending at `e` (exclusive of the delimiter), and whether a comma delimits it. */
 export function chunkStart(ctx: Ctx, e: number, lo: number): { a: number; comma: boolean } {
@@ -231,7 +325,24 @@ export function hasProper(tokens: Token[], a: number, b: number): boolean {
 
 export function isClauseBoundary(t: Token | undefined): boolean {
   if (!t) return true;
-  return t.value === ',' || t.value === ';' || t.value === ':' || t.value === '—' || t.value === '(' || QUOTE_CLOSE(t) || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'ADV' && (t.normal === 'then' || t.normal === 'now' || t.normal === 'also' || t.normal === 'still' || t.normal === 'meanwhile' || t.normal === 'instead')) || t.normal === 'that';
+  return (
+    t.value === ',' ||
+    t.value === ';' ||
+    t.value === ':' ||
+    t.value === '—' ||
+    t.value === '(' ||
+    QUOTE_CLOSE(t) ||
+    t.pos === 'SCONJ' ||
+    t.pos === 'CCONJ' ||
+    (t.pos === 'ADV' &&
+      (t.normal === 'then' ||
+        t.normal === 'now' ||
+        t.normal === 'also' ||
+        t.normal === 'still' ||
+        t.normal === 'meanwhile' ||
+        t.normal === 'instead')) ||
+    t.normal === 'that'
+  );
 }
 
 function QUOTE_CLOSE(t: Token): boolean {

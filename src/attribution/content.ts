@@ -45,7 +45,15 @@ export function contentRight(ctx: Ctx, c: Candidate, r: number, hi: number): voi
   const { tokens, openMark, closeMark } = ctx;
   let k = r;
   while (k <= hi && (tokens[k].value === ',' || tokens[k].value === ':' || tokens[k].value === '—')) k++;
-  if (k <= hi && tokens[k].normal === 'that' && (tokens[k].pos === 'SCONJ' || tokens[k].pos === 'PRON' || tokens[k].pos === 'DET') && tokens[k + 1] && (tokens[k + 1].pos !== 'VERB' && tokens[k + 1].pos !== 'AUX')) k++;
+  if (
+    k <= hi &&
+    tokens[k].normal === 'that' &&
+    (tokens[k].pos === 'SCONJ' || tokens[k].pos === 'PRON' || tokens[k].pos === 'DET') &&
+    tokens[k + 1] &&
+    tokens[k + 1].pos !== 'VERB' &&
+    tokens[k + 1].pos !== 'AUX'
+  )
+    k++;
   if (k > hi) return;
   let end = clauseEnd(ctx, k, hi);
   if (openMark[k] >= 0) {
@@ -95,7 +103,12 @@ export function skipAdverbialRight(ctx: Ctx, r: number, hi: number): number {
   while (k <= hi && guard++ < 6) {
     const t = tokens[k];
     const n1 = tokens[k + 1];
-    if (isTimeWord(t) || (t.pos === 'ADV' && (TIME_ADVERBS.has(t.normal) || (t.normal.endsWith('ly') && n1 && (n1.normal === 'that' || n1.value === ',' || n1.value === ':' || isQuoteMark(n1)))))) {
+    if (
+      isTimeWord(t) ||
+      (t.pos === 'ADV' &&
+        (TIME_ADVERBS.has(t.normal) ||
+          (t.normal.endsWith('ly') && n1 && (n1.normal === 'that' || n1.value === ',' || n1.value === ':' || isQuoteMark(n1)))))
+    ) {
       k++;
       continue;
     }
@@ -103,7 +116,12 @@ export function skipAdverbialRight(ctx: Ctx, r: number, hi: number): number {
       k++;
       continue;
     }
-    if ((t.normal === 'last' || t.normal === 'this' || t.normal === 'earlier' || t.normal === 'later' || t.normal === 'next') && n1 && k + 1 <= hi && (isTimeWord(n1) || TIME_NOUNS.has(n1.normal))) {
+    if (
+      (t.normal === 'last' || t.normal === 'this' || t.normal === 'earlier' || t.normal === 'later' || t.normal === 'next') &&
+      n1 &&
+      k + 1 <= hi &&
+      (isTimeWord(n1) || TIME_NOUNS.has(n1.normal))
+    ) {
       k += 2;
       continue;
     }
@@ -114,8 +132,27 @@ export function skipAdverbialRight(ctx: Ctx, r: number, hi: number): number {
         continue;
       }
       let m = k + 1;
-      while (m <= hi && m - k < 6 && (tokens[m].pos === 'DET' || tokens[m].pos === 'ADJ' || tokens[m].pos === 'NUM' || isPossessivePronoun(tokens[m]) || tokens[m].pos === 'PROPN')) m++;
-      if (m <= hi && (MEDIUM_NOUNS.has(tokens[m].normal) || TIME_NOUNS.has(tokens[m].normal)) && tokens[m + 1] && m + 1 <= hi && (tokens[m + 1].normal === 'that' || tokens[m + 1].value === ',' || tokens[m + 1].value === ':' || isQuoteMark(tokens[m + 1]) || tokens[m + 1].pos === 'PRON')) {
+      while (
+        m <= hi &&
+        m - k < 6 &&
+        (tokens[m].pos === 'DET' ||
+          tokens[m].pos === 'ADJ' ||
+          tokens[m].pos === 'NUM' ||
+          isPossessivePronoun(tokens[m]) ||
+          tokens[m].pos === 'PROPN')
+      )
+        m++;
+      if (
+        m <= hi &&
+        (MEDIUM_NOUNS.has(tokens[m].normal) || TIME_NOUNS.has(tokens[m].normal)) &&
+        tokens[m + 1] &&
+        m + 1 <= hi &&
+        (tokens[m + 1].normal === 'that' ||
+          tokens[m + 1].value === ',' ||
+          tokens[m + 1].value === ':' ||
+          isQuoteMark(tokens[m + 1]) ||
+          tokens[m + 1].pos === 'PRON')
+      ) {
         k = m + 1;
         continue;
       }

@@ -85,7 +85,18 @@ export class Antecedents {
       return known;
     }
     if (gender && g && g !== gender) return undefined;
-    const e = this.table.add({ kind: 'name', type: 'named-person', name: textOf(this.doc, item.name.nameFirst, item.name.last), nameWords: item.name.words, gender: g ?? gender, plural: false, head: item.name.words[item.name.words.length - 1] }, item.pos);
+    const e = this.table.add(
+      {
+        kind: 'name',
+        type: 'named-person',
+        name: textOf(this.doc, item.name.nameFirst, item.name.last),
+        nameWords: item.name.words,
+        gender: g ?? gender,
+        plural: false,
+        head: item.name.words[item.name.words.length - 1],
+      },
+      item.pos,
+    );
     if (item.name.titles.length) e.role = item.name.titles.join(' ');
     item.entity = e;
     return e;
@@ -129,7 +140,8 @@ export class Antecedents {
       const start = this.doc.sentences[sentence].tokenStart;
       let k = start;
       while (k < pos && !tokens[k].isWord) k++;
-      if (k < pos && tokens[k].normal === want && tokens[k].voice === tokens[pos].voice) return this.resolvePerson(k, want === 'he' ? 'm' : 'f');
+      if (k < pos && tokens[k].normal === want && tokens[k].voice === tokens[pos].voice)
+        return this.resolvePerson(k, want === 'he' ? 'm' : 'f');
       return this.resolvePerson(pos, want === 'he' ? 'm' : 'f');
     }
     for (let i = this.byPosition.length - 1, floor = Math.max(0, this.byPosition.length - MAX_ANTECEDENTS); i >= floor; i--) {
@@ -187,7 +199,8 @@ export class Antecedents {
     const mods: string[] = [];
     for (let k = range.first + 1; k <= range.last && !isComma(tokens[k]); k++) {
       const t = tokens[k];
-      if (t.isWord && isCapitalized(t) && clean(t.normal) !== info.head && !PERSON_TITLES.has(clean(t.normal))) mods.push(t.value.toLowerCase());
+      if (t.isWord && isCapitalized(t) && clean(t.normal) !== info.head && !PERSON_TITLES.has(clean(t.normal)))
+        mods.push(t.value.toLowerCase());
     }
     const fitCache = new Map<string, boolean>();
     const modsFit = (item: Salient): boolean => {
@@ -204,7 +217,12 @@ export class Antecedents {
       return fit;
     };
     // a title holds through the article ("President Moreau" … twenty sentences on … "the president")
-    const byRole = this.resolvePerson(range.first, info.gender, (item) => this.titlesOf(item).some((t) => roles.includes(t)) && modsFit(item), Infinity);
+    const byRole = this.resolvePerson(
+      range.first,
+      info.gender,
+      (item) => this.titlesOf(item).some((t) => roles.includes(t)) && modsFit(item),
+      Infinity,
+    );
     if (byRole) return byRole;
     // "the Obama spokesman" is not Obama
     const own = new Set<string>();
@@ -230,6 +248,16 @@ export class Antecedents {
       const e = item.entity ?? (item.name ? this.table.findPerson(item.name.words) : undefined);
       return e !== undefined && e.attributions > 0;
     };
-    return this.resolvePerson(range.first, info.gender, (item) => fullName(item) && isSource(item) && (additive || this.titlesOf(item).length === 0) && !named(item).some((w) => own.has(w)) && modsFit(item), 3);
+    return this.resolvePerson(
+      range.first,
+      info.gender,
+      (item) =>
+        fullName(item) &&
+        isSource(item) &&
+        (additive || this.titlesOf(item).length === 0) &&
+        !named(item).some((w) => own.has(w)) &&
+        modsFit(item),
+      3,
+    );
   }
 }

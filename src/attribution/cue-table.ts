@@ -52,7 +52,16 @@ export function makeCtx(doc: SlantDocument, priors: ReadonlyMap<string, CuePrior
       if (c < n && doc.tokens[c].end === q.end) closeMark[c] = q.index;
     }
   }
-  return { doc, tokens: doc.tokens, openMark, closeMark, priors, verbPriors: byForm(priors, 'v'), nounPriors: byForm(priors, 'n'), bodyNames: undefined };
+  return {
+    doc,
+    tokens: doc.tokens,
+    openMark,
+    closeMark,
+    priors,
+    verbPriors: byForm(priors, 'v'),
+    nounPriors: byForm(priors, 'n'),
+    bodyNames: undefined,
+  };
 }
 
 /** The cue table entry of a token, and the lemma it was found under. */

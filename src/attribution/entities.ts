@@ -5,7 +5,15 @@
  */
 import type { Token } from '../document';
 import { PERSON_TITLES } from './lexicon';
-import { COMPANY_DESCRIPTIONS, type Gender, isAcronym, isCompanyName, type MentionInfo, SHORT_NAME_HEADS, SPOKESPERSON_NOUNS } from './mention';
+import {
+  COMPANY_DESCRIPTIONS,
+  type Gender,
+  isAcronym,
+  isCompanyName,
+  type MentionInfo,
+  SHORT_NAME_HEADS,
+  SPOKESPERSON_NOUNS,
+} from './mention';
 import { roleTitles } from './roles';
 import type { SourceType } from './types';
 import { startsUpper } from '../document/casing';
@@ -35,8 +43,16 @@ export class EntityTable {
   /** A new entity for a mention at token `pos`. */
   add(info: MentionInfo, pos: number): Entity {
     const e: Entity = {
-      id: `s${this.entities.length + 1}`, name: info.name, type: info.type, role: info.role, nameWords: info.nameWords,
-      gender: info.gender, plural: info.plural, mentions: [], attributions: 0, lastSeen: pos,
+      id: `s${this.entities.length + 1}`,
+      name: info.name,
+      type: info.type,
+      role: info.role,
+      nameWords: info.nameWords,
+      gender: info.gender,
+      plural: info.plural,
+      mentions: [],
+      attributions: 0,
+      lastSeen: pos,
     };
     this.entities.push(e);
     return e;
@@ -80,13 +96,16 @@ export class EntityTable {
   /** "the firm Unilever" after "Unilever said": the one-word name first read as a person's is the organization. */
   retypeAsOrganization(words: string[]): Entity | undefined {
     if (words.length !== 1) return undefined;
-    const e = this.latest((x) => x.type === 'named-person' && !x.role && !x.gender && x.nameWords.length === 1 && x.nameWords[0] === words[0]);
+    const e = this.latest(
+      (x) => x.type === 'named-person' && !x.role && !x.gender && x.nameWords.length === 1 && x.nameWords[0] === words[0],
+    );
     if (e) e.type = 'named-organization';
     return e;
   }
 
   findByName(info: MentionInfo, description = false, at?: number): Entity | undefined {
-    if (info.type === 'named-person' && info.kind === 'name') return this.findPerson(info.nameWords) ?? this.findOrganizationByName(info.nameWords);
+    if (info.type === 'named-person' && info.kind === 'name')
+      return this.findPerson(info.nameWords) ?? this.findOrganizationByName(info.nameWords);
     const key = info.nameWords.join(' ');
     const same = this.latest((e) => e.type === info.type && e.nameWords.join(' ') === key);
     if (same) return same;
@@ -97,13 +116,20 @@ export class EntityTable {
       const tokens = this.tokens;
       const sentence = tokens[at].sentence;
       const company = this.latest(
-        (e) => sentence - tokens[e.lastSeen].sentence <= 6 && e.type === 'named-organization' && isCompanyName(e.nameWords) && startsUpper(e.name) && !isAcronym(e.name),
+        (e) =>
+          sentence - tokens[e.lastSeen].sentence <= 6 &&
+          e.type === 'named-organization' &&
+          isCompanyName(e.nameWords) &&
+          startsUpper(e.name) &&
+          !isAcronym(e.name),
       );
       if (company) return company;
     }
     // "the resident" after "one resident, who …": the latest unnamed person of that kind
     if (definiteHead && info.type === 'anonymous') {
-      const person = this.latest((e) => e.type === 'anonymous' && !e.plural && e.nameWords.length > 1 && e.nameWords[e.nameWords.length - 1] === key);
+      const person = this.latest(
+        (e) => e.type === 'anonymous' && !e.plural && e.nameWords.length > 1 && e.nameWords[e.nameWords.length - 1] === key,
+      );
       if (person) return person;
     }
     // "the spokesperson" after "a spokesperson for the Environment Agency": the latest one of that kind

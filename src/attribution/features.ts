@@ -63,7 +63,8 @@ export function featureBuckets(c: Candidate, bits: number, out: number[] = []): 
     const h = hashOf(f);
     out.push(mix(h, 0, bits));
     out.push(mix(cls, h, bits), mix(lemma, h, bits));
-    if (nested && h !== nested && (f.startsWith('prev-') || f.startsWith('side-') || f.startsWith('src-') || f === 'gerund')) out.push(mix(nested, h, bits));
+    if (nested && h !== nested && (f.startsWith('prev-') || f.startsWith('side-') || f.startsWith('src-') || f === 'gerund'))
+      out.push(mix(nested, h, bits));
   }
   return out;
 }
@@ -113,8 +114,21 @@ function windowWord(out: number[], t: Token | undefined, s: number, slot: number
 }
 
 /** Words that mark hearsay: "reportedly", "allegedly", "a reported offer", "the alleged attack". */
-const HEARSAY_WORDS = new Set(['reportedly', 'allegedly', 'purportedly', 'supposedly', 'reputedly', 'ostensibly', 'reported',
-  'alleged', 'purported', 'rumored', 'rumoured', 'supposed', 'so-called']);
+const HEARSAY_WORDS = new Set([
+  'reportedly',
+  'allegedly',
+  'purportedly',
+  'supposedly',
+  'reputedly',
+  'ostensibly',
+  'reported',
+  'alleged',
+  'purported',
+  'rumored',
+  'rumoured',
+  'supposed',
+  'so-called',
+]);
 
 /** Scores candidates with the linear model. */
 export function scoreCandidates(candidates: Candidate[], model: CueModel = CUE_MODEL): void {
@@ -138,7 +152,8 @@ export function featureNames(c: Candidate): string[] {
     out.push(f);
     out.push(`${c.cls}&${f}`);
     out.push(`L:${c.lemma}&${f}`);
-    if (nested && f !== nested && (f.startsWith('prev-') || f.startsWith('side-') || f.startsWith('src-') || f === 'gerund')) out.push(`${nested}&${f}`);
+    if (nested && f !== nested && (f.startsWith('prev-') || f.startsWith('side-') || f.startsWith('src-') || f === 'gerund'))
+      out.push(`${nested}&${f}`);
   }
   return out;
 }

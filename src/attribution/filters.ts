@@ -37,7 +37,12 @@ function antecedentOf(tokens: Token[], rel: number): TokenRange | undefined {
   if (j < 0 || tokens[j].sentence !== tokens[rel].sentence || !tokens[j].isWord) return undefined;
   // nouns that a tagger may read as verbs ("cut", "plan") still end the phrase; pronouns and verbs in -ing/-ed do not
   const end = tokens[j];
-  if (end.pos !== 'NOUN' && end.pos !== 'PROPN' && !(end.pos === 'VERB' && /^[a-z]+$/u.test(end.normal) && !/(?:ing|ed)$/u.test(end.normal))) return undefined;
+  if (
+    end.pos !== 'NOUN' &&
+    end.pos !== 'PROPN' &&
+    !(end.pos === 'VERB' && /^[a-z]+$/u.test(end.normal) && !/(?:ing|ed)$/u.test(end.normal))
+  )
+    return undefined;
   let k = j;
   while (k - 1 >= 0 && tokens[k - 1].sentence === end.sentence) {
     const p = tokens[k - 1];

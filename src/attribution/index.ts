@@ -66,16 +66,29 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx:
     if (s + 1 < sentences.length && sentences[s + 1].paragraph <= sentences[s].paragraph + 1) around.push(s + 1);
     needs.push({ quotation: q.index, sentences: around, holder });
   }
-  const { sources, ids, speakers: standalone } = resolveSources(doc, accepted.map((c) => ({ source: c.source, head: c.head })), needs);
+  const {
+    sources,
+    ids,
+    speakers: standalone,
+  } = resolveSources(
+    doc,
+    accepted.map((c) => ({ source: c.source, head: c.head })),
+    needs,
+  );
   const typeOf = new Map(sources.map((s) => [s.id, s.type]));
   const relations: AttributionRelation[] = accepted.map((c, index) => {
     const parts = c.content.map((r) => spanOfRange(doc, r));
     const sourceId = ids[index];
-    const kind: AttributionKind = c.form === 'according' ? 'according-to'
-      : !sourceId ? 'agentless'
-      : typeOf.get(sourceId) === 'vague-collective' ? 'vague'
-      : c.quotation !== undefined ? 'direct-quote'
-      : 'indirect';
+    const kind: AttributionKind =
+      c.form === 'according'
+        ? 'according-to'
+        : !sourceId
+          ? 'agentless'
+          : typeOf.get(sourceId) === 'vague-collective'
+            ? 'vague'
+            : c.quotation !== undefined
+              ? 'direct-quote'
+              : 'indirect';
     const rel: AttributionRelation = {
       index,
       kind,
@@ -121,7 +134,9 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx:
       const before = prev && quotationSpeakers.get(prev.index);
       const p = prev;
       const sameParagraph = p !== undefined && tokens[doc.tokenIndexAt(p.start)].paragraph === tokens[doc.tokenIndexAt(q.start)].paragraph;
-      const otherCue = p !== undefined && relations.some((r) => r.cue.start >= p.end && r.cue.start < q.start && r.sourceId !== undefined && r.sourceId !== before);
+      const otherCue =
+        p !== undefined &&
+        relations.some((r) => r.cue.start >= p.end && r.cue.start < q.start && r.sourceId !== undefined && r.sourceId !== before);
       const id = before && sameParagraph && !otherCue ? before : standalone.get(q.index);
       if (id) quotationSpeakers.set(q.index, id);
     }

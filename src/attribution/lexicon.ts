@@ -56,10 +56,12 @@ export const ATTRIBUTION_ADVERBS = words(`
 `);
 
 /** Participles that attribute what they modify to unnamed others ("a reported approval", "the alleged attack"). */
-export const ATTRIBUTIVE_PARTICIPLES = new Set(words(`
+export const ATTRIBUTIVE_PARTICIPLES = new Set(
+  words(`
   reported alleged purported supposed rumored rumoured suspected presumed claimed so-called self-described
   self-proclaimed self-styled expected anticipated perceived projected widely-reported
-`));
+`),
+);
 
 /** Nouns that report speech, belief or stance ("his claim that", "criticism of"). */
 export const ATTRIBUTION_NOUNS = words(`
@@ -77,22 +79,27 @@ export const ATTRIBUTION_NOUNS = words(`
 `);
 
 /** Words that, before a cue, are part of the cue phrase ("has said", "did not say", "also noted"). */
-export const CUE_AUXILIARIES = new Set(words(`
+export const CUE_AUXILIARIES = new Set(
+  words(`
   have has had having 've 's 'd will would 'll shall should can could may might must do does did be is are was
   were been being am 're 'm not n't never also later previously repeatedly once often frequently recently
   again still already just even further publicly privately openly explicitly specifically initially first
   originally subsequently quickly flatly reportedly allegedly apparently seemingly widely generally long
   then since ever
-`));
+`),
+);
 
 /** Verbs that take the person addressed as an object before the content ("told reporters that"). */
-export const RECIPIENT_VERBS = new Set(words(`
+export const RECIPIENT_VERBS = new Set(
+  words(`
   tell ask urge warn remind assure reassure inform notify advise promise convince persuade caution beg implore
   invite instruct order direct challenge dare pledge show teach email text message write call
-`));
+`),
+);
 
 /** Nouns naming a document or data rather than a person ("a report", "figures", "the statement"). */
-export const DOCUMENT_NOUNS = new Set(words(`
+export const DOCUMENT_NOUNS = new Set(
+  words(`
   report study survey poll polls figures figure data statistics statement complaint document documents letter memo
   memorandum analysis records record filing filings email emails tweet tweets post release press transcript
   transcripts paper papers article editorial op-ed book research review audit assessment estimate estimates
@@ -102,10 +109,12 @@ export const DOCUMENT_NOUNS = new Set(words(`
   account accounts log logs chart charts map maps model models projection projections forecast forecasts
   investigation inquiry probe evaluation exit contract constitution resolution declaration communique
   communiqué charter ad ads advertisement commercial
-`));
+`),
+);
 
 /** Plural or quantifying words naming an unspecified group ("analysts", "critics", "some", "many"). */
-export const VAGUE_NOUNS = new Set(words(`
+export const VAGUE_NOUNS = new Set(
+  words(`
   analyst analysts critic critics expert experts observer observers commentator commentators pundit pundits
   some many others other several most few people everyone everybody anyone someone somebody many
   insider insiders strategist strategists economist economists scholar scholars historian historians
@@ -115,22 +124,26 @@ export const VAGUE_NOUNS = new Set(words(`
   watcher watchers veteran veterans leader leaders lawmaker lawmakers politician politicians
   scientist scientists researcher researchers academic academics economist critics observers rumors
   rumours speculation reports
-`));
+`),
+);
 
 /** Nouns and phrases marking an unnamed, withheld source ("officials", "sources familiar with"). */
-export const ANONYMOUS_NOUNS = new Set(words(`
+export const ANONYMOUS_NOUNS = new Set(
+  words(`
   source sources official officials aide aides person people insider insiders adviser advisers advisor advisors
   staffer staffers spokesman spokeswoman spokesperson representative representatives diplomat diplomats
   officer officers employee employees member members associate associates confidant confidants ally allies
   operative operatives lawyer lawyers attorney attorneys investigator investigators executive executives
   donor donors friend friends
-`));
+`),
+);
 
 /** Markers of anonymity after a source noun ("who asked not to be named", "on condition of anonymity"). */
 export const ANONYMITY_MARKERS = words(`anonymity anonymously named identified familiar briefed knowledge`);
 
 /** Words in a capitalised name that make it an organization rather than a person. */
-export const ORGANIZATION_WORDS = new Set(words(`
+export const ORGANIZATION_WORDS = new Set(
+  words(`
   ministry department office committee commission council party campaign times post news press reuters
   journal tribune herald gazette guardian telegraph observer economist bloomberg cnn bbc nbc abc cbs fox msnbc
   pbs npr associated university college institute institution center centre foundation fund association union
@@ -141,22 +154,26 @@ export const ORGANIZATION_WORDS = new Set(words(`
   secretariat directorate cabinet nations union inc. ltd ltd. llc plc media magazine radio tv
   television channel daily weekly review monitor politico axios huffpost breitbart reuters afp ap poll polling
   research survey project initiative program programme network watch labour labor ukip snp nato opec
-`));
+`),
+);
 
 /**
  * Words that end or fill a company's name ("Brightline Energy", "Delta Air Lines", "Acme Holdings"): a capitalised
  * name with one of them is an organization. Used only to type a name, not to find sources.
  */
-export const COMPANY_WORDS = new Set(words(`
+export const COMPANY_WORDS = new Set(
+  words(`
   energy airline airlines airways motors motor systems technologies pharmaceuticals pharma holdings partners
   capital industries labs laboratories communications entertainment foods petroleum insurance securities
   financial investments ventures solutions electric steel mining telecom telecoms software brands studios
   publishing utilities logistics enterprises semiconductor semiconductors biotech therapeutics airport railways
   railroad shipping properties realty water gas oil rail mail grid
-`));
+`),
+);
 
 /** Titles and roles that mark a person ("Sen.", "spokesman", "press secretary"). */
-export const PERSON_TITLES = new Set(words(`
+export const PERSON_TITLES = new Set(
+  words(`
   mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt col col. sgt capt. capt prof prof. rev
   rev. sir dame lord lady president vice senator representative congressman congresswoman governor mayor
   minister secretary spokesman spokeswoman spokesperson chairman chairwoman chair director chief ceo founder
@@ -164,10 +181,8 @@ export const PERSON_TITLES = new Set(words(`
   leader speaker sheriff commissioner superintendent prosecutor general colonel captain sergeant pope king queen
   prince princess premier chancellor host anchor author reporter columnist editor strategist pollster manager
   deputy assistant counsel member head officer executive president-elect nominee activist dj
-`));
+`),
+);
 
-/** Personal pronouns that can be a source. */
-export const PERSON_PRONOUNS = new Set(words(`he she i we they you it who`));
 export const MALE_PRONOUNS = new Set(words(`he him his himself`));
 export const FEMALE_PRONOUNS = new Set(words(`she her hers herself`));
-export const PLURAL_PRONOUNS = new Set(words(`they them their theirs themselves we us our`));

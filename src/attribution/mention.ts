@@ -4,7 +4,17 @@
 import type { SlantDocument, Token } from '../document';
 import { tokenizeTerm } from '../nlp';
 import type { TokenRange } from './candidate';
-import { ANONYMITY_MARKERS, ANONYMOUS_NOUNS, COMPANY_WORDS, DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS, ORGANIZATION_WORDS, PERSON_TITLES, VAGUE_NOUNS } from './lexicon';
+import {
+  ANONYMITY_MARKERS,
+  ANONYMOUS_NOUNS,
+  COMPANY_WORDS,
+  DOCUMENT_NOUNS,
+  FEMALE_PRONOUNS,
+  MALE_PRONOUNS,
+  ORGANIZATION_WORDS,
+  PERSON_TITLES,
+  VAGUE_NOUNS,
+} from './lexicon';
 import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isComma } from './tokens';
@@ -25,37 +35,217 @@ export interface MentionInfo {
   head: string;
 }
 
-export const GROUP_NAMES = new Set(['democrats', 'republicans', 'americans', 'conservatives', 'liberals', 'progressives',
-  'evangelicals', 'latinos', 'hispanics', 'muslims', 'christians', 'europeans', 'russians', 'democrat', 'republican',
-  'independents', 'catholics', 'jews', 'millennials', 'russians', 'indians', 'chinese', 'iranians', 'israelis',
-  'palestinians', 'ukrainians', 'britons', 'germans', 'french', 'mexicans', 'canadians', 'africans', 'asians',
-  'voters', 'trumpers', 'berniebros', 'tories', 'gop', 'mps', 'msps', 'meps']);
+export const GROUP_NAMES = new Set([
+  'democrats',
+  'republicans',
+  'americans',
+  'conservatives',
+  'liberals',
+  'progressives',
+  'evangelicals',
+  'latinos',
+  'hispanics',
+  'muslims',
+  'christians',
+  'europeans',
+  'russians',
+  'democrat',
+  'republican',
+  'independents',
+  'catholics',
+  'jews',
+  'millennials',
+  'russians',
+  'indians',
+  'chinese',
+  'iranians',
+  'israelis',
+  'palestinians',
+  'ukrainians',
+  'britons',
+  'germans',
+  'french',
+  'mexicans',
+  'canadians',
+  'africans',
+  'asians',
+  'voters',
+  'trumpers',
+  'berniebros',
+  'tories',
+  'gop',
+  'mps',
+  'msps',
+  'meps',
+]);
 
 // Prototype-free: looked up with arbitrary words ("constructor" must not find Object.prototype.constructor).
-const TITLE_GENDER: Record<string, Gender> = lookupTable({ 'mr.': 'm', mr: 'm', 'mrs.': 'f', mrs: 'f', 'ms.': 'f', ms: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', king: 'm', queen: 'f', congresswoman: 'f', congressman: 'm', spokeswoman: 'f', spokesman: 'm', chairwoman: 'f', chairman: 'm', prince: 'm', princess: 'f' });
+const TITLE_GENDER: Record<string, Gender> = lookupTable({
+  'mr.': 'm',
+  mr: 'm',
+  'mrs.': 'f',
+  mrs: 'f',
+  'ms.': 'f',
+  ms: 'f',
+  sir: 'm',
+  dame: 'f',
+  lord: 'm',
+  lady: 'f',
+  king: 'm',
+  queen: 'f',
+  congresswoman: 'f',
+  congressman: 'm',
+  spokeswoman: 'f',
+  spokesman: 'm',
+  chairwoman: 'f',
+  chairman: 'm',
+  prince: 'm',
+  princess: 'f',
+});
 
-const TITLE_ALIASES: Record<string, string> = lookupTable({ 'sen.': 'senator', sen: 'senator', 'gov.': 'governor', gov: 'governor', 'rep.': 'representative', rep: 'representative', 'gen.': 'general', 'pres.': 'president', 'sec.': 'secretary', 'atty.': 'attorney', 'lt.': 'lieutenant', 'col.': 'colonel', 'dr.': 'doctor', 'prof.': 'professor' });
+const TITLE_ALIASES: Record<string, string> = lookupTable({
+  'sen.': 'senator',
+  sen: 'senator',
+  'gov.': 'governor',
+  gov: 'governor',
+  'rep.': 'representative',
+  rep: 'representative',
+  'gen.': 'general',
+  'pres.': 'president',
+  'sec.': 'secretary',
+  'atty.': 'attorney',
+  'lt.': 'lieutenant',
+  'col.': 'colonel',
+  'dr.': 'doctor',
+  'prof.': 'professor',
+});
 
 const HUMAN_SUFFIX = /(?:[^e]er|or|ist|ian|man|woman|men|women|[^e]ers|ors|ists|ians)$/u;
 
-const HUMAN_NOUNS = new Set(['resident', 'residents', 'student', 'students', 'president', 'participant', 'participants',
-  'applicant', 'immigrant', 'immigrants', 'migrant', 'migrants', 'consultant', 'consultants', 'assistant', 'correspondent',
-  'respondent', 'respondents', 'defendant', 'claimant', 'opponent', 'opponents', 'proponent', 'proponents', 'constituent',
-  'constituents', 'dissident', 'dissidents', 'agent', 'agents', 'parent', 'parents', 'client', 'clients', 'patient',
-  'patients', 'informant', 'informants', 'person', 'people', 'woman', 'man', 'child', 'children', 'family', 'families',
-  'victim', 'victims', 'witness', 'witnesses', 'crowd', 'audience', 'public', 'citizen', 'citizens', 'delegate',
-  'delegates', 'candidate', 'candidates', 'nominee', 'colleague', 'colleagues', 'neighbor', 'neighbors', 'guest']);
+const HUMAN_NOUNS = new Set([
+  'resident',
+  'residents',
+  'student',
+  'students',
+  'president',
+  'participant',
+  'participants',
+  'applicant',
+  'immigrant',
+  'immigrants',
+  'migrant',
+  'migrants',
+  'consultant',
+  'consultants',
+  'assistant',
+  'correspondent',
+  'respondent',
+  'respondents',
+  'defendant',
+  'claimant',
+  'opponent',
+  'opponents',
+  'proponent',
+  'proponents',
+  'constituent',
+  'constituents',
+  'dissident',
+  'dissidents',
+  'agent',
+  'agents',
+  'parent',
+  'parents',
+  'client',
+  'clients',
+  'patient',
+  'patients',
+  'informant',
+  'informants',
+  'person',
+  'people',
+  'woman',
+  'man',
+  'child',
+  'children',
+  'family',
+  'families',
+  'victim',
+  'victims',
+  'witness',
+  'witnesses',
+  'crowd',
+  'audience',
+  'public',
+  'citizen',
+  'citizens',
+  'delegate',
+  'delegates',
+  'candidate',
+  'candidates',
+  'nominee',
+  'colleague',
+  'colleagues',
+  'neighbor',
+  'neighbors',
+  'guest',
+]);
 
 /** Words naming an office or department within a title ("Secretary of State", "Defense Secretary"). */
-const OFFICE_WORDS = new Set(['state', 'defense', 'defence', 'health', 'finance', 'justice', 'energy', 'treasury', 'commerce',
-  'labor', 'labour', 'agriculture', 'education', 'interior', 'transportation', 'homeland', 'security', 'foreign', 'affairs',
-  'staff', 'press', 'home', 'trade', 'war', 'navy', 'army', 'judiciary', 'intelligence', 'environment', 'culture']);
+const OFFICE_WORDS = new Set([
+  'state',
+  'defense',
+  'defence',
+  'health',
+  'finance',
+  'justice',
+  'energy',
+  'treasury',
+  'commerce',
+  'labor',
+  'labour',
+  'agriculture',
+  'education',
+  'interior',
+  'transportation',
+  'homeland',
+  'security',
+  'foreign',
+  'affairs',
+  'staff',
+  'press',
+  'home',
+  'trade',
+  'war',
+  'navy',
+  'army',
+  'judiciary',
+  'intelligence',
+  'environment',
+  'culture',
+]);
 
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'the', 'another', 'this', 'that']);
 
 /** Words of VAGUE_NOUNS that never name one person ("the other", "the speculation"). */
-const VAGUE_NON_PERSONS = new Set(['some', 'many', 'others', 'other', 'several', 'most', 'few', 'people', 'everyone', 'everybody',
-  'anyone', 'someone', 'somebody', 'rumors', 'rumours', 'speculation', 'reports']);
+const VAGUE_NON_PERSONS = new Set([
+  'some',
+  'many',
+  'others',
+  'other',
+  'several',
+  'most',
+  'few',
+  'people',
+  'everyone',
+  'everybody',
+  'anyone',
+  'someone',
+  'somebody',
+  'rumors',
+  'rumours',
+  'speculation',
+  'reports',
+]);
 
 const PLURAL_QUANT = new Set(['some', 'many', 'others', 'several', 'most', 'few', 'both', 'all']);
 
@@ -88,7 +278,8 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   const p = phraseOf(doc, first, last);
   const { coreLast, headTok } = p;
   // a capitalised common noun at the start of a sentence ("Officials said", "Analysts say") is not a name
-  const sentenceInitialCommon = coreLast === first && isSentenceInitial(doc, first) && (isCommonSourceNoun(headTok) || isCommonPlural(headTok));
+  const sentenceInitialCommon =
+    coreLast === first && isSentenceInitial(doc, first) && (isCommonSourceNoun(headTok) || isCommonPlural(headTok));
   if (!sentenceInitialCommon && isNameHead(doc, first, coreLast)) return nameMention(doc, p);
   return appositiveName(doc, p) ?? commonMention(doc, p);
 }
@@ -98,7 +289,11 @@ function pronounMention(one: Token): MentionInfo {
   const n = one.normal;
   const relative = n === 'who' || n === 'which' || n === 'that';
   return {
-    kind: relative ? 'relative' : 'pronoun', type: 'anonymous', name: one.value, nameWords: [], head: n,
+    kind: relative ? 'relative' : 'pronoun',
+    type: 'anonymous',
+    name: one.value,
+    nameWords: [],
+    head: n,
     gender: MALE_PRONOUNS.has(n) ? 'm' : FEMALE_PRONOUNS.has(n) ? 'f' : undefined,
     plural: n === 'they' || n === 'we',
   };
@@ -124,12 +319,19 @@ function phraseOf(doc: SlantDocument, first: number, last: number): Phrase {
   const { tokens } = doc;
   // main phrase up to the first comma (the rest is an appositive role)
   let mainLast = last;
-  for (let k = first; k <= last; k++) if (isComma(tokens[k])) { mainLast = k - 1; break; }
+  for (let k = first; k <= last; k++)
+    if (isComma(tokens[k])) {
+      mainLast = k - 1;
+      break;
+    }
   // the core ends before a prepositional modifier ("Jonah Goldberg of the National Review")
   let coreLast = mainLast;
   for (let k = first + 1; k <= mainLast; k++) {
     // "the Ministry of Finance", "Secretary of State John Kerry": a capitalised word after "of" continues the name
-    if (tokens[k].pos === 'ADP' && !(tokens[k].normal === 'of' && tokens[k + 1] && k + 1 <= mainLast && tokens[k + 1].pos === 'PROPN' && isCapitalized(tokens[k + 1]))) {
+    if (
+      tokens[k].pos === 'ADP' &&
+      !(tokens[k].normal === 'of' && tokens[k + 1] && k + 1 <= mainLast && tokens[k + 1].pos === 'PROPN' && isCapitalized(tokens[k + 1]))
+    ) {
       coreLast = k - 1;
       break;
     }
@@ -160,7 +362,11 @@ function isNameHead(doc: SlantDocument, first: number, coreLast: number): boolea
     (headTok.pos === 'ADJ' && isCapitalized(headTok)) ||
     (isCapitalized(headTok) && headTok.pos === 'NOUN' && !isSentenceInitial(doc, coreLast)) ||
     // a surname the tagger reads as a verb: "Paula Grant", "Mr Grant"
-    (isCapitalized(headTok) && headTok.isWord && coreLast > first && tokens[coreLast - 1].pos === 'PROPN' && isCapitalized(tokens[coreLast - 1]))
+    (isCapitalized(headTok) &&
+      headTok.isWord &&
+      coreLast > first &&
+      tokens[coreLast - 1].pos === 'PROPN' &&
+      isCapitalized(tokens[coreLast - 1]))
   );
 }
 
@@ -171,7 +377,15 @@ function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
   const roleParts: string[] = [];
   // the trailing run of capitalised words is the name
   let s = coreLast;
-  while (s - 1 >= first && tokens[s - 1].pos !== 'DET' && (tokens[s - 1].pos === 'PROPN' || (isCapitalized(tokens[s - 1]) && tokens[s - 1].isWord) || (NAME_JOINERS.has(tokens[s - 1].value) && s - 2 >= first && tokens[s - 2].pos === 'PROPN') || (tokens[s - 1].normal === 'of' && s - 2 >= first && isCapitalized(tokens[s - 2])))) s--;
+  while (
+    s - 1 >= first &&
+    tokens[s - 1].pos !== 'DET' &&
+    (tokens[s - 1].pos === 'PROPN' ||
+      (isCapitalized(tokens[s - 1]) && tokens[s - 1].isWord) ||
+      (NAME_JOINERS.has(tokens[s - 1].value) && s - 2 >= first && tokens[s - 2].pos === 'PROPN') ||
+      (tokens[s - 1].normal === 'of' && s - 2 >= first && isCapitalized(tokens[s - 2])))
+  )
+    s--;
   // a person's name after an office: "Secretary of State John Kerry", "Defense Secretary Ash Carter". In a run with
   // an organization word the office holder is two or more plain name words after the last title ("White House Press
   // Secretary Robert Gibbs", "Labor Secretary Tom Perez"; "Ministry of Foreign Affairs" has no title to split at).
@@ -184,7 +398,12 @@ function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
     break;
   }
   // a common noun opening the sentence before a given name is a role: "Forecaster Ben Ruiz said"
-  if (s + 1 < coreLast && isSentenceInitial(doc, s) && HUMAN_SUFFIX.test(clean(tokens[s].normal)) && (FEMALE_NAMES.has(clean(tokens[s + 1].normal)) || MALE_NAMES.has(clean(tokens[s + 1].normal)))) {
+  if (
+    s + 1 < coreLast &&
+    isSentenceInitial(doc, s) &&
+    HUMAN_SUFFIX.test(clean(tokens[s].normal)) &&
+    (FEMALE_NAMES.has(clean(tokens[s + 1].normal)) || MALE_NAMES.has(clean(tokens[s + 1].normal)))
+  ) {
     s++; // (it joins the role as part of the words before the name)
   }
   // titles at the front of the run belong to the role, unless the rest is a company word: "General Motors"
@@ -208,11 +427,19 @@ function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
   if (post) roleParts.push(post);
   if (appositive) roleParts.push(appositive);
   let type: SourceType = 'named-person';
-  const determiner = s > first && (tokens[s - 1].normal === 'the');
+  const determiner = s > first && tokens[s - 1].normal === 'the';
   // "campaign group Rivers First", "energy firm Brightline", "the charity Oxfam": a noun for a kind of body before the name
   const classified = s > first && BODY_NOUNS.has(clean(tokens[s - 1].lemma));
   const acronym = nameWords.length === 1 && isAcronym(tokens[coreLast].value);
-  if (nameWords.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) || acronym || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) || determiner || classified) type = 'named-organization';
+  if (
+    nameWords.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) ||
+    acronym ||
+    PLACE_PHRASES.has(lowerName) ||
+    (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) ||
+    determiner ||
+    classified
+  )
+    type = 'named-organization';
   if (nameWords.length === 1 && GROUP_NAMES.has(lowerName)) type = 'vague-collective';
   if (type === 'named-person' && !gender && nameWords.length >= 2) {
     const given = nameWords[0];
@@ -228,8 +455,14 @@ function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
     }
   }
   return {
-    kind: 'name', type, name: nameText, nameWords, role: roleParts.length ? roleParts.join(', ') : undefined, gender,
-    plural: type === 'vague-collective', head,
+    kind: 'name',
+    type,
+    name: nameText,
+    nameWords,
+    role: roleParts.length ? roleParts.join(', ') : undefined,
+    gender,
+    plural: type === 'vague-collective',
+    head,
   };
 }
 
@@ -264,7 +497,7 @@ function commonMention(doc: SlantDocument, p: Phrase): MentionInfo {
   const one = tokens[first];
   const roleParts: string[] = [];
   const lemma = clean(headTok.lemma);
-  const plural = headTok.normal !== headTok.lemma && headTok.normal.endsWith('s') || PLURAL_QUANT.has(head);
+  const plural = (headTok.normal !== headTok.lemma && headTok.normal.endsWith('s')) || PLURAL_QUANT.has(head);
   let type: SourceType;
   const speaksForBody = SPOKESPERSON_NOUNS.has(lemma) && namesBodyAfter(tokens, coreLast, mainLast);
   // one unnamed person of a group: "one resident", "a voter", "the lawmaker"
@@ -272,7 +505,8 @@ function commonMention(doc: SlantDocument, p: Phrase): MentionInfo {
   if (anonymousMarker) type = 'anonymous';
   else if (onePerson && (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma)) && !VAGUE_NON_PERSONS.has(head)) type = 'anonymous';
   else if (DOCUMENT_NOUNS.has(head) || DOCUMENT_NOUNS.has(lemma)) type = 'document';
-  else if (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma) || PLURAL_QUANT.has(head)) type = ANONYMOUS_NOUNS.has(lemma) ? 'anonymous' : 'vague-collective';
+  else if (VAGUE_NOUNS.has(head) || VAGUE_NOUNS.has(lemma) || PLURAL_QUANT.has(head))
+    type = ANONYMOUS_NOUNS.has(lemma) ? 'anonymous' : 'vague-collective';
   // "a spokesperson for the Environment Agency": the named body speaks on the record through its spokesperson
   else if (speaksForBody) type = speaksForPerson(tokens, coreLast, mainLast) ? 'named-person' : 'named-organization';
   else if (ANONYMOUS_NOUNS.has(head) || ANONYMOUS_NOUNS.has(lemma)) type = 'anonymous';
@@ -284,7 +518,8 @@ function commonMention(doc: SlantDocument, p: Phrase): MentionInfo {
   // underscores"): the claim is the writer's own
   else type = 'none';
   // a vague quantifier over a named group ("some Republicans", "many of his supporters") stays vague
-  if (type !== 'vague-collective' && PLURAL_QUANT.has(clean(one.normal)) && one.pos !== 'PROPN' && first < coreLast) type = 'vague-collective';
+  if (type !== 'vague-collective' && PLURAL_QUANT.has(clean(one.normal)) && one.pos !== 'PROPN' && first < coreLast)
+    type = 'vague-collective';
   // an unnamed source keeps its modifiers in its name: "sources familiar with the talks", "a report by the World Bank"
   const name = textOf(doc, first, mainLast);
   if (appositive) roleParts.push(appositive);
@@ -293,8 +528,14 @@ function commonMention(doc: SlantDocument, p: Phrase): MentionInfo {
   const wordsLast = speaksForBody && !anonymousMarker ? mainLast : coreLast;
   for (let k = first; k <= wordsLast; k++) if (tokens[k].isWord && tokens[k].pos !== 'DET') words.push(clean(tokens[k].normal));
   return {
-    kind: 'common', type, name, nameWords: words, role: roleParts.length ? roleParts.join(', ') : undefined,
-    gender: TITLE_GENDER[head], plural, head: lemma,
+    kind: 'common',
+    type,
+    name,
+    nameWords: words,
+    role: roleParts.length ? roleParts.join(', ') : undefined,
+    gender: TITLE_GENDER[head],
+    plural,
+    head: lemma,
   };
 }
 
@@ -334,7 +575,16 @@ function isSentenceInitial(doc: SlantDocument, k: number): boolean {
 function isCommonSourceNoun(t: Token): boolean {
   const n = clean(t.normal);
   const l = clean(t.lemma);
-  return ANONYMOUS_NOUNS.has(n) || VAGUE_NOUNS.has(n) || DOCUMENT_NOUNS.has(n) || PERSON_TITLES.has(l) || HUMAN_NOUNS.has(n) || ANONYMOUS_NOUNS.has(l) || VAGUE_NOUNS.has(l) || DOCUMENT_NOUNS.has(l);
+  return (
+    ANONYMOUS_NOUNS.has(n) ||
+    VAGUE_NOUNS.has(n) ||
+    DOCUMENT_NOUNS.has(n) ||
+    PERSON_TITLES.has(l) ||
+    HUMAN_NOUNS.has(n) ||
+    ANONYMOUS_NOUNS.has(l) ||
+    VAGUE_NOUNS.has(l) ||
+    DOCUMENT_NOUNS.has(l)
+  );
 }
 
 /** Last words of an organization's name that a lone first word can stand for ("Pew" for "Pew Research"). */
@@ -344,9 +594,36 @@ export const SHORT_NAME_HEADS = new Set([
 ]);
 
 /** Descriptions that refer back to a company ("the firm said", "the carmaker added"). */
-export const COMPANY_DESCRIPTIONS = new Set(['company', 'firm', 'group', 'business', 'operator', 'retailer', 'supermarket', 'airline',
-  'carrier', 'manufacturer', 'carmaker', 'automaker', 'drugmaker', 'chipmaker', 'lender', 'insurer', 'bank', 'chain',
-  'provider', 'giant', 'startup', 'conglomerate', 'publisher', 'broadcaster', 'brewer', 'miner', 'utility', 'developer']);
+export const COMPANY_DESCRIPTIONS = new Set([
+  'company',
+  'firm',
+  'group',
+  'business',
+  'operator',
+  'retailer',
+  'supermarket',
+  'airline',
+  'carrier',
+  'manufacturer',
+  'carmaker',
+  'automaker',
+  'drugmaker',
+  'chipmaker',
+  'lender',
+  'insurer',
+  'bank',
+  'chain',
+  'provider',
+  'giant',
+  'startup',
+  'conglomerate',
+  'publisher',
+  'broadcaster',
+  'brewer',
+  'miner',
+  'utility',
+  'developer',
+]);
 
 /** A company's name: with a company word ("Brightline Energy", "Acme Holdings"), or one brand word ("Umbro"). */
 export function isCompanyName(words: string[]): boolean {
@@ -360,14 +637,67 @@ export function isAcronym(value: string): boolean {
 }
 
 /** Nouns for a kind of body, written before its name ("campaign group Rivers First", "the charity Oxfam"). */
-const BODY_NOUNS = new Set(['group', 'firm', 'company', 'charity', 'agency', 'bank', 'union', 'party', 'organisation',
-  'organization', 'association', 'body', 'regulator', 'watchdog', 'tank', 'broadcaster', 'newspaper', 'publisher',
-  'retailer', 'supermarket', 'airline', 'carrier', 'manufacturer', 'carmaker', 'automaker', 'drugmaker', 'chipmaker',
-  'chain', 'lender', 'insurer', 'operator', 'provider', 'giant', 'startup', 'start-up', 'consultancy', 'foundation',
-  'institute', 'outlet', 'website', 'magazine', 'network', 'nonprofit', 'non-profit', 'coalition', 'alliance',
-  'federation', 'club', 'university']);
+const BODY_NOUNS = new Set([
+  'group',
+  'firm',
+  'company',
+  'charity',
+  'agency',
+  'bank',
+  'union',
+  'party',
+  'organisation',
+  'organization',
+  'association',
+  'body',
+  'regulator',
+  'watchdog',
+  'tank',
+  'broadcaster',
+  'newspaper',
+  'publisher',
+  'retailer',
+  'supermarket',
+  'airline',
+  'carrier',
+  'manufacturer',
+  'carmaker',
+  'automaker',
+  'drugmaker',
+  'chipmaker',
+  'chain',
+  'lender',
+  'insurer',
+  'operator',
+  'provider',
+  'giant',
+  'startup',
+  'start-up',
+  'consultancy',
+  'foundation',
+  'institute',
+  'outlet',
+  'website',
+  'magazine',
+  'network',
+  'nonprofit',
+  'non-profit',
+  'coalition',
+  'alliance',
+  'federation',
+  'club',
+  'university',
+]);
 
-export const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'spokespersons']);
+export const SPOKESPERSON_NOUNS = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'spokesmen',
+  'spokeswomen',
+  'spokespeople',
+  'spokespersons',
+]);
 
 /** "… for the Environment Agency", "… of Acme": a preposition right after the head, then a capitalised name. */
 function namesBodyAfter(tokens: Token[], head: number, last: number): boolean {

@@ -30,7 +30,8 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
       continue;
     }
     let e = k;
-    while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === t.sentence && isCapitalized(tokens[e + 1])) e++;
+    while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === t.sentence && isCapitalized(tokens[e + 1]))
+      e++;
     const prev = tokens[k - 1];
     const next = tokens[e + 1];
     const possessive = next && (next.normal === "'s" || next.normal === '’s');
@@ -63,12 +64,17 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
     }
     // a title tagged as a common noun before the name ("President Trump", "Senator Lee")
     const before = tokens[k - 1];
-    if (before && before.sentence === t.sentence && isCapitalized(before) && PERSON_TITLES.has(clean(before.normal)) && !titles.length) titles.push(titleKey(clean(before.normal)));
+    if (before && before.sentence === t.sentence && isCapitalized(before) && PERSON_TITLES.has(clean(before.normal)) && !titles.length)
+      titles.push(titleKey(clean(before.normal)));
     const beforeTitle = tokens[k - 2];
     if (beforeTitle && titles[0] === 'president' && beforeTitle.value.toLowerCase() === 'vice') titles.unshift('vice');
     if (words.length && words.length <= 4) {
       const lower = words.join(' ');
-      const placeOrOrg = words.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
+      const placeOrOrg =
+        words.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) ||
+        PLACE_PHRASES.has(lower) ||
+        (words.length === 1 && PLACE_NAMES.has(lower)) ||
+        GROUP_NAMES.has(lower);
       if (!placeOrOrg) out.push({ first: k, last: e, words, titles, nameFirst });
     }
     k = e + 1;

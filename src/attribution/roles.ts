@@ -19,16 +19,69 @@ export const ROLE_EQUIVALENTS: Record<string, string[]> = {
 };
 
 /** Roles held on top of an office or title: "the committee chairman" may be a titled representative. */
-export const ADDITIVE_ROLES = new Set(['chairman', 'chairwoman', 'chair', 'leader', 'nominee', 'candidate', 'incumbent', 'challenger',
-  'lawmaker', 'legislator', 'politician', 'veteran', 'billionaire', 'businessman', 'businesswoman', 'founder', 'ceo']);
+export const ADDITIVE_ROLES = new Set([
+  'chairman',
+  'chairwoman',
+  'chair',
+  'leader',
+  'nominee',
+  'candidate',
+  'incumbent',
+  'challenger',
+  'lawmaker',
+  'legislator',
+  'politician',
+  'veteran',
+  'billionaire',
+  'businessman',
+  'businesswoman',
+  'founder',
+  'ceo',
+]);
 
 /** Offices whose holder is usually the article's named protagonist when the text gives no title to match. */
-export const FALLBACK_HEADS = new Set(['senator', 'representative', 'congressman', 'congresswoman', 'governor', 'mayor',
-  'justice', 'speaker', 'leader', 'chairman', 'chairwoman', 'sheriff', 'premier', 'chancellor', 'minister', 'king', 'queen',
-  'prince', 'princess', 'pope']);
+export const FALLBACK_HEADS = new Set([
+  'senator',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'governor',
+  'mayor',
+  'justice',
+  'speaker',
+  'leader',
+  'chairman',
+  'chairwoman',
+  'sheriff',
+  'premier',
+  'chancellor',
+  'minister',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+]);
 
-export const DESCRIPTION_HEADS = new Set(['nominee', 'candidate', 'incumbent', 'challenger', 'lawmaker', 'legislator', 'politician',
-  'billionaire', 'businessman', 'businesswoman', 'actor', 'actress', 'singer', 'star', 'player', 'coach', 'veteran']);
+export const DESCRIPTION_HEADS = new Set([
+  'nominee',
+  'candidate',
+  'incumbent',
+  'challenger',
+  'lawmaker',
+  'legislator',
+  'politician',
+  'billionaire',
+  'businessman',
+  'businesswoman',
+  'actor',
+  'actress',
+  'singer',
+  'star',
+  'player',
+  'coach',
+  'veteran',
+]);
 
 /**
  * "the senator", "the former governor", "the presumptive Republican nominee": a definite, singular person

@@ -21,7 +21,8 @@ export function selectCandidates(doc: SlantDocument, candidates: Candidate[], th
     let blocked = false;
     // "reportedly", "a reported offer" qualify the words they stand in, even inside another attribution's content
     const local = c.form === 'modifier' || c.form === 'adverb';
-    for (let k = c.first; k <= c.last && !blocked; k++) if (role[k] >= 0 || (inContent[k] && !local && c.score < nestedThreshold)) blocked = true;
+    for (let k = c.first; k <= c.last && !blocked; k++)
+      if (role[k] >= 0 || (inContent[k] && !local && c.score < nestedThreshold)) blocked = true;
     if (blocked) continue;
     const id = accepted.length;
     accepted.push(c);

@@ -45,14 +45,27 @@ function skipAdverbialLeft(tokens: Token[], p: number, lo: number): number {
   while (moved && k >= lo) {
     moved = false;
     const t = tokens[k];
-    if (isTimeWord(t) || (t.pos === 'ADV' && TIME_ADVERBS.has(t.normal)) || (t.pos === 'NUM' && tokens[k - 1] && isTimeWord(tokens[k - 1]))) {
+    if (
+      isTimeWord(t) ||
+      (t.pos === 'ADV' && TIME_ADVERBS.has(t.normal)) ||
+      (t.pos === 'NUM' && tokens[k - 1] && isTimeWord(tokens[k - 1]))
+    ) {
       k--;
       moved = true;
-    } else if (t.pos === 'NOUN' && TIME_NOUNS.has(t.normal) && k - 1 >= lo && (TIME_ADVERBS.has(tokens[k - 1].normal) || tokens[k - 1].pos === 'DET' || tokens[k - 1].pos === 'ADJ')) {
+    } else if (
+      t.pos === 'NOUN' &&
+      TIME_NOUNS.has(t.normal) &&
+      k - 1 >= lo &&
+      (TIME_ADVERBS.has(tokens[k - 1].normal) || tokens[k - 1].pos === 'DET' || tokens[k - 1].pos === 'ADJ')
+    ) {
       k -= 2;
       while (k >= lo && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
       moved = true;
-    } else if (t.pos === 'ADP' && k < p && (t.normal === 'on' || t.normal === 'at' || t.normal === 'in' || t.normal === 'during' || t.normal === 'last')) {
+    } else if (
+      t.pos === 'ADP' &&
+      k < p &&
+      (t.normal === 'on' || t.normal === 'at' || t.normal === 'in' || t.normal === 'during' || t.normal === 'last')
+    ) {
       k--;
       moved = true;
     }
@@ -66,7 +79,16 @@ function segmentKind(tokens: Token[], a: number, b: number): 'appositive' | 'rel
   if (t.normal === 'who' || t.normal === 'which' || t.normal === 'whose' || t.normal === 'whom') return 'relative';
   if (a === b && t.pos === 'NUM') return 'adverbial'; // an age
   if (t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ' || isTimeWord(t) || t.pos === 'VERB') return 'adverbial';
-  if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || isPossessivePronoun(t) || isQuoteMark(t)) return 'appositive';
+  if (
+    t.pos === 'DET' ||
+    t.pos === 'ADJ' ||
+    t.pos === 'NOUN' ||
+    t.pos === 'PROPN' ||
+    t.pos === 'NUM' ||
+    isPossessivePronoun(t) ||
+    isQuoteMark(t)
+  )
+    return 'appositive';
   return 'other';
 }
 
@@ -153,7 +175,15 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
   }
   let last = chunks[h].b;
   for (let i = h + 1; i < chunks.length && (chunks[i].kind === 'np' || chunks[i].kind === 'appositive'); i++) last = chunks[i].b + 1;
-  c.features.push(feat('src-chunks-', chunks.slice(h).map((x) => x.kind[0]).join('')));
+  c.features.push(
+    feat(
+      'src-chunks-',
+      chunks
+        .slice(h)
+        .map((x) => x.kind[0])
+        .join(''),
+    ),
+  );
   return { first: chunks[h].a, last };
 }
 
@@ -163,12 +193,38 @@ export function sourceRight(ctx: Ctx, c: Candidate, hi: number): TokenRange | un
   const i = c.last + 1;
   if (i > hi) return undefined;
   const t = tokens[i];
-  if (!(t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'ADJ' || (t.pos === 'PRON' && (t.normal === 'he' || t.normal === 'she' || t.normal === 'they' || t.normal === 'i' || t.normal === 'we')) || isPossessivePronoun(t))) return undefined;
+  if (!(
+    t.pos === 'PROPN' ||
+    t.pos === 'DET' ||
+    t.pos === 'NOUN' ||
+    t.pos === 'ADJ' ||
+    (t.pos === 'PRON' && (t.normal === 'he' || t.normal === 'she' || t.normal === 'they' || t.normal === 'i' || t.normal === 'we')) ||
+    isPossessivePronoun(t)
+  ))
+    return undefined;
   const last = npRight(tokens, i, hi);
   if (last < 0) return undefined;
   const after = tokens[last + 1];
   // the phrase must end the clause (or be followed by a comma/appositive/time adverb)
-  if (after && last + 1 <= hi && !(after.value === ',' || after.value === '.' || after.value === ';' || after.value === ':' || after.value === '—' || after.normal === 'in' || after.normal === 'on' || after.normal === 'at' || isQuoteMark(after) || after.pos === 'PUNCT' || isTimeWord(after) || after.pos === 'ADV')) return undefined;
+  if (
+    after &&
+    last + 1 <= hi &&
+    !(
+      after.value === ',' ||
+      after.value === '.' ||
+      after.value === ';' ||
+      after.value === ':' ||
+      after.value === '—' ||
+      after.normal === 'in' ||
+      after.normal === 'on' ||
+      after.normal === 'at' ||
+      isQuoteMark(after) ||
+      after.pos === 'PUNCT' ||
+      isTimeWord(after) ||
+      after.pos === 'ADV'
+    )
+  )
+    return undefined;
   const end = appositiveRight(ctx, last, hi);
   return { first: i, last: end };
 }

@@ -130,10 +130,22 @@ function quotationSpeakers(
         const m = list[0]; // the first name of the sentence: usually its subject
         let e = table.findPerson(m.words);
         if (!e) {
-          e = table.add({ kind: 'name', type: 'named-person', name: textOf(doc, m.nameFirst, m.last), nameWords: m.words, gender: undefined, plural: false, head: m.words[m.words.length - 1] }, m.first);
+          e = table.add(
+            {
+              kind: 'name',
+              type: 'named-person',
+              name: textOf(doc, m.nameFirst, m.last),
+              nameWords: m.words,
+              gender: undefined,
+              plural: false,
+              head: m.words[m.words.length - 1],
+            },
+            m.first,
+          );
           if (m.titles.length) e.role = m.titles.join(' ');
         }
-        if (!e.mentions.some((x) => x.start === tokens[m.first].start)) e.mentions.push({ start: tokens[m.first].start, end: tokens[m.last].end });
+        if (!e.mentions.some((x) => x.start === tokens[m.first].start))
+          e.mentions.push({ start: tokens[m.first].start, end: tokens[m.last].end });
         id = e.id;
         break;
       }
@@ -163,8 +175,23 @@ function toSources(doc: SlantDocument, entities: Entity[]): SourceEntity[] {
 /** A short noun phrase ending at `j` (for relative-pronoun antecedents). */
 function leftPhrase(tokens: Token[], j: number): number {
   let k = j;
-  if (!tokens[k] || !(tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN' || (tokens[k].pos === 'PRON' && !isPossessivePronoun(tokens[k])))) return -1;
-  while (k - 1 >= 0 && tokens[k - 1].sentence === tokens[j].sentence && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN' || tokens[k - 1].pos === 'ADJ' || tokens[k - 1].pos === 'DET' || tokens[k - 1].pos === 'NUM' || isPossessivePronoun(tokens[k - 1]) || tokens[k - 1].normal === "'s" || tokens[k - 1].normal === '’s')) {
+  if (
+    !tokens[k] ||
+    !(tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN' || (tokens[k].pos === 'PRON' && !isPossessivePronoun(tokens[k])))
+  )
+    return -1;
+  while (
+    k - 1 >= 0 &&
+    tokens[k - 1].sentence === tokens[j].sentence &&
+    (tokens[k - 1].pos === 'NOUN' ||
+      tokens[k - 1].pos === 'PROPN' ||
+      tokens[k - 1].pos === 'ADJ' ||
+      tokens[k - 1].pos === 'DET' ||
+      tokens[k - 1].pos === 'NUM' ||
+      isPossessivePronoun(tokens[k - 1]) ||
+      tokens[k - 1].normal === "'s" ||
+      tokens[k - 1].normal === '’s')
+  ) {
     k--;
     if (tokens[k].pos === 'DET') break;
   }

@@ -7,24 +7,82 @@ import { startsUpper } from '../document/casing';
 
 export const QUOTE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‹', '›', "''", '``']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const NP_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'several', 'both', 'all',
-  'most', 'few', 'other', 'another', 'one', 'two', 'three', 'four', 'five', 'each', 'every', 'any', 'no', 'such', 'more']);
 /** Subject pronouns that can stand alone as a noun phrase. */
-export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'who', 'which', 'that', 'one',
-  'someone', 'somebody', 'everyone', 'everybody', 'nobody', 'anyone', 'others', 'some', 'many', 'most', 'few', 'both',
-  'all', 'several', 'none', 'this', 'these', 'those', 'each', 'either', 'neither']);
-const WEEKDAYS_MONTHS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
-  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today',
-  'yesterday', 'tonight', 'jan.', 'feb.', 'aug.', 'sept.', 'sep.', 'oct.', 'nov.', 'dec.']);
+export const SUBJECT_PRONOUNS = new Set([
+  'he',
+  'she',
+  'they',
+  'i',
+  'we',
+  'you',
+  'it',
+  'who',
+  'which',
+  'that',
+  'one',
+  'someone',
+  'somebody',
+  'everyone',
+  'everybody',
+  'nobody',
+  'anyone',
+  'others',
+  'some',
+  'many',
+  'most',
+  'few',
+  'both',
+  'all',
+  'several',
+  'none',
+  'this',
+  'these',
+  'those',
+  'each',
+  'either',
+  'neither',
+]);
+const WEEKDAYS_MONTHS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'today',
+  'yesterday',
+  'tonight',
+  'jan.',
+  'feb.',
+  'aug.',
+  'sept.',
+  'sep.',
+  'oct.',
+  'nov.',
+  'dec.',
+]);
 
 export const isQuoteMark = (t: Token): boolean => QUOTE_MARKS.has(t.value);
 export const isComma = (t: Token | undefined): boolean => t !== undefined && t.value === ',';
 /** Capitalised as attribution reads it: A–Z only (see startsUpper). */
 export const isCapitalized = (t: Token): boolean => startsUpper(t.value, true);
 export const isPossessivePronoun = (t: Token): boolean => t.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(t.normal);
-export const isPossessiveMarker = (t: Token): boolean => t.pos === 'PART' && (t.normal === "'s" || t.normal === '’s' || t.normal === "'" || t.normal === '’');
+export const isPossessiveMarker = (t: Token): boolean =>
+  t.pos === 'PART' && (t.normal === "'s" || t.normal === '’s' || t.normal === "'" || t.normal === '’');
 export const isTimeWord = (t: Token): boolean => WEEKDAYS_MONTHS.has(t.normal);
-export const isDeterminer = (t: Token): boolean => t.pos === 'DET' || NP_DETERMINERS.has(t.normal) && t.pos !== 'VERB';
 
 /** Words that can sit inside a noun phrase (leftwards walk). */
 export function isNpInternal(t: Token): boolean {
@@ -49,7 +107,8 @@ export function isNpInternal(t: Token): boolean {
 /** Words that can end a noun phrase that is a subject. */
 export function isNpHead(t: Token): boolean {
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM') return true;
-  if (t.pos === 'PRON') return !POSSESSIVE_PRONOUNS.has(t.normal) || t.normal === 'her' ? SUBJECT_PRONOUNS.has(t.normal) || t.normal === 'her' : false;
+  if (t.pos === 'PRON')
+    return !POSSESSIVE_PRONOUNS.has(t.normal) || t.normal === 'her' ? SUBJECT_PRONOUNS.has(t.normal) || t.normal === 'her' : false;
   // "Republicans", "Democrats" are sometimes tagged ADJ; "the other" / "some" stand alone.
   if (t.pos === 'ADJ') return isCapitalized(t) || SUBJECT_PRONOUNS.has(t.normal);
   if (t.pos === 'DET') return SUBJECT_PRONOUNS.has(t.normal) && t.normal !== 'that';

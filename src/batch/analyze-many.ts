@@ -46,11 +46,16 @@ function positiveInt(value: unknown, name: string, fallback: number): number {
 export function checkManyOptions(source: unknown, options: AnalyzeManyOptions | undefined): { workers: number; maxInFlight: number } {
   const known = ['workers', 'maxInFlight'];
   for (const key of Object.keys(options ?? {})) {
-    if (!known.includes(key)) throw new ConfigError('CONFIG_INVALID', `Unknown analyzeMany() option "${key}". Options: ${known.join(', ')}.`);
+    if (!known.includes(key))
+      throw new ConfigError('CONFIG_INVALID', `Unknown analyzeMany() option "${key}". Options: ${known.join(', ')}.`);
   }
   const workers = positiveInt(options?.workers, 'workers', 1);
   const maxInFlight = positiveInt(options?.maxInFlight, 'maxInFlight', workers * 4);
-  if (!source || (typeof (source as Iterable<BatchItem>)[Symbol.iterator] !== 'function' && typeof (source as AsyncIterable<BatchItem>)[Symbol.asyncIterator] !== 'function')) {
+  if (
+    !source ||
+    (typeof (source as Iterable<BatchItem>)[Symbol.iterator] !== 'function' &&
+      typeof (source as AsyncIterable<BatchItem>)[Symbol.asyncIterator] !== 'function')
+  ) {
     throw new ConfigError('CONFIG_INVALID', 'analyzeMany() takes an iterable or async iterable of { id, text } objects.');
   }
   return { workers, maxInFlight };

@@ -38,7 +38,10 @@ function checkCloneable(value: unknown, what: string): void {
   try {
     structuredClone(value);
   } catch (e) {
-    throw new ConfigError('CONFIG_INVALID', `${what} cannot be sent to worker threads (${e instanceof Error ? e.message : String(e)}); give plain data.`);
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `${what} cannot be sent to worker threads (${e instanceof Error ? e.message : String(e)}); give plain data.`,
+    );
   }
 }
 

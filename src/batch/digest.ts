@@ -7,7 +7,18 @@ import type { Report } from '../report';
 /** `full`: the whole report; `scores`: scores, metrics and counts only; or a list of top-level report keys. */
 export type FieldsSpec = 'full' | 'scores' | readonly string[];
 
-export const REPORT_KEYS = ['schemaVersion', 'stats', 'score', 'analyzers', 'findings', 'quotations', 'attributions', 'sources', 'sentences', 'warnings'] as const;
+export const REPORT_KEYS = [
+  'schemaVersion',
+  'stats',
+  'score',
+  'analyzers',
+  'findings',
+  'quotations',
+  'attributions',
+  'sources',
+  'sentences',
+  'warnings',
+] as const;
 
 /** The `scores` projection: everything numeric, nothing per finding. */
 export interface ScoresProjection {

@@ -64,7 +64,12 @@ export async function* readJsonl(stream: AsyncIterable<Buffer | string>, opts: R
     try {
       return { kind: 'json', line, text: utf8.decode(buf) };
     } catch {
-      return { kind: 'bad', line, id: sniffId(lossy.decode(buf.subarray(0, HEAD_BYTES)), opts.idField), error: { code: 'INVALID_UTF8', message: 'line is not valid UTF-8' } };
+      return {
+        kind: 'bad',
+        line,
+        id: sniffId(lossy.decode(buf.subarray(0, HEAD_BYTES)), opts.idField),
+        error: { code: 'INVALID_UTF8', message: 'line is not valid UTF-8' },
+      };
     }
   };
 
@@ -128,7 +133,10 @@ export interface CsvReadOptions {
  * csv.ts), gives a CSV_INVALID record with its line, and reading goes on at the next line. `line` is the physical
  * line where the row starts.
  */
-export async function* readCsv(stream: AsyncIterable<Buffer | string>, opts: CsvReadOptions = {}): AsyncGenerator<RawInput, void, undefined> {
+export async function* readCsv(
+  stream: AsyncIterable<Buffer | string>,
+  opts: CsvReadOptions = {},
+): AsyncGenerator<RawInput, void, undefined> {
   let columns: string[] | undefined;
   for await (const item of csvRecords(stream, {
     delimiter: opts.delimiter ?? ',',
@@ -151,7 +159,10 @@ export async function* readCsv(stream: AsyncIterable<Buffer | string>, opts: Csv
         kind: 'bad',
         line: item.line,
         id: item.fields[columns.indexOf(opts.idField ?? 'id')] || null,
-        error: { code: 'CSV_INVALID', message: `line ${item.line}: ${item.fields.length} fields, the header has ${columns.length} (quote a field that holds the delimiter)` },
+        error: {
+          code: 'CSV_INVALID',
+          message: `line ${item.line}: ${item.fields.length} fields, the header has ${columns.length} (quote a field that holds the delimiter)`,
+        },
       };
       continue;
     }

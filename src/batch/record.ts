@@ -49,7 +49,8 @@ export interface LineResult {
 
 export const keyOf = (id: Id, line: number): string => (id === null ? `line:${line}` : `id:${JSON.stringify(id)}`);
 
-const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+const typeName = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 
 interface Prepared {
   id: Id;
@@ -101,7 +102,11 @@ export function prepare(input: RawInput, opts: LineOptions): Prepared {
   let id: Id;
   if (rawId === undefined || rawId === null || rawId === '') id = input.line;
   else if (typeof rawId === 'string' || (typeof rawId === 'number' && Number.isFinite(rawId))) id = rawId;
-  else return { id: null, error: { code: 'INVALID_ID', message: `id field "${opts.idField}" is ${typeName(rawId)}; expected a string or a number` } };
+  else
+    return {
+      id: null,
+      error: { code: 'INVALID_ID', message: `id field "${opts.idField}" is ${typeName(rawId)}; expected a string or a number` },
+    };
   const out: Prepared = { id };
   if (opts.groupField !== undefined) out.group = groupValue(r[opts.groupField]);
   const text = r[opts.textField];

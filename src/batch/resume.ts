@@ -55,7 +55,9 @@ export async function readResumeState(path: string, onLine?: (digest: Digest, er
       record = undefined;
     }
     if (!record || typeof record !== 'object' || !('id' in record) || !('report' in record || 'error' in record)) {
-      throw new InputError(`cannot resume: line ${input.line} of ${path} is not a "slant batch" output record; give the output file of the interrupted run`);
+      throw new InputError(
+        `cannot resume: line ${input.line} of ${path} is not a "slant batch" output record; give the output file of the interrupted run`,
+      );
     }
     const { key, digest, error } = readOutputLine(record as Record<string, unknown>);
     state.present.set(key, (state.present.get(key) ?? 0) + 1);

@@ -77,7 +77,8 @@ export interface BatchRunResult {
 
 export const DEFAULT_MAX_TEXT_BYTES = 1024 * 1024;
 
-export const defaultWorkers = (): number => Math.max(1, (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) - 1);
+export const defaultWorkers = (): number =>
+  Math.max(1, (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) - 1);
 
 export function detectFormat(input: string): InputFormat {
   const ext = path.extname(input).toLowerCase();
@@ -217,7 +218,12 @@ async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchR
   const reader: AsyncIterable<RawInput> =
     format === 'jsonl'
       ? readJsonl(stream, { maxLineBytes: Math.max(8 * lineOptions.maxTextBytes, 1 << 20), idField: lineOptions.idField, onBytes })
-      : readCsv(stream, { delimiter: format === 'tsv' ? '\t' : ',', onBytes, idField: lineOptions.idField, onHeader: (columns) => checkColumns(columns, options, lineOptions) });
+      : readCsv(stream, {
+          delimiter: format === 'tsv' ? '\t' : ',',
+          onBytes,
+          idField: lineOptions.idField,
+          onHeader: (columns) => checkColumns(columns, options, lineOptions),
+        });
   // The first row is read before the output is opened: a CSV without the needed columns stops here, output untouched.
   const rows = reader[Symbol.asyncIterator]();
   let first: IteratorResult<RawInput> | undefined;
@@ -274,7 +280,11 @@ async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchR
     if (!pool || input.kind === 'bad') return processInput(pipeline, input, lineOptions);
     return pool.run<LineResult>({ kind: 'input', input }).catch((e: unknown) => {
       // The thread died on this input: record it like any other failure; piscina starts a new thread.
-      const p = processInput(pipeline, { kind: 'bad', line: input.line, id: null, error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) } }, lineOptions);
+      const p = processInput(
+        pipeline,
+        { kind: 'bad', line: input.line, id: null, error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) } },
+        lineOptions,
+      );
       return p;
     });
   };
@@ -290,7 +300,9 @@ async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchR
     const rate = written / Math.max(secs, 1e-3);
     const share = inputSize ? Math.min(1, bytesRead / inputSize) : 0;
     const eta = share > 0 ? (secs * (1 - share)) / share : NaN;
-    stderr(`\r\x1b[K${written + skipped} articles · ${rate.toFixed(0)}/s · ${errors} errors${inputSize ? ` · ${(share * 100).toFixed(0)}% · ETA ${formatDuration(eta)}` : ''}${final ? '\n' : ''}`);
+    stderr(
+      `\r\x1b[K${written + skipped} articles · ${rate.toFixed(0)}/s · ${errors} errors${inputSize ? ` · ${(share * 100).toFixed(0)}% · ETA ${formatDuration(eta)}` : ''}${final ? '\n' : ''}`,
+    );
   };
 
   try {
@@ -313,7 +325,16 @@ async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchR
     if (written) progress(true);
   }
 
-  const result: BatchRunResult = { written, skipped, resumed, errors, errorsByCode, aborted, truncatedBytes, elapsedMs: Date.now() - started };
+  const result: BatchRunResult = {
+    written,
+    skipped,
+    resumed,
+    errors,
+    errorsByCode,
+    aborted,
+    truncatedBytes,
+    elapsedMs: Date.now() - started,
+  };
   if (summary && options.summary) {
     const s = summary.toJSON();
     result.summary = s;
@@ -341,6 +362,8 @@ function checkColumns(columns: string[], options: BatchRunOptions, line: LineOpt
   ];
   const missing = wanted.filter(([name]) => name !== undefined && !columns.includes(name)).map(([name, flag]) => `"${name}" (${flag})`);
   if (missing.length) {
-    throw new UsageError(`${options.input === '-' ? 'the input' : options.input} has no column ${missing.join(', ')}; its columns are: ${columns.length ? columns.map((c) => `"${c}"`).join(', ') : '(none: the file is empty)'}`);
+    throw new UsageError(
+      `${options.input === '-' ? 'the input' : options.input} has no column ${missing.join(', ')}; its columns are: ${columns.length ? columns.map((c) => `"${c}"`).join(', ') : '(none: the file is empty)'}`,
+    );
   }
 }

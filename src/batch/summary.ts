@@ -168,7 +168,11 @@ class GroupAccumulator {
 
   toJSON(top: number): GroupSummary {
     const stats = (m: Map<string, Quantiles>): Record<string, StatSummary> =>
-      Object.fromEntries([...m.entries()].sort(([a], [b]) => (a === 'overall' ? -1 : b === 'overall' ? 1 : a.localeCompare(b))).map(([k, q]) => [k, q.toJSON()]));
+      Object.fromEntries(
+        [...m.entries()]
+          .sort(([a], [b]) => (a === 'overall' ? -1 : b === 'overall' ? 1 : a.localeCompare(b)))
+          .map(([k, q]) => [k, q.toJSON()]),
+      );
     const shares: Record<string, number> = {};
     for (const [type, n] of [...this.sourceTypes.entries()].sort()) shares[type] = this.sources ? n / this.sources : 0;
     const topTerms: GroupSummary['topTerms'] = {};
@@ -249,7 +253,13 @@ export function summaryToCsv(summary: CorpusSummary): string {
     for (const k of scoreKeys) cells.push(g.scores[k]?.mean, g.scores[k]?.median, g.scores[k]?.p90);
     for (const k of metricKeys) cells.push(g.metrics[k]?.mean, g.metrics[k]?.median, g.metrics[k]?.p90);
     cells.push(g.sourceTypes.sources, ...typeKeys.map((t) => g.sourceTypes.shares[t] ?? 0));
-    for (const a of termKeys) cells.push((g.topTerms[a] ?? []).slice(0, 10).map((t) => `${t.term} (${t.count})`).join('; '));
+    for (const a of termKeys)
+      cells.push(
+        (g.topTerms[a] ?? [])
+          .slice(0, 10)
+          .map((t) => `${t.term} (${t.count})`)
+          .join('; '),
+      );
     lines.push(cells.map(csvCell).join(','));
   }
   return lines.join('\n') + '\n';

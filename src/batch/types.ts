@@ -37,7 +37,8 @@ export type BatchErrorCode =
   | 'WORKER_FAILED';
 
 /** What `pipeline.analyzeMany()` yields for each article, in input order. */
-export type BatchResult = { id: string | number | null; report: Report; error?: undefined } | { id: string | number | null; error: BatchError; report?: undefined };
+export type BatchResult =
+  { id: string | number | null; report: Report; error?: undefined } | { id: string | number | null; error: BatchError; report?: undefined };
 
 export interface AnalyzeManyOptions {
   /**

@@ -22,7 +22,9 @@ export default function handle(task: WorkerTask): unknown {
       return { analyzerIds: [...pipeline.analyzerIds] } satisfies ReadyAnswer;
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      return { error: { name: err.name, code: isSlantError(err) ? err.code : 'CONFIG_INVALID', message: err.message } } satisfies ReadyAnswer;
+      return {
+        error: { name: err.name, code: isSlantError(err) ? err.code : 'CONFIG_INVALID', message: err.message },
+      } satisfies ReadyAnswer;
     }
   }
   pipeline ??= pipelineFromPortable(data.pipeline);

@@ -9,7 +9,9 @@ import { startsUpper } from '../document/casing';
 import type { LexiconMatch } from '../lexicon/matcher';
 
 const IRREGULAR_PARTICIPLES = new Set(
-  'said told thought seen known held felt understood taught sold put cut hit set paid made found bought brought meant built read led heard shown given taken written spoken drawn forgotten'.split(' '),
+  'said told thought seen known held felt understood taught sold put cut hit set paid made found bought brought meant built read led heard shown given taken written spoken drawn forgotten'.split(
+    ' ',
+  ),
 );
 
 /** A past participle form, lower-case in the text (not "Judge", "Bill"). */
@@ -24,13 +26,29 @@ export function isParticipleMatch(doc: SlantDocument, m: LexiconMatch): boolean 
   for (let k = m.first; k <= m.last; k++) {
     const t = doc.tokens[k];
     if (!t.isWord) continue;
-    if (t.lemma !== 'be' && t.lemma !== 'have' && t.normal !== 'to' && t.normal !== 'as' && t.normal !== 'that' && t.normal !== 'it' && t.pos !== 'ADV' && t.normal !== 'not') last = t;
+    if (
+      t.lemma !== 'be' &&
+      t.lemma !== 'have' &&
+      t.normal !== 'to' &&
+      t.normal !== 'as' &&
+      t.normal !== 'that' &&
+      t.normal !== 'it' &&
+      t.pos !== 'ADV' &&
+      t.normal !== 'not'
+    )
+      last = t;
   }
   if (!last || !looksLikeParticiple(last)) return false;
   // "he's predicted big wins": a contracted "has" before a participle with an object is an active perfect.
   const first = doc.tokens[m.first];
   const after = doc.tokens[m.last + 1];
-  if ((first.normal === "'s" || first.normal === '’s') && after && after.sentence === first.sentence && /^(DET|ADJ|NOUN|NUM|PROPN|PRON)$/.test(after.pos)) return false;
+  if (
+    (first.normal === "'s" || first.normal === '’s') &&
+    after &&
+    after.sentence === first.sentence &&
+    /^(DET|ADJ|NOUN|NUM|PROPN|PRON)$/.test(after.pos)
+  )
+    return false;
   // "was announced on Monday by the ministry": the agent is named after all.
   const sentence = doc.tokens[m.first].sentence;
   for (let k = m.last + 1; k <= m.last + 5 && k < doc.tokens.length && doc.tokens[k].sentence === sentence; k++) {
@@ -109,7 +127,12 @@ const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', 
 export function hasHolder(doc: SlantDocument, m: LexiconMatch): boolean {
   const sentence = doc.tokens[m.first].sentence;
   let k = m.first - 1;
-  if (k >= 0 && doc.tokens[k].sentence === sentence && (doc.tokens[k].normal === 'the' || doc.tokens[k].normal === 'new' || doc.tokens[k].pos === 'ADJ')) k--;
+  if (
+    k >= 0 &&
+    doc.tokens[k].sentence === sentence &&
+    (doc.tokens[k].normal === 'the' || doc.tokens[k].normal === 'new' || doc.tokens[k].pos === 'ADJ')
+  )
+    k--;
   const before = k >= 0 && doc.tokens[k].sentence === sentence ? doc.tokens[k] : undefined;
   if (before && (POSSESSIVES.has(before.normal) || before.pos === 'PROPN')) return true;
   // "…expressed concern that", "voiced doubts about": the subject of these verbs holds the concern.

@@ -40,10 +40,20 @@ export function stanceFeatures(doc: SlantDocument, s: number): Cue[] {
     if (t.voice !== 'writer') continue;
     let rule = PERSON_RULE.get(t.normal);
     if (rule === 'first-person' && t.normal === 'us' && t.value === 'US') rule = undefined;
-    else if (rule === undefined && (t.value === '?' || t.value === '!') && !QUOTE_MARK.test(doc.text.charAt(t.end))) rule = t.value === '?' ? 'question' : 'exclamation';
+    else if (rule === undefined && (t.value === '?' || t.value === '!') && !QUOTE_MARK.test(doc.text.charAt(t.end)))
+      rule = t.value === '?' ? 'question' : 'exclamation';
     if (!rule || out.some((c) => c.entry === rule)) continue;
     if (out === NONE) out = [];
-    out.push({ kind: 'unsourced-claim', start: t.start, end: t.end, first: k, last: k, weight: STANCE_WEIGHT[rule], entry: rule, rule: true });
+    out.push({
+      kind: 'unsourced-claim',
+      start: t.start,
+      end: t.end,
+      first: k,
+      last: k,
+      weight: STANCE_WEIGHT[rule],
+      entry: rule,
+      rule: true,
+    });
   }
   return out;
 }

@@ -63,15 +63,29 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
   const inputFormat = values.input ?? (positionals[0] === '-' ? 'text' : inputFormatFromPath(positionals[0]));
   if (!isInputFormat(inputFormat)) throw new UsageError(`unknown --input "${inputFormat}" (valid: ${INPUT_FORMATS.join(', ')})`);
   const offsets = values.offsets as OffsetUnit;
-  if (!(OFFSET_UNITS as readonly string[]).includes(offsets)) throw new UsageError(`unknown --offsets "${offsets}" (valid: ${OFFSET_UNITS.join(', ')})`);
-  if (offsets !== 'utf16' && (format === 'sarif' || format === 'w3c')) throw new UsageError(`--offsets ${offsets} applies to json output (${format} states UTF-16 positions)`);
-  const keep = values['html-keep'] ? values['html-keep'].split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : [];
+  if (!(OFFSET_UNITS as readonly string[]).includes(offsets))
+    throw new UsageError(`unknown --offsets "${offsets}" (valid: ${OFFSET_UNITS.join(', ')})`);
+  if (offsets !== 'utf16' && (format === 'sarif' || format === 'w3c'))
+    throw new UsageError(`--offsets ${offsets} applies to json output (${format} states UTF-16 positions)`);
+  const keep = values['html-keep']
+    ? values['html-keep']
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean)
+    : [];
   const unknownKeep = keep.filter((k) => !(HTML_CHROME as readonly string[]).includes(k));
-  if (unknownKeep.length) throw new UsageError(`--html-keep: unknown element(s) ${unknownKeep.join(', ')} (valid: ${HTML_CHROME.join(', ')})`);
+  if (unknownKeep.length)
+    throw new UsageError(`--html-keep: unknown element(s) ${unknownKeep.join(', ')} (valid: ${HTML_CHROME.join(', ')})`);
   const minSeverity = SeveritySchema.safeParse(values['min-severity']);
-  if (!minSeverity.success) throw new UsageError(`unknown --min-severity "${values['min-severity']}" (${SeveritySchema.options.join(' or ')})`);
+  if (!minSeverity.success)
+    throw new UsageError(`unknown --min-severity "${values['min-severity']}" (${SeveritySchema.options.join(' or ')})`);
   const maxBytes = values['max-size'] ? parseSize(values['max-size']) : DEFAULT_MAX_BYTES;
-  const analyzers = values.analyzers ? values.analyzers.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const analyzers = values.analyzers
+    ? values.analyzers
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
   const pipeline = createPipeline(analyzers ? { analyzers } : {});
   const source = await readInput(positionals[0], maxBytes, inputFormat);
@@ -79,7 +93,10 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
   // text and html show no offsets: only json carries them in another unit
   const report = pipeline.analyzeExtracted(extracted, source, format === 'json' ? offsets : 'utf16');
   // The text view shows the report's warnings; with other formats "not English" (no scores) also goes to stderr.
-  if (format !== 'text') for (const w of report.warnings) if (w.code === 'NOT_ENGLISH') io.stderr(`slant analyze: warning: ${w.message}
+  if (format !== 'text')
+    for (const w of report.warnings)
+      if (w.code === 'NOT_ENGLISH')
+        io.stderr(`slant analyze: warning: ${w.message}
 `);
 
   const toTerminal = !values.output && io.isTTY;

@@ -55,11 +55,16 @@ function intOption(value: string | undefined, name: string, min: number): number
 function parseFields(value: string | undefined): FieldsSpec {
   if (value === undefined || value === 'full') return 'full';
   if (value === 'scores') return 'scores';
-  const keys = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const keys = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known: readonly string[] = REPORT_KEYS;
   const unknown = keys.filter((k) => !known.includes(k));
   if (!keys.length || unknown.length) {
-    throw new UsageError(`--fields: unknown ${unknown.length ? `key(s) ${unknown.join(', ')}` : 'value'} (use full, scores, or some of ${REPORT_KEYS.join(', ')})`);
+    throw new UsageError(
+      `--fields: unknown ${unknown.length ? `key(s) ${unknown.join(', ')}` : 'value'} (use full, scores, or some of ${REPORT_KEYS.join(', ')})`,
+    );
   }
   return keys;
 }
@@ -102,21 +107,38 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
     io.stdout(BATCH_USAGE + '\n');
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'batch takes one input file (or - for standard input)' : 'missing input file (or - for standard input)');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length ? 'batch takes one input file (or - for standard input)' : 'missing input file (or - for standard input)',
+    );
   const format = values['input-format'];
-  if (format !== undefined && format !== 'jsonl' && format !== 'csv' && format !== 'tsv') throw new UsageError(`unknown --input-format "${format}" (jsonl, csv or tsv)`);
+  if (format !== undefined && format !== 'jsonl' && format !== 'csv' && format !== 'tsv')
+    throw new UsageError(`unknown --input-format "${format}" (jsonl, csv or tsv)`);
   if (values['group-by'] !== undefined && values.summary === undefined) throw new UsageError('--group-by needs --summary <file.json>');
   if (values.resume && !values.output) throw new UsageError('--resume needs -o <output file>');
-  const analyzers = values.analyzers ? values.analyzers.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const analyzers = values.analyzers
+    ? values.analyzers
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
   const outFormat = values.format as BatchFormat;
-  if (!(BATCH_FORMATS as readonly string[]).includes(outFormat)) throw new UsageError(`unknown --format "${outFormat}" (valid: ${BATCH_FORMATS.join(', ')})`);
+  if (!(BATCH_FORMATS as readonly string[]).includes(outFormat))
+    throw new UsageError(`unknown --format "${outFormat}" (valid: ${BATCH_FORMATS.join(', ')})`);
   const converted = outFormat !== 'jsonl' || values['findings-csv'] !== undefined;
   if (converted && values.resume) throw new UsageError('--resume works with --format jsonl only (and without --findings-csv)');
   if ((needsText(outFormat) || values['findings-csv'] !== undefined) && values.fields !== undefined && values.fields !== 'full') {
-    throw new UsageError(`--fields ${values.fields} drops the findings that --format ${outFormat}${values['findings-csv'] !== undefined ? ' / --findings-csv' : ''} needs`);
+    throw new UsageError(
+      `--fields ${values.fields} drops the findings that --format ${outFormat}${values['findings-csv'] !== undefined ? ' / --findings-csv' : ''} needs`,
+    );
   }
   // Nothing is written over the input, nor one output over another (checked before any file is opened).
-  const conflict = pathConflict({ input: positionals[0], output: values.output, summary: values.summary, findingsCsv: values['findings-csv'] });
+  const conflict = pathConflict({
+    input: positionals[0],
+    output: values.output,
+    summary: values.summary,
+    findingsCsv: values['findings-csv'],
+  });
   if (conflict) throw new UsageError(conflict);
   let write: ((s: string) => void | Promise<void>) | undefined = io === processIo ? undefined : (s) => io.stdout(s);
   let output = values.output;
@@ -125,7 +147,9 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
     // The lines are converted here, on their way out; the batch engine writes JSONL as always. The files are opened
     // at the first line (a run that stops before it, e.g. on a CSV without the text column, leaves them untouched),
     // under the output's lock.
-    const formatter = createBatchFormatter(outFormat, createPipeline(analyzers ? { analyzers } : {}).analyzerIds, { group: values['group-by'] !== undefined });
+    const formatter = createBatchFormatter(outFormat, createPipeline(analyzers ? { analyzers } : {}).analyzerIds, {
+      group: values['group-by'] !== undefined,
+    });
     const lock = values.output !== undefined ? lockOutput(values.output) : undefined;
     let outFd: number | undefined;
     let findingsFd: number | undefined;
@@ -137,7 +161,9 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
       findingsFd = values['findings-csv'] !== undefined ? fs.openSync(values['findings-csv'], 'w') : undefined;
       if (findingsFd !== undefined) fs.writeSync(findingsFd, FINDINGS_CSV_HEADER);
     };
-    const emit = write ?? ((s: string) => new Promise<void>((resolve) => (process.stdout.write(s) ? resolve() : process.stdout.once('drain', resolve))));
+    const emit =
+      write ??
+      ((s: string) => new Promise<void>((resolve) => (process.stdout.write(s) ? resolve() : process.stdout.once('drain', resolve))));
     const put = (s: string): void | Promise<void> => {
       open();
       return outFd !== undefined ? void fs.writeSync(outFd, s) : s ? emit(s) : undefined;
@@ -201,7 +227,9 @@ export async function batchCommand(args: string[], io: Io): Promise<number> {
   if (result.resumed) parts.push(`${result.resumed} already in the output`);
   if (result.skipped !== result.resumed) parts.push(`${result.skipped} input lines skipped as already done`);
   if (result.truncatedBytes) parts.push(`an unfinished last line (${result.truncatedBytes} bytes) was cut off and redone`);
-  const codes = Object.entries(result.errorsByCode).map(([c, n]) => `${c} ${n}`).join(', ');
+  const codes = Object.entries(result.errorsByCode)
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
   parts.push(`${result.errors} errors${codes ? ` (${codes})` : ''}`);
   if (values.summary) parts.push(`summary in ${values.summary} and ${csvPathFor(values.summary)}`);
   if (result.aborted) {

@@ -67,7 +67,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stderr(`slant ${command}: ${firstLine((e as Error).message)}\n`);
       return 1;
     }
-    io.stderr(`slant ${command}: unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    io.stderr(`slant ${command}: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 1;
   }
 }

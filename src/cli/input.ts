@@ -18,8 +18,8 @@ export const formatBytes = (n: number): string =>
 
 /** windows-1252 bytes 0x80–0x9F (the rest is Latin-1). */
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 /**
@@ -59,13 +59,16 @@ export function decodeText(bytes: Uint8Array, name: string, format: string = 'te
     }
   }
   if (bytes.includes(0)) throw new InputError(`${name} looks like a binary file (it contains NUL bytes); slant reads UTF-8 text`);
-  const declared = format === 'html' && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ? sniffHtmlCharset(bytes) : undefined;
+  const declared =
+    format === 'html' && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ? sniffHtmlCharset(bytes) : undefined;
   if (declared && declared !== 'utf-8' && declared !== 'utf8') {
     let decoder: InstanceType<typeof TextDecoder>;
     try {
       decoder = new TextDecoder(declared, { fatal: true });
     } catch {
-      throw new InputError(`${name} declares charset "${declared}", which slant cannot decode; convert it to UTF-8 first (e.g. iconv -f ${declared} -t utf-8)`);
+      throw new InputError(
+        `${name} declares charset "${declared}", which slant cannot decode; convert it to UTF-8 first (e.g. iconv -f ${declared} -t utf-8)`,
+      );
     }
     if (decoder.encoding === 'windows-1252') return decodeWindows1252(bytes);
     try {
@@ -105,7 +108,8 @@ export async function readInput(path: string, maxBytes: number, format = 'text')
   }
   if (stat.isDirectory()) throw new InputError(`${path} is a directory; give a text file (or use "slant batch" for many articles)`);
   if (!stat.isFile()) throw new InputError(`${path} is not a regular file`);
-  if (stat.size > maxBytes) throw new InputError(`${path} is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-size)`);
+  if (stat.size > maxBytes)
+    throw new InputError(`${path} is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-size)`);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(path);

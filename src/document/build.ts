@@ -109,7 +109,13 @@ export function buildDocument(text: string, wink: ReadText, marked: ReadonlyArra
   }
 
   // 3. Paragraphs with their sentence ranges.
-  const paragraphs: Paragraph[] = paragraphRanges.map((r, index) => ({ index, start: r.start, end: r.end, sentenceStart: 0, sentenceEnd: 0 }));
+  const paragraphs: Paragraph[] = paragraphRanges.map((r, index) => ({
+    index,
+    start: r.start,
+    end: r.end,
+    sentenceStart: 0,
+    sentenceEnd: 0,
+  }));
   let si = 0;
   for (const p of paragraphs) {
     while (si < sentences.length && sentences[si].paragraph < p.index) si++;
@@ -128,8 +134,37 @@ export function buildDocument(text: string, wink: ReadText, marked: ReadonlyArra
 
 /** Titles that stand before a name, so a full stop after them never ends a sentence ("Sens.", "Adm.", "Lt. Gov."). */
 const TITLES = new Set([
-  'sen', 'sens', 'rep', 'reps', 'gov', 'govs', 'gen', 'gens', 'adm', 'lt', 'col', 'capt', 'cmdr', 'sgt', 'cpl', 'maj',
-  'dr', 'drs', 'prof', 'rev', 'hon', 'messrs', 'mr', 'mrs', 'ms', 'pres', 'supt', 'det', 'insp', 'amb', 'atty',
+  'sen',
+  'sens',
+  'rep',
+  'reps',
+  'gov',
+  'govs',
+  'gen',
+  'gens',
+  'adm',
+  'lt',
+  'col',
+  'capt',
+  'cmdr',
+  'sgt',
+  'cpl',
+  'maj',
+  'dr',
+  'drs',
+  'prof',
+  'rev',
+  'hon',
+  'messrs',
+  'mr',
+  'mrs',
+  'ms',
+  'pres',
+  'supt',
+  'det',
+  'insp',
+  'amb',
+  'atty',
 ]);
 const ABBREVIATION = /^[A-Z][A-Za-z]{0,4}$/;
 const LOWER_START = /^[a-z]/;
@@ -160,7 +195,8 @@ function mendFalseBreaks(spans: Array<[number, number]>, values: string[], space
     const before = wordAt(last - 1);
     if (v === '.' && before && spaces[last] === 0 && TITLES.has(before.toLowerCase())) return true;
     // "(D-Conn.) said": an abbreviation's full stop inside parentheses, then a lower-case word
-    if (v === ')' && values[last - 1] === '.' && ABBREVIATION.test(values[last - 2] ?? '') && LOWER_START.test(values[next] ?? '')) return true;
+    if (v === ')' && values[last - 1] === '.' && ABBREVIATION.test(values[last - 2] ?? '') && LOWER_START.test(values[next] ?? ''))
+      return true;
     return false;
   }
 }

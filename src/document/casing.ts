@@ -89,7 +89,8 @@ export function withHeadlineLemmas(doc: SlantDocument, tokens: Token[], sentence
       // Headline verbs have no auxiliary or article around them, and the tagger reads "Mayor Slams Council" as
       // three nouns: an -s "plural" right after a noun is taken as the verb.
       const prev = k > s.tokenStart ? tokens[k - 1] : undefined;
-      const headlineVerb = r.pos === 'NOUN' && r.lemma !== t.normal && t.normal.endsWith('s') && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN');
+      const headlineVerb =
+        r.pos === 'NOUN' && r.lemma !== t.normal && t.normal.endsWith('s') && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN');
       tokens[k] = { ...t, lemma: r.lemma, pos: headlineVerb ? 'VERB' : r.pos };
     }
   }

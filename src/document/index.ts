@@ -11,7 +11,6 @@ export type { Span } from './span';
 
 export type { QuotationKind, Voice } from '../enums';
 
-
 export interface Token {
   /** Position in `doc.tokens` (whitespace-only tokens are not kept). */
   index: number;
@@ -144,7 +143,14 @@ export class SlantDocument {
 
   /** The same document with other token readings (same text, offsets and structure; layers computed afresh). */
   withTokens(tokens: Token[]): SlantDocument {
-    return new SlantDocument({ text: this.text, tokens, sentences: this.sentences, paragraphs: this.paragraphs, quotations: this.quotations, attribution: this.attributionLayer });
+    return new SlantDocument({
+      text: this.text,
+      tokens,
+      sentences: this.sentences,
+      paragraphs: this.paragraphs,
+      quotations: this.quotations,
+      attribution: this.attributionLayer,
+    });
   }
 
   /** A span with its text; offsets are clamped to the text. */

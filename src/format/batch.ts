@@ -21,12 +21,23 @@ export interface BatchFormatter {
   line(jsonLine: string): { out: string; findings: string };
 }
 
-export function createBatchFormatter(format: BatchFormat, analyzerIds: readonly string[], options: { group?: boolean } = {}): BatchFormatter {
+export function createBatchFormatter(
+  format: BatchFormat,
+  analyzerIds: readonly string[],
+  options: { group?: boolean } = {},
+): BatchFormatter {
   const extra = options.group ? ['group'] : [];
   return {
     header: format === 'csv' ? articleCsvHeader(analyzerIds, extra) : '',
     line(jsonLine) {
-      const record = JSON.parse(jsonLine) as { id: unknown; group?: string; report?: Report; text?: string; error?: { code: string; message: string }; line?: number };
+      const record = JSON.parse(jsonLine) as {
+        id: unknown;
+        group?: string;
+        report?: Report;
+        text?: string;
+        error?: { code: string; message: string };
+        line?: number;
+      };
       const { report, text } = record;
       const groupCells = options.group ? [record.group ?? ''] : [];
       const findings = report?.findings ? findingsCsvRows(record.id, report) : '';

@@ -33,7 +33,13 @@ export function articleCsvHeader(analyzerIds: readonly string[], extra: readonly
 }
 
 /** One article row; `report` undefined gives an error row (id and error only), so no article is lost. */
-export function articleCsvRow(analyzerIds: readonly string[], id: unknown, report: Report | undefined, extra: readonly unknown[] = [], error?: string): string {
+export function articleCsvRow(
+  analyzerIds: readonly string[],
+  id: unknown,
+  report: Report | undefined,
+  extra: readonly unknown[] = [],
+  error?: string,
+): string {
   if (!report) return csvLine([id, ...extra, ...new Array(2 + analyzerIds.length * 2 + STATS.length + 3).fill(''), error ?? 'no report']);
   const counts = new Map<string, number>();
   for (const f of report.findings) counts.set(f.analyzer, (counts.get(f.analyzer) ?? 0) + 1);
@@ -52,13 +58,37 @@ export function articleCsvRow(analyzerIds: readonly string[], id: unknown, repor
   ]);
 }
 
-export const FINDINGS_CSV_HEADER = csvLine(['id', 'analyzer', 'messageId', 'severity', 'voice', 'start', 'end', 'sourceStart', 'sourceEnd', 'text', 'message']);
+export const FINDINGS_CSV_HEADER = csvLine([
+  'id',
+  'analyzer',
+  'messageId',
+  'severity',
+  'voice',
+  'start',
+  'end',
+  'sourceStart',
+  'sourceEnd',
+  'text',
+  'message',
+]);
 
 /** One row per finding: offsets into the analysed text and, for markup input, into the source. */
 export function findingsCsvRows(id: unknown, report: Report): string {
   let out = '';
   for (const f of report.findings) {
-    out += csvLine([id, f.analyzer, f.messageId, f.severity, f.voice, f.span.start, f.span.end, f.span.source?.start ?? f.span.start, f.span.source?.end ?? f.span.end, f.span.text, f.message]);
+    out += csvLine([
+      id,
+      f.analyzer,
+      f.messageId,
+      f.severity,
+      f.voice,
+      f.span.start,
+      f.span.end,
+      f.span.source?.start ?? f.span.start,
+      f.span.source?.end ?? f.span.end,
+      f.span.text,
+      f.message,
+    ]);
   }
   return out;
 }

@@ -26,7 +26,8 @@ const json = (value: unknown, compact?: boolean): string => JSON.stringify(value
 const formatters: Record<ReportFormat, (report: Report, options: FormatOptions) => string> = {
   json: (r, o) => json(r, o.compact),
   text: (r, o) => formatText(r, requireText(r, o, 'text'), { colour: o.colour ?? false, minSeverity: o.minSeverity ?? 'warning' }),
-  html: (r, o) => renderHtml(r, requireText(r, o, 'html'), { ...(o.title ? { title: o.title } : {}), highlight: o.minSeverity ?? 'warning' }),
+  html: (r, o) =>
+    renderHtml(r, requireText(r, o, 'html'), { ...(o.title ? { title: o.title } : {}), highlight: o.minSeverity ?? 'warning' }),
   sarif: (r, o) => json(toSarif(r, o), o.compact),
   w3c: (r, o) => json(toW3c(r, o), o.compact),
   csv: (r, o) => toCsv(r, o.id ?? ''),
@@ -43,6 +44,7 @@ export const isReportFormat = (f: unknown): f is ReportFormat => typeof f === 's
  * const sarif = formatReport(report, 'sarif', { source: html, uri: 'story.html' });
  */
 export function formatReport(report: Report, format: ReportFormat, options: FormatOptions = {}): string {
-  if (!isReportFormat(format)) throw new ConfigError('CONFIG_INVALID', `Unknown format "${String(format)}"; valid: ${REPORT_FORMATS.join(', ')}.`);
+  if (!isReportFormat(format))
+    throw new ConfigError('CONFIG_INVALID', `Unknown format "${String(format)}"; valid: ${REPORT_FORMATS.join(', ')}.`);
   return formatters[format](report, options);
 }

@@ -25,16 +25,23 @@ export const sourceRange = (span: ReportSpan): { start: number; end: number } =>
 
 export function requireUtf16(report: Report, format: string): void {
   if (report.input.offsets !== 'utf16') {
-    throw new ConfigError('CONFIG_INVALID', `format "${format}" needs a report with UTF-16 offsets; this one has ${report.input.offsets} offsets (convert after formatting, or use json)`);
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `format "${format}" needs a report with UTF-16 offsets; this one has ${report.input.offsets} offsets (convert after formatting, or use json)`,
+    );
   }
 }
 
 export function requireSource(report: Report, options: FormatOptions, format: string): string {
   requireUtf16(report, format);
   const source = options.source ?? (report.input.format === 'text' ? options.text : undefined);
-  if (typeof source !== 'string') throw new ConfigError('CONFIG_INVALID', `format "${format}" needs the original input: formatReport(report, '${format}', { source })`);
+  if (typeof source !== 'string')
+    throw new ConfigError('CONFIG_INVALID', `format "${format}" needs the original input: formatReport(report, '${format}', { source })`);
   if (source.length !== report.input.characters) {
-    throw new ConfigError('CONFIG_INVALID', `format "${format}": the source given has ${source.length} characters, the report was made from ${report.input.characters}`);
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `format "${format}": the source given has ${source.length} characters, the report was made from ${report.input.characters}`,
+    );
   }
   return source;
 }
@@ -42,9 +49,13 @@ export function requireSource(report: Report, options: FormatOptions, format: st
 export function requireText(report: Report, options: FormatOptions, format: string): string {
   requireUtf16(report, format);
   const text = options.text ?? (report.input.format === 'text' ? options.source : undefined);
-  if (typeof text !== 'string') throw new ConfigError('CONFIG_INVALID', `format "${format}" needs the analysed text: formatReport(report, '${format}', { text })`);
+  if (typeof text !== 'string')
+    throw new ConfigError('CONFIG_INVALID', `format "${format}" needs the analysed text: formatReport(report, '${format}', { text })`);
   if (text.length !== report.stats.characters) {
-    throw new ConfigError('CONFIG_INVALID', `format "${format}": the text given has ${text.length} characters, the report was made from ${report.stats.characters}`);
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `format "${format}": the text given has ${text.length} characters, the report was made from ${report.stats.characters}`,
+    );
   }
   return text;
 }

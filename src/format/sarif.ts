@@ -52,7 +52,13 @@ export function toSarif(report: Report, options: FormatOptions = {}): Record<str
     const { start, end } = sourceRange(f.span);
     const a = at(start);
     const b = at(end);
-    const properties: Record<string, unknown> = { messageId: f.messageId, category: f.category, voice: f.voice, severity: f.severity, text: f.span.text };
+    const properties: Record<string, unknown> = {
+      messageId: f.messageId,
+      category: f.category,
+      voice: f.voice,
+      severity: f.severity,
+      text: f.span.text,
+    };
     if (f.explanation) properties.explanation = f.explanation;
     if (Object.keys(f.evidence).length) properties.evidence = f.evidence;
     if (f.suggestions.length) properties.suggestions = f.suggestions;
@@ -87,7 +93,14 @@ export function toSarif(report: Report, options: FormatOptions = {}): Record<str
       {
         tool: { driver: { name: 'slant', version: VERSION, informationUri: 'https://github.com/slant/slant', rules } },
         invocations: [{ executionSuccessful: true }],
-        artifacts: [{ location: { uri }, length: report.input.characters, mimeType: MIME[report.input.format], sourceLanguage: LANGUAGE[report.input.format] }],
+        artifacts: [
+          {
+            location: { uri },
+            length: report.input.characters,
+            mimeType: MIME[report.input.format],
+            sourceLanguage: LANGUAGE[report.input.format],
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results: report.findings.map(result),
         properties: { schemaVersion: report.schemaVersion, score: report.score.overall, input: report.input },

@@ -32,7 +32,10 @@ export function formatText(report: Report, text: string, { colour, minSeverity }
   const c = (code: string, s: string): string => (colour ? `${code}${s}${RESET}` : s);
   const out: string[] = [];
   const st = report.stats;
-  out.push(c(BOLD, `slant report`) + ` — ${st.characters} characters, ${st.words} words, ${st.sentences} sentences, ${st.paragraphs} paragraphs, ${st.quotations} quotations`);
+  out.push(
+    c(BOLD, `slant report`) +
+      ` — ${st.characters} characters, ${st.words} words, ${st.sentences} sentences, ${st.paragraphs} paragraphs, ${st.quotations} quotations`,
+  );
   for (const w of report.warnings ?? []) out.push(c('\x1b[33m', `warning: ${w.message}`));
   out.push('');
 
@@ -75,7 +78,9 @@ export function formatText(report: Report, text: string, { colour, minSeverity }
 
   out.push('');
   const confidence = report.score.confidence;
-  out.push(c(BOLD, 'Scores') + c(DIM, ` (0 = no signal, 1 = strongest${confidence !== undefined ? `; confidence ${confidence.toFixed(2)}` : ''})`));
+  out.push(
+    c(BOLD, 'Scores') + c(DIM, ` (0 = no signal, 1 = strongest${confidence !== undefined ? `; confidence ${confidence.toFixed(2)}` : ''})`),
+  );
   // Which scores the overall averages, and why the others are shown but not averaged.
   const entries = Object.entries(report.analyzers);
   const counted = entries.filter(([, r]) => r.weight > 0);

@@ -35,7 +35,12 @@ export function toW3c(report: Report, options: FormatOptions = {}): Record<strin
       target: {
         source: uri,
         selector: [
-          { type: 'TextQuoteSelector', exact: source.slice(start, end), prefix: source.slice(Math.max(0, start - AFFIX), start), suffix: source.slice(end, end + AFFIX) },
+          {
+            type: 'TextQuoteSelector',
+            exact: source.slice(start, end),
+            prefix: source.slice(Math.max(0, start - AFFIX), start),
+            suffix: source.slice(end, end + AFFIX),
+          },
           { type: 'TextPositionSelector', start, end },
         ],
       },

@@ -1,6 +1,5 @@
 import { OffsetMap } from './offset-map';
 
-const WS = /^[ \t\n\r\f\v\u00a0\u2028\u2029]+$/;
 /** Whitespace that a markup renderer collapses (not the no-break space, which is kept as text). */
 const COLLAPSIBLE = /^[ \t\n\r\f]+$/;
 
@@ -82,8 +81,6 @@ export class TextBuilder {
     return s;
   }
 }
-
-export const isWhitespace = (s: string): boolean => WS.test(s);
 
 /** Shrinks [start, end) of `text` to exclude whitespace at either end. */
 export function trimRange(text: string, start: number, end: number): { start: number; end: number } {

@@ -22,18 +22,79 @@ export interface HtmlInputOptions {
 export const HTML_CHROME = ['nav', 'header', 'footer', 'aside'] as const;
 
 /** Never text of the article. */
-const SKIPPED = new Set(['head', 'script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'audio', 'video', 'select', 'button', 'input', 'textarea']);
+const SKIPPED = new Set([
+  'head',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'audio',
+  'video',
+  'select',
+  'button',
+  'input',
+  'textarea',
+]);
 
 /** Elements whose start and end are paragraph breaks of the extracted text. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend',
-  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 // Character references, line breaks, whitespace, other text, and tags the parser ignored inside one text node
 // (`<span><p>a</span>b` reads "ab" as one node: the stray end tag is dropped).
-const TOKEN = /&(?:#[xX][0-9a-fA-F]*;?|#[0-9]*;?|[A-Za-z][A-Za-z0-9]*;?)|\r\n?|[ \t\n\f]+|<\/?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>|[^&<\r \t\n\f]+|[&<]/g;
+const TOKEN =
+  /&(?:#[xX][0-9a-fA-F]*;?|#[0-9]*;?|[A-Za-z][A-Za-z0-9]*;?)|\r\n?|[ \t\n\f]+|<\/?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>|[^&<\r \t\n\f]+|[&<]/g;
 
 const entityCache = new Map<string, string>();
 
@@ -86,7 +147,8 @@ export function readHtml(html: string, options: HtmlInputOptions = {}): Extracte
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(raw); m; m = TOKEN.exec(raw)) {
       const tok = m[0];
-      const piece = tok[0] === '&' && tok.length > 1 ? decodeEntity(tok) : tok[0] === '<' && tok.length > 1 ? '' : tok[0] === '\r' ? '\n' : tok;
+      const piece =
+        tok[0] === '&' && tok.length > 1 ? decodeEntity(tok) : tok[0] === '<' && tok.length > 1 ? '' : tok[0] === '\r' ? '\n' : tok;
       pieces.push([piece, start + m.index, start + m.index + tok.length]);
       joined += piece;
     }

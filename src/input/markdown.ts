@@ -12,14 +12,28 @@ import { TextBuilder, trimRange } from './builder';
 import { decodeEntity } from './html';
 import type { ExtractedInput, TextRange } from './types';
 
-const SKIP = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference', 'definition', 'footnoteDefinition', 'footnoteReference', 'yaml', 'toml']);
+const SKIP = new Set([
+  'code',
+  'inlineCode',
+  'html',
+  'image',
+  'imageReference',
+  'definition',
+  'footnoteDefinition',
+  'footnoteReference',
+  'yaml',
+  'toml',
+]);
 const BLOCK = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'thematicBreak', 'table', 'tableRow', 'tableCell']);
 const SPACE = /[ \t\n\r\f]/;
 const ENTITY = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});/y;
 
 /** Extracts the prose of a Markdown document. Never throws on content. */
 export function readMarkdown(md: string): ExtractedInput {
-  const tree = fromMarkdown(md, { extensions: [frontmatter(['yaml', 'toml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])] });
+  const tree = fromMarkdown(md, {
+    extensions: [frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
+  });
   const b = new TextBuilder();
   const quotations: TextRange[] = [];
   let headline: TextRange | undefined;

@@ -56,7 +56,10 @@ function termParts(lexicon: Lexicon): string[] {
   const out: string[] = [];
   for (const e of lexicon.entries) {
     for (const term of e.terms) {
-      const parts = term.trim().split(/\s+/u).filter((p) => !/^<[^>]+>$/u.test(p) && p !== '*');
+      const parts = term
+        .trim()
+        .split(/\s+/u)
+        .filter((p) => !/^<[^>]+>$/u.test(p) && p !== '*');
       out.push(parts.join(' '), ...parts);
     }
   }
@@ -83,7 +86,10 @@ function contentProblems(lexicon: Lexicon): string[] {
     }
     for (const term of e.terms) {
       if (term !== term.trim()) problems.push(`${where}: term "${term}" has surrounding whitespace`);
-      const literal = term.split(/\s+/u).filter((p) => !/^<[^>]+>$/u.test(p) && p !== '*').join(' ');
+      const literal = term
+        .split(/\s+/u)
+        .filter((p) => !/^<[^>]+>$/u.test(p) && p !== '*')
+        .join(' ');
       const hasPlaceholder = literal !== term.trim().split(/\s+/u).join(' ');
       const words = literal ? tokenizeTerm(literal) : [];
       if (!words.length && !hasPlaceholder) {
@@ -105,10 +111,7 @@ function contentProblems(lexicon: Lexicon): string[] {
 }
 
 /** A changed copy of a lexicon: entries added (or replaced by id) and entries removed by id or term. */
-export function extendLexicon(
-  base: LexiconInput,
-  change: { id?: string; add?: LexiconEntryInput[]; remove?: string[] },
-): LexiconInput {
+export function extendLexicon(base: LexiconInput, change: { id?: string; add?: LexiconEntryInput[]; remove?: string[] }): LexiconInput {
   const remove = new Set(change.remove ?? []);
   const added = new Set((change.add ?? []).map((e) => e.id));
   const entries = base.entries.filter((e) => !remove.has(e.id) && !added.has(e.id) && !e.terms.some((t) => remove.has(t)));

@@ -7,9 +7,7 @@ export const termWords = tokenizeTerm;
 
 /** One position of a compiled term. */
 type PatternToken =
-  | { kind: 'word'; lemma: string; normal: string; byLemma: boolean }
-  | { kind: 'slot'; name: string; words: Set<string> }
-  | { kind: 'any' };
+  { kind: 'word'; lemma: string; normal: string; byLemma: boolean } | { kind: 'slot'; name: string; words: Set<string> } | { kind: 'any' };
 
 interface Pattern {
   entry: LexiconEntry;
@@ -100,10 +98,11 @@ export function compileSlots(lexicon: Lexicon): Record<string, Set<string>> {
   const out: Record<string, Set<string>> = {};
   for (const [name, words] of Object.entries(lexicon.slots ?? {})) {
     const set = new Set<string>();
-    for (const w of words) for (const t of tokenizeTerm(w)) {
-      set.add(t.lemma);
-      set.add(t.normal);
-    }
+    for (const w of words)
+      for (const t of tokenizeTerm(w)) {
+        set.add(t.lemma);
+        set.add(t.normal);
+      }
     out[name] = set;
   }
   return out;
@@ -200,8 +199,11 @@ export class PhraseMatcher {
       frontier.length = 0;
       this.step(root, first, ++this.stamp, frontier);
       const sentence = first.sentence;
-      for (let k = i; frontier.length; ) {
-        for (const node of frontier) for (const p of node.terminals) if (this.accepts(p, tokens, i, k)) out.push({ entry: p.entry, term: p.term, first: i, last: k, start: first.start, end: tokens[k].end });
+      for (let k = i; frontier.length;) {
+        for (const node of frontier)
+          for (const p of node.terminals)
+            if (this.accepts(p, tokens, i, k))
+              out.push({ entry: p.entry, term: p.term, first: i, last: k, start: first.start, end: tokens[k].end });
         k++;
         const t = tokens[k];
         if (!t || t.sentence !== sentence) break;

@@ -7,7 +7,9 @@ export type Piece = { kind: 'plain'; text: string } | { kind: 'mark'; text: stri
  * listing every finding in it, so that nothing is drawn twice.
  */
 export function highlightPieces(text: string, findings: readonly Finding[]): Piece[] {
-  const order = findings.map((f, i) => i).sort((a, b) => findings[a].span.start - findings[b].span.start || findings[b].span.end - findings[a].span.end);
+  const order = findings
+    .map((f, i) => i)
+    .sort((a, b) => findings[a].span.start - findings[b].span.start || findings[b].span.end - findings[a].span.end);
   const pieces: Piece[] = [];
   let pos = 0;
   let k = 0;

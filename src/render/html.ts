@@ -27,7 +27,10 @@ export function renderHtml(report: Report, text: string, { title = 'slant report
   // indexes into report.findings of the highlighted ones, so the numbers match the findings table
   const marked = report.findings.flatMap((f, i) => (highlight === 'info' || f.severity !== 'info' ? [i] : []));
   let article = '';
-  for (const piece of highlightPieces(text, marked.map((i) => report.findings[i]))) {
+  for (const piece of highlightPieces(
+    text,
+    marked.map((i) => report.findings[i]),
+  )) {
     if (piece.kind === 'plain') {
       article += e(piece.text);
       continue;
@@ -38,9 +41,7 @@ export function renderHtml(report: Report, text: string, { title = 'slant report
     const refs = p.findings.map((i) => `<a href="#f${i + 1}">${i + 1}</a>`).join(',');
     article += `<mark class="a${colourSlot(first.analyzer, ids)}" title="${e(tip)}">${e(p.text)}</mark><sup>${refs}</sup>`;
   }
-  const legend = ids
-    .map((id, i) => `<li><span class="swatch a${i}"></span>${e(id)} (${report.analyzers[id].findings})</li>`)
-    .join('');
+  const legend = ids.map((id, i) => `<li><span class="swatch a${i}"></span>${e(id)} (${report.analyzers[id].findings})</li>`).join('');
   const findings = report.findings
     .map(
       (f, i) =>
@@ -51,7 +52,10 @@ export function renderHtml(report: Report, text: string, { title = 'slant report
     .map(([id, r]) => `<tr><td>${e(id)}</td><td>${r.score === null ? 'n/a' : r.score.toFixed(2)}</td><td>${e(r.basis)}</td></tr>`)
     .join('\n');
   const sources = report.sources
-    .map((s) => `<tr><td>${e(s.name)}${s.role ? `, ${e(s.role)}` : ''}</td><td>${e(s.type)}</td><td>${s.attributions}</td><td>${s.mentions.length}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${e(s.name)}${s.role ? `, ${e(s.role)}` : ''}</td><td>${e(s.type)}</td><td>${s.attributions}</td><td>${s.mentions.length}</td></tr>`,
+    )
     .join('\n');
   const css = COLOURS.map((c, i) => `.a${i}{background:${c}}`).join('');
   return `<!doctype html>

@@ -21,7 +21,11 @@ new AnalyzerTester().run('certainty: hedges and boosters', certainty, {
     { text: '[[Clearly]], the plan has failed.', messageId: 'booster', category: 'booster' },
     { text: 'The result was [[certainly]] a surprise.', messageId: 'booster' },
     { text: '[[There is no doubt]] the bridge will open.', messageId: 'booster', why: 'the longer booster wins over the hedge "doubt"' },
-    { text: 'The team will [[almost certainly]] win.', messageId: 'hedge', why: '"almost certainly" is a hedge, longer than the booster "certainly"' },
+    {
+      text: 'The team will [[almost certainly]] win.',
+      messageId: 'hedge',
+      why: '"almost certainly" is a hedge, longer than the booster "certainly"',
+    },
     { text: '“It [[may]] take years,” the engineer said.', messageId: 'hedge', voice: 'quoted' },
     { text: 'The minister said the figures were [[definitely]] correct, but [[perhaps]] late.', messageId: ['booster', 'hedge'] },
   ],

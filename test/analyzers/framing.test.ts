@@ -17,10 +17,25 @@ new AnalyzerTester().run('framing: frame cues', framing, {
     { text: '', why: 'empty text' },
   ],
   flagged: [
-    { text: 'The [[court]] heard the [[lawsuit]] on Monday.', category: 'Legality_Constitutionality_and_jurisprudence', messageId: 'frame-cue' },
-    { text: 'The [[army]] moved two [[missile]] batteries to the border.', messageId: 'frame-cue', category: 'Security_and_defense', exact: false },
+    {
+      text: 'The [[court]] heard the [[lawsuit]] on Monday.',
+      category: 'Legality_Constitutionality_and_jurisprudence',
+      messageId: 'frame-cue',
+    },
+    {
+      text: 'The [[army]] moved two [[missile]] batteries to the border.',
+      messageId: 'frame-cue',
+      category: 'Security_and_defense',
+      exact: false,
+    },
     { text: 'The [[budget]] raises [[taxes]] on fuel.', messageId: 'frame-cue', category: 'Economic', exact: false },
-    { text: '“The [[police]] came at night,” a neighbour said.', messageId: 'frame-cue', category: 'Crime_and_punishment', voice: 'quoted', exact: false },
+    {
+      text: '“The [[police]] came at night,” a neighbour said.',
+      messageId: 'frame-cue',
+      category: 'Crime_and_punishment',
+      voice: 'quoted',
+      exact: false,
+    },
   ],
 });
 
@@ -116,13 +131,21 @@ describe('framing analyzer', () => {
   it('rejects a model that is not a model, with every problem', () => {
     let error: unknown;
     try {
-      compileFramesModel({ id: 'x', version: '1', labels: ['A', 'A'], vocabulary: [], frames: { B: { bias: 0, threshold: 0, cues: [], lemmas: [] } } });
+      compileFramesModel({
+        id: 'x',
+        version: '1',
+        labels: ['A', 'A'],
+        vocabulary: [],
+        frames: { B: { bias: 0, threshold: 0, cues: [], lemmas: [] } },
+      });
     } catch (e) {
       error = e;
     }
     expect(isLexiconError(error)).toBe(true);
     const problems = (error as { problems: string[] }).problems;
-    expect(problems).toEqual(expect.arrayContaining(['labels: a label is listed twice', 'frames: no weights for label "A"', 'frames.B: not one of the labels']));
+    expect(problems).toEqual(
+      expect.arrayContaining(['labels: a label is listed twice', 'frames: no weights for label "A"', 'frames.B: not one of the labels']),
+    );
     expect(() => compileFramesModel('not a model')).toThrow(/Invalid frames model/);
   });
 });

@@ -12,7 +12,6 @@ import { AnalyzerTester, assertReportInvariants } from '../../src/testing';
 import { describeFixtures } from '../fixtures/expected';
 import { loadedTestLexicon } from '../fixtures/loaded-language/test-lexicon';
 
-
 // Mechanics, with a small lexicon of our own that replaces the built-in one by id (weights do not move).
 new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (test lexicon)', loadedLanguage, {
   clean: [
@@ -27,27 +26,56 @@ new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (test
   ],
   flagged: [
     { text: 'Critics [[slammed]] the plan on Monday.', messageId: 'charged-word', category: 'charged-verb', voice: 'writer' },
-    { text: 'Critics [[slam]] the plan.', messageId: 'charged-word', category: 'charged-verb', why: 'the tagger reads "slam" as a noun here; repaired' },
+    {
+      text: 'Critics [[slam]] the plan.',
+      messageId: 'charged-word',
+      category: 'charged-verb',
+      why: 'the tagger reads "slam" as a noun here; repaired',
+    },
     { text: 'They [[slam]] the plan every week.', messageId: 'charged-word', category: 'charged-verb' },
     { text: 'It was a [[brutal]] winter for farmers.', messageId: 'charged-word', category: 'charged-adjective' },
     { text: 'The launch was a [[fiasco]].', messageId: 'charged-word', category: 'charged-noun' },
-    { text: 'A group of [[thugs]] blocked the road.', messageId: 'label', category: 'label', options: { model: false }, why: 'lexicon only: the word model also rates "group" next to a strong label (test/analyzers/loaded-language-model.test.ts)' },
+    {
+      text: 'A group of [[thugs]] blocked the road.',
+      messageId: 'label',
+      category: 'label',
+      options: { model: false },
+      why: 'lexicon only: the word model also rates "group" next to a strong label (test/analyzers/loaded-language-model.test.ts)',
+    },
     { text: 'The flood caused [[unprecedented]] damage.', messageId: 'exaggeration' },
     { text: 'The fine was a [[slap on the wrist]].', messageId: 'minimisation', category: 'minimisation' },
     { text: 'The new plant is [[a testament to]] [[cutting-edge]] design.', messageId: 'puffery', why: 'multi-word phrases' },
-    { text: 'The outcome was [[utterly]] predictable.', messageId: 'intensifier', options: { model: false }, why: 'lexicon only: the word model also rates "predictable" after "utterly"' },
+    {
+      text: 'The outcome was [[utterly]] predictable.',
+      messageId: 'intensifier',
+      options: { model: false },
+      why: 'lexicon only: the word model also rates "predictable" after "utterly"',
+    },
     // overlaps: the longest match wins; at equal length the exact-form entry beats the lemma entry
     { text: 'It is [[one of the most]] expensive bridges.', messageId: 'superlative', why: '"one of the most" contains "the most"' },
-    { text: 'It was the [[greatest]] show in town.', messageId: 'superlative', why: '"greatest" is also the lemma "great" (charged-adjective)' },
+    {
+      text: 'It was the [[greatest]] show in town.',
+      messageId: 'superlative',
+      why: '"greatest" is also the lemma "great" (charged-adjective)',
+    },
     { text: 'It was a [[great]] show.', messageId: 'charged-word' },
     // negation: "not only" does not negate; a negated adjective is still an evaluation
     { text: 'The strike was not only [[brutal]] but long.', messageId: 'charged-word' },
     { text: 'The winter was not [[brutal]] this year.', messageId: 'charged-word', why: 'reported with evidence.negated' },
     // voice
     { text: 'The mayor said: "The launch was a [[fiasco]] from start to finish."', messageId: 'charged-word', voice: 'quoted' },
-    { text: 'The so-called "[[thugs]]" were students from the college.', messageId: 'label', voice: 'writer', why: 'scare quotes stay in the writer’s voice' },
+    {
+      text: 'The so-called "[[thugs]]" were students from the college.',
+      messageId: 'label',
+      voice: 'writer',
+      why: 'scare quotes stay in the writer’s voice',
+    },
     // headlines: Title-Case words are re-read in lower case
-    { text: 'Mayor [[Slams]] Council Over Bridge Delay\n\nThe mayor criticized the council on Monday.', messageId: 'charged-word', category: 'charged-verb' },
+    {
+      text: 'Mayor [[Slams]] Council Over Bridge Delay\n\nThe mayor criticized the council on Monday.',
+      messageId: 'charged-word',
+      category: 'charged-verb',
+    },
     // options
     { text: 'The company described its engines as [[robust]].', options: { minWeight: 0.1 }, messageId: 'puffery' },
     { text: 'Critics slammed the [[brutal]] plan.', options: { categories: ['charged-adjective'] }, messageId: 'charged-word' },
@@ -127,7 +155,10 @@ describe('loaded-language: evidence, voice and score', () => {
   });
 
   it('sorts findings by offset', () => {
-    const fs = own('A brutal fiasco: critics slammed the utterly unprecedented plan.', createPipeline({ analyzers: [use(loadedLanguage, { options: { model: false } })], lexicons: [loadedTestLexicon] }));
+    const fs = own(
+      'A brutal fiasco: critics slammed the utterly unprecedented plan.',
+      createPipeline({ analyzers: [use(loadedLanguage, { options: { model: false } })], lexicons: [loadedTestLexicon] }),
+    );
     expect(fs.map((f) => f.span.text)).toEqual(['brutal', 'fiasco', 'slammed', 'utterly', 'unprecedented']);
   });
 
@@ -197,7 +228,17 @@ describe('loaded-language: built-in lexicon', () => {
 
   it('every built-in entry has a category the analyzer has a message for, and a weight', () => {
     const lex = require('../../lexicons/en/loaded-language.json') as { entries: Array<{ category: string; weight: number }> };
-    const known = new Set(['charged-verb', 'charged-adjective', 'charged-noun', 'label', 'exaggeration', 'minimisation', 'puffery', 'intensifier', 'superlative']);
+    const known = new Set([
+      'charged-verb',
+      'charged-adjective',
+      'charged-noun',
+      'label',
+      'exaggeration',
+      'minimisation',
+      'puffery',
+      'intensifier',
+      'superlative',
+    ]);
     expect(lex.entries.filter((e) => !known.has(e.category))).toEqual([]);
     expect(lex.entries.every((e) => e.weight > 0 && e.weight <= 1)).toBe(true);
   });

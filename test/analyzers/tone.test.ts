@@ -12,11 +12,19 @@ new AnalyzerTester().run('tone: sentence tone by voice', tone, {
     { text: 'The council met on Tuesday to discuss the budget.', why: 'no toned words' },
     { text: 'Crude oil prices rose and gross domestic product grew.', why: '"crude" and "gross" are economic terms here' },
     { text: 'Two residents tested positive for the virus, like their neighbours.', why: 'a test result; "like" as a preposition' },
-    { text: 'The bill was a disaster, critics said.', why: 'one toned word (-2; "critics" names people, no tone) stays below the sentence threshold' },
+    {
+      text: 'The bill was a disaster, critics said.',
+      why: 'one toned word (-2; "critics" names people, no tone) stays below the sentence threshold',
+    },
     { text: '', why: 'empty text' },
   ],
   flagged: [
-    { text: 'The [[attack killed three people and injured]] dozens more.', messageId: 'negative-tone', voice: 'writer', why: 'span: first to last toned word' },
+    {
+      text: 'The [[attack killed three people and injured]] dozens more.',
+      messageId: 'negative-tone',
+      voice: 'writer',
+      why: 'span: first to last toned word',
+    },
     { text: 'The festival was a [[wonderful, joyful success]].', messageId: 'positive-tone', voice: 'writer' },
     { text: '“This is a [[terrible, shameful failure]],” the senator said.', messageId: 'negative-tone', voice: 'quoted' },
   ],
@@ -45,7 +53,8 @@ describe('tone analyzer', () => {
   });
 
   it('reads "attack" as neutral in a sports report, not in a news report', () => {
-    const sport = 'The striker led a fierce attack in the second half. The league leaders won the match at the stadium after the referee added time.';
+    const sport =
+      'The striker led a fierce attack in the second half. The league leaders won the match at the stadium after the referee added time.';
     const news = 'The attack on the village left the market empty. Residents fled to the hills.';
     const s = pipeline.analyze(sport).analyzers.tone.metrics;
     const n = pipeline.analyze(news).analyzers.tone.metrics;

@@ -23,7 +23,13 @@ jest.mock('../../src/attribution', () => ({
       const span = (a: number, b: number) => ({ start: a, end: b, text: doc.text.slice(a, b) });
       const id = `s${sources.length}`;
       // Like an imperfect detector: any subject is a source, things typed as documents.
-      sources.push({ id, name: m[1], type: /[A-Z][a-z]+ [A-Z]/u.test(m[1]) ? 'named-person' : 'document', mentions: [span(sourceStart, sourceStart + m[1].length)], attributions: 1 });
+      sources.push({
+        id,
+        name: m[1],
+        type: /[A-Z][a-z]+ [A-Z]/u.test(m[1]) ? 'named-person' : 'document',
+        mentions: [span(sourceStart, sourceStart + m[1].length)],
+        attributions: 1,
+      });
       const content = span(contentStart, contentEnd);
       const r = {
         index: relations.length,
@@ -72,7 +78,11 @@ describe('unattributed-assertions with attribution', () => {
     expect(report.sentences[1].reasons.join(' ')).toMatch(/continues the reported speech/);
     expect(report.findings).toEqual([]);
     const uncarried = createPipeline({ analyzers: [use(unattributedAssertions, { options: { carryAttribution: false } })] });
-    expect(uncarried.analyze('Maria Lopez said the plan would cut costs. It would also shape the port for decades to come.').findings.map((f) => f.messageId)).toEqual(['unsourced-claim']);
+    expect(
+      uncarried
+        .analyze('Maria Lopez said the plan would cut costs. It would also shape the port for decades to come.')
+        .findings.map((f) => f.messageId),
+    ).toEqual(['unsourced-claim']);
   });
 
   it('does not carry attribution into a sentence where the writer interprets', () => {

@@ -12,15 +12,24 @@ const tester = new AnalyzerTester();
 
 tester.run('unattributed-assertions', unattributedAssertions, {
   clean: [
-    { text: 'According to the ministry, inflation fell to 3 percent in May.', why: 'an attributed claim with no vague, agentless or evaluative wording' },
+    {
+      text: 'According to the ministry, inflation fell to 3 percent in May.',
+      why: 'an attributed claim with no vague, agentless or evaluative wording',
+    },
     { text: 'The council approved the budget on Tuesday by 7 to 2.', why: 'a plain report of an event' },
     { text: 'The storm closed schools in three counties on Monday, and power returned by evening.', why: 'a plain report of events' },
     {
       text: 'The mayor said: “This deal marks a significant turning point, and its importance cannot be overstated.”',
       why: "the evaluation is inside a quotation: the mayor's claim, attributed by definition",
     },
-    { text: '“Clearly, the new line will reshape the city,” the transport minister told reporters.', why: 'booster and prediction are quoted' },
-    { text: 'The figures were announced by the statistics office on Monday.', why: 'the passive names its agent ("by the statistics office")' },
+    {
+      text: '“Clearly, the new line will reshape the city,” the transport minister told reporters.',
+      why: 'booster and prediction are quoted',
+    },
+    {
+      text: 'The figures were announced by the statistics office on Monday.',
+      why: 'the passive names its agent ("by the statistics office")',
+    },
     { text: 'She is expecting a reply from the council this week.', why: 'a progressive, not an agentless passive ("is expected")' },
     { text: 'The senator appeared on television on Sunday.', why: '"appeared on" is not an appearance verb with an adjective' },
     { text: 'Liberal views dominated the panel on Thursday.', why: '"liberal views" is a noun phrase, not "<group> <report verb>"' },
@@ -36,7 +45,11 @@ tester.run('unattributed-assertions', unattributedAssertions, {
     { text: '[[As the world watches]], the talks resume in Geneva.', messageId: 'vague-attribution' },
     { text: 'The plan was delayed, [[according to people familiar]] with the talks.', messageId: 'vague-attribution' },
     // 2. agentless attribution
-    { text: '[[It is widely believed]] that the mayor will resign.', messageId: 'agentless-attribution', category: 'agentless-attribution' },
+    {
+      text: '[[It is widely believed]] that the mayor will resign.',
+      messageId: 'agentless-attribution',
+      category: 'agentless-attribution',
+    },
     { text: 'The minister [[is expected to]] resign on Friday.', messageId: 'agentless-attribution' },
     { text: 'The company [[reportedly]] cut 300 jobs.', messageId: 'agentless-attribution' },
     { text: 'The suspect [[allegedly]] fled the scene.', messageId: 'agentless-attribution' },
@@ -47,7 +60,11 @@ tester.run('unattributed-assertions', unattributedAssertions, {
     { text: 'The new rule [[was criticized]] last year.', messageId: 'agentless-attribution' },
     { text: 'The rival bid [[seemed unlikely]] to succeed.', messageId: 'agentless-attribution' },
     // 3. unsupported certainty
-    { text: 'The significance of this deal [[cannot be overstated]].', messageId: 'unsupported-certainty', category: 'unsupported-certainty' },
+    {
+      text: 'The significance of this deal [[cannot be overstated]].',
+      messageId: 'unsupported-certainty',
+      category: 'unsupported-certainty',
+    },
     { text: "The importance of the vote [[can't be overstated]].", messageId: 'unsupported-certainty' },
     { text: '[[It goes without saying]] that the budget matters.', messageId: 'unsupported-certainty' },
     { text: '[[Make no mistake]], the budget is a gamble.', messageId: 'unsupported-certainty' },
@@ -59,7 +76,11 @@ tester.run('unattributed-assertions', unattributedAssertions, {
     { text: 'The bridge is [[a testament to]] local engineering.', messageId: 'unsupported-certainty' },
     { text: 'The resignation is [[a clear sign]] of trouble at the top.', messageId: 'unsupported-certainty' },
     // 4. unsourced evaluative or predictive claims (the trigger is the strongest cue)
-    { text: 'The deal [[marks a significant]] escalation in military cooperation.', messageId: 'unsourced-claim', category: 'unsourced-claim' },
+    {
+      text: 'The deal [[marks a significant]] escalation in military cooperation.',
+      messageId: 'unsourced-claim',
+      category: 'unsourced-claim',
+    },
     { text: 'The decision [[highlights its]] growing reliance on imported fuel.', messageId: 'unsourced-claim' },
     { text: 'The move [[signals its]] commitment to reform.', messageId: 'unsourced-claim' },
     { text: 'The purchase [[represents a critical]] step for the navy.', messageId: 'unsourced-claim' },
@@ -127,7 +148,11 @@ describe('unattributed-assertions: sentence statuses and score', () => {
   });
 
   describe('a named modifier makes a group a source, not a vague one', () => {
-    const vague = (text: string) => pipeline.analyze(text).findings.filter((f) => f.category === 'vague-attribution').map((f) => f.span.text);
+    const vague = (text: string) =>
+      pipeline
+        .analyze(text)
+        .findings.filter((f) => f.category === 'vague-attribution')
+        .map((f) => f.span.text);
     it.each([
       'Clinton aides said the plan was dead.',
       'Pentagon officials say the test failed.',
@@ -247,7 +272,7 @@ describe('unattributed-assertions on the fixture article (test/fixtures/unattrib
   const report = pipeline.analyze(text);
   const sentenceStarting = (prefix: string) => report.sentences.find((s) => s.span.text.startsWith(prefix));
 
-  it('reports exactly the expected phrase findings, in the writer\'s voice', () => {
+  it("reports exactly the expected phrase findings, in the writer's voice", () => {
     const phrases = report.findings.filter((f) => f.category !== 'unsourced-claim');
     expect(phrases.map((f) => ({ text: f.span.text, category: f.category }))).toEqual(expected.findings);
     expect(phrases.every((f) => f.voice === 'writer')).toBe(true);
@@ -272,18 +297,55 @@ describe('unattributed-assertions on the fixture article (test/fixtures/unattrib
 
 describe('unattributed-assertions on arbitrary text', () => {
   const words = fc.constantFrom(
-    'Critics', 'say', 'it', 'is', 'widely', 'believed', 'cannot', 'be', 'overstated', '“', '”', '"', '.', '!', '?', 'Asked',
-    'whether', 'the', 'deal', 'marks', 'a', 'significant', 'we', 'should', '\n\n', 'seemed', 'unlikely', "'s", 'reportedly',
-    'said', 'Smith', ',', 'questions', 'about',
+    'Critics',
+    'say',
+    'it',
+    'is',
+    'widely',
+    'believed',
+    'cannot',
+    'be',
+    'overstated',
+    '“',
+    '”',
+    '"',
+    '.',
+    '!',
+    '?',
+    'Asked',
+    'whether',
+    'the',
+    'deal',
+    'marks',
+    'a',
+    'significant',
+    'we',
+    'should',
+    '\n\n',
+    'seemed',
+    'unlikely',
+    "'s",
+    'reportedly',
+    'said',
+    'Smith',
+    ',',
+    'questions',
+    'about',
   );
   it('never fails and keeps every span equal to its text, in the writer’s voice', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(words, { maxLength: 40 }).map((a) => a.join(' '))), (text) => {
-        const report = pipeline.analyze(text);
-        assertReportInvariants(report, text);
-        expect(report.analyzers['unattributed-assertions'].status).toBe('ok');
-        expect(report.findings.every((f) => f.voice === 'writer')).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme' }),
+          fc.array(words, { maxLength: 40 }).map((a) => a.join(' ')),
+        ),
+        (text) => {
+          const report = pipeline.analyze(text);
+          assertReportInvariants(report, text);
+          expect(report.analyzers['unattributed-assertions'].status).toBe('ok');
+          expect(report.findings.every((f) => f.voice === 'writer')).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

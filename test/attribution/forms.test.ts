@@ -39,7 +39,11 @@ describe('attribution forms', () => {
     const r = rel(a, 'said');
     expect(r.source?.text).toBe('Tom Harris, the finance minister');
     expect(content(r)).toEqual(['“The budget is fair,”']);
-    expect(a.sources.find((s) => s.id === r.sourceId)).toMatchObject({ name: 'Tom Harris', type: 'named-person', role: 'the finance minister' });
+    expect(a.sources.find((s) => s.id === r.sourceId)).toMatchObject({
+      name: 'Tom Harris',
+      type: 'named-person',
+      role: 'the finance minister',
+    });
   });
 
   it('X said (that) …', () => {
@@ -97,7 +101,8 @@ describe('attribution forms', () => {
         'The firm claimed that the fire was an accident. He added that more cuts were coming.',
     );
     const cues = a.relations.map((r) => r.cue.text);
-    for (const cue of ['stated', 'insisted', 'warned', 'wrote on Twitter', 'tweeted', 'admitted', 'claimed', 'added']) expect(cues).toContain(cue);
+    for (const cue of ['stated', 'insisted', 'warned', 'wrote on Twitter', 'tweeted', 'admitted', 'claimed', 'added'])
+      expect(cues).toContain(cue);
     expect(rel(a, 'claimed').cueClass).toBe('credibility');
     expect(rel(a, 'tweeted').cueClass).toBe('speech');
   });
@@ -108,7 +113,9 @@ describe('attribution forms', () => {
   });
 
   it('a quotation continued in the next sentences belongs to the same speaker', () => {
-    const a = attribution('“We expect rates to hold,” said Jane Okafor, an economist. “There is no reason for panic.”\n\nThe bank meets next week.');
+    const a = attribution(
+      '“We expect rates to hold,” said Jane Okafor, an economist. “There is no reason for panic.”\n\nThe bank meets next week.',
+    );
     const r = rel(a, 'said');
     expect(content(r)).toEqual(['“We expect rates to hold,”', '“There is no reason for panic.”']);
     expect(a.quotationSpeakers.get(1)).toBe(r.sourceId);

@@ -18,20 +18,28 @@ function sourceOf(a: Attribution, cue: string): SourceEntity | undefined {
 describe('source types', () => {
   it('named person, with the title or role kept', () => {
     const a = attribution('Elena Varga, the press secretary for the prime minister, said the visit would go ahead.');
-    expect(sourceOf(a, 'said')).toMatchObject({ name: 'Elena Varga', type: 'named-person', role: 'the press secretary for the prime minister' });
+    expect(sourceOf(a, 'said')).toMatchObject({
+      name: 'Elena Varga',
+      type: 'named-person',
+      role: 'the press secretary for the prime minister',
+    });
     const titled = attribution('Defense Secretary Alan Brooke said the base would stay open.');
     expect(sourceOf(titled, 'said')).toMatchObject({ name: 'Alan Brooke', type: 'named-person', role: 'Defense Secretary' });
   });
 
   it('named organization or institution', () => {
-    const a = attribution('The Home Office said the rules would change. Reuters reported that talks had resumed. According to the Ministry of Finance, revenue fell.');
+    const a = attribution(
+      'The Home Office said the rules would change. Reuters reported that talks had resumed. According to the Ministry of Finance, revenue fell.',
+    );
     expect(sourceOf(a, 'said')).toMatchObject({ name: 'Home Office', type: 'named-organization' });
     expect(sourceOf(a, 'reported')).toMatchObject({ name: 'Reuters', type: 'named-organization' });
     expect(sourceOf(a, 'According to')).toMatchObject({ name: 'Ministry of Finance', type: 'named-organization' });
   });
 
   it('a company by the words of its name; a title word that starts the name stays in it', () => {
-    const a = attribution('Brightline Energy said prices would rise. Halvard Motors reported a loss. General Motors announced new jobs. Southvale Water admitted the breach.');
+    const a = attribution(
+      'Brightline Energy said prices would rise. Halvard Motors reported a loss. General Motors announced new jobs. Southvale Water admitted the breach.',
+    );
     expect(sourceOf(a, 'said')).toMatchObject({ name: 'Brightline Energy', type: 'named-organization' });
     expect(sourceOf(a, 'reported')).toMatchObject({ name: 'Halvard Motors', type: 'named-organization' });
     expect(sourceOf(a, 'announced')).toMatchObject({ name: 'General Motors', type: 'named-organization' });
@@ -39,7 +47,9 @@ describe('source types', () => {
   });
 
   it('a company named again by its first word is the same source, and "it" can refer to it', () => {
-    const a = attribution('Brightline Energy said in a statement that prices would rise. Brightline added that demand would fall. It said it had no plans to cut jobs.');
+    const a = attribution(
+      'Brightline Energy said in a statement that prices would rise. Brightline added that demand would fall. It said it had no plans to cut jobs.',
+    );
     const company = sourceOf(a, 'said in a statement');
     expect(company).toMatchObject({ name: 'Brightline Energy', type: 'named-organization' });
     expect(sourceOf(a, 'added')).toBe(company);
@@ -78,14 +88,18 @@ describe('source types', () => {
   });
 
   it('name words the tagger reads as verbs, and a role word opening the sentence', () => {
-    const a = attribution('The Met Office issued a warning. Forecaster Ben Ruiz said gusts reached 80mph. White House Press Secretary Josh Earnest said the plan was fine.');
+    const a = attribution(
+      'The Met Office issued a warning. Forecaster Ben Ruiz said gusts reached 80mph. White House Press Secretary Josh Earnest said the plan was fine.',
+    );
     expect(sourceOf(a, 'issued')).toMatchObject({ name: 'Met Office', type: 'named-organization' });
     expect(sourceOf(a, 'said')).toMatchObject({ name: 'Ben Ruiz', type: 'named-person', role: 'Forecaster' });
     expect(a.sources.find((x) => x.name === 'Josh Earnest')).toMatchObject({ type: 'named-person', role: 'White House Press Secretary' });
   });
 
   it('one unnamed member of a group is an anonymous person; the group itself is vague', () => {
-    const a = attribution('One resident, who did not want to give her name, said the heating had failed. The resident added that nobody had called. Residents say the landlord ignored them.');
+    const a = attribution(
+      'One resident, who did not want to give her name, said the heating had failed. The resident added that nobody had called. Residents say the landlord ignored them.',
+    );
     expect(sourceOf(a, 'said')).toMatchObject({ name: 'One resident', type: 'anonymous' });
     expect(sourceOf(a, 'added')).toBe(sourceOf(a, 'said'));
     expect(sourceOf(a, 'say')).toMatchObject({ name: 'Residents', type: 'vague-collective' });
@@ -115,7 +129,9 @@ describe('source types', () => {
   });
 
   it('anonymous: unnamed officials, sources familiar with the talks', () => {
-    const a = attribution('A senior official who asked not to be named said the talks had stalled. Sources familiar with the talks said a deal was close.');
+    const a = attribution(
+      'A senior official who asked not to be named said the talks had stalled. Sources familiar with the talks said a deal was close.',
+    );
     expect(a.relations.map((r) => r.cue.text)).toEqual(['said', 'said']);
     const [first, second] = a.relations.map((r) => a.sources.find((s) => s.id === r.sourceId));
     expect(first).toMatchObject({ type: 'anonymous', name: 'A senior official who asked not to be named' });
@@ -123,13 +139,17 @@ describe('source types', () => {
   });
 
   it('vague collective: analysts, critics, experts, some, many', () => {
-    const a = attribution('Analysts said demand is falling. Critics say the plan is vague. Experts warn that prices will rise. Some argue it is too late. Many believe the vote was unfair.');
+    const a = attribution(
+      'Analysts said demand is falling. Critics say the plan is vague. Experts warn that prices will rise. Some argue it is too late. Many believe the vote was unfair.',
+    );
     for (const cue of ['said', 'say', 'warn', 'argue', 'believe']) expect(sourceOf(a, cue)?.type).toBe('vague-collective');
     for (const r of a.relations) expect(r.kind).toBe('vague');
   });
 
   it('document or data: a report by …, figures released on …, a study', () => {
-    const a = attribution('A report by the World Bank found that poverty fell. Figures released on Tuesday show that exports rose. The study suggests that the drug works.');
+    const a = attribution(
+      'A report by the World Bank found that poverty fell. Figures released on Tuesday show that exports rose. The study suggests that the drug works.',
+    );
     expect(sourceOf(a, 'found')).toMatchObject({ type: 'document', name: 'A report by the World Bank' });
     expect(sourceOf(a, 'show')).toMatchObject({ type: 'document', name: 'Figures' });
     expect(sourceOf(a, 'suggests')).toMatchObject({ type: 'document', name: 'The study' });
@@ -150,7 +170,8 @@ describe('source types', () => {
 
 describe('merging mentions', () => {
   it('merges a full name, the surname and a pronoun into one source', () => {
-    const text = 'Elena Varga, the press secretary, said the visit would go ahead. Varga later told reporters that the date was fixed. She said the talks would be short.';
+    const text =
+      'Elena Varga, the press secretary, said the visit would go ahead. Varga later told reporters that the date was fixed. She said the talks would be short.';
     const a = attribution(text);
     expect(a.sources).toHaveLength(1);
     const [s] = a.sources;
@@ -199,7 +220,10 @@ describe('parties and groups of legislators', () => {
   it('the office holder of an organization is the person named after the title', () => {
     const a = attribution('White House Press Secretary Robert Gibbs said the plan would fail.');
     expect(sourceOf(a, 'said')).toMatchObject({ name: 'Robert Gibbs', type: 'named-person', role: 'White House Press Secretary' });
-    expect(sourceOf(attribution('Labor Secretary Tom Perez said the plan would fail.'), 'said')).toMatchObject({ name: 'Tom Perez', type: 'named-person' });
+    expect(sourceOf(attribution('Labor Secretary Tom Perez said the plan would fail.'), 'said')).toMatchObject({
+      name: 'Tom Perez',
+      type: 'named-person',
+    });
     expect(sourceOf(attribution('The Ministry of Foreign Affairs said the plan would fail.'), 'said')?.type).toBe('named-organization');
   });
 });

@@ -32,23 +32,31 @@ describe('pronoun speakers', () => {
   });
 
   it('a name inside an earlier quotation is no antecedent for the writer’s "he"', () => {
-    const a = attribution('Paul Ortiz spoke on a radio show on Sunday. “Sam Fell has said that he will resign,” he said. “If he means it, he should go now,” he added.');
+    const a = attribution(
+      'Paul Ortiz spoke on a radio show on Sunday. “Sam Fell has said that he will resign,” he said. “If he means it, he should go now,” he added.',
+    );
     expect(speaker(a, 0)).toBe('Paul Ortiz');
     expect(speaker(a, 1)).toBe('Paul Ortiz');
   });
 
   it('a "he" after a sentence-initial "He" keeps its referent ("He took aim at Hale, who he said …")', () => {
-    const a = attribution('Carl Ruiz posted a long message on Sunday. He also took aim at former Mayor Tom Hale, who he said “was a coward from the start.”');
+    const a = attribution(
+      'Carl Ruiz posted a long message on Sunday. He also took aim at former Mayor Tom Hale, who he said “was a coward from the start.”',
+    );
     expect(speaker(a)).toBe('Carl Ruiz');
   });
 
   it('the name after a run of titles is the antecedent ("White House Press Secretary Robert Gibbs")', () => {
-    const a = attribution('Asked whether the deal could change, White House Press Secretary Robert Gibbs said any changes would be fine. Then he cautioned: "The details matter more than the headline."');
+    const a = attribution(
+      'Asked whether the deal could change, White House Press Secretary Robert Gibbs said any changes would be fine. Then he cautioned: "The details matter more than the headline."',
+    );
     expect(speaker(a)).toBe('Robert Gibbs');
   });
 
   it('a person introduced with "with" can be the antecedent, a name after "in" cannot', () => {
-    const a = attribution('The morning brought relief for the mayor, with Sen. Walter Brody offering qualified support. While the veteran senator declined to comment on the vote, he said "the record speaks for itself."');
+    const a = attribution(
+      'The morning brought relief for the mayor, with Sen. Walter Brody offering qualified support. While the veteran senator declined to comment on the vote, he said "the record speaks for itself."',
+    );
     expect(speaker(a)).toBe('Walter Brody');
     const place = attribution('Carl Ruiz spoke to voters in Port Allen on Monday. “We will win,” he said.');
     expect(speaker(place)).toBe('Carl Ruiz');
@@ -62,7 +70,9 @@ describe('pronoun speakers', () => {
 
 describe('definite descriptions', () => {
   it('"the senator" is the person titled senator, even when another person was named since', () => {
-    const a = attribution('Sen. Laura Quinn toured the plant on Friday with Mark Dolan, its manager. Workers asked about the closure. “We will fight for every job,” the senator said.');
+    const a = attribution(
+      'Sen. Laura Quinn toured the plant on Friday with Mark Dolan, its manager. Workers asked about the closure. “We will fight for every job,” the senator said.',
+    );
     expect(source(a, 'said')).toMatchObject({ name: 'Laura Quinn', type: 'named-person' });
     expect(speaker(a)).toBe('Laura Quinn');
   });
@@ -84,7 +94,9 @@ describe('definite descriptions', () => {
   });
 
   it('a title tagged as a common noun before the name still counts ("President Moreau" … "the president")', () => {
-    const a = attribution('Tom Reyes launched a new account on Friday.\n\nPresident Lena Moreau and her allies have attacked the agency for months.\n\nReacting to the ruling, the president wrote, “finally,” and asked whether the case would now be dropped.');
+    const a = attribution(
+      'Tom Reyes launched a new account on Friday.\n\nPresident Lena Moreau and her allies have attacked the agency for months.\n\nReacting to the ruling, the president wrote, “finally,” and asked whether the case would now be dropped.',
+    );
     expect(source(a, 'wrote')).toMatchObject({ name: 'Lena Moreau', type: 'named-person' });
   });
 
@@ -94,14 +106,18 @@ describe('definite descriptions', () => {
   });
 
   it('"Mr. Ostrow" is a person to fall back on; "the congressman, who …" is still a description', () => {
-    const a = attribution('Mr. Ostrow announced his resignation on Friday. The congressman, who served four terms, said “the job was never about me.”');
+    const a = attribution(
+      'Mr. Ostrow announced his resignation on Friday. The congressman, who served four terms, said “the job was never about me.”',
+    );
     expect(source(a, 'said')).toMatchObject({ name: 'Ostrow', type: 'named-person' });
   });
 
   it('a vice president is not "the president", and "the vice president" is', () => {
     const a = attribution('Vice President Mike Fenton spoke in Ohio on Monday. “We will win,” the president said.');
     expect(source(a, 'said').name).toBe('the president');
-    const b = attribution('Vice President Mike Fenton spoke in Ohio on Monday with President Ann Hale. “We will win,” the vice president said.');
+    const b = attribution(
+      'Vice President Mike Fenton spoke in Ohio on Monday with President Ann Hale. “We will win,” the vice president said.',
+    );
     expect(source(b, 'said').name).toBe('Mike Fenton');
   });
 
@@ -124,27 +140,35 @@ describe('definite descriptions', () => {
 
 describe('quotations with no attribution of their own', () => {
   it('the quotation’s own sentence names its speaker before the neighbouring sentences do', () => {
-    const a = attribution('The hearing ran late for Omar Haddad. “The deadline was never realistic,” Ruth Adler explained after the hearing.');
+    const a = attribution(
+      'The hearing ran late for Omar Haddad. “The deadline was never realistic,” Ruth Adler explained after the hearing.',
+    );
     expect(speaker(a)).toBe('Ruth Adler');
     const b = attribution('Omar Haddad left early. At one point, Carla Mendes referred to the proposal as a "fantasy."');
     expect(speaker(b)).toBe('Carla Mendes');
   });
 
   it('a quotation after a colon in the next paragraph belongs to the described person', () => {
-    const a = attribution('President Lena Moreau and her allies have attacked the agency for months. Reacting to the ruling, the president wrote:\n\n“This decision is a disgrace.”');
+    const a = attribution(
+      'President Lena Moreau and her allies have attacked the agency for months. Reacting to the ruling, the president wrote:\n\n“This decision is a disgrace.”',
+    );
     expect(speaker(a)).toBe('Lena Moreau');
   });
 });
 
 describe('quotations continued in a paragraph', () => {
   it('a quotation after another in the same paragraph keeps its speaker when no other cue stands between', () => {
-    const a = attribution('The vote is set for Wednesday.\n\n“I respect the governor and his reasons,” Sen. Richard Blum (D-Conn.) said ahead of the vote. “But I urge my colleagues to reverse this veto.”');
+    const a = attribution(
+      'The vote is set for Wednesday.\n\n“I respect the governor and his reasons,” Sen. Richard Blum (D-Conn.) said ahead of the vote. “But I urge my colleagues to reverse this veto.”',
+    );
     expect(speaker(a, 0)).toBe('Richard Blum');
     expect(speaker(a, 1)).toBe('Richard Blum');
   });
 
   it('but not across another source’s cue', () => {
-    const a = attribution('“We will vote no,” said Ann Ruiz, a senator. Her colleague Tom Vale disagreed and told reporters that the bill was sound. “It is a good bill.”');
+    const a = attribution(
+      '“We will vote no,” said Ann Ruiz, a senator. Her colleague Tom Vale disagreed and told reporters that the bill was sound. “It is a good bill.”',
+    );
     expect(speaker(a, 0)).toBe('Ann Ruiz');
     expect(speaker(a, 1)).not.toBe('Ann Ruiz');
   });

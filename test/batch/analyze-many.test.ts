@@ -53,7 +53,13 @@ describe('pipeline.analyzeMany', () => {
 
   it('turns an analyzer failure into an ANALYZER_FAILED record and goes on', async () => {
     const pipeline = createPipeline({ analyzers: [zorkCounter] });
-    const results = await collect(pipeline.analyzeMany([{ id: 1, text: zorkText(2) }, { id: 2, text: 'KABOOM here.' }, { id: 3, text: zorkText(1) }]));
+    const results = await collect(
+      pipeline.analyzeMany([
+        { id: 1, text: zorkText(2) },
+        { id: 2, text: 'KABOOM here.' },
+        { id: 3, text: zorkText(1) },
+      ]),
+    );
     expect(results.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'ANALYZER_FAILED', 'ok']);
     expect(results[1].error?.message).toContain('zork-counter');
     expect(results[0].report?.analyzers['zork-counter'].metrics.zorks).toBe(2);
@@ -82,13 +88,18 @@ describe('pipeline.analyzeMany', () => {
 
   it('slant/node analyzeMany with one worker (the default) analyses in this thread, like pipeline.analyzeMany', async () => {
     const pipeline = createPipeline({ analyzers: [zorkCounter] }); // a custom analyzer is fine without threads
-    const texts = [{ id: 1, text: zorkText(2) }, { id: 2, text: 'KABOOM here.' }];
+    const texts = [
+      { id: 1, text: zorkText(2) },
+      { id: 2, text: 'KABOOM here.' },
+    ];
     expect(await collect(analyzeMany(pipeline, texts))).toEqual(await collect(pipeline.analyzeMany(texts)));
   });
 
   it('rejects bad options', async () => {
     await expect(collect(analyzeMany(createPipeline(), [], { workers: 0 }))).rejects.toThrow(/workers/);
     await expect(collect(createPipeline().analyzeMany([], { workers: 0 }))).rejects.toThrow(/workers/);
-    await expect(collect(createPipeline().analyzeMany([], { wrokers: 2 } as never))).rejects.toThrow(/Unknown analyzeMany\(\) option "wrokers"/);
+    await expect(collect(createPipeline().analyzeMany([], { wrokers: 2 } as never))).rejects.toThrow(
+      /Unknown analyzeMany\(\) option "wrokers"/,
+    );
   });
 });

@@ -7,7 +7,14 @@ import { readRecords, tempDir, zorkCounter, zorkText } from './helpers';
 jest.setTimeout(120_000);
 
 const fakeIo = (): Io & { out: string; err: string } => {
-  const io = { out: '', err: '', isTTY: false, stderrIsTTY: false, stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) };
+  const io = {
+    out: '',
+    err: '',
+    isTTY: false,
+    stderrIsTTY: false,
+    stdout: (s: string) => void (io.out += s),
+    stderr: (s: string) => void (io.err += s),
+  };
   return io;
 };
 
@@ -60,7 +67,23 @@ describe('slant batch: every input line gives exactly one output line', () => {
     expect(result.aborted).toBe(false);
     // ids: as given, read from the start of an undecodable or over-long line, the line number when absent
     expect(out.map((r) => r.id)).toEqual([
-      'good-1', null, null, null, null, null, 'no-text', 'null-text', 'number-text', 'array-text', 'bad-title', 'too-long', 'latin1', 'huge-line', 'explodes', 16, 'good-2',
+      'good-1',
+      null,
+      null,
+      null,
+      null,
+      null,
+      'no-text',
+      'null-text',
+      'number-text',
+      'array-text',
+      'bad-title',
+      'too-long',
+      'latin1',
+      'huge-line',
+      'explodes',
+      16,
+      'good-2',
     ]);
     // the title is the headline, then a blank line, then the text
     expect(out[16].report.findings[0].span.start).toBe('A headline\n\n'.length + zorkText(2).indexOf('zork'));
@@ -68,7 +91,14 @@ describe('slant batch: every input line gives exactly one output line', () => {
 
   it('reads CRLF line endings the same way', async () => {
     writeInput(tmp.file('crlf.jsonl'), true);
-    await runBatch({ input: tmp.file('crlf.jsonl'), output: tmp.file('crlf-out.jsonl'), workers: 1, pipeline: { analyzers: [zorkCounter] }, titleField: 'title', maxTextBytes: 2000 });
+    await runBatch({
+      input: tmp.file('crlf.jsonl'),
+      output: tmp.file('crlf-out.jsonl'),
+      workers: 1,
+      pipeline: { analyzers: [zorkCounter] },
+      titleField: 'title',
+      maxTextBytes: 2000,
+    });
     expect(fs.readFileSync(tmp.file('crlf-out.jsonl'), 'utf8')).toBe(fs.readFileSync(tmp.file('out.jsonl'), 'utf8'));
   });
 
@@ -101,7 +131,12 @@ describe('slant batch: every input line gives exactly one output line', () => {
     fs.writeFileSync(tmp.file('two-lines.jsonl'), '{"id":"a","text":"One."}\n{"id":"b","text":"Two."}');
     const io = fakeIo();
     expect(await main(['batch', tmp.file('two-lines.jsonl'), '--workers', '1', '--fields', 'stats'], io)).toBe(0);
-    expect(io.out.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+    expect(
+      io.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       { id: 'a', report: { stats: expect.objectContaining({ words: 1 }) } },
       { id: 'b', report: { stats: expect.objectContaining({ words: 1 }) } },
     ]);
@@ -119,7 +154,9 @@ describe('slant batch refuses to overwrite its input', () => {
   it('stops before touching the file when -o names the input', async () => {
     const tmp = tempDir();
     fs.writeFileSync(tmp.file('same.jsonl'), '{"id":"a","text":"One."}\n');
-    await expect(runBatch({ input: tmp.file('same.jsonl'), output: tmp.file('same.jsonl'), workers: 1 })).rejects.toThrow(/the output \(-o\) would overwrite the input/);
+    await expect(runBatch({ input: tmp.file('same.jsonl'), output: tmp.file('same.jsonl'), workers: 1 })).rejects.toThrow(
+      /the output \(-o\) would overwrite the input/,
+    );
     expect(fs.readFileSync(tmp.file('same.jsonl'), 'utf8')).toBe('{"id":"a","text":"One."}\n');
     tmp.cleanup();
   });

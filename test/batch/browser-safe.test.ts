@@ -14,7 +14,9 @@ const staticImports = (file: string): string[] =>
 describe('batch modules used by the core are browser-safe', () => {
   it.each(SAFE)('%s.ts imports no Node built-in and no Node-only batch module', (name) => {
     const imports = staticImports(path.join(dir, `${name}.ts`));
-    expect(imports.filter((s) => s.startsWith('node:') || ['fs', 'path', 'os', 'worker_threads', 'piscina', 'csv-parse'].includes(s))).toEqual([]);
+    expect(
+      imports.filter((s) => s.startsWith('node:') || ['fs', 'path', 'os', 'worker_threads', 'piscina', 'csv-parse'].includes(s)),
+    ).toEqual([]);
     expect(imports.filter((s) => NODE_ONLY.some((n) => s === `./${n}`))).toEqual([]);
   });
 

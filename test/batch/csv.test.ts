@@ -47,7 +47,13 @@ describe('CSV input', () => {
 
   it('scores a CSV file: one output line per row, the title as headline, short rows as MISSING_TEXT', async () => {
     fs.writeFileSync(tmp.file('in.csv'), CSV);
-    const result = await runBatch({ input: tmp.file('in.csv'), output: tmp.file('out.jsonl'), workers: 1, titleField: 'title', pipeline: { analyzers: [zorkCounter] } });
+    const result = await runBatch({
+      input: tmp.file('in.csv'),
+      output: tmp.file('out.jsonl'),
+      workers: 1,
+      titleField: 'title',
+      pipeline: { analyzers: [zorkCounter] },
+    });
     const out = readRecords(tmp.file('out.jsonl'));
     expect(out.map((r) => r.id)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
     expect(out.map((r) => r.error?.code ?? r.report.analyzers['zork-counter'].metrics.zorks)).toEqual([1, 2, 1, 'MISSING_TEXT', 1]);
@@ -66,7 +72,15 @@ describe('CSV input', () => {
 
   it('reads TSV with --input-format tsv and custom field names', async () => {
     fs.writeFileSync(tmp.file('in.txt'), 'doc\tbody\nt1\tOne zork here.\nt2\t"Quoted\ttab zork"\n');
-    await runBatch({ input: tmp.file('in.txt'), output: tmp.file('tsv.jsonl'), format: 'tsv', idField: 'doc', textField: 'body', workers: 1, pipeline: { analyzers: [zorkCounter] } });
+    await runBatch({
+      input: tmp.file('in.txt'),
+      output: tmp.file('tsv.jsonl'),
+      format: 'tsv',
+      idField: 'doc',
+      textField: 'body',
+      workers: 1,
+      pipeline: { analyzers: [zorkCounter] },
+    });
     expect(readRecords(tmp.file('tsv.jsonl')).map((r) => [r.id, r.report.stats.characters])).toEqual([
       ['t1', 'One zork here.'.length],
       ['t2', 'Quoted\ttab zork'.length],

@@ -9,7 +9,11 @@ export function tempDir(): { dir: string; file: (name: string) => string; cleanu
   return { dir, file: (name) => path.join(dir, name), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-export const readLines = (file: string): string[] => fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+export const readLines = (file: string): string[] =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 export const readRecords = (file: string): Array<Record<string, any>> => readLines(file).map((l) => JSON.parse(l)); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
@@ -37,4 +41,8 @@ export const zorkCounter = defineAnalyzer({
 
 /** A text with n "zork" words and m "blip" words. */
 export const zorkText = (n: number, m = 0): string =>
-  ['The meeting opened at noon.', ...Array.from({ length: n }, () => 'A zork appeared.'), ...Array.from({ length: m }, () => 'A blip followed.')].join(' ');
+  [
+    'The meeting opened at noon.',
+    ...Array.from({ length: n }, () => 'A zork appeared.'),
+    ...Array.from({ length: m }, () => 'A blip followed.'),
+  ].join(' ');

@@ -6,10 +6,15 @@ describe('orderedMap', () => {
   it('yields results in input order although later items finish first', async () => {
     const delays = [30, 1, 20, 0, 10, 5, 0, 25];
     const out: number[] = [];
-    for await (const r of orderedMap(delays.map((d, i) => ({ d, i })), 4, async ({ d, i }) => {
-      await sleep(d);
-      return i;
-    })) out.push(r);
+    for await (const r of orderedMap(
+      delays.map((d, i) => ({ d, i })),
+      4,
+      async ({ d, i }) => {
+        await sleep(d);
+        return i;
+      },
+    ))
+      out.push(r);
     expect(out).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
@@ -54,7 +59,8 @@ describe('orderedMap', () => {
         for await (const r of orderedMap([0, 1, 2, 3], 4, (i) => {
           if (i === 2) throw new Error('boom at 2');
           return i;
-        })) seen.push(r);
+        }))
+          seen.push(r);
       })(),
     ).rejects.toThrow('boom at 2');
     expect(seen).toEqual([0, 1]);

@@ -6,7 +6,11 @@ import { readLines, readRecords, tempDir, zorkCounter, zorkText } from './helper
 jest.setTimeout(60_000);
 
 const input = Array.from({ length: 12 }, (_, i) =>
-  i === 4 ? '{"id": "broken-json"' : i === 7 ? '' : JSON.stringify({ id: i === 9 ? 'dup' : i === 10 ? 'dup' : `a${i}`, text: zorkText(i % 4, i % 3) }),
+  i === 4
+    ? '{"id": "broken-json"'
+    : i === 7
+      ? ''
+      : JSON.stringify({ id: i === 9 ? 'dup' : i === 10 ? 'dup' : `a${i}`, text: zorkText(i % 4, i % 3) }),
 );
 const base = { pipeline: { analyzers: [zorkCounter] }, workers: 1 } as const;
 
@@ -24,7 +28,11 @@ describe('slant batch --resume', () => {
 
   /** The output of a run killed after `k` whole lines, in the middle of writing line k+1. */
   function interrupted(name: string, k: number, partialBytes: number): string {
-    const whole = complete.split('\n').slice(0, k).map((l) => l + '\n').join('');
+    const whole = complete
+      .split('\n')
+      .slice(0, k)
+      .map((l) => l + '\n')
+      .join('');
     const next = complete.split('\n')[k];
     fs.writeFileSync(tmp.file(name), whole + next.slice(0, partialBytes));
     fs.copyFileSync(settingsPathFor(tmp.file('complete.jsonl')), settingsPathFor(tmp.file(name))); // the run's recorded settings
@@ -51,7 +59,9 @@ describe('slant batch --resume', () => {
   it('rebuilds the summary from the lines already written', async () => {
     const out = interrupted('out-summary.jsonl', 6, 10);
     await runBatch({ ...base, input: inFile, output: out, resume: true, summary: tmp.file('resumed-summary.json') });
-    expect(JSON.parse(fs.readFileSync(tmp.file('resumed-summary.json'), 'utf8'))).toEqual(JSON.parse(fs.readFileSync(tmp.file('complete-summary.json'), 'utf8')));
+    expect(JSON.parse(fs.readFileSync(tmp.file('resumed-summary.json'), 'utf8'))).toEqual(
+      JSON.parse(fs.readFileSync(tmp.file('complete-summary.json'), 'utf8')),
+    );
   });
 
   it('skips an id given twice in the input only as often as it was written', async () => {
@@ -69,7 +79,9 @@ describe('slant batch --resume', () => {
   it('refuses to resume into a file whose complete lines are not batch records', async () => {
     fs.writeFileSync(tmp.file('other.jsonl'), complete.split('\n').slice(0, 2).join('\n') + '\nhello world\n');
     fs.copyFileSync(settingsPathFor(tmp.file('complete.jsonl')), settingsPathFor(tmp.file('other.jsonl')));
-    await expect(runBatch({ ...base, input: inFile, output: tmp.file('other.jsonl'), resume: true })).rejects.toThrow(/line 3 .* is not a "slant batch" output record/);
+    await expect(runBatch({ ...base, input: inFile, output: tmp.file('other.jsonl'), resume: true })).rejects.toThrow(
+      /line 3 .* is not a "slant batch" output record/,
+    );
     expect(readLines(tmp.file('other.jsonl'))).toHaveLength(3); // left as it was
   });
 });

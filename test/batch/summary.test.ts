@@ -31,7 +31,14 @@ describe('corpus summary', () => {
 
   it('computes count, mean, median and p90 per group, errors by code, and top terms', async () => {
     fs.writeFileSync(tmp.file('in.jsonl'), corpus.map((r) => JSON.stringify(r)).join('\n'));
-    await runBatch({ input: tmp.file('in.jsonl'), output: tmp.file('out.jsonl'), summary: tmp.file('summary.json'), groupBy: 'outlet', workers: 1, pipeline: { analyzers: [zorkCounter] } });
+    await runBatch({
+      input: tmp.file('in.jsonl'),
+      output: tmp.file('out.jsonl'),
+      summary: tmp.file('summary.json'),
+      groupBy: 'outlet',
+      workers: 1,
+      pipeline: { analyzers: [zorkCounter] },
+    });
     const s = JSON.parse(fs.readFileSync(tmp.file('summary.json'), 'utf8'));
     expect(s.groupBy).toBe('outlet');
     expect(Object.keys(s.groups)).toEqual(['(none)', 'north', 'south']);
@@ -64,7 +71,11 @@ describe('corpus summary', () => {
     expect(s.all.metrics['stats.words'].n).toBe(7);
 
     // each output line carries its group
-    const groups = fs.readFileSync(tmp.file('out.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).group);
+    const groups = fs
+      .readFileSync(tmp.file('out.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).group);
     expect(groups).toEqual(['north', 'north', 'north', 'north', 'south', 'south', 'south', '(none)']);
   });
 

@@ -71,7 +71,12 @@ function extraSpecs(gold: GoldDoc[]): TaskSpec[] {
   if (keys.has('frames')) out.push({ task: 'frames' });
   if (keys.has('sg1_label_bias')) out.push({ task: 'sentence', goldKey: 'sg1_label_bias', goldPos: 'Biased' });
   if (keys.has('label_opinion'))
-    out.push({ task: 'sentence', goldKey: 'label_opinion', goldPos: 'Expresses writer’s opinion|Somewhat factual but also opinionated', goldExclude: [] });
+    out.push({
+      task: 'sentence',
+      goldKey: 'label_opinion',
+      goldPos: 'Expresses writer’s opinion|Somewhat factual but also opinionated',
+      goldExclude: [],
+    });
   if (labels.has('uncertainty_doxastic')) out.push({ task: 'loaded', goldLabels: ['uncertainty_doxastic', 'uncertainty_epistemic'] });
   if (labels.has('Doubt')) out.push({ task: 'cue', goldLabels: ['Doubt', 'Appeal_to_Authority'], predLabel: 'loaded' });
   if (labels.has('informational_bias')) out.push({ task: 'content', goldLabels: ['informational_bias'] });
@@ -92,15 +97,19 @@ function specName(s: TaskSpec): string {
 function basePred(spec: TaskSpec, gold: GoldDoc[], rnd: () => number, extras: boolean): PredLine[] {
   const lines = goldAsPred(spec.task, gold, spec);
   const names: string[] = [];
-  for (const d of gold) for (const sp of d.spans || []) if (sp.label === 'attribution_source' && names.length < 500) names.push(d.text.slice(sp.start, sp.end));
+  for (const d of gold)
+    for (const sp of d.spans || []) if (sp.label === 'attribution_source' && names.length < 500) names.push(d.text.slice(sp.start, sp.end));
   return lines.map((line, k) => {
     const d = gold[k];
     const spans = [...(line.spans || [])];
     const doc = { ...(line.doc || {}) };
     if (spec.task === 'frames' && Array.isArray(d.doc_labels?.frames)) doc.frames = [...(d.doc_labels?.frames as string[])];
     if (extras && spec.task === 'agentless')
-      for (const sp of d.spans || []) if ((sp.label === 'attribution_source' || sp.label === 'attribution_cue') && rnd() < 0.3) spans.push({ start: sp.start, end: sp.end, label: 'vague' });
-    if (extras && spec.task === 'quote') for (const sp of spans) if (names.length && rnd() < 0.7) sp.speaker = names[Math.floor(rnd() * names.length)];
+      for (const sp of d.spans || [])
+        if ((sp.label === 'attribution_source' || sp.label === 'attribution_cue') && rnd() < 0.3)
+          spans.push({ start: sp.start, end: sp.end, label: 'vague' });
+    if (extras && spec.task === 'quote')
+      for (const sp of spans) if (names.length && rnd() < 0.7) sp.speaker = names[Math.floor(rnd() * names.length)];
     return { ...line, spans, doc };
   });
 }
@@ -189,7 +198,8 @@ function buildJobs(dir: string): { jobs: Job[]; gold: Map<string, GoldDoc[]> } {
       const base = basePred(spec, gold, mulberry32(seedOf(name0)), true);
       for (const variant of VARIANTS) {
         const name = `${name0}/${variant}`;
-        const pred = variant === 'gold' ? basePred(spec, gold, mulberry32(0), false) : perturb(variant, spec, gold, base, mulberry32(seedOf(name)));
+        const pred =
+          variant === 'gold' ? basePred(spec, gold, mulberry32(0), false) : perturb(variant, spec, gold, base, mulberry32(seedOf(name)));
         const predFile = path.join(dir, `${jobs.length}.jsonl`);
         fs.writeFileSync(predFile, pred.map((l) => JSON.stringify(l)).join('\n') + '\n');
         jobs.push({ name, corpus, gold: [file], pred: predFile, options: spec });
@@ -235,7 +245,7 @@ describeIf('eval/score.ts agrees with the reference scorer on every dev corpus',
           timing.push(`reference done ${Date.now() - t0} ms`);
           if (err) reject(new Error(`check-scorer failed: ${err.message}\n${stderr}`));
           else resolve(new Map((JSON.parse(stdout) as RefOut[]).map((r) => [r.name, r])));
-        }
+        },
       );
     });
     refDone.catch(() => undefined); // reported by the tests that await it
@@ -261,12 +271,17 @@ describeIf('eval/score.ts agrees with the reference scorer on every dev corpus',
       const theirs = ref.get(job.name);
       expect(theirs).toBeDefined();
       if (!theirs) continue;
-      const a = JSON.stringify(ours), b = JSON.stringify(theirs.result);
+      const a = JSON.stringify(ours),
+        b = JSON.stringify(theirs.result);
       const ta = formatResult(ours, job.corpus);
       if (a !== b || ta !== theirs.text) mismatches.push(`${job.name}\n  ts : ${a}\n  ref: ${b}\n  ts : ${ta}\n  ref: ${theirs.text}`);
       report.push(`# ${job.name}\n${ta}`);
     }
-    if (process.env.SCORER_AGREE_REPORT) fs.writeFileSync(process.env.SCORER_AGREE_REPORT, report.join('\n') + `\n# ${jobs.length} jobs, ${mismatches.length} mismatches; ${timing.join(', ')}\n`);
+    if (process.env.SCORER_AGREE_REPORT)
+      fs.writeFileSync(
+        process.env.SCORER_AGREE_REPORT,
+        report.join('\n') + `\n# ${jobs.length} jobs, ${mismatches.length} mismatches; ${timing.join(', ')}\n`,
+      );
     expect(mismatches).toEqual([]);
   }, 60_000);
 
@@ -276,7 +291,8 @@ describeIf('eval/score.ts agrees with the reference scorer on every dev corpus',
     expect(golds.length).toBeGreaterThan(0);
     for (const job of golds) {
       const m = ref.get(job.name)?.result.metrics;
-      const main = m?.span_overlap?.f1 ?? m?.agentless?.f1 ?? m?.ratio30?.f1 ?? m?.sentence?.macro_f1 ?? m?.frames?.micro_f1 ?? m?.density?.spearman;
+      const main =
+        m?.span_overlap?.f1 ?? m?.agentless?.f1 ?? m?.ratio30?.f1 ?? m?.sentence?.macro_f1 ?? m?.frames?.micro_f1 ?? m?.density?.spearman;
       expect([job.name, main]).toEqual([job.name, 1]);
     }
   }, 60_000);

@@ -43,10 +43,17 @@ const near = (a: number | null | undefined, b: number) => expect(a).toBeCloseTo(
 
 describe('loaded: span overlap and word level', () => {
   const text = 'Cats chase mice. Dogs bark loudly.';
-  const gold: GoldDoc[] = [{ id: 'a', text, spans: [g(text, 'chase', 'Loaded_Language'), g(text, 'bark loudly', 'biased_word'), g(text, 'Cats', 'Doubt')] }];
+  const gold: GoldDoc[] = [
+    { id: 'a', text, spans: [g(text, 'chase', 'Loaded_Language'), g(text, 'bark loudly', 'biased_word'), g(text, 'Cats', 'Doubt')] },
+  ];
 
   test('span overlap counts pred units hitting gold and gold units hit', () => {
-    const pred: PredLine[] = [{ id: 'a', spans: [p(text, 'chase mice', 'loaded'), p(text, 'Dogs', 'loaded'), p(text, 'loudly', 'loaded'), p(text, 'mice', 'vague')] }];
+    const pred: PredLine[] = [
+      {
+        id: 'a',
+        spans: [p(text, 'chase mice', 'loaded'), p(text, 'Dogs', 'loaded'), p(text, 'loudly', 'loaded'), p(text, 'mice', 'vague')],
+      },
+    ];
     const m = score({ task: 'loaded', gold, pred }).metrics;
     // 'Doubt' is not a loaded label; the 'vague' pred is ignored. Preds: 'chase mice' hits, 'Dogs' misses,
     // 'loudly' hits -> P = 2/3; both gold units are hit -> R = 2/2; F1 = 2*(2/3)*1 / (5/3) = 0.8
@@ -66,7 +73,15 @@ describe('loaded: span overlap and word level', () => {
     // pred covers 'ha' inside 'chase' and 's b' across 'Dogs bark' -> pred+ {chase, Dogs, bark}
     const [c] = find(text, 'chase');
     const [d] = find(text, 'Dogs');
-    const pred: PredLine[] = [{ id: 'a', spans: [{ start: c + 1, end: c + 3, label: 'loaded' }, { start: d + 3, end: d + 6, label: 'loaded' }] }];
+    const pred: PredLine[] = [
+      {
+        id: 'a',
+        spans: [
+          { start: c + 1, end: c + 3, label: 'loaded' },
+          { start: d + 3, end: d + 6, label: 'loaded' },
+        ],
+      },
+    ];
     const m = score({ task: 'loaded', gold, pred }).metrics;
     // tp = chase, bark; fp = Dogs; fn = loudly; tn = Cats, mice
     expect(m.word).toMatchObject({ tp: 2, fp: 1, fn: 1, tn: 2 });
@@ -135,7 +150,14 @@ describe('ratio matching (cue/source/content, ratio >= 0.5)', () => {
       { id: 'a', text, spans: [cue(0, 10)] },
       { id: 'b', text, spans: [cue(0, 10)] },
     ];
-    const m = score({ task: 'cue', gold, pred: [{ id: 'a', spans: [pc(0, 5)] }, { id: 'b', spans: [pc(0, 4)] }] }).metrics;
+    const m = score({
+      task: 'cue',
+      gold,
+      pred: [
+        { id: 'a', spans: [pc(0, 5)] },
+        { id: 'b', spans: [pc(0, 4)] },
+      ],
+    }).metrics;
     expect(m.ratio50?.matched).toBe(1); // P = 1/2, R = 1/2
     near(m.ratio50?.f1, 1 / 2);
   });
@@ -143,7 +165,9 @@ describe('ratio matching (cue/source/content, ratio >= 0.5)', () => {
 
 describe('weights ignore whitespace and quotation marks', () => {
   const text = 'He said: “We will   win.” Then he left.';
-  const gold: GoldDoc[] = [{ id: 'a', text, spans: [g(text, '“We will   win.”', 'attribution_content'), g(text, '   ', 'attribution_content')] }];
+  const gold: GoldDoc[] = [
+    { id: 'a', text, spans: [g(text, '“We will   win.”', 'attribution_content'), g(text, '   ', 'attribution_content')] },
+  ];
 
   test('spaces and quote marks at the boundary change nothing; blank spans are ignored', () => {
     // gold unit w = We(2) + will(4) + win.(4) = 10; the '   ' gold span has w 0 -> ignored
@@ -174,14 +198,30 @@ describe('weights ignore whitespace and quotation marks', () => {
 
 describe('fragments and groups', () => {
   const text = 'Taxes, she said, will rise.';
-  const at = (s: string, label: string, role?: string): GoldSpan => g(text, s, label, { attribution_id: 'E1', has_source: true, ...(role ? { role } : {}) });
-  const gold: GoldDoc[] = [{ id: 'a', text, spans: [at('Taxes', 'attribution_content'), at('will rise', 'attribution_content'), at('she', 'attribution_source'), at('said', 'attribution_cue')] }];
+  const at = (s: string, label: string, role?: string): GoldSpan =>
+    g(text, s, label, { attribution_id: 'E1', has_source: true, ...(role ? { role } : {}) });
+  const gold: GoldDoc[] = [
+    {
+      id: 'a',
+      text,
+      spans: [
+        at('Taxes', 'attribution_content'),
+        at('will rise', 'attribution_content'),
+        at('she', 'attribution_source'),
+        at('said', 'attribution_cue'),
+      ],
+    },
+  ];
 
   test('gold fragments of one attribution and label are one unit', () => {
     // content unit = 'Taxes' (5) + 'will rise' (8) = 13. Preds without group: 'Taxes' (w5) and 'will rise.' (w9).
     // overlap: both preds hit the one unit -> P = R = 1.
     // ratio: 'Taxes' 5/13 = 0.38 (no); 'will rise.' 8/(13+9-8) = 8/14 = 0.57 (yes) -> matched 1: P = 1/2, R = 1
-    const m = score({ task: 'content', gold, pred: [{ id: 'a', spans: [p(text, 'Taxes', 'content'), p(text, 'will rise.', 'content')] }] }).metrics;
+    const m = score({
+      task: 'content',
+      gold,
+      pred: [{ id: 'a', spans: [p(text, 'Taxes', 'content'), p(text, 'will rise.', 'content')] }],
+    }).metrics;
     expect(m.span_overlap).toMatchObject({ pred_units: 2, pred_hit: 2, gold_units: 1, gold_hit: 1 });
     expect(m.ratio50?.matched).toBe(1);
     near(m.ratio50?.p, 1 / 2);
@@ -190,16 +230,26 @@ describe('fragments and groups', () => {
 
   test('pred spans with the same group form one unit', () => {
     // one unit w 5 + 9 = 14; inter 13, union 14 -> 0.93 -> P = R = 1
-    const m = score({ task: 'content', gold, pred: [{ id: 'a', spans: [p(text, 'Taxes', 'content', { group: 7 }), p(text, 'will rise.', 'content', { group: 7 })] }] }).metrics;
+    const m = score({
+      task: 'content',
+      gold,
+      pred: [{ id: 'a', spans: [p(text, 'Taxes', 'content', { group: 7 }), p(text, 'will rise.', 'content', { group: 7 })] }],
+    }).metrics;
     expect(m.span_overlap?.pred_units).toBe(1);
     near(m.ratio50?.f1, 1);
   });
 
   test('groups are per label, and different roles are different gold units', () => {
     // a 'cue' span in group 7 is not part of the content group
-    const r = score({ task: 'content', gold, pred: [{ id: 'a', spans: [p(text, 'Taxes', 'content', { group: 7 }), p(text, 'said', 'cue', { group: 7 })] }] });
+    const r = score({
+      task: 'content',
+      gold,
+      pred: [{ id: 'a', spans: [p(text, 'Taxes', 'content', { group: 7 }), p(text, 'said', 'cue', { group: 7 })] }],
+    });
     expect(r.metrics.span_overlap?.pred_units).toBe(1);
-    const roles: GoldDoc[] = [{ id: 'a', text, spans: [at('Taxes', 'attribution_content', 'x'), at('will rise', 'attribution_content', 'y')] }];
+    const roles: GoldDoc[] = [
+      { id: 'a', text, spans: [at('Taxes', 'attribution_content', 'x'), at('will rise', 'attribution_content', 'y')] },
+    ];
     expect(score({ task: 'content', gold: roles, pred: [] }).metrics.span_overlap?.gold_units).toBe(2);
   });
 });
@@ -225,12 +275,23 @@ describe('agentless', () => {
 
   test('recall on agentless cues; broad precision counts generic sources, strict does not', () => {
     const pred: PredLine[] = [
-      { id: 'd', spans: [p(text, 'reportedly', 'vague'), p(text, 'Officials', 'vague'), p(text, 'said', 'vague', {}, 1), p(text, 'upset', 'vague')] },
+      {
+        id: 'd',
+        spans: [p(text, 'reportedly', 'vague'), p(text, 'Officials', 'vague'), p(text, 'said', 'vague', {}, 1), p(text, 'upset', 'vague')],
+      },
     ];
     const m = score({ task: 'agentless', gold, pred }).metrics.agentless;
     // 4 preds. strict hits: 'reportedly' (1). broad hits: 'reportedly' + 'Officials' (E2 has a generic source) = 2.
     // The second 'said' belongs to E3, whose source 'Smith' is a name -> no hit. R = 1/1 agentless cue found.
-    expect(m).toMatchObject({ pred_units: 4, pred_hit_broad: 2, pred_hit_strict: 1, gold_units: 1, gold_hit: 1, agentless_attributions: 1, generic_source_attributions: 1 });
+    expect(m).toMatchObject({
+      pred_units: 4,
+      pred_hit_broad: 2,
+      pred_hit_strict: 1,
+      gold_units: 1,
+      gold_hit: 1,
+      agentless_attributions: 1,
+      generic_source_attributions: 1,
+    });
     near(m?.p, 2 / 4);
     near(m?.r, 1);
     near(m?.f1, 2 / 3); // 2*0.5*1/1.5
@@ -267,7 +328,9 @@ describe('quote task', () => {
   test('ratio >= 0.3 and >= 0.8, speaker accuracy, recall by type', () => {
     // Q1 w = Rates(5)+will(4)+rise,(5) = 14; pred 'Rates will rise' w 13 -> 13/14 = 0.93 (>= 0.8), speaker 'Lee' = 'Tom Lee'.
     // Q2 w = 14; pred 'costs' w 5 -> 5/14 = 0.36 (>= 0.3 only), speaker 'Ms. Parks' (last token parks != park) wrong.
-    const pred: PredLine[] = [{ id: 'q', spans: [p(text, 'Rates will rise', 'quote', { speaker: 'Lee' }), p(text, 'costs', 'quote', { speaker: 'Ms. Parks' })] }];
+    const pred: PredLine[] = [
+      { id: 'q', spans: [p(text, 'Rates will rise', 'quote', { speaker: 'Lee' }), p(text, 'costs', 'quote', { speaker: 'Ms. Parks' })] },
+    ];
     const m = score({ task: 'quote', gold, pred }).metrics;
     expect(m.ratio30?.matched).toBe(2);
     expect(m.ratio80?.matched).toBe(1);
@@ -311,7 +374,10 @@ describe('sentence task', () => {
 
   test('several positive values and a custom exclusion list', () => {
     const gold: GoldDoc[] = ['A', 'B', 'C'].map((v, i) => ({ id: i, text: 'x', doc_labels: { k: v } }));
-    const pred: PredLine[] = [{ id: 0, doc: { positive: true } }, { id: 1, doc: { positive: true } }];
+    const pred: PredLine[] = [
+      { id: 0, doc: { positive: true } },
+      { id: 1, doc: { positive: true } },
+    ];
     const s = score({ task: 'sentence', gold, pred, goldKey: 'k', goldPos: 'A|B', goldExclude: [] }).metrics.sentence;
     expect(s).toMatchObject({ n: 3, tp: 2, tn: 1 }); // A, B positive and predicted; C negative, missing
     expect(() => score({ task: 'sentence', gold, pred })).toThrow('needs --gold-key');
@@ -404,7 +470,11 @@ describe('prediction lines', () => {
     expect(r.metrics.span_overlap).toMatchObject({ pred_units: 6, pred_hit: 1, gold_units: 2, gold_hit: 1 });
     near(r.metrics.span_overlap?.p, 1 / 6);
     // a group with one valid and one invalid span keeps the valid part
-    const r2 = score({ task: 'loaded', gold, pred: [{ id: 'a', spans: [p(text, 'Shocking', 'loaded', { group: 'g' }), { start: 3, end: 1, label: 'loaded', group: 'g' }] }] });
+    const r2 = score({
+      task: 'loaded',
+      gold,
+      pred: [{ id: 'a', spans: [p(text, 'Shocking', 'loaded', { group: 'g' }), { start: 3, end: 1, label: 'loaded', group: 'g' }] }],
+    });
     expect(r2.invalid_pred_spans).toBe(1);
     expect(r2.metrics.span_overlap).toMatchObject({ pred_units: 1, pred_hit: 1 });
   });
@@ -419,7 +489,9 @@ describe('prediction lines', () => {
     expect(r).toMatchObject({ pred_duplicate_lines: 1, pred_docs_extra: 1, pred_docs_missing: 1 });
     // doc a: units 'Shocking' (twice -> once) and 'today' -> P = 1/2; R = 1/2 (doc b has no line)
     expect(r.metrics.span_overlap).toMatchObject({ pred_units: 2, pred_hit: 1, gold_units: 2, gold_hit: 1 });
-    expect(formatResult(r, 'toy')).toMatch(/^task=loaded gold=toy docs=2 pred_docs_missing=1 pred_docs_extra=1 pred_duplicate_lines=1\n {2}span-overlap {5}P=0\.500 {2}R=0\.500 {2}F1=0\.500/);
+    expect(formatResult(r, 'toy')).toMatch(
+      /^task=loaded gold=toy docs=2 pred_docs_missing=1 pred_docs_extra=1 pred_duplicate_lines=1\n {2}span-overlap {5}P=0\.500 {2}R=0\.500 {2}F1=0\.500/,
+    );
   });
 
   test('unknown task', () => {

@@ -9,7 +9,10 @@ import type { Report } from '../../src/report';
  * same in both drafts; only the draft-04 `id` is renamed `$id` and `$schema` dropped.
  */
 export function sarifValidator(): (doc: unknown) => string[] {
-  const schema = JSON.parse(readFileSync(join(__dirname, 'sarif', 'sarif-schema-2.1.0.validation.json'), 'utf8')) as Record<string, unknown>;
+  const schema = JSON.parse(readFileSync(join(__dirname, 'sarif', 'sarif-schema-2.1.0.validation.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const { $schema: _s, id, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
@@ -30,12 +33,18 @@ type Selector = { type: string; exact: string; prefix: string; suffix: string; s
 export function checkW3c(doc: Record<string, unknown>, source: string, report: Report): void {
   expect(doc['@context']).toContain('http://www.w3.org/ns/anno.jsonld');
   expect(doc.type).toBe('AnnotationCollection');
-  const items = (doc.first as { items: Array<{ type: string; body: Array<Record<string, unknown>>; target: { selector: Selector[] } }> }).items;
+  const items = (doc.first as { items: Array<{ type: string; body: Array<Record<string, unknown>>; target: { selector: Selector[] } }> })
+    .items;
   expect(items).toHaveLength(report.findings.length);
   items.forEach((a, i) => {
     const f = report.findings[i];
     expect(a.type).toBe('Annotation');
-    expect(a.body[0]).toMatchObject({ value: f.message, 'slant:analyzer': f.analyzer, 'slant:messageId': f.messageId, 'slant:severity': f.severity });
+    expect(a.body[0]).toMatchObject({
+      value: f.message,
+      'slant:analyzer': f.analyzer,
+      'slant:messageId': f.messageId,
+      'slant:severity': f.severity,
+    });
     const quote = a.target.selector.find((s) => s.type === 'TextQuoteSelector')!;
     const pos = a.target.selector.find((s) => s.type === 'TextPositionSelector')!;
     expect(quote.prefix.length).toBeLessThanOrEqual(32);
@@ -53,13 +62,24 @@ export function checkSarif(doc: Record<string, unknown>, source: string, report:
   const rules = (run.tool as { driver: { rules: Array<{ id: string }> } }).driver.rules;
   expect(rules.map((r) => r.id)).toEqual(Object.keys(report.rules));
   const lines = source.split(/\r\n|\r|\n/);
-  const results = run.results as Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { region: Record<string, number> } }> }>;
+  const results = run.results as Array<{
+    ruleId: string;
+    ruleIndex: number;
+    level: string;
+    message: { text: string };
+    locations: Array<{ physicalLocation: { region: Record<string, number> } }>;
+  }>;
   expect(results).toHaveLength(report.findings.length);
   results.forEach((r, i) => {
     const f = report.findings[i];
     const src = f.span.source ?? f.span;
     const region = r.locations[0].physicalLocation.region;
-    expect([r.ruleId, rules[r.ruleIndex].id, r.message.text, r.level]).toEqual([f.analyzer, f.analyzer, f.message, f.severity === 'warning' ? 'warning' : 'note']);
+    expect([r.ruleId, rules[r.ruleIndex].id, r.message.text, r.level]).toEqual([
+      f.analyzer,
+      f.analyzer,
+      f.message,
+      f.severity === 'warning' ? 'warning' : 'note',
+    ]);
     expect([region.charOffset, region.charLength]).toEqual([src.start, src.end - src.start]);
     // the 1-based line/column pair points at the same characters
     if (region.startLine === region.endLine) {
@@ -69,4 +89,3 @@ export function checkSarif(doc: Record<string, unknown>, source: string, report:
     }
   });
 }
-

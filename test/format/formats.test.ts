@@ -28,7 +28,8 @@ describe('formatReport', () => {
   });
 
   it('sarif and w3c of HTML input point into the HTML', () => {
-    const html = '<html><head><title>x</title></head><body><h1>Council &ldquo;slams&rdquo; plan</h1>\n<p>Critics <b>slammed</b> the\n plan, officials said.</p></body></html>';
+    const html =
+      '<html><head><title>x</title></head><body><h1>Council &ldquo;slams&rdquo; plan</h1>\n<p>Critics <b>slammed</b> the\n plan, officials said.</p></body></html>';
     const report = pipeline.analyze(html, { input: 'html' });
     const sarif = toSarif(report, { source: html });
     checkSarif(sarif, html, report, validate);
@@ -73,7 +74,10 @@ describe('offsets in other units', () => {
       let n = 0;
       eachSpan(report, (span) => {
         n++;
-        const slice = unit === 'codepoint' ? (units as string[]).slice(span.start, span.end).join('') : new TextDecoder().decode(new Uint8Array((units as number[]).slice(span.start, span.end)));
+        const slice =
+          unit === 'codepoint'
+            ? (units as string[]).slice(span.start, span.end).join('')
+            : new TextDecoder().decode(new Uint8Array((units as number[]).slice(span.start, span.end)));
         expect(slice).toBe(span.text);
       });
       expect(n).toBeGreaterThan(5);

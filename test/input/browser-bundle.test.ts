@@ -26,13 +26,21 @@ describe('input adapters and formatters in the browser bundle', () => {
     context.html = html;
     context.md = md;
     const run = (code: string): unknown => JSON.parse(vm.runInContext(code, context) as string);
-    expect(run("JSON.stringify(slant.analyze(html, { input: 'html' }))")).toEqual(JSON.parse(JSON.stringify(analyze(html, { input: 'html' }))));
-    expect(run("JSON.stringify(slant.analyze(md, { input: 'markdown' }))")).toEqual(JSON.parse(JSON.stringify(analyze(md, { input: 'markdown' }))));
+    expect(run("JSON.stringify(slant.analyze(html, { input: 'html' }))")).toEqual(
+      JSON.parse(JSON.stringify(analyze(html, { input: 'html' }))),
+    );
+    expect(run("JSON.stringify(slant.analyze(md, { input: 'markdown' }))")).toEqual(
+      JSON.parse(JSON.stringify(analyze(md, { input: 'markdown' }))),
+    );
     const report = analyze(html, { input: 'html' });
     // the tool version differs by build (the bundle has the package version, src under jest "0.0.0-dev")
-    const unversioned = (doc: string): unknown => JSON.parse(doc.replace(/"name":"slant","version":"[^"]*"/, '"name":"slant","version":"x"'));
+    const unversioned = (doc: string): unknown =>
+      JSON.parse(doc.replace(/"name":"slant","version":"[^"]*"/, '"name":"slant","version":"x"'));
     for (const format of ['sarif', 'w3c'] as const) {
-      const inBundle = vm.runInContext(`slant.formatReport(slant.analyze(html, { input: 'html' }), '${format}', { source: html, compact: true })`, context) as string;
+      const inBundle = vm.runInContext(
+        `slant.formatReport(slant.analyze(html, { input: 'html' }), '${format}', { source: html, compact: true })`,
+        context,
+      ) as string;
       expect(unversioned(inBundle)).toEqual(unversioned(formatReport(report, format, { source: html, compact: true })));
     }
   });

@@ -70,7 +70,8 @@ describe('HTML input', () => {
   });
 
   it('puts <blockquote> and <q> in the quoted voice without quotation marks', () => {
-    const html = '<p>The minister spoke.</p><blockquote><p>We will build the homes.</p><p>Every one of them.</p></blockquote><p>She said it was <q>a disgraceful waste</q> of money.</p>';
+    const html =
+      '<p>The minister spoke.</p><blockquote><p>We will build the homes.</p><p>Every one of them.</p></blockquote><p>She said it was <q>a disgraceful waste</q> of money.</p>';
     const pipeline = createPipeline();
     const report = pipeline.analyze(html, { input: 'html' });
     const quoted = report.quotations.map((q) => [q.kind, q.content.text]);
@@ -145,7 +146,8 @@ describe('analyze() options', () => {
   });
 
   it('every span of an HTML report carries a source range that reads as its text', () => {
-    const html = '<article><h1>Council &ldquo;slammed&rdquo;</h1><p>Critics said the <em>shameless</em> plan would fail, officials said.</p><p>&ldquo;It is a disaster,&rdquo; said Ann Lee, a councillor.</p></article>';
+    const html =
+      '<article><h1>Council &ldquo;slammed&rdquo;</h1><p>Critics said the <em>shameless</em> plan would fail, officials said.</p><p>&ldquo;It is a disaster,&rdquo; said Ann Lee, a councillor.</p></article>';
     const report = createPipeline().analyze(html, { input: 'html' });
     const text = readInput(html, 'html').text;
     assertReportInvariants(report, text);

@@ -5,16 +5,22 @@
  */
 import { decodeHTML } from 'entities';
 
-const SKIPPED = 'script|style|template|noscript|svg|math|iframe|object|embed|canvas|audio|video|select|button|textarea|nav|header|footer|aside|head';
+const SKIPPED =
+  'script|style|template|noscript|svg|math|iframe|object|embed|canvas|audio|video|select|button|textarea|nav|header|footer|aside|head';
 const BLOCK = new Set(
-  'address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul br title'.split(' '),
+  'address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul br title'.split(
+    ' ',
+  ),
 );
 const TAG = /<\/?([A-Za-z][^\s/>]*)(?:\s*[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/g;
 
 export const normalise = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 export function stripHtml(src: string): string {
-  let s = src.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<![^>]*>/g, '').replace(/<\?[^>]*>/g, '');
+  let s = src
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<![^>]*>/g, '')
+    .replace(/<\?[^>]*>/g, '');
   s = s.replace(new RegExp(`<(${SKIPPED})\\b[^>]*>[\\s\\S]*?</\\1\\s*>`, 'gi'), ' ');
   s = s.replace(TAG, (_m, name: string) => (BLOCK.has(name.toLowerCase()) ? ' ' : ''));
   return decodeHTML(s);

@@ -6,5 +6,6 @@ import { highlightFindings, type HighlightHandle } from 'slant/dom';
 
 const report: Report = analyze('The council approved the budget.');
 const pipeline = createPipeline({ analyzers: [] });
-export const ok: boolean = report.schemaVersion.length > 0 && pipeline.analyzerIds.length === 0 && !isConfigError(null) && AnalyzerTester !== undefined;
+export const ok: boolean =
+  report.schemaVersion.length > 0 && pipeline.analyzerIds.length === 0 && !isConfigError(null) && AnalyzerTester !== undefined;
 export const nodeAndDom: [typeof analyzeMany, (root: Node) => HighlightHandle] = [analyzeMany, (root) => highlightFindings(root, report)];

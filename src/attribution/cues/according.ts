@@ -13,7 +13,9 @@ export function according(ctx: Ctx, k: number, lo: number, hi: number): Candidat
   c.last = k + 1;
   const l = tokens[k + 2]?.pos === 'VERB' && k + 2 <= hi ? npRightOfMisreadNoun(tokens, k + 2, hi) : npRight(tokens, k + 2, hi);
   // "According to X, …" or "…, according to X."
-  const atStart = k === lo || (k > lo && (isComma(tokens[k - 1]) ? false : !tokens[k - 1].isWord || tokens[k - 1].pos === 'CCONJ' || tokens[k - 1].pos === 'ADV'));
+  const atStart =
+    k === lo ||
+    (k > lo && (isComma(tokens[k - 1]) ? false : !tokens[k - 1].isWord || tokens[k - 1].pos === 'CCONJ' || tokens[k - 1].pos === 'ADV'));
   if (l >= 0) {
     let last = appositiveRight(ctx, l, hi);
     // at the front an appositive ends at a comma before the content ("According to Ann Lee, the minister, …");

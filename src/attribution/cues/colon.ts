@@ -70,9 +70,24 @@ function namesSource(ctx: Ctx, a: number, b: number): boolean {
     const n = tokens[k].normal;
     const l = tokens[k].lemma;
     // a person's name by its given name ("Ann Coulter: …")
-    if (k < b && (FEMALE_NAMES.has(n) || MALE_NAMES.has(n)) && isCapitalized(tokens[k]) && isCapitalized(tokens[k + 1]) && tokens[k + 1].isWord) return true;
+    if (
+      k < b &&
+      (FEMALE_NAMES.has(n) || MALE_NAMES.has(n)) &&
+      isCapitalized(tokens[k]) &&
+      isCapitalized(tokens[k + 1]) &&
+      tokens[k + 1].isWord
+    )
+      return true;
     if (n === 'newspaper' || n === 'newspapers') return true;
-    if (ctx.bodyNames.has(n) || DOCUMENT_NOUNS.has(n) || ANONYMOUS_NOUNS.has(n) || VAGUE_NOUNS.has(n) || PERSON_TITLES.has(l) || ORGANIZATION_WORDS.has(n)) return true;
+    if (
+      ctx.bodyNames.has(n) ||
+      DOCUMENT_NOUNS.has(n) ||
+      ANONYMOUS_NOUNS.has(n) ||
+      VAGUE_NOUNS.has(n) ||
+      PERSON_TITLES.has(l) ||
+      ORGANIZATION_WORDS.has(n)
+    )
+      return true;
   }
   return false;
 }

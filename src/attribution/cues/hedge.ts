@@ -14,7 +14,13 @@ export function isAttributive(tokens: Token[], k: number, lo: number, hi: number
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   if (!prev || k - 1 < lo || !next || k + 1 > hi) return false;
-  const prevOk = prev.pos === 'DET' || isPossessivePronoun(prev) || isPossessiveMarker(prev) || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.normal === 'and';
+  const prevOk =
+    prev.pos === 'DET' ||
+    isPossessivePronoun(prev) ||
+    isPossessiveMarker(prev) ||
+    prev.pos === 'ADJ' ||
+    prev.pos === 'NUM' ||
+    prev.normal === 'and';
   const nextOk = next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN' || next.pos === 'NUM';
   return prevOk && nextOk;
 }
@@ -30,7 +36,18 @@ export function modifier(ctx: Ctx, k: number, hi: number): Candidate | undefined
   if (l >= k + 1) {
     // and its complements up to the next clause break: "approval by the ministry on Monday to buy five systems"
     const end = clauseEnd(ctx, l + 1, hi);
-    for (let m = l + 1; m <= end && tokens[m].value !== ',' && !(tokens[m].pos === 'VERB' && !(tokens[m].normal.endsWith('ed') || tokens[m].normal.endsWith('ing')) && tokens[m - 1].normal !== 'to'); m++) l = m;
+    for (
+      let m = l + 1;
+      m <= end &&
+      tokens[m].value !== ',' &&
+      !(
+        tokens[m].pos === 'VERB' &&
+        !(tokens[m].normal.endsWith('ed') || tokens[m].normal.endsWith('ing')) &&
+        tokens[m - 1].normal !== 'to'
+      );
+      m++
+    )
+      l = m;
     c.content.push({ first: k + 1, last: l });
   }
   return c;

@@ -14,15 +14,93 @@ import { isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerb
 
 const MODALS = new Set(['will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'shall', "'ll", '’ll', "'d", '’d']);
 
-const CATENATIVE = new Set(['decline', 'refuse', 'want', 'continue', 'go', 'begin', 'start', 'try', 'plan', 'seem', 'appear',
-  'hope', 'expect', 'promise', 'vow', 'threaten', 'pledge', 'need', 'have', 'like', 'love', 'intend', 'choose', 'agree', 'fail',
-  'offer', 'ask', 'wish', 'prefer', 'dare', 'tend', 'use', 'be', 'aim', 'seek', 'decide', 'come', 'get', 'let', 'make', 'help']);
+const CATENATIVE = new Set([
+  'decline',
+  'refuse',
+  'want',
+  'continue',
+  'go',
+  'begin',
+  'start',
+  'try',
+  'plan',
+  'seem',
+  'appear',
+  'hope',
+  'expect',
+  'promise',
+  'vow',
+  'threaten',
+  'pledge',
+  'need',
+  'have',
+  'like',
+  'love',
+  'intend',
+  'choose',
+  'agree',
+  'fail',
+  'offer',
+  'ask',
+  'wish',
+  'prefer',
+  'dare',
+  'tend',
+  'use',
+  'be',
+  'aim',
+  'seek',
+  'decide',
+  'come',
+  'get',
+  'let',
+  'make',
+  'help',
+]);
 
-const AS_VERBS = new Set(['see', 'regard', 'describe', 'view', 'know', 'portray', 'characterize', 'characterise', 'label',
-  'brand', 'identify', 'dub', 'consider', 'cast', 'paint', 'present', 'depict', 'hail', 'tout', 'bill', 'frame']);
+const AS_VERBS = new Set([
+  'see',
+  'regard',
+  'describe',
+  'view',
+  'know',
+  'portray',
+  'characterize',
+  'characterise',
+  'label',
+  'brand',
+  'identify',
+  'dub',
+  'consider',
+  'cast',
+  'paint',
+  'present',
+  'depict',
+  'hail',
+  'tout',
+  'bill',
+  'frame',
+]);
 
 /** Adverbs that do not belong to a verb group before a cue. */
-const NOT_CUE_ADVERBS = new Set(['so', 'as', 'how', 'when', 'where', 'why', 'there', 'here', 'thus', 'hence', 'therefore', 'instead', 'rather', 'too', 'very', 'only']);
+const NOT_CUE_ADVERBS = new Set([
+  'so',
+  'as',
+  'how',
+  'when',
+  'where',
+  'why',
+  'there',
+  'here',
+  'thus',
+  'hence',
+  'therefore',
+  'instead',
+  'rather',
+  'too',
+  'very',
+  'only',
+]);
 
 /** Whether a noun-tagged token reads as a verb here ("Critics charge that ..."). */
 export function nounReadsAsVerb(tokens: Token[], k: number, lo: number): boolean {
@@ -32,10 +110,20 @@ export function nounReadsAsVerb(tokens: Token[], k: number, lo: number): boolean
   if (!prev || k - 1 < lo || !next) return false;
   // an uninflected form reads as a verb only before "that", a quotation or a colon ("the figures show that")
   if (t.normal === t.lemma && !(next.normal === 'that' || isQuoteMark(next) || next.value === ':')) return false;
-  const prevOk = prev.pos === 'PROPN' || (prev.pos === 'PRON' && SUBJECT_PRONOUNS.has(prev.normal) && !isPossessivePronoun(prev)) || prev.pos === 'NOUN';
+  const prevOk =
+    prev.pos === 'PROPN' || (prev.pos === 'PRON' && SUBJECT_PRONOUNS.has(prev.normal) && !isPossessivePronoun(prev)) || prev.pos === 'NOUN';
   const particle = PHRASAL.get(t.lemma)?.includes(next.normal) ?? false;
-  const nextOk = next.normal === 'that' || next.pos === 'PRON' || next.pos === 'DET' || isQuoteMark(next) || next.value === ':' || particle ||
-    next.value === '.' || next.value === ',' || next.pos === 'PROPN' || next.pos === 'NUM';
+  const nextOk =
+    next.normal === 'that' ||
+    next.pos === 'PRON' ||
+    next.pos === 'DET' ||
+    isQuoteMark(next) ||
+    next.value === ':' ||
+    particle ||
+    next.value === '.' ||
+    next.value === ',' ||
+    next.pos === 'PROPN' ||
+    next.pos === 'NUM';
   return prevOk && nextOk;
 }
 
@@ -57,7 +145,12 @@ function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
   let n = 0;
   while (j >= lo && n < 4) {
     const t = tokens[j];
-    if (isVerbGroupWord(t) || (t.pos === 'ADV' && !NOT_CUE_ADVERBS.has(t.normal) && (CUE_AUXILIARIES.has(t.normal) || t.normal.endsWith('ly') || (j - 1 >= lo && isVerbGroupWord(tokens[j - 1])) || n === 0))) {
+    if (
+      isVerbGroupWord(t) ||
+      (t.pos === 'ADV' &&
+        !NOT_CUE_ADVERBS.has(t.normal) &&
+        (CUE_AUXILIARIES.has(t.normal) || t.normal.endsWith('ly') || (j - 1 >= lo && isVerbGroupWord(tokens[j - 1])) || n === 0))
+    ) {
       j--;
       n++;
       continue;
@@ -101,7 +194,16 @@ function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
     else if (n2 && n3 && (n2.pos === 'DET' || isPossessivePronoun(n2)) && MEDIUM_NOUNS.has(n3.normal) && r + 3 <= hi) {
       r += 3;
       if (n4 && n4.normal === 'post' && r + 1 <= hi) r++;
-    } else if (n2 && n3 && n4 && (n2.pos === 'DET' || isPossessivePronoun(n2)) && (n3.pos === 'ADJ' || n3.pos === 'NOUN' || n3.pos === 'PROPN') && MEDIUM_NOUNS.has(n4.normal) && r + 4 <= hi) r += 4;
+    } else if (
+      n2 &&
+      n3 &&
+      n4 &&
+      (n2.pos === 'DET' || isPossessivePronoun(n2)) &&
+      (n3.pos === 'ADJ' || n3.pos === 'NOUN' || n3.pos === 'PROPN') &&
+      MEDIUM_NOUNS.has(n4.normal) &&
+      r + 4 <= hi
+    )
+      r += 4;
   }
   if (tokens[r + 1] && r + 1 <= hi && tokens[r + 1].value === ':') r++;
   c.last = r;
@@ -124,7 +226,8 @@ export function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, l
   if (t.pos !== 'VERB') f.push(feat('pos-', t.pos));
   for (let m = c.first; m < c.head; m++) {
     if (MODALS.has(tokens[m].normal)) f.push('modal');
-    if (tokens[m].normal === 'not' || tokens[m].normal === "n't" || tokens[m].normal === 'n’t' || tokens[m].normal === 'never') f.push('negated');
+    if (tokens[m].normal === 'not' || tokens[m].normal === "n't" || tokens[m].normal === 'n’t' || tokens[m].normal === 'never')
+      f.push('negated');
   }
   if (k === lo || (k === lo + 1 && !tokens[lo].isWord)) f.push('sentence-initial');
   // "figures released on Tuesday", "the bill passed by the House": a participle modifying the noun before it
@@ -155,13 +258,43 @@ function verbSource(ctx: Ctx, c: Candidate, lo: number, hi: number, gerund: bool
   const prevIn = c.first - 1 >= lo;
   let source: TokenRange | undefined;
   let side: SourceSide = 'none';
-  const prevKind = !prevIn ? 'start' : ctx.closeMark[c.first - 1] >= 0 ? 'close-quote' : isComma(prev) ? (ctx.closeMark[c.first - 2] >= 0 ? 'close-quote' : 'comma') : prev.value === '—' || prev.value === '–' || prev.value === '--' ? 'dash' : prev.pos === 'CCONJ' ? 'cconj' : isNpHead(prev) || prev.value === ')' ? 'np' : prev.pos === 'ADP' || prev.pos === 'SCONJ' ? 'adp' : prev.pos === 'ADV' ? 'adv' : 'other';
+  const prevKind = !prevIn
+    ? 'start'
+    : ctx.closeMark[c.first - 1] >= 0
+      ? 'close-quote'
+      : isComma(prev)
+        ? ctx.closeMark[c.first - 2] >= 0
+          ? 'close-quote'
+          : 'comma'
+        : prev.value === '—' || prev.value === '–' || prev.value === '--'
+          ? 'dash'
+          : prev.pos === 'CCONJ'
+            ? 'cconj'
+            : isNpHead(prev) || prev.value === ')'
+              ? 'np'
+              : prev.pos === 'ADP' || prev.pos === 'SCONJ'
+                ? 'adp'
+                : prev.pos === 'ADV'
+                  ? 'adv'
+                  : 'other';
   f.push(feat('prev-', prevKind));
   const participleStart = prevKind === 'start' && (gerund || t.normal.endsWith('ed')) && t.normal !== t.lemma;
   if (c.passive || participleStart) {
     // passive: "was criticized by X"; otherwise no source. "Asked about it, she …": no source either.
     let b = c.last + 1;
-    while (b <= hi && b - c.last < 7 && tokens[b].normal !== 'by' && (isTimeWord(tokens[b]) || tokens[b].pos === 'ADV' || tokens[b].pos === 'ADP' || tokens[b].pos === 'DET' || tokens[b].pos === 'NOUN' || tokens[b].pos === 'ADJ' || tokens[b].pos === 'PROPN')) b++;
+    while (
+      b <= hi &&
+      b - c.last < 7 &&
+      tokens[b].normal !== 'by' &&
+      (isTimeWord(tokens[b]) ||
+        tokens[b].pos === 'ADV' ||
+        tokens[b].pos === 'ADP' ||
+        tokens[b].pos === 'DET' ||
+        tokens[b].pos === 'NOUN' ||
+        tokens[b].pos === 'ADJ' ||
+        tokens[b].pos === 'PROPN')
+    )
+      b++;
     if (b <= hi && tokens[b].normal === 'by') {
       const l = npRight(tokens, b + 1, hi);
       if (l >= 0) {
@@ -172,14 +305,23 @@ function verbSource(ctx: Ctx, c: Candidate, lo: number, hi: number, gerund: bool
     if (participleStart) f.push('participle-start');
   } else if (c.cls === 'appearance') {
     side = 'none'; // "seems", "appears": the subject is part of the content
-  } else if ((infinitive && !f.includes('catenative')) || (gerund && (prevKind === 'comma' || prevKind === 'adp' || prevKind === 'cconj' || prevKind === 'close-quote' || prevKind === 'dash')) || prevKind === 'cconj') {
+  } else if (
+    (infinitive && !f.includes('catenative')) ||
+    (gerund && (prevKind === 'comma' || prevKind === 'adp' || prevKind === 'cconj' || prevKind === 'close-quote' || prevKind === 'dash')) ||
+    prevKind === 'cconj'
+  ) {
     side = 'inherited';
   } else {
     if (prevKind !== 'close-quote' && prevKind !== 'start') {
       source = sourceLeft(ctx, c, lo);
       if (source) side = 'left';
     }
-    if (!source && INVERSION_VERBS.has(c.lemma) && !c.passive && (prevKind === 'close-quote' || prevKind === 'comma' || prevKind === 'start')) {
+    if (
+      !source &&
+      INVERSION_VERBS.has(c.lemma) &&
+      !c.passive &&
+      (prevKind === 'close-quote' || prevKind === 'comma' || prevKind === 'start')
+    ) {
       source = sourceRight(ctx, c, hi);
       if (source) side = 'right';
     }
@@ -203,7 +345,8 @@ function verbContent(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
   const source = c.source;
   const leftEdge = side === 'left' && source ? source.first : c.first;
   const before = leftEdge - 1 >= lo ? leftEdge - 1 : -1;
-  const quoteBefore = before >= 0 && (ctx.closeMark[before] >= 0 || (isComma(tokens[before]) && before - 1 >= lo && ctx.closeMark[before - 1] >= 0));
+  const quoteBefore =
+    before >= 0 && (ctx.closeMark[before] >= 0 || (isComma(tokens[before]) && before - 1 >= lo && ctx.closeMark[before - 1] >= 0));
   const afterIdx = side === 'right' || side === 'by' ? source!.last + 1 : c.last + 1;
   if (quoteBefore) {
     f.push('quote-before');
@@ -226,7 +369,18 @@ function verbContent(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
       const objLast = nx.pos === 'PRON' ? r : npRight(tokens, r, hi);
       if (objLast >= r) {
         const after = objLast + 1 <= hi ? nextKindOf(ctx, objLast + 1) : 'end';
-        if (after === 'that' || after === 'to' || after === 'quote' || after === 'colon' || after === 'pron' || after === 'comma' || after === 'wh' || after === 'time' || after === 'adp' || (after === 'np' && TELL_VERBS.has(c.lemma))) {
+        if (
+          after === 'that' ||
+          after === 'to' ||
+          after === 'quote' ||
+          after === 'colon' ||
+          after === 'pron' ||
+          after === 'comma' ||
+          after === 'wh' ||
+          after === 'time' ||
+          after === 'adp' ||
+          (after === 'np' && TELL_VERBS.has(c.lemma))
+        ) {
           f.push('recipient');
           r = objLast + 1;
         }
@@ -236,7 +390,8 @@ function verbContent(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
     r = skipAdverbialRight(ctx, r, hi);
     nextKind = r > hi ? 'end' : nextKindOf(ctx, r);
     f.push(feat('next-', nextKind));
-    const rightEmpty = nextKind === 'end' || (nextKind === 'punct' && tokens[r].value !== ':' && tokens[r].value !== ',' && tokens[r].value !== '—');
+    const rightEmpty =
+      nextKind === 'end' || (nextKind === 'punct' && tokens[r].value !== ':' && tokens[r].value !== ',' && tokens[r].value !== '—');
     const clauseBefore = before >= lo && isComma(tokens[before]) && before > lo;
     if (clauseBefore && (rightEmpty || nextKind === 'comma')) {
       // "The deal is off, officials said." / "…, the Times said, including …"
@@ -255,7 +410,8 @@ function verbContent(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
       }
     }
     // "he declared:" at the end of a paragraph: the content is the next paragraph
-    if (!c.content.length && (tokens[c.last].value === ':' || tokens[r]?.value === ':') && (r > hi || tokens[r].value === ':')) nextParagraphContent(ctx, c, hi);
+    if (!c.content.length && (tokens[c.last].value === ':' || tokens[r]?.value === ':') && (r > hi || tokens[r].value === ':'))
+      nextParagraphContent(ctx, c, hi);
   }
 }
 
@@ -263,7 +419,49 @@ function verbContent(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
 const TELL_VERBS = new Set(['tell', 'inform', 'assure', 'reassure', 'remind', 'notify', 'convince', 'persuade', 'warn', 'promise']);
 
 /** Verbs that invert with their source after a quotation: "“…,” said Smith". */
-const INVERSION_VERBS = new Set(['say', 'add', 'write', 'ask', 'explain', 'note', 'continue', 'reply', 'respond', 'answer',
-  'argue', 'insist', 'recall', 'declare', 'warn', 'observe', 'concede', 'admit', 'conclude', 'remark', 'joke', 'quip',
-  'exclaim', 'counter', 'shout', 'complain', 'tell', 'tweet', 'state', 'acknowledge', 'claim', 'suggest', 'report',
-  'announce', 'predict', 'promise', 'muse', 'offer', 'cry', 'yell', 'whisper', 'agree', 'retort', 'interject']);
+const INVERSION_VERBS = new Set([
+  'say',
+  'add',
+  'write',
+  'ask',
+  'explain',
+  'note',
+  'continue',
+  'reply',
+  'respond',
+  'answer',
+  'argue',
+  'insist',
+  'recall',
+  'declare',
+  'warn',
+  'observe',
+  'concede',
+  'admit',
+  'conclude',
+  'remark',
+  'joke',
+  'quip',
+  'exclaim',
+  'counter',
+  'shout',
+  'complain',
+  'tell',
+  'tweet',
+  'state',
+  'acknowledge',
+  'claim',
+  'suggest',
+  'report',
+  'announce',
+  'predict',
+  'promise',
+  'muse',
+  'offer',
+  'cry',
+  'yell',
+  'whisper',
+  'agree',
+  'retort',
+  'interject',
+]);
