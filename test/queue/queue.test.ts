@@ -70,7 +70,6 @@ describeRedis('slant queue: exactly once over several worker processes', () => {
     const exporter = cli(['queue', 'export', '--name', run, '-o', out, '--wait'], url);
     procs.push(exporter);
 
-
     expect(`exit ${await exporter.exited}: ${exporter.stderr()}`).toMatch(/^exit 0:/);
     expect(exporter.stderr()).toContain('2000 lines written; 100 errors');
 
