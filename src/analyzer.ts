@@ -95,3 +95,6 @@ export function use<MessageId extends string, Options>(
 ): AnalyzerUse<MessageId, Options> {
   return { analyzer, settings };
 }
+
+/** An analyzer given to a pipeline: the analyzer itself, `use(analyzer, settings)`, or a built-in id. */
+export type AnalyzerSpec = Analyzer<string, any> | AnalyzerUse<string, any> | string; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Analyzer, AnalyzerContext, AnalyzerSettings, AnalyzerUse, ReportDescriptor } from './analyzer';
+import type { Analyzer, AnalyzerContext, AnalyzerSettings, AnalyzerSpec, AnalyzerUse, ReportDescriptor } from './analyzer';
 import { builtinAnalyzers, presets } from './analyzers';
 import { analyzeMany } from './batch/analyze-many';
 import type { AnalyzeManyOptions, BatchItem, BatchResult } from './batch/types';
@@ -14,8 +14,7 @@ import type { AnalyzerResult, Finding, Report, Rule, SentenceStatus, Severity } 
 import { INPUT_FORMATS, readInput, type ExtractedInput, type HtmlInputOptions, type InputFormat } from './input';
 import { OFFSET_UNITS, convertReportOffsets, mapReportToSource, type OffsetUnit } from './input/map-report';
 
-/** An analyzer given to a pipeline: the analyzer itself, `use(analyzer, settings)`, or a built-in id. */
-export type AnalyzerSpec = Analyzer<string, any> | AnalyzerUse<string, any> | string; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type { AnalyzerSpec } from './analyzer';
 
 export interface PipelineOptions {
   /** Analyzers to run, in order (default: `presets.recommended`). */

@@ -1,5 +1,4 @@
-import type { Analyzer } from '../analyzer';
-import type { AnalyzerSpec } from '../pipeline';
+import type { Analyzer, AnalyzerSpec } from '../analyzer';
 import { agency } from './agency';
 import { certainty } from './certainty';
 import { framing } from './framing';

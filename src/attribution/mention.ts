@@ -1,5 +1,6 @@
 /**
- * TODO
+ * Reads one source phrase ("Dmitry Peskov, the press secretary", "a senior official", "they"): its name, role, type,
+ * number and gender as far as the words tell. The word lists it reads are in mention-words.ts.
  */
 import type { SlantDocument, Token } from '../document';
 import { tokenizeTerm } from '../nlp';
@@ -19,8 +20,36 @@ import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isComma } from './tokens';
 import type { SourceType } from './types';
+import {
+  BODY_NOUNS,
+  GROUP_NAMES,
+  HONORIFICS,
+  HUMAN_NOUNS,
+  HUMAN_SUFFIX,
+  NAME_JOINERS,
+  OFFICE_WORDS,
+  PLURAL_QUANT,
+  SINGULAR_DETERMINERS,
+  SPOKESPERSON_NOUNS,
+  TITLE_GENDER,
+  VAGUE_NON_PERSONS,
+  isAcronym,
+} from './mention-words';
 
-export type Gender = 'm' | 'f' | undefined;
+export {
+  COMPANY_DESCRIPTIONS,
+  GROUP_NAMES,
+  HONORIFICS,
+  SHORT_NAME_HEADS,
+  SPOKESPERSON_NOUNS,
+  isAcronym,
+  isCompanyName,
+  titleKey,
+} from './mention-words';
+
+import type { Gender } from './mention-words';
+
+export type { Gender } from './mention-words';
 
 /** What one source phrase says about its source. */
 export interface MentionInfo {
@@ -35,232 +64,10 @@ export interface MentionInfo {
   head: string;
 }
 
-export const GROUP_NAMES = new Set([
-  'democrats',
-  'republicans',
-  'americans',
-  'conservatives',
-  'liberals',
-  'progressives',
-  'evangelicals',
-  'latinos',
-  'hispanics',
-  'muslims',
-  'christians',
-  'europeans',
-  'russians',
-  'democrat',
-  'republican',
-  'independents',
-  'catholics',
-  'jews',
-  'millennials',
-  'russians',
-  'indians',
-  'chinese',
-  'iranians',
-  'israelis',
-  'palestinians',
-  'ukrainians',
-  'britons',
-  'germans',
-  'french',
-  'mexicans',
-  'canadians',
-  'africans',
-  'asians',
-  'voters',
-  'trumpers',
-  'berniebros',
-  'tories',
-  'gop',
-  'mps',
-  'msps',
-  'meps',
-]);
-
-// Prototype-free: looked up with arbitrary words ("constructor" must not find Object.prototype.constructor).
-const TITLE_GENDER: Record<string, Gender> = lookupTable({
-  'mr.': 'm',
-  mr: 'm',
-  'mrs.': 'f',
-  mrs: 'f',
-  'ms.': 'f',
-  ms: 'f',
-  sir: 'm',
-  dame: 'f',
-  lord: 'm',
-  lady: 'f',
-  king: 'm',
-  queen: 'f',
-  congresswoman: 'f',
-  congressman: 'm',
-  spokeswoman: 'f',
-  spokesman: 'm',
-  chairwoman: 'f',
-  chairman: 'm',
-  prince: 'm',
-  princess: 'f',
-});
-
-const TITLE_ALIASES: Record<string, string> = lookupTable({
-  'sen.': 'senator',
-  sen: 'senator',
-  'gov.': 'governor',
-  gov: 'governor',
-  'rep.': 'representative',
-  rep: 'representative',
-  'gen.': 'general',
-  'pres.': 'president',
-  'sec.': 'secretary',
-  'atty.': 'attorney',
-  'lt.': 'lieutenant',
-  'col.': 'colonel',
-  'dr.': 'doctor',
-  'prof.': 'professor',
-});
-
-const HUMAN_SUFFIX = /(?:[^e]er|or|ist|ian|man|woman|men|women|[^e]ers|ors|ists|ians)$/u;
-
-const HUMAN_NOUNS = new Set([
-  'resident',
-  'residents',
-  'student',
-  'students',
-  'president',
-  'participant',
-  'participants',
-  'applicant',
-  'immigrant',
-  'immigrants',
-  'migrant',
-  'migrants',
-  'consultant',
-  'consultants',
-  'assistant',
-  'correspondent',
-  'respondent',
-  'respondents',
-  'defendant',
-  'claimant',
-  'opponent',
-  'opponents',
-  'proponent',
-  'proponents',
-  'constituent',
-  'constituents',
-  'dissident',
-  'dissidents',
-  'agent',
-  'agents',
-  'parent',
-  'parents',
-  'client',
-  'clients',
-  'patient',
-  'patients',
-  'informant',
-  'informants',
-  'person',
-  'people',
-  'woman',
-  'man',
-  'child',
-  'children',
-  'family',
-  'families',
-  'victim',
-  'victims',
-  'witness',
-  'witnesses',
-  'crowd',
-  'audience',
-  'public',
-  'citizen',
-  'citizens',
-  'delegate',
-  'delegates',
-  'candidate',
-  'candidates',
-  'nominee',
-  'colleague',
-  'colleagues',
-  'neighbor',
-  'neighbors',
-  'guest',
-]);
-
-/** Words naming an office or department within a title ("Secretary of State", "Defense Secretary"). */
-const OFFICE_WORDS = new Set([
-  'state',
-  'defense',
-  'defence',
-  'health',
-  'finance',
-  'justice',
-  'energy',
-  'treasury',
-  'commerce',
-  'labor',
-  'labour',
-  'agriculture',
-  'education',
-  'interior',
-  'transportation',
-  'homeland',
-  'security',
-  'foreign',
-  'affairs',
-  'staff',
-  'press',
-  'home',
-  'trade',
-  'war',
-  'navy',
-  'army',
-  'judiciary',
-  'intelligence',
-  'environment',
-  'culture',
-]);
-
-const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'the', 'another', 'this', 'that']);
-
-/** Words of VAGUE_NOUNS that never name one person ("the other", "the speculation"). */
-const VAGUE_NON_PERSONS = new Set([
-  'some',
-  'many',
-  'others',
-  'other',
-  'several',
-  'most',
-  'few',
-  'people',
-  'everyone',
-  'everybody',
-  'anyone',
-  'someone',
-  'somebody',
-  'rumors',
-  'rumours',
-  'speculation',
-  'reports',
-]);
-
-const PLURAL_QUANT = new Set(['some', 'many', 'others', 'several', 'most', 'few', 'both', 'all']);
-
-const NAME_JOINERS = new Set(['.', '-', "'", '’']);
-
 export const clean = (s: string): string => {
   const last = s.charCodeAt(s.length - 1);
   return (last === 46 || last === 44 ? s.slice(0, -1) : s).toLowerCase(); // a trailing "." or ","
 };
-
-function lookupTable<T>(entries: Record<string, T>): Record<string, T> {
-  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
-}
-
-export const titleKey = (w: string): string => TITLE_ALIASES[w] ?? w.replace(/\.$/u, '');
 
 export function textOf(doc: SlantDocument, first: number, last: number): string {
   if (last < first) return '';
@@ -587,118 +394,6 @@ function isCommonSourceNoun(t: Token): boolean {
   );
 }
 
-/** Last words of an organization's name that a lone first word can stand for ("Pew" for "Pew Research"). */
-export const SHORT_NAME_HEADS = new Set([
-  ...COMPANY_WORDS,
-  ...'corporation corp inc co company group bank foundation fund institute research network media ltd llc plc trust society'.split(' '),
-]);
-
-/** Descriptions that refer back to a company ("the firm said", "the carmaker added"). */
-export const COMPANY_DESCRIPTIONS = new Set([
-  'company',
-  'firm',
-  'group',
-  'business',
-  'operator',
-  'retailer',
-  'supermarket',
-  'airline',
-  'carrier',
-  'manufacturer',
-  'carmaker',
-  'automaker',
-  'drugmaker',
-  'chipmaker',
-  'lender',
-  'insurer',
-  'bank',
-  'chain',
-  'provider',
-  'giant',
-  'startup',
-  'conglomerate',
-  'publisher',
-  'broadcaster',
-  'brewer',
-  'miner',
-  'utility',
-  'developer',
-]);
-
-/** A company's name: with a company word ("Brightline Energy", "Acme Holdings"), or one brand word ("Umbro"). */
-export function isCompanyName(words: string[]): boolean {
-  if (words.some((w) => SHORT_NAME_HEADS.has(w))) return true;
-  return words.length === 1 && !ORGANIZATION_WORDS.has(words[0]) && !PLACE_NAMES.has(words[0]) && !GROUP_NAMES.has(words[0]);
-}
-
-/** "SEC", "U.N.", "AT&T": capitals, dots and ampersands, two letters or more. */
-export function isAcronym(value: string): boolean {
-  return /^[A-Z][A-Z.&]+$/u.test(value) && value.replace(/\./gu, '').length >= 2;
-}
-
-/** Nouns for a kind of body, written before its name ("campaign group Rivers First", "the charity Oxfam"). */
-const BODY_NOUNS = new Set([
-  'group',
-  'firm',
-  'company',
-  'charity',
-  'agency',
-  'bank',
-  'union',
-  'party',
-  'organisation',
-  'organization',
-  'association',
-  'body',
-  'regulator',
-  'watchdog',
-  'tank',
-  'broadcaster',
-  'newspaper',
-  'publisher',
-  'retailer',
-  'supermarket',
-  'airline',
-  'carrier',
-  'manufacturer',
-  'carmaker',
-  'automaker',
-  'drugmaker',
-  'chipmaker',
-  'chain',
-  'lender',
-  'insurer',
-  'operator',
-  'provider',
-  'giant',
-  'startup',
-  'start-up',
-  'consultancy',
-  'foundation',
-  'institute',
-  'outlet',
-  'website',
-  'magazine',
-  'network',
-  'nonprofit',
-  'non-profit',
-  'coalition',
-  'alliance',
-  'federation',
-  'club',
-  'university',
-]);
-
-export const SPOKESPERSON_NOUNS = new Set([
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'spokesmen',
-  'spokeswomen',
-  'spokespeople',
-  'spokespersons',
-]);
-
 /** "… for the Environment Agency", "… of Acme": a preposition right after the head, then a capitalised name. */
 function namesBodyAfter(tokens: Token[], head: number, last: number): boolean {
   const prep = tokens[head + 1];
@@ -728,5 +423,3 @@ export function trimLast(tokens: Token[], r: TokenRange): number {
   while (last > r.first && !tokens[last].isWord && tokens[last].value !== ')') last--;
   return last;
 }
-
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'doctor', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev']);

@@ -4,10 +4,9 @@
  * in `slant/node` (src/batch/analyze-many-workers.ts), which reuses the option checks and item checks below.
  */
 import { ConfigError } from '../errors';
-import type { Pipeline } from '../pipeline';
 import { orderedMap } from './ordered';
 import { analyzeText } from './record';
-import type { AnalyzeManyOptions, BatchItem, BatchResult } from './types';
+import type { AnalyzeManyOptions, BatchItem, BatchResult, TextAnalyzer } from './types';
 
 const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 
@@ -27,7 +26,7 @@ export function checkItem(item: unknown): { id: string | number | null; text: st
 }
 
 /** Analyses one item in this thread. Never throws. */
-export function analyzeItem(pipeline: Pipeline, item: unknown): BatchResult {
+export function analyzeItem(pipeline: TextAnalyzer, item: unknown): BatchResult {
   const checked = checkItem(item);
   if (!('text' in checked)) return checked;
   const r = analyzeText(pipeline, checked.text);
@@ -70,7 +69,7 @@ export const WORKERS_NEED_NODE =
  * than 1 is a ConfigError that names `slant/node`.
  */
 export async function* analyzeMany(
-  pipeline: Pipeline,
+  pipeline: TextAnalyzer,
   source: Iterable<BatchItem> | AsyncIterable<BatchItem>,
   options: AnalyzeManyOptions = {},
 ): AsyncGenerator<BatchResult, void, undefined> {

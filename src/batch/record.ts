@@ -7,10 +7,9 @@
  * as id.
  */
 import { isSlantError } from '../errors';
-import type { Pipeline } from '../pipeline';
 import type { Report } from '../report';
 import { digestReport, project, type Digest, type FieldsSpec } from './digest';
-import type { BatchError, BatchErrorCode } from './types';
+import type { BatchError, BatchErrorCode, TextAnalyzer } from './types';
 
 export type Id = string | number | null;
 
@@ -142,7 +141,7 @@ export function inputKey(input: RawInput, opts: LineOptions): string {
 }
 
 /** Analyses a text; a thrown error or a failed analyzer becomes a BatchError. */
-export function analyzeText(pipeline: Pipeline, text: string): { report: Report } | { error: BatchError } {
+export function analyzeText(pipeline: TextAnalyzer, text: string): { report: Report } | { error: BatchError } {
   let report: Report;
   try {
     report = pipeline.analyze(text);
@@ -168,7 +167,7 @@ export function errorLine(id: Id, line: number, error: BatchError, group?: strin
 }
 
 /** Processes one input: checks it, analyses it, and renders its output line (and digest). Never throws (given a pipeline). */
-export function processInput(pipeline: Pipeline | null, input: RawInput, opts: LineOptions): LineResult {
+export function processInput(pipeline: TextAnalyzer | null, input: RawInput, opts: LineOptions): LineResult {
   const p = prepare(input, opts);
   const key = keyOf(p.id, input.line);
   let error = p.error;

@@ -50,3 +50,11 @@ export interface AnalyzeManyOptions {
   /** Articles read ahead of the consumer, at most (default: 4 per worker). Bounds memory. */
   maxInFlight?: number;
 }
+
+/**
+ * What the batch helpers need of a pipeline: `analyze(text)`. A structural type, so that src/batch never imports
+ * src/pipeline (which imports batch/analyze-many for `pipeline.analyzeMany`).
+ */
+export interface TextAnalyzer {
+  analyze(text: string): Report;
+}
