@@ -1,7 +1,6 @@
 import { isSlantError } from '../errors';
 import { ANALYZE_USAGE, analyzeCommand } from './analyze-command';
 import { batchCommand } from './batch-command';
-import { serveCommand } from './serve-command';
 import { processIo, UsageError, type Io } from './io';
 
 declare const SLANT_VERSION: string | undefined;
@@ -25,7 +24,7 @@ const commands: Record<string, Command> = {
   analyze: analyzeCommand,
   batch: batchCommand,
   queue: (args, io) => import('./queue-command').then((m) => m.queueCommand(args, io)),
-  serve: serveCommand,
+  serve: (args, io) => import('./serve-command').then((m) => m.serveCommand(args, io)),
   schema: async (_args, io) => {
     const { reportJsonSchemaDocument } = await import('../report');
     io.stdout(JSON.stringify(reportJsonSchemaDocument(), null, 2) + '\n');
