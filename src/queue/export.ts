@@ -5,26 +5,12 @@
  * code SHARD_FAILED.
  */
 import fs from 'node:fs';
-import { Queue } from 'bullmq';
 import { project, type FieldsSpec } from '../batch/digest';
 import { prepare, type LineOptions, type RawInput } from '../batch/record';
 import { InputError } from '../errors';
 import type { Report } from '../report';
 import { statusOf } from './status';
-import {
-  BULL_PREFIX,
-  bullConnection,
-  checkReachable,
-  checkRunName,
-  connect,
-  jobId,
-  readSettings,
-  redisUrl,
-  runKeys,
-  unpackLines,
-  type RunSettings,
-  type ShardJob,
-} from './shared';
+import { jobId, readSettings, openRun, runKeys, unpackLines, type RunSettings } from './shared';
 
 export interface ExportOptions {
   name: string;
@@ -91,12 +77,7 @@ function failedLines(inputs: RawInput[], settings: RunSettings, message: string)
 }
 
 export async function exportRun(options: ExportOptions): Promise<ExportResult> {
-  const run = checkRunName(options.name);
-  const url = redisUrl(options.redis);
-  await checkReachable(url);
-  const redis = connect(url);
-  const queue = new Queue<ShardJob>(run, { connection: bullConnection(url), prefix: BULL_PREFIX });
-  queue.on('error', () => undefined);
+  const { run, redis, queue, close } = await openRun(options.name, options.redis);
   const keys = runKeys(run);
   let out: fs.WriteStream | undefined;
   try {
@@ -173,7 +154,6 @@ export async function exportRun(options: ExportOptions): Promise<ExportResult> {
     return result;
   } finally {
     if (out) await new Promise<void>((resolve) => out!.end(resolve));
-    await queue.close();
-    redis.disconnect();
+    await close();
   }
 }

@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { FieldsSpec } from '../batch/digest';
 import type { RawInput } from '../batch/record';
@@ -143,3 +144,30 @@ if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 1 then
   return 1
 end
 return 0`;
+
+/** A run's two connections: our own client and its BullMQ queue. */
+export interface RunConnection {
+  run: string;
+  url: string;
+  redis: Redis;
+  queue: Queue<ShardJob>;
+  close(): Promise<void>;
+}
+
+/**
+ * Checks the run name and that Redis answers (InputError otherwise), then opens the run's connections; `close()`
+ * closes both. Used by export, status and clean.
+ */
+export async function openRun(name: string, redisOption: string | undefined): Promise<RunConnection> {
+  const run = checkRunName(name);
+  const url = redisUrl(redisOption);
+  await checkReachable(url);
+  const redis = connect(url);
+  const queue = new Queue<ShardJob>(run, { connection: bullConnection(url), prefix: BULL_PREFIX });
+  queue.on('error', () => undefined); // reconnects on its own
+  const close = async (): Promise<void> => {
+    await queue.close();
+    redis.disconnect();
+  };
+  return { run, url, redis, queue, close };
+}

@@ -1,19 +1,8 @@
 /** `slant queue status` and `slant queue clean` (Node only). */
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { InputError } from '../errors';
-import {
-  BULL_PREFIX,
-  RUNS_KEY,
-  bullConnection,
-  checkReachable,
-  checkRunName,
-  connect,
-  redisUrl,
-  runKeys,
-  shardOfJob,
-  type RunSettings,
-} from './shared';
+import { RUNS_KEY, openRun, runKeys, shardOfJob, type RunSettings } from './shared';
 
 export interface RunStatus {
   run: string;
@@ -113,28 +102,17 @@ export function formatStatus(s: RunStatus): string {
 }
 
 export async function runStatus(options: { name: string; redis?: string }): Promise<RunStatus> {
-  const run = checkRunName(options.name);
-  const url = redisUrl(options.redis);
-  await checkReachable(url);
-  const redis = connect(url);
-  const queue = new Queue(run, { connection: bullConnection(url), prefix: BULL_PREFIX });
-  queue.on('error', () => undefined);
+  const { run, redis, queue, close } = await openRun(options.name, options.redis);
   try {
     return await statusOf(redis, queue, run);
   } finally {
-    await queue.close();
-    redis.disconnect();
+    await close();
   }
 }
 
 /** Drops every key of a run: its queue (jobs, failed shards) and its stored results. Returns false when there was none. */
 export async function cleanRun(options: { name: string; redis?: string }): Promise<boolean> {
-  const run = checkRunName(options.name);
-  const url = redisUrl(options.redis);
-  await checkReachable(url);
-  const redis = connect(url);
-  const queue = new Queue(run, { connection: bullConnection(url), prefix: BULL_PREFIX });
-  queue.on('error', () => undefined);
+  const { run, redis, queue, close } = await openRun(options.name, options.redis);
   try {
     const keys = runKeys(run);
     const existed = (await redis.exists(keys.meta)) === 1 || (await redis.sismember(RUNS_KEY, run)) === 1;
@@ -143,7 +121,6 @@ export async function cleanRun(options: { name: string; redis?: string }): Promi
     await redis.unlink(keys.meta, keys.in, keys.out);
     return existed;
   } finally {
-    await queue.close();
-    redis.disconnect();
+    await close();
   }
 }
