@@ -1,26 +1,13 @@
 /** The CLI's inputs and outputs: --input, --format, --offsets, --html-keep, encodings, batch formats. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { runCli, tempFiles } from './fixtures/cli';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../src/cli';
-import type { Io } from '../src/cli/io';
 import { ReportSchema } from '../src/report';
 import { checkSarif, checkW3c, sarifValidator } from './format/checks';
 
-const dir = mkdtempSync(join(tmpdir(), 'slant-cli-io-'));
-const file = (name: string, content: string | Buffer): string => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
+const { dir, file } = tempFiles('slant-cli-io-');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, stderrIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 const html =
   '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body><nav>Home News</nav><h1>Council &ldquo;slams&rdquo; plan</h1><p>Critics <b>slammed</b> the plan, officials said.</p></body></html>';

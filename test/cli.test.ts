@@ -1,26 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { runCli, tempFiles } from './fixtures/cli';
 import { join } from 'node:path';
-import { main } from '../src/cli';
 import { escapeHtml } from '../src/render/html';
 import { parseSize } from '../src/cli/input';
-import type { Io } from '../src/cli/io';
 import { ReportSchema } from '../src/report';
 
-const dir = mkdtempSync(join(tmpdir(), 'slant-cli-'));
-const file = (name: string, content: string | Buffer): string => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
+const { dir, file } = tempFiles('slant-cli-');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, stderrIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 const article = file(
   'article.txt',

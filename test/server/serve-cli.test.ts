@@ -1,12 +1,6 @@
-import { main } from '../../src/cli';
-import type { Io } from '../../src/cli/io';
+import { runCli } from '../fixtures/cli';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, stderrIsTTY: false };
-  return { code: await main(argv, io), out, err };
-}
+const run = runCli;
 
 describe('slant serve options', () => {
   it('--help lists every option', async () => {
