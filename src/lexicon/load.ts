@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LexiconError } from '../errors';
 import { prepareTerms, tokenizeTerm } from '../nlp';
 import { buildMatcher, type PhraseMatcher } from './matcher';
+import { seedBuiltinTermTokens } from './term-tokens';
 import { LexiconSchema, type Lexicon, type LexiconEntry, type LexiconEntryInput, type LexiconInput } from './schema';
 
 /** A validated lexicon with its matcher, ready for analyzers. */
@@ -35,6 +36,7 @@ export function compileLexicon(input: unknown, origin = 'lexicon'): CompiledLexi
     );
   }
   const lexicon = parsed.data;
+  seedBuiltinTermTokens();
   prepareTerms(termParts(lexicon));
   const problems = contentProblems(lexicon);
   const matcher = buildMatcher(lexicon, problems);
