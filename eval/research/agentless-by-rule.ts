@@ -97,6 +97,13 @@ for (const [name, part] of [
     .sort((x, y) => y.a.pred_units - x.a.pred_units)
     .map((x) => `${x.rule} ${x.a.pred_hit_broad}/${x.a.pred_units} recalls ${x.a.gold_hit}`);
   console.log(`  ${byRule.join('; ')}`);
+  // ablation: the compartment's F1 without one rule
+  const ablation = rules
+    .map((rule) => ({ rule, a: agentless((r) => r !== rule, part) }))
+    .sort((x, y) => y.a.f1 - x.a.f1)
+    .slice(0, 5)
+    .map((x) => `without ${x.rule}: F1 ${f3(x.a.f1)} P ${f3(x.a.p)} R ${f3(x.a.r)}`);
+  console.log(`  ${ablation.join('; ')}`);
 }
 
 // per rule, and per rule and fold
