@@ -20,7 +20,7 @@ import {
 import { BACKSHIFT, claimScore, type Cue, NONE, STANCE_LABEL, stanceFeatures } from '../claims/score';
 import type { SlantDocument } from '../document';
 import { builtinSubjectivityModel, builtinVectors } from '../models/builtin';
-import { compileSubjectivityModel, type LoadedMatch, type RuleStatus, subjectivityFeatures, subjectivityOf } from '../models/subjectivity';
+import { compileSubjectivityModel, type LoadedMatch, rateSentences, type RuleStatus } from '../models/subjectivity';
 import { compileVectors } from '../models/vectors';
 import { round } from '../round';
 
@@ -423,11 +423,12 @@ const NONE_KINDS: readonly string[] = [];
  */
 function subjectivityRater(doc: SlantDocument, matches: ReadonlyArray<{ first: number; last: number; entry: { weight: number } }>) {
   const vectors = compileVectors(builtinVectors, 'models/vectors-en.json');
-  const model = compileSubjectivityModel(builtinSubjectivityModel, vectors);
-  const loaded: LoadedMatch[] = matches.map((m) => ({ first: m.first, last: m.last, weight: m.entry.weight }));
+  const compiled = compileSubjectivityModel(builtinSubjectivityModel, vectors);
+  const bySentence: LoadedMatch[][] = doc.sentences.map(() => []);
+  for (const m of matches) bySentence[doc.tokens[m.first].sentence]?.push({ first: m.first, last: m.last, weight: m.entry.weight });
   return {
-    threshold: model.thresholds.opinion,
+    threshold: compiled.model.thresholds.opinion,
     rate: (s: number, ruleStatus: RuleStatus, kinds: readonly string[]): number =>
-      subjectivityOf(model.weights, subjectivityFeatures(doc, s, s + 1, loaded, { statuses: new Set([ruleStatus]), kinds }, vectors)),
+      rateSentences(compiled, doc, s, s + 1, bySentence[s], { statuses: new Set([ruleStatus]), kinds }),
   };
 }

@@ -13,7 +13,7 @@ import { createPipeline } from '../../src/pipeline';
 import { ReportSchema } from '../../src/report';
 
 const vectors = compileVectors(builtinVectors, 'models/vectors-en.json');
-const model = compileSubjectivityModel(builtinSubjectivityModel, vectors);
+const { model } = compileSubjectivityModel(builtinSubjectivityModel, vectors);
 const article = (name: string): string => readFileSync(join(__dirname, '..', '..', 'examples', 'articles', `${name}.txt`), 'utf8');
 const ua = (text: string, subjectivity = true) =>
   createPipeline({ analyzers: [use(unattributedAssertions, { options: { subjectivity } })] }).analyze(text);
