@@ -122,7 +122,7 @@ function baseFeatures(
   x[q++] = first;
   x[q++] = (adj / w) * 5;
   x[q++] = (adv / w) * 5;
-  x[q++] = (num / w) * 5;
+  x[q] = (num / w) * 5;
 }
 
 /**
