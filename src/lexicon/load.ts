@@ -1,6 +1,7 @@
 import { prepareTerms, tokenizeTerm } from '../nlp';
 import { defineResource, type ResourceCompiler } from '../resource';
 import { buildMatcher, type PhraseMatcher } from './matcher';
+import { seedBuiltinTermTokens } from './term-tokens';
 import { LexiconSchema, type Lexicon, type LexiconEntry, type LexiconEntryInput, type LexiconInput } from './schema';
 
 /** A validated lexicon with its matcher, ready for analyzers. */
@@ -20,6 +21,7 @@ export const compileLexicon: ResourceCompiler<CompiledLexicon> = defineResource(
   kind: 'lexicon',
   schema: LexiconSchema,
   compile(lexicon, problems) {
+    seedBuiltinTermTokens();
     prepareTerms(termParts(lexicon));
     problems.push(...contentProblems(lexicon));
     const matcher = buildMatcher(lexicon, problems);
