@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SlantDocument } from '../document';
 import { LexiconError } from '../errors';
-import { rowCosine, vectorRow, type WordVectors } from '../models/vectors';
+import { documentRows, rowCosine, vectorRow, type WordVectors } from '../models/vectors';
 
 /**
  * The word-level loaded-language model: a logistic regression over each word's lexicon match (weight, category,
@@ -69,11 +69,9 @@ export function coverage(doc: SlantDocument, matches: readonly MatchInfo[]): Int
   return cover;
 }
 
-/** Rows of the document's tokens in the vectors (-1: no vector or not a word). */
+/** Rows of the document's tokens in the vectors (-1: no vector or not a word): the document's layer, read-only. */
 export function tokenRows(doc: SlantDocument, v: WordVectors | undefined): Int32Array {
-  const rows = new Int32Array(doc.tokens.length).fill(-1);
-  if (v) doc.tokens.forEach((t, k) => (rows[k] = t.isWord ? vectorRow(v, t.normal, t.lemma) : -1));
-  return rows;
+  return v ? documentRows(doc, v) : new Int32Array(doc.tokens.length).fill(-1);
 }
 
 /** Whether the model scores token k at all: words of an open class or covered by a match. */

@@ -39,6 +39,9 @@ export function titleCaseSentences(doc: SlantDocument): Set<number> {
   return doc.layer(titleCaseLayer);
 }
 
+/** Letters only (a constant: the build lowers a `\p{…}` literal in a function to `new RegExp` on every call). */
+const LETTERS_ONLY = /^\p{L}+$/u;
+
 function isTitleCase(doc: SlantDocument, s: Sentence): boolean {
   if (s.wordCount < MIN_TITLE_WORDS) return false;
   const maxLower = (1 - TITLE_CASE_SHARE) * s.wordCount;
@@ -54,7 +57,7 @@ function isTitleCase(doc: SlantDocument, s: Sentence): boolean {
       long++;
       continue;
     }
-    if (!/^\p{L}+$/u.test(t.value)) continue;
+    if (!LETTERS_ONLY.test(t.value)) continue;
     long++;
     const first = t.value[0];
     if (first === first.toLowerCase()) lower++;

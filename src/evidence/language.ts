@@ -34,7 +34,33 @@ const OTHER_FUNCTION_WORDS = new Set(
   ).split(/\s+/),
 );
 
-const WORD = /[\p{L}\p{M}'’]+/gu;
+/** Longer runs (UTF-16 code units; lower-casing never shortens these) are no function word. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS, ...OTHER_FUNCTION_WORDS].map((w) => w.length));
+
+/** What a code point is to the counts below: a letter, a Latin-script letter, a character of a word. */
+const LETTER = 1;
+const LATIN = 2;
+const WORD_CHAR = 4;
+const IS_LETTER = /^\p{L}$/u;
+const IS_LATIN = /^\p{Script=Latin}$/u;
+const IS_WORD_CHAR = /^[\p{L}\p{M}'’]$/u;
+/** Classes of the non-ASCII code points met so far (a pure function of the code point; a few hundred at most in practice). */
+const nonAscii = new Map<number, number>();
+
+function classOf(cp: number): number {
+  if (cp < 128) {
+    if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return LETTER | LATIN | WORD_CHAR;
+    return cp === 39 ? WORD_CHAR : 0;
+  }
+  let c = nonAscii.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    const letter = IS_LETTER.test(ch);
+    c = (letter ? LETTER : 0) | (letter && IS_LATIN.test(ch) ? LATIN : 0) | (IS_WORD_CHAR.test(ch) ? WORD_CHAR : 0);
+    if (nonAscii.size < 65536) nonAscii.set(cp, c);
+  }
+  return c;
+}
 
 export interface LanguageEvidence {
   /** Words counted (letters, marks and apostrophes). */
@@ -47,21 +73,45 @@ export interface LanguageEvidence {
   latinShare: number;
 }
 
+/**
+ * Words are maximal runs of letters, marks and apostrophes (/[\p{L}\p{M}'’]+/u), letters are \p{L} code points: one
+ * pass over the code points (a lone surrogate counts as itself, as in a `u` regex), no regex per character.
+ */
 export function languageEvidence(text: string): LanguageEvidence {
   let words = 0;
   let english = 0;
   let other = 0;
-  for (const m of text.matchAll(WORD)) {
-    words++;
-    const w = m[0].toLowerCase();
-    if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
-    else if (OTHER_FUNCTION_WORDS.has(w)) other++;
-  }
   let letters = 0;
   let latin = 0;
-  for (const m of text.matchAll(/\p{L}/gu)) {
-    letters++;
-    if (/\p{Script=Latin}/u.test(m[0])) latin++;
+  let runStart = -1;
+  const n = text.length;
+  for (let i = 0; i <= n;) {
+    let cp = i < n ? text.charCodeAt(i) : -1;
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    const c = cp < 0 ? 0 : classOf(cp);
+    if (c & LETTER) {
+      letters++;
+      if (c & LATIN) latin++;
+    }
+    if (c & WORD_CHAR) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      words++;
+      if (i - runStart <= LONGEST_FUNCTION_WORD) {
+        const w = text.slice(runStart, i).toLowerCase();
+        if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
+        else if (OTHER_FUNCTION_WORDS.has(w)) other++;
+      }
+      runStart = -1;
+    }
+    i += width;
   }
   return {
     words,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SlantDocument } from '../document';
 import type { Report } from '../report';
 import { LexiconError } from '../errors';
-import { vectorRow, type WordVectors } from './vectors';
+import { documentRows, type WordVectors } from './vectors';
 
 /**
  * The sentence subjectivity classifier (issue #17 item 3): a logistic regression over a sentence's loaded-language
@@ -95,6 +95,7 @@ function baseFeatures(
   x[q++] = Math.min(cues.kinds.length, 4) / 2;
   let words = 0, adj = 0, adv = 0, num = 0, first = 0, quoted = 0; // prettier-ignore
   rows.length = 0;
+  const tokenRows = documentRows(doc, v);
   for (let k = t0; k < t1; k++) {
     const t = doc.tokens[k];
     if (!t.isWord) continue;
@@ -107,7 +108,7 @@ function baseFeatures(
       quoted = 1;
       continue;
     }
-    const row = vectorRow(v, t.normal, t.lemma);
+    const row = tokenRows[k];
     if (row >= 0) rows.push(row);
   }
   let punct = 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineLayer, type Layer, type SlantDocument } from '../document';
 import { defineResource, type ResourceCompiler } from '../resource';
 
 /**
@@ -135,6 +136,29 @@ export function vectorRow(v: WordVectors, normal: string, lemma?: string): numbe
     if (b !== undefined) return b;
   }
   return -1;
+}
+
+/** The token-rows layer of each vectors object (a layer is a key: one per vectors, so documents cache one array each). */
+const rowLayers = new WeakMap<WordVectors, Layer<Int32Array>>();
+
+/**
+ * Rows of a document's tokens in `v` (-1: not a word, or no vector), by {@link vectorRow} from each token's normal form
+ * and lemma: a layer of the document, so that the word-level loaded-language model and the subjectivity classifier
+ * look each word up once. Read-only.
+ */
+export function documentRows(doc: SlantDocument, v: WordVectors): Int32Array {
+  let layer = rowLayers.get(v);
+  if (!layer) {
+    layer = defineLayer(`vector-rows:${v.id}`, (d: SlantDocument) => {
+      const rows = new Int32Array(d.tokens.length).fill(-1);
+      d.tokens.forEach((t, k) => {
+        if (t.isWord) rows[k] = vectorRow(v, t.normal, t.lemma);
+      });
+      return rows;
+    });
+    rowLayers.set(v, layer);
+  }
+  return doc.layer(layer);
 }
 
 /** Cosine similarity of two rows (rows are unit length). */
