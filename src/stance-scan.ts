@@ -340,7 +340,7 @@ export function stanceScan(doc: SlantDocument): StanceScan {
  * {@link SCAN_LEXICONS} (for `en/agency` without its `means` and `not-agent` entries), from the lexicon's own
  * matcher otherwise.
  */
-export function lexiconMatches(doc: SlantDocument, lex: CompiledLexicon): LexiconMatch[] {
+export function lexiconMatches(doc: SlantDocument, lex: CompiledLexicon): readonly LexiconMatch[] {
   const member = scanMember(lex);
   return member < 0 ? lex.matcher.match(doc) : stanceScan(doc).matches[member];
 }

@@ -126,7 +126,8 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
     const categories = options.categories ? new Set(options.categories) : undefined;
     const headline = findHeadline(doc);
     const view = matchingView(doc, options.headlines ? titleCaseSentences(doc) : new Set());
-    const chosen = resolveOverlaps(lex.matcher.match(view));
+    // the view's matches: the document's own (a layer, also read by unattributed-assertions) outside re-read sentences
+    const chosen = resolveOverlaps(view === doc ? lex.matcher.match(doc) : lex.matcher.matchView(view, doc));
 
     let writerFindings = 0;
     let quotedFindings = 0;
@@ -322,8 +323,8 @@ function wordModel(entries: ReadonlyArray<{ terms: readonly string[]; weight: nu
  * Keeps, among overlapping matches, the one covering most tokens; at equal length an entry matched by exact form
  * beats one matched by lemma, then the higher weight, then the earlier one. Returns the kept matches by offset.
  */
-export function resolveOverlaps<M extends Candidate>(matches: M[]): M[] {
-  if (matches.length < 2) return matches;
+export function resolveOverlaps<M extends Candidate>(matches: readonly M[]): M[] {
+  if (matches.length < 2) return [...matches];
   const ranked = [...matches].sort(
     (a, b) =>
       b.last - b.first - (a.last - a.first) ||

@@ -1,4 +1,4 @@
-import type { SlantDocument, Token } from '../document';
+import { defineLayer, type Layer, type SlantDocument, type Token } from '../document';
 import { tokenizeTerm } from '../nlp';
 import type { Lexicon, LexiconEntry } from './schema';
 
@@ -180,14 +180,57 @@ export class PhraseMatcher {
     }
   }
 
-  /** Every match, in text order; at one position, longer matches first. */
-  match(doc: SlantDocument): LexiconMatch[] {
+  /** This matcher's matches as a layer of each document: computed once per document, shared by every reader. */
+  private readonly layer: Layer<readonly LexiconMatch[]> = defineLayer('lexicon-matches', (doc) =>
+    this.scan(doc.tokens, 0, doc.tokens.length),
+  );
+
+  /**
+   * Every match, in text order; at one position, longer matches first. Computed once per document (a layer) and
+   * shared: the array and its matches are read-only.
+   */
+  match(doc: SlantDocument): readonly LexiconMatch[] {
+    return doc.layer(this.layer);
+  }
+
+  /**
+   * The matches of `view`, a copy of `base` with some tokens replaced by re-read ones (same text, same sentences:
+   * `base.withTokens(...)`): equal to `match(view)`. A match never leaves its run of tokens of one sentence and reads
+   * only tokens of that run, so a run whose tokens are all `base`'s own keeps `base`'s matches (computed once, shared)
+   * and only runs with a replaced token are scanned again.
+   */
+  matchView(view: SlantDocument, base: SlantDocument): readonly LexiconMatch[] {
+    const tokens = view.tokens;
+    const own = base.tokens;
+    if (tokens.length !== own.length) return this.scan(tokens, 0, tokens.length);
+    const baseMatches = this.match(base);
     const out: LexiconMatch[] = [];
-    const tokens = doc.tokens;
+    let m = 0;
+    for (let a = 0; a < tokens.length;) {
+      let b = a + 1;
+      let same = tokens[a] === own[a];
+      while (b < tokens.length && tokens[b].sentence === tokens[a].sentence) {
+        if (tokens[b] !== own[b]) same = false;
+        b++;
+      }
+      if (same) {
+        while (m < baseMatches.length && baseMatches[m].first < b) out.push(baseMatches[m++]);
+      } else {
+        while (m < baseMatches.length && baseMatches[m].first < b) m++;
+        for (const x of this.scan(tokens, a, b)) out.push(x);
+      }
+      a = b;
+    }
+    return out;
+  }
+
+  /** Matches starting at tokens [from, to), in text order; at one position, longer matches first. */
+  private scan(tokens: Token[], from: number, to: number): LexiconMatch[] {
+    const out: LexiconMatch[] = [];
     const root = this.root;
     let frontier: TrieNode[] = [];
     let next: TrieNode[] = [];
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = from; i < to; i++) {
       const first = tokens[i];
       // Hot path: most tokens start no term; only the root's indexes are consulted (the same three lookups
       // `step` makes at the root, so a token skipped here would have given an empty frontier).
