@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SlantDocument } from '../document';
 import { LexiconError } from '../errors';
-import { documentRows, rowCosine, vectorRow, type WordVectors } from '../models/vectors';
+import { documentRows, vectorRow, type WordVectors } from '../models/vectors';
 
 /**
  * The word-level loaded-language model: a logistic regression over each word's lexicon match (weight, category,
@@ -193,10 +193,17 @@ export function compileLoadedWordModel(input: unknown, v: WordVectors): LoadedWo
  * "close to: slammed, blasted"). `terms` are single-word lexicon terms with a vector row.
  */
 export function nearestTerms<T extends { term: string; row: number }>(v: WordVectors, row: number, terms: readonly T[], n = 3): T[] {
+  const D = v.dimensions;
+  const data = v.data;
+  // the word's row read once (float32 to float64 is exact: the same products, summed in the same order, as rowCosine)
+  const q = new Float64Array(D);
+  for (let d = 0; d < D; d++) q[d] = data[row * D + d];
   const best: Array<{ t: T; sim: number }> = [];
   for (const t of terms) {
     if (t.row === row) continue;
-    const sim = rowCosine(v, row, t.row);
+    const base = t.row * D;
+    let sim = 0;
+    for (let d = 0; d < D; d++) sim += q[d] * data[base + d];
     if (best.length < n || sim > best[best.length - 1].sim) {
       best.push({ t, sim });
       best.sort((a, b) => b.sim - a.sim);
