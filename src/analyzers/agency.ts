@@ -165,7 +165,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
     },
     lexicons: [LEXICON],
     defaults: { severity: 'warning', weight: 0 },
-    docs: 'lexicons/en/agency.md',
+    docs: 'docs/analyzers/agency.md',
   },
   analyze({ doc, lexicon, report }) {
     const lex = lexicon(LEXICON);

@@ -58,7 +58,7 @@ export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
     options: OptionsSchema,
     lexicons: [LEXICON],
     defaults: { severity: 'info', weight: 0 },
-    docs: 'lexicons/en/certainty.md',
+    docs: 'docs/analyzers/certainty.md',
   },
   analyze({ doc, options, lexicon, report }) {
     const lex = lexicon(LEXICON);

@@ -216,7 +216,7 @@ export const framing = defineAnalyzer<'frame-cue', FramingOptions>({
     options: OptionsSchema,
     lexicons: [LEXICON],
     defaults: { severity: 'info', weight: 0 },
-    docs: 'lexicons/en/frames.md',
+    docs: 'docs/analyzers/framing.md',
   },
   analyze({ doc, options, lexicon, report }) {
     const lex = lexicon(LEXICON);

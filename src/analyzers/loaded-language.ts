@@ -119,7 +119,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
     options: OptionsSchema,
     lexicons: [LEXICON],
     defaults: { severity: 'warning', weight: 1 },
-    docs: 'lexicons/en/loaded-language.md',
+    docs: 'docs/analyzers/loaded-language.md',
   },
   analyze({ doc, options, lexicon, report }) {
     const lex = lexicon(LEXICON);
