@@ -29,7 +29,8 @@ import {
 } from '../../src/attribution/lexicon';
 import type { GoldDoc } from '../score';
 
-export const DATA = join(__dirname, '..', '..', '..', 'shared', 'data', 'polnear', 'dev.jsonl');
+/** PolNeAR dev; the data folder is ../shared/data beside the checkout, or $SLANT_DATA (a worktree sits deeper). */
+export const DATA = join(process.env.SLANT_DATA ?? join(__dirname, '..', '..', '..', 'shared', 'data'), 'polnear', 'dev.jsonl');
 
 export function loadPolnear(which: 'train' | 'heldout' | 'all', file = DATA): GoldDoc[] {
   const docs = readFileSync(file, 'utf8')

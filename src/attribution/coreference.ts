@@ -7,6 +7,7 @@ import type { TokenRange } from './candidate';
 import type { Entity, EntityTable } from './entities';
 import { PERSON_TITLES } from './lexicon';
 import { clean, type Gender, HONORIFICS, type MentionInfo, SPOKESPERSON_NOUNS, textOf, titleKey } from './mention';
+import { lacksPersonEvidence } from './descriptions';
 import { findNameMentions, type NameMention } from './name-mentions';
 import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { ADDITIVE_ROLES, DESCRIPTION_HEADS, FALLBACK_HEADS, nearWord, ROLE_EQUIVALENTS, roleTitles } from './roles';
@@ -144,18 +145,23 @@ export class Antecedents {
         return this.resolvePerson(k, want === 'he' ? 'm' : 'f');
       return this.resolvePerson(pos, want === 'he' ? 'm' : 'f');
     }
+    let unsure: Entity | undefined;
     for (let i = this.byPosition.length - 1, floor = Math.max(0, this.byPosition.length - MAX_ANTECEDENTS); i >= floor; i--) {
       const item = this.byPosition[i];
       if (sentence - tokens[item.pos].sentence > 6) break;
       if (want === 'they' || want === 'we') {
         const e = item.entity;
         if (e && (e.plural || e.type === 'named-organization' || e.type === 'vague-collective' || e.type === 'anonymous')) return e;
-      } else if (want === 'it') {
+      } else if (want === 'it' || want === 'its') {
         const e = item.entity;
         if (e && (e.type === 'named-organization' || e.type === 'document')) return e;
+        // "Nordpeak Security said … It added": a name with nothing of a person is the organisation, if no
+        // organisation fits
+        if (e && !unsure && lacksPersonEvidence(e)) unsure = e;
       }
     }
-    return undefined;
+    if (unsure) unsure.type = 'named-organization';
+    return unsure;
   }
 
   /** Token positions of each lower-cased word (built on first use). */

@@ -8,11 +8,12 @@
 import type { SlantDocument, Token } from '../document';
 import type { TokenRange } from './candidate';
 import { Antecedents } from './coreference';
+import { bodyDescriptionHead, OrgNames, resolveOrganisation } from './descriptions';
 import { type Entity, EntityTable } from './entities';
 import { readMention, textOf, trimLast } from './mention';
 import type { NameMention } from './name-mentions';
 import { isPersonDescription } from './roles';
-import { isComma, isPossessivePronoun } from './tokens';
+import { isComma, isPossessivePronoun, isTimeWord } from './tokens';
 import type { SourceEntity } from './types';
 
 export { readMention, type MentionInfo } from './mention';
@@ -43,19 +44,26 @@ export function resolveSources(
 ): { sources: SourceEntity[]; ids: Array<string | undefined>; speakers: Map<number, string> } {
   const table = new EntityTable(doc.tokens);
   const antecedents = new Antecedents(doc, table);
-  const ids = drafts.map((d) => resolveDraft(doc, table, antecedents, d));
+  const orgs = new OrgNames(doc);
+  const ids = drafts.map((d) => resolveDraft(doc, table, antecedents, orgs, d));
   const speakers = quotationSpeakers(doc, drafts, needs, ids, table, antecedents);
   return { sources: toSources(doc, table.entities), ids, speakers };
 }
 
 /** The id of the entity a relation's source phrase names (typed, merged or resolved), or undefined. */
-function resolveDraft(doc: SlantDocument, table: EntityTable, antecedents: Antecedents, d: SourceDraft): string | undefined {
+function resolveDraft(
+  doc: SlantDocument,
+  table: EntityTable,
+  antecedents: Antecedents,
+  orgs: OrgNames,
+  d: SourceDraft,
+): string | undefined {
   const { tokens } = doc;
   const range = d.source;
   if (!range) {
     return undefined;
   }
-  let info = readMention(doc, range);
+  let info = readMention(doc, skipTimeLead(doc, range));
   const description = isPersonDescription(doc, range, info);
   if (antecedents.namesLoaded || info.kind === 'pronoun' || description) antecedents.advanceNames(range.first);
   let entity: Entity | undefined;
@@ -66,11 +74,26 @@ function resolveDraft(doc: SlantDocument, table: EntityTable, antecedents: Antec
     const f = j >= 0 ? leftPhrase(tokens, j) : -1;
     if (f >= 0) info = readMention(doc, { first: f, last: j });
   }
+  // a name read as a person's that the text calls a body ("media giant TimeWarner … TimeWarner said")
+  let described = info.kind === 'name' && info.type === 'named-person' && !info.gender ? orgs.nounsFor(info.nameWords) : undefined;
+  if (described) info = { ...info, type: 'named-organization' };
+  // "the utility", "the security company": the organisation named before
+  const bodyHead = bodyDescriptionHead(doc, range, info);
+  if (bodyHead) {
+    entity = resolveOrganisation(doc, table, orgs, bodyHead, range.first);
+    described = [bodyHead];
+    // never named: a description of an organisation, typed as one
+    if (info.type === 'none') info = { ...info, type: 'named-organization' };
+  }
   if (info.type === 'none' && info.kind === 'common') {
     return undefined;
   }
-  if (info.kind === 'pronoun') entity = antecedents.resolvePronoun(info, range.first);
-  else if (info.kind !== 'relative') {
+  if (entity) {
+    // resolved as a description of an organisation
+  } else if (info.kind === 'pronoun') {
+    entity = antecedents.resolvePronoun(info, range.first);
+    if (!entity && (info.head === 'it' || info.head === 'its')) entity = resolveOrganisation(doc, table, orgs, 'any', range.first);
+  } else if (info.kind !== 'relative') {
     entity = table.findByName(info, description, range.first);
     if (!entity && description) entity = antecedents.resolveDescription(info, range);
     if (entity) {
@@ -86,6 +109,7 @@ function resolveDraft(doc: SlantDocument, table: EntityTable, antecedents: Antec
   entity.mentions.push({ start: tokens[range.first].start, end: tokens[Math.max(range.first, trimLast(tokens, range))].end });
   entity.attributions++;
   entity.lastSeen = range.first;
+  if (described) entity.described = [...(entity.described ?? []), ...described];
   antecedents.add(range.first, entity);
   return entity.id;
 }
@@ -196,4 +220,12 @@ function leftPhrase(tokens: Token[], j: number): number {
     if (tokens[k].pos === 'DET') break;
   }
   return k;
+}
+
+/** "In September, the company had said": a day or month and a comma before the source phrase are no part of it. */
+function skipTimeLead(doc: SlantDocument, range: TokenRange): TokenRange {
+  const { tokens } = doc;
+  let k = range.first;
+  while (k < range.last && (isTimeWord(tokens[k]) || tokens[k].pos === 'NUM')) k++;
+  return k > range.first && k < range.last && isComma(tokens[k]) ? { first: k + 1, last: range.last } : range;
 }
