@@ -10,7 +10,7 @@ import type { TokenRange } from './candidate';
 import { Antecedents } from './coreference';
 import { bodyDescriptionHead, OrgNames, resolveOrganisation } from './descriptions';
 import { type Entity, EntityTable } from './entities';
-import { readMention, textOf, trimLast } from './mention';
+import { isCommonPlural, isSentenceInitial, readMention, textOf, trimLast } from './mention';
 import type { NameMention } from './name-mentions';
 import { isPersonDescription } from './roles';
 import { isComma, isPossessivePronoun, isTimeWord } from './tokens';
@@ -149,7 +149,10 @@ function quotationSpeakers(
     for (const s of need.sentences) {
       id = sourceInSentence.get(s);
       if (id) break;
-      const list = namesBySentence.get(s);
+      // "Critics disagreed": a capitalised plural opening the sentence is no name
+      const list = namesBySentence
+        .get(s)
+        ?.filter((m) => !(m.first === m.last && isSentenceInitial(doc, m.first) && isCommonPlural(tokens[m.first])));
       if (list && list.length) {
         const m = list[0]; // the first name of the sentence: usually its subject
         let e = table.findPerson(m.words);
