@@ -83,6 +83,7 @@ export class Antecedents {
     if (known) {
       if (gender && known.gender && known.gender !== gender) return undefined;
       if (!known.gender) known.gender = gender;
+      this.addNameMention(known, item.name);
       return known;
     }
     if (gender && g && g !== gender) return undefined;
@@ -100,7 +101,15 @@ export class Antecedents {
     );
     if (item.name.titles.length) e.role = item.name.titles.join(' ');
     item.entity = e;
+    this.addNameMention(e, item.name);
     return e;
+  }
+
+  /** The name a pronoun or description was resolved through is a mention of its source ("Mayor Carla Diaz"). */
+  private addNameMention(e: Entity, m: NameMention): void {
+    const { tokens } = this.doc;
+    const start = tokens[m.first].start;
+    if (!e.mentions.some((x) => x.start === start)) e.mentions.push({ start, end: tokens[m.last].end });
   }
 
   /**

@@ -80,6 +80,25 @@ export const BODY_DESCRIPTION_KINDS: Readonly<Record<string, readonly string[]>>
   association: ['association', 'federation', 'alliance', 'coalition', 'body', 'organisation', 'organization', 'group'],
 };
 
+/**
+ * Industries, by the words of a description or a company's name: "the lender" is the bank, not the airline named
+ * since. A description of one industry fits no company whose name says another.
+ */
+export const INDUSTRIES: Readonly<Record<string, readonly string[]>> = {
+  finance: ['bank', 'lender', 'insurer', 'banking', 'capital', 'financial', 'insurance', 'securities', 'investments'],
+  air: ['airline', 'carrier', 'airlines', 'airways', 'air'],
+  motor: ['carmaker', 'automaker', 'motors', 'motor', 'cars', 'automotive'],
+  energy: ['utility', 'utilities', 'energy', 'water', 'gas', 'power', 'electric', 'grid', 'oil', 'petroleum'],
+  media: ['broadcaster', 'publisher', 'newspaper', 'magazine', 'channel', 'media', 'publishing', 'studio', 'studios', 'label'],
+  retail: ['retailer', 'supermarket', 'chain', 'stores'],
+  pharma: ['drugmaker', 'pharmaceuticals', 'pharma', 'biotech', 'therapeutics'],
+  tech: ['chipmaker', 'technologies', 'software', 'systems', 'semiconductor', 'semiconductors', 'telecom', 'telecoms', 'communications'],
+  mining: ['miner', 'mining', 'steel'],
+};
+
+const INDUSTRY_OF = new Map<string, string>();
+for (const [industry, nouns] of Object.entries(INDUSTRIES)) for (const n of nouns) INDUSTRY_OF.set(n, industry);
+
 /** Description heads that fit any organisation ("the group", "the organisation", "the body"). */
 const ANY_KIND = new Set(['group', 'organisation', 'organization', 'body']);
 
@@ -135,6 +154,11 @@ function kindsOf(words: readonly string[]): Set<string> {
 export function fitOf(head: string, words: readonly string[], acronym = false): number {
   if (words.includes(head)) return 2;
   if (ANY_KIND.has(head)) return 1;
+  const industry = INDUSTRY_OF.get(head);
+  if (industry) {
+    const named = words.map((w) => INDUSTRY_OF.get(w)).filter(Boolean);
+    if (named.length) return named.includes(industry) ? 2 : 0;
+  }
   const kinds = kindsOf(words);
   if (!kinds.size) return acronym && KINDS_OF.get(head)?.includes('company') ? 0 : 1;
   for (const k of KINDS_OF.get(head) ?? []) if (kinds.has(k)) return 1;

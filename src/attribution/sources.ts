@@ -191,7 +191,10 @@ function toSources(doc: SlantDocument, entities: Entity[]): SourceEntity[] {
         id: e.id,
         name: e.name,
         type: e.type,
-        mentions: e.mentions.map((m) => doc.spanOf(m.start, m.end)),
+        mentions: [...e.mentions]
+          .sort((a, b) => a.start - b.start || a.end - b.end)
+          .filter((m, i, all) => i === 0 || m.start !== all[i - 1].start || m.end !== all[i - 1].end)
+          .map((m) => doc.spanOf(m.start, m.end)),
         attributions: e.attributions,
       };
       if (e.role) out.role = e.role;
