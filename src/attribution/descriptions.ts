@@ -94,6 +94,7 @@ export const INDUSTRIES: Readonly<Record<string, readonly string[]>> = {
   pharma: ['drugmaker', 'pharmaceuticals', 'pharma', 'biotech', 'therapeutics'],
   tech: ['chipmaker', 'technologies', 'software', 'systems', 'semiconductor', 'semiconductors', 'telecom', 'telecoms', 'communications'],
   mining: ['miner', 'mining', 'steel'],
+  security: ['security', 'defence', 'defense', 'aerospace'],
 };
 
 const INDUSTRY_OF = new Map<string, string>();
@@ -142,7 +143,7 @@ function kindsOf(words: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const w of words) {
     for (const k of KINDS_OF.get(w) ?? []) out.add(k);
-    if (SHORT_NAME_HEADS.has(w)) out.add('company');
+    if (SHORT_NAME_HEADS.has(w) || INDUSTRY_OF.has(w)) out.add('company');
   }
   return out;
 }
@@ -165,11 +166,14 @@ export function fitOf(head: string, words: readonly string[], acronym = false): 
   return 0;
 }
 
-/** Whether a source typed as a person shows nothing of a person: no gender, no title or role, no given name. */
+/**
+ * Whether a source typed as a person may be an organisation: one word ("Corvane") or a name with a kind word
+ * ("Nordpeak Security"), with no gender, title or role. "Ana Ruiz" is a person even with the given name unknown.
+ */
 export function lacksPersonEvidence(e: Entity): boolean {
   if (e.type !== 'named-person' || e.gender || e.plural) return false;
   if (e.role && roleTitles(e.role).some((w) => PERSON_TITLES.has(w))) return false;
-  return e.nameWords.length > 0;
+  return e.nameWords.length === 1 || kindsOf(e.nameWords).size > 0;
 }
 
 /** Organisation names of one document, found on first need. */
@@ -241,7 +245,8 @@ export function resolveOrganisation(doc: SlantDocument, table: EntityTable, orgs
   }
   const m = best.name!;
   const key = m.words.join(' ');
-  const known = table.latest((e) => e.nameWords.join(' ') === key && (e.type === 'named-organization' || lacksPersonEvidence(e)));
+  const known = table.latest((e) => e.nameWords.join(' ') === key);
+  if (known && known.type !== 'named-organization' && !lacksPersonEvidence(known)) return undefined;
   if (known) {
     known.type = 'named-organization';
     return known;
@@ -310,6 +315,8 @@ function isSubjectName(doc: SlantDocument, k: number, e: number, words: string[]
   if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX')) return false;
   for (let m = doc.sentences[tokens[k].sentence].tokenStart; m < k; m++) if (tokens[m].isWord) return false;
   const lower = words.join(' ');
+  // "Ana Ruiz said": two plain name words are a person's name
+  if (words.length > 1 && !kindsOf(words).size) return false;
   if (FEMALE_NAMES.has(words[0]) || MALE_NAMES.has(words[0]) || PERSON_TITLES.has(words[0]) || isTimeWord(tokens[k])) return false;
   return !PLACE_PHRASES.has(lower) && !PLACE_NAMES.has(words[0]) && !GROUP_NAMES.has(lower);
 }
