@@ -66,6 +66,16 @@ export class Antecedents {
     }
   }
 
+  /**
+   * Whether the text names a person in full with this one-word name as the last name ("Nancy Pelosi" … "Pelosi"):
+   * then "Pelosi" is that person, never an organisation.
+   */
+  namedInFull(words: readonly string[]): boolean {
+    if (words.length !== 1) return false;
+    if (!this.namesLoaded) this.advanceNames(0);
+    return this.names.some((m) => m.words.length >= 2 && m.words[m.words.length - 1] === words[0]);
+  }
+
   /** The person `item` names, if it can be a `gender` person (creating an entity for a bare name). */
   private personOf(item: Salient, gender: Gender): Entity | undefined {
     if (item.entity) {
@@ -166,7 +176,7 @@ export class Antecedents {
         if (e && (e.type === 'named-organization' || e.type === 'document')) return e;
         // "Nordpeak Security said … It added": a name with nothing of a person is the organisation, if no
         // organisation fits
-        if (e && !unsure && lacksPersonEvidence(e)) unsure = e;
+        if (e && !unsure && lacksPersonEvidence(e) && !this.namedInFull(e.nameWords)) unsure = e;
       }
     }
     if (unsure) unsure.type = 'named-organization';

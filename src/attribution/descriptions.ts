@@ -208,7 +208,15 @@ export class OrgNames {
  * noun first ("the union" after "the Transport Workers Union", even with a company named since). A source typed as a
  * person with nothing of a person ("Nordpeak Security said … the company") becomes an organisation.
  */
-export function resolveOrganisation(doc: SlantDocument, table: EntityTable, orgs: OrgNames, head: string, pos: number): Entity | undefined {
+export function resolveOrganisation(
+  doc: SlantDocument,
+  table: EntityTable,
+  orgs: OrgNames,
+  head: string,
+  pos: number,
+  /** Whether the text names a person in full with this name ("Nancy Pelosi" for "Pelosi"). */
+  namedInFull: (words: readonly string[]) => boolean = () => false,
+): Entity | undefined {
   const { tokens } = doc;
   const sentence = tokens[pos].sentence;
   interface Option {
@@ -220,7 +228,7 @@ export function resolveOrganisation(doc: SlantDocument, table: EntityTable, orgs
   const options: Option[] = [];
   for (const e of table.entities) {
     if (e.lastSeen >= pos || sentence - tokens[e.lastSeen].sentence > REACH) continue;
-    if (e.type !== 'named-organization' && !lacksPersonEvidence(e)) continue;
+    if (e.type !== 'named-organization' && (!lacksPersonEvidence(e) || namedInFull(e.nameWords))) continue;
     if (e.type === 'named-organization' && !e.nameWords.length) continue;
     let fit = head === 'any' ? 1 : fitOf(head, [...e.nameWords, ...(e.described ?? [])], isAcronym(e.name));
     // a name typed as a person's comes after any organisation that fits
@@ -246,7 +254,7 @@ export function resolveOrganisation(doc: SlantDocument, table: EntityTable, orgs
   const m = best.name!;
   const key = m.words.join(' ');
   const known = table.latest((e) => e.nameWords.join(' ') === key);
-  if (known && known.type !== 'named-organization' && !lacksPersonEvidence(known)) return undefined;
+  if (known && known.type !== 'named-organization' && (!lacksPersonEvidence(known) || namedInFull(known.nameWords))) return undefined;
   if (known) {
     known.type = 'named-organization';
     return known;

@@ -12,6 +12,7 @@ import { bodyDescriptionHead, OrgNames, resolveOrganisation } from './descriptio
 import { type Entity, EntityTable } from './entities';
 import { isCommonPlural, isSentenceInitial, readMention, textOf, trimLast } from './mention';
 import type { NameMention } from './name-mentions';
+import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { isPersonDescription } from './roles';
 import { isComma, isPossessivePronoun, isTimeWord } from './tokens';
 import type { SourceEntity } from './types';
@@ -47,6 +48,7 @@ export function resolveSources(
   const orgs = new OrgNames(doc);
   const ids = drafts.map((d) => resolveDraft(doc, table, antecedents, orgs, d));
   const speakers = quotationSpeakers(doc, drafts, needs, ids, table, antecedents);
+  fullNames(doc, table, antecedents);
   return { sources: toSources(doc, table.entities), ids, speakers };
 }
 
@@ -80,7 +82,7 @@ function resolveDraft(
   // "the utility", "the security company": the organisation named before
   const bodyHead = bodyDescriptionHead(doc, range, info);
   if (bodyHead) {
-    entity = resolveOrganisation(doc, table, orgs, bodyHead, range.first);
+    entity = resolveOrganisation(doc, table, orgs, bodyHead, range.first, (w) => antecedents.namedInFull(w));
     described = [bodyHead];
     // never named: a description of an organisation, typed as one
     if (info.type === 'none') info = { ...info, type: 'named-organization' };
@@ -92,7 +94,8 @@ function resolveDraft(
     // resolved as a description of an organisation
   } else if (info.kind === 'pronoun') {
     entity = antecedents.resolvePronoun(info, range.first);
-    if (!entity && (info.head === 'it' || info.head === 'its')) entity = resolveOrganisation(doc, table, orgs, 'any', range.first);
+    if (!entity && (info.head === 'it' || info.head === 'its'))
+      entity = resolveOrganisation(doc, table, orgs, 'any', range.first, (w) => antecedents.namedInFull(w));
   } else if (info.kind !== 'relative') {
     entity = table.findByName(info, description, range.first);
     if (!entity && description) entity = antecedents.resolveDescription(info, range);
@@ -180,6 +183,35 @@ function quotationSpeakers(
     if (id) speakers.set(need.quotation, id);
   }
   return speakers;
+}
+
+/**
+ * A person named by one word ("Trump said") whom the text names in full elsewhere ("President Donald Trump on
+ * Tuesday …", in the headline or outside any attribution) is known by the full name, when the text gives only one
+ * full name with that last word ("Bill Clinton" and "Hillary Clinton" leave "Clinton" as it is).
+ */
+function fullNames(doc: SlantDocument, table: EntityTable, antecedents: Antecedents): void {
+  const short = table.entities.filter((e) => e.type === 'named-person' && e.nameWords.length === 1 && e.kind === 'name');
+  if (!short.length) return;
+  if (!antecedents.namesLoaded) antecedents.advanceNames(0);
+  // last name -> the first names it is given with ("Donald J. Trump" and "Donald Trump" are one person)
+  const given = new Map<string, Set<string>>();
+  for (const m of antecedents.names) {
+    if (m.words.length < 2) continue;
+    const last = m.words[m.words.length - 1];
+    given.set(last, (given.get(last) ?? new Set<string>()).add(m.words[0]));
+  }
+  for (const e of short) {
+    if (given.get(e.nameWords[0])?.size !== 1) continue;
+    const m = antecedents.names.find((x) => x.words.length >= 2 && x.words[x.words.length - 1] === e.nameWords[0]);
+    if (!m) continue;
+    // "Heidi Cruz" is not the "Cruz" who is "he"; "Interview Clinton" (a word the text also writes in lower case) is no name
+    const g = FEMALE_NAMES.has(m.words[0]) ? 'f' : MALE_NAMES.has(m.words[0]) ? 'm' : undefined;
+    if (g && e.gender && g !== e.gender) continue;
+    if (new RegExp(`(?<![\\p{L}])${m.words[0].replace(/[^\p{L}]/gu, '')}(?![\\p{L}])`, 'u').test(doc.text)) continue;
+    e.name = textOf(doc, m.nameFirst, m.last);
+    e.nameWords = m.words;
+  }
 }
 
 /** The entities with at least one mention, as the report lists them. */
