@@ -8,7 +8,7 @@
 import type { SlantDocument, Token } from '../document';
 import type { TokenRange } from './candidate';
 import type { Entity, EntityTable } from './entities';
-import { clean, GROUP_NAMES, isAcronym, type MentionInfo, SHORT_NAME_HEADS, textOf } from './mention';
+import { clean, GROUP_NAMES, isAcronym, isCommonPlural, type MentionInfo, SHORT_NAME_HEADS, textOf } from './mention';
 import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isComma, isTimeWord } from './tokens';
@@ -58,24 +58,17 @@ export const BODY_DESCRIPTION_KINDS: Readonly<Record<string, readonly string[]>>
     'consultancy',
     'corporation',
     'multinational',
-    'label',
-    'studio',
     'newspaper',
-    'paper',
     'magazine',
     'network',
     'channel',
-    'station',
-    'website',
-    'platform',
-    'outlet',
   ],
   union: ['union'],
   agency: ['agency', 'authority', 'regulator', 'watchdog', 'commission', 'department', 'ministry', 'bureau', 'inspectorate'],
   charity: ['charity', 'nonprofit', 'non-profit', 'foundation', 'trust'],
   party: ['party'],
   university: ['university', 'college', 'school', 'institute'],
-  club: ['club', 'team', 'side'],
+  club: ['club', 'team'],
   council: ['council', 'authority'],
   association: ['association', 'federation', 'alliance', 'coalition', 'body', 'organisation', 'organization', 'group'],
 };
@@ -323,10 +316,23 @@ function isSubjectName(doc: SlantDocument, k: number, e: number, words: string[]
   if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX')) return false;
   for (let m = doc.sentences[tokens[k].sentence].tokenStart; m < k; m++) if (tokens[m].isWord) return false;
   const lower = words.join(' ');
+  // "Broadcasters said", and a headline's words ("Probe into …") are no names
+  if ((k === e && isCommonPlural(tokens[k])) || isTitleLine(doc, tokens[k].sentence)) return false;
   // "Ana Ruiz said": two plain name words are a person's name
   if (words.length > 1 && !kindsOf(words).size) return false;
   if (FEMALE_NAMES.has(words[0]) || MALE_NAMES.has(words[0]) || PERSON_TITLES.has(words[0]) || isTimeWord(tokens[k])) return false;
   return !PLACE_PHRASES.has(lower) && !PLACE_NAMES.has(words[0]) && !GROUP_NAMES.has(lower);
+}
+
+/** A sentence alone in its paragraph with no closing punctuation: a headline or a caption. */
+function isTitleLine(doc: SlantDocument, sentence: number): boolean {
+  const { sentences, tokens } = doc;
+  const s = sentences[sentence];
+  if ((sentences[sentence - 1]?.paragraph ?? -1) === s.paragraph || (sentences[sentence + 1]?.paragraph ?? -1) === s.paragraph)
+    return false;
+  let k = s.tokenEnd - 1;
+  while (k > s.tokenStart && /^["”’']$/u.test(tokens[k].value)) k--;
+  return !/^[.!?]$/u.test(tokens[k].value);
 }
 
 function isNameToken(t: Token): boolean {
