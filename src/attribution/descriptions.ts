@@ -52,7 +52,6 @@ export const BODY_DESCRIPTION_KINDS: Readonly<Record<string, readonly string[]>>
     'developer',
     'producer',
     'supplier',
-    'retailer',
     'distributor',
     'exporter',
     'consultancy',
