@@ -13,91 +13,19 @@ import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isComma, isTimeWord } from './tokens';
 import { roleTitles } from './roles';
-import { PERSON_TITLES } from './lexicon';
+import { PERSON_TITLES, sourceWords } from './lexicon';
 
 /**
- * Nouns that describe an organisation, by kind (lower-case singular). `any` fits every organisation. Kept as plain
- * data to move into the attribution resource (JSON) with the other word lists.
+ * Nouns that describe an organisation, with the kinds of body they fit ("utility" -> company, "authority" -> agency
+ * or council), and words that say a company's industry ("lender", "bank" -> finance): lexicons/en/source-words.json.
  */
-export const BODY_DESCRIPTION_KINDS: Readonly<Record<string, readonly string[]>> = {
-  company: [
-    'company',
-    'firm',
-    'business',
-    'giant',
-    'operator',
-    'retailer',
-    'supermarket',
-    'airline',
-    'carrier',
-    'manufacturer',
-    'maker',
-    'carmaker',
-    'automaker',
-    'drugmaker',
-    'chipmaker',
-    'lender',
-    'insurer',
-    'bank',
-    'chain',
-    'provider',
-    'startup',
-    'start-up',
-    'conglomerate',
-    'publisher',
-    'broadcaster',
-    'brewer',
-    'miner',
-    'utility',
-    'developer',
-    'producer',
-    'supplier',
-    'distributor',
-    'exporter',
-    'consultancy',
-    'corporation',
-    'multinational',
-    'newspaper',
-    'magazine',
-    'network',
-    'channel',
-  ],
-  union: ['union'],
-  agency: ['agency', 'authority', 'regulator', 'watchdog', 'commission', 'department', 'ministry', 'bureau', 'inspectorate'],
-  charity: ['charity', 'nonprofit', 'non-profit', 'foundation', 'trust'],
-  party: ['party'],
-  university: ['university', 'college', 'school', 'institute'],
-  club: ['club', 'team'],
-  council: ['council', 'authority'],
-  association: ['association', 'federation', 'alliance', 'coalition', 'body', 'organisation', 'organization', 'group'],
-};
-
-/**
- * Industries, by the words of a description or a company's name: "the lender" is the bank, not the airline named
- * since. A description of one industry fits no company whose name says another.
- */
-export const INDUSTRIES: Readonly<Record<string, readonly string[]>> = {
-  finance: ['bank', 'lender', 'insurer', 'banking', 'capital', 'financial', 'insurance', 'securities', 'investments'],
-  air: ['airline', 'carrier', 'airlines', 'airways', 'air'],
-  motor: ['carmaker', 'automaker', 'motors', 'motor', 'cars', 'automotive'],
-  energy: ['utility', 'utilities', 'energy', 'water', 'gas', 'power', 'electric', 'grid', 'oil', 'petroleum'],
-  media: ['broadcaster', 'publisher', 'newspaper', 'magazine', 'channel', 'media', 'publishing', 'studio', 'studios', 'label'],
-  retail: ['retailer', 'supermarket', 'chain', 'stores'],
-  pharma: ['drugmaker', 'pharmaceuticals', 'pharma', 'biotech', 'therapeutics'],
-  tech: ['chipmaker', 'technologies', 'software', 'systems', 'semiconductor', 'semiconductors', 'telecom', 'telecoms', 'communications'],
-  mining: ['miner', 'mining', 'steel'],
-  security: ['security', 'defence', 'defense', 'aerospace'],
-};
-
-const INDUSTRY_OF = new Map<string, string>();
-for (const [industry, nouns] of Object.entries(INDUSTRIES)) for (const n of nouns) INDUSTRY_OF.set(n, industry);
+const KINDS_OF = new Map<string, string[]>(
+  Object.entries(sourceWords.map('body-description-kinds')).map(([noun, kinds]) => [noun, kinds.split(' ')]),
+);
+const INDUSTRY_OF = new Map<string, string>(Object.entries(sourceWords.map('industry-words')));
 
 /** Description heads that fit any organisation ("the group", "the organisation", "the body"). */
 const ANY_KIND = new Set(['group', 'organisation', 'organization', 'body']);
-
-const KINDS_OF = new Map<string, string[]>();
-for (const [kind, nouns] of Object.entries(BODY_DESCRIPTION_KINDS))
-  for (const n of nouns) KINDS_OF.set(n, [...(KINDS_OF.get(n) ?? []), kind]);
 
 /** Sentences back that a description or "it" looks for its organisation. */
 const REACH = 10;
