@@ -69,12 +69,22 @@ function resolveDraft(
   const description = isPersonDescription(doc, range, info);
   if (antecedents.namesLoaded || info.kind === 'pronoun' || description) antecedents.advanceNames(range.first);
   let entity: Entity | undefined;
+  let antecedent: TokenRange | undefined;
   if (info.kind === 'relative') {
     // "Clinton's campaign, which said ...": the noun phrase before the relative pronoun
     let j = range.first - 1;
     if (j >= 0 && isComma(tokens[j])) j--;
+    // "the International Air Transport Association (IATA), which": past the parenthesis
+    if (j > 0 && tokens[j].value === ')') {
+      let k = j - 1;
+      while (k > 0 && j - k < 8 && tokens[k].value !== '(') k--;
+      if (tokens[k].value === '(') j = k - 1;
+    }
     const f = j >= 0 ? leftPhrase(tokens, j) : -1;
-    if (f >= 0) info = readMention(doc, { first: f, last: j });
+    if (f >= 0) {
+      info = readMention(doc, { first: f, last: j });
+      antecedent = { first: f, last: j };
+    }
   }
   // a name read as a person's that the text calls a body ("media giant TimeWarner … TimeWarner said")
   let described = info.kind === 'name' && info.type === 'named-person' && !info.gender ? orgs.nounsFor(info.nameWords) : undefined;
@@ -110,6 +120,9 @@ function resolveDraft(
   }
   if (!entity) entity = table.add({ ...info, type: info.kind === 'pronoun' ? 'anonymous' : info.type }, range.first);
   entity.mentions.push({ start: tokens[range.first].start, end: tokens[Math.max(range.first, trimLast(tokens, range))].end });
+  // the antecedent of "which"/"who" is a mention too
+  if (antecedent && entity.kind !== 'relative')
+    entity.mentions.push({ start: tokens[antecedent.first].start, end: tokens[trimLast(tokens, antecedent)].end });
   entity.attributions++;
   entity.lastSeen = range.first;
   if (described) entity.described = [...(entity.described ?? []), ...described];
