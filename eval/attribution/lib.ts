@@ -30,8 +30,9 @@ import {
 } from '../../src/attribution/lexicon';
 import type { GoldDoc } from '../score';
 
-/** PolNeAR's dev split: ../shared beside the repository, or the file named by $POLNEAR. */
-export const DATA = process.env.POLNEAR ?? join(__dirname, '..', '..', '..', 'shared', 'data', 'polnear', 'dev.jsonl');
+/** PolNeAR's dev split: ../shared beside the repository, or the file named by $POLNEAR, or under $SLANT_DATA. */
+export const DATA =
+  process.env.POLNEAR ?? join(process.env.SLANT_DATA ?? join(__dirname, '..', '..', '..', 'shared', 'data'), 'polnear', 'dev.jsonl');
 
 export function loadPolnear(which: 'train' | 'heldout' | 'all', file = DATA): GoldDoc[] {
   const docs = readFileSync(file, 'utf8')
