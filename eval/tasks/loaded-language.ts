@@ -4,7 +4,10 @@
  * - PTC propaganda spans (`Loaded_Language`, `Name_Calling,Labeling`, `Exaggeration,Minimisation`): span overlap;
  * - BABE (experts) and MBIC (crowd) `biased_word`: word level;
  * - BASIL `lexical_bias`: span overlap (BASIL was not used to weigh the lexicon: a fully held-out corpus);
- * - BABE `label_bias` sentences: positive when the sentence has a writer's-voice loaded-language finding.
+ * - BABE `label_bias` sentences: positive when the sentence has a loaded-language finding in the writer's voice or in
+ *   reported speech (the content of an indirect attribution to an identified source): a sentence can carry its bias
+ *   in what it reports. Measured in-sample: 0.724 macro-F1 counting reported speech, 0.720 without it. (BABE
+ *   `label_opinion`, the writer's own opinion, counts the writer's voice only: 0.731, against 0.728 with reported.)
  *
  * Spans: every loaded-language finding, in either voice (annotators mark loaded words inside quotations too; see
  * loaded-language.md for the measurement), each its own unit.
@@ -18,6 +21,8 @@ const ANALYZER = 'loaded-language';
 export interface LoadedPredOptions {
   /** Include findings in the quoted voice (default true). */
   quoted?: boolean;
+  /** Include findings in reported speech (default true). */
+  reported?: boolean;
   /** Only findings whose lexicon weight is at least this (default: whatever the analyzer reported). */
   minWeight?: number;
   /** Give a run of adjacent findings (only spaces or hyphens between them) one `group`, i.e. one unit (default false: measured to lower PTC span F1). */
@@ -28,7 +33,9 @@ function ownFindings(report: Report, o: LoadedPredOptions): Finding[] {
   return report.findings.filter(
     (f) =>
       f.analyzer === ANALYZER &&
-      (o.quoted !== false || f.voice === 'writer') &&
+      // distancing devices ("so-called", scare quotes) are not loaded words: no corpus here annotates them
+      f.category !== 'distancing' &&
+      (f.voice === 'writer' || (f.voice === 'quoted' ? o.quoted !== false : o.reported !== false)) &&
       (o.minWeight === undefined || (f.evidence.weight ?? 0) >= o.minWeight),
   );
 }
@@ -50,7 +57,7 @@ export function loadedSpans(report: Report, text: string, o: LoadedPredOptions =
   return { spans };
 }
 
-/** Sentence level: positive when the text has a writer's-voice loaded-language finding. */
+/** Sentence level: positive when the text has a loaded-language finding in the writer's voice or in reported speech. */
 export function loadedSentence(report: Report, o: LoadedPredOptions = {}): Omit<PredLine, 'id'> {
   return { doc: { positive: ownFindings(report, { ...o, quoted: false }).length > 0 } };
 }

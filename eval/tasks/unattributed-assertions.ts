@@ -28,7 +28,7 @@ export function vagueAttributionPred(report: Report, label = 'vague'): Omit<Pred
 export function opinionPred(report: Report): Omit<PredLine, 'id'> {
   const positive =
     report.sentences.some((s) => s.status === 'unattributed-assertion') ||
-    report.findings.some((f) => f.voice === 'writer' && f.analyzer === 'loaded-language');
+    report.findings.some((f) => f.voice === 'writer' && f.analyzer === 'loaded-language' && f.category !== 'distancing');
   return { doc: { positive } };
 }
 

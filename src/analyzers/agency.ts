@@ -1,4 +1,5 @@
 import { defineAnalyzer } from '../analyzer';
+import { findingVoice, reportedAttributionOf, reportedSpeech } from '../attribution/reported';
 import type { SlantDocument, Token } from '../document';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import type { CompiledLexicon } from '../lexicon/load';
@@ -236,6 +237,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
 
     let writerFindings = 0;
     let quotedFindings = 0;
+    let reportedFindings = 0;
     let meansOnly = 0;
     let lastEnd = -1;
     for (const m of lexiconMatches(doc, lex)) {
@@ -253,7 +255,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
       if (agent.kind === 'agent') continue;
       lastEnd = m.end;
       const span = { start, end: m.end };
-      const voice = pt.voice;
+      const voice = findingVoice(doc, pt.start, pt.end);
       const evidence: Evidence = {
         lexicon: lex.id,
         entry: m.entry.id,
@@ -265,7 +267,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
       if (voice === 'quoted') {
         const quotation = doc.quotationOf(span.start, span.end);
         if (quotation) evidence.quotation = quotation.index;
-      }
+      } else if (voice === 'reported') evidence.attribution = reportedAttributionOf(doc, pt.start, pt.end);
       if (isHeadlineSentence(headline, pt.sentence)) evidence.headline = true;
       const text = doc.text.slice(span.start, span.end);
       if (agent.kind === 'means') {
@@ -282,16 +284,19 @@ export const agency = defineAnalyzer<AgencyMessageId>({
         report({ messageId: 'agentless-passive', span, data: { text }, voice, explanation: m.entry.explanation, evidence });
       }
       if (voice === 'quoted') quotedFindings++;
+      else if (voice === 'reported') reportedFindings++;
       else writerFindings++;
     }
 
     const counts = countPassives(doc, by);
-    let writerWords = 0;
+    // reported speech (the content of an indirect attribution to an identified source) is not the writer's voice
+    let writerWords = -reportedSpeech(doc).words;
     for (const s of doc.sentences) writerWords += s.writerWordCount;
     const rate = writerWords ? (1000 * writerFindings) / writerWords : 0;
     const metrics: Record<string, number> = {
       writerFindings,
       quotedFindings,
+      reportedFindings,
       meansOnly,
       passives: counts.passives,
       passivesWithAgent: counts.withAgent,
