@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 'use strict';
+// The program (not the library) decides on V8 flags: batch runs and the HTTP service pace full collections with
+// gc() to keep long runs' memory flat (src/batch/heap.ts), so the command exposes it, before any module loads.
+require('node:v8').setFlagsFromString('--expose-gc');
 let cli;
 try {
   cli = require('../dist/cli.js');

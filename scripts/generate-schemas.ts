@@ -1,4 +1,4 @@
-// Writes schema/report.schema.json and lexicons/schema.json from the zod schemas (npm run gen:schemas).
+// Writes schema/report.schema.json, lexicons/schema.json and lexicons/word-lists.schema.json from the zod schemas (npm run gen:schemas).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedSchemas } from './schemas';

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { LexiconError } from './errors';
+import { defineResource, finite, type ResourceCompiler } from './resource';
 
 /**
  * The article-level frames model (`models/frames.json`, trained by eval/research/frames-train.mjs): one logistic
  * regression per frame over frame-cue rates and a bag of lemmas. Feature extraction is documented in
  * lexicons/en/frames.md; {@link compileFramesModel} validates a model and lays its weights out in typed arrays.
  */
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-
 export const FramesModelSchema = z.object({
   id: z.string().min(1),
   version: z.string().min(1),
@@ -49,71 +47,51 @@ export interface CompiledFramesModel {
   readonly lemmaWeights: Float32Array;
 }
 
-const cache = new WeakMap<object, CompiledFramesModel>();
-
 /**
  * Validates a frames model (structure with zod, then shapes: one entry per label, `cues` as long as `labels`,
- * `lemmas` as long as `vocabulary`) and compiles it; the result is cached per input object, so a model is compiled
- * once however many pipelines use it. Throws a {@link LexiconError} naming every problem.
+ * `lemmas` as long as `vocabulary`) and compiles it, once per input object (src/resource.ts). Throws a
+ * `LexiconError` naming every problem.
  */
-export function compileFramesModel(input: unknown, origin = 'frames model'): CompiledFramesModel {
-  if (input && typeof input === 'object') {
-    const hit = cache.get(input);
-    if (hit) return hit;
-  }
-  const parsed = FramesModelSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new LexiconError(
-      'LEXICON_INVALID',
-      `Invalid frames model (${origin}):\n${z.prettifyError(parsed.error)}`,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
-  }
-  const m = parsed.data;
-  const F = m.labels.length;
-  const V = m.vocabulary.length;
-  const problems: string[] = [];
-  if (new Set(m.labels).size !== F) problems.push('labels: a label is listed twice');
-  if (new Set(m.vocabulary).size !== V) problems.push('vocabulary: a lemma is listed twice');
-  for (const label of m.labels) {
-    const f = m.frames[label];
-    if (!f) {
-      problems.push(`frames: no weights for label "${label}"`);
-      continue;
+export const compileFramesModel: ResourceCompiler<CompiledFramesModel> = defineResource({
+  kind: 'frames model',
+  schema: FramesModelSchema,
+  compile(m, problems) {
+    const F = m.labels.length;
+    const V = m.vocabulary.length;
+    if (new Set(m.labels).size !== F) problems.push('labels: a label is listed twice');
+    if (new Set(m.vocabulary).size !== V) problems.push('vocabulary: a lemma is listed twice');
+    for (const label of m.labels) {
+      const f = m.frames[label];
+      if (!f) {
+        problems.push(`frames: no weights for label "${label}"`);
+        continue;
+      }
+      if (f.cues.length !== F) problems.push(`frames.${label}.cues: ${f.cues.length} weights for ${F} labels`);
+      if (f.lemmas.length !== V) problems.push(`frames.${label}.lemmas: ${f.lemmas.length} weights for ${V} vocabulary lemmas`);
     }
-    if (f.cues.length !== F) problems.push(`frames.${label}.cues: ${f.cues.length} weights for ${F} labels`);
-    if (f.lemmas.length !== V) problems.push(`frames.${label}.lemmas: ${f.lemmas.length} weights for ${V} vocabulary lemmas`);
-  }
-  for (const key of Object.keys(m.frames)) if (!m.labels.includes(key)) problems.push(`frames.${key}: not one of the labels`);
-  if (problems.length) {
-    throw new LexiconError(
-      'LEXICON_INVALID',
-      `Frames model "${m.id}" (${origin}) has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n  - ${problems.join('\n  - ')}`,
-      problems,
-    );
-  }
-  const bias = new Float64Array(F);
-  const threshold = new Float64Array(F);
-  const cueWeights = new Float64Array(F * F);
-  // single precision halves the memory read per document; the weights carry 3 significant digits
-  const lemmaWeights = new Float32Array(V * F);
-  m.labels.forEach((label, f) => {
-    const w = m.frames[label];
-    bias[f] = w.bias;
-    threshold[f] = w.threshold;
-    for (let g = 0; g < F; g++) cueWeights[g * F + f] = w.cues[g];
-    for (let j = 0; j < V; j++) lemmaWeights[j * F + f] = w.lemmas[j];
-  });
-  const compiled: CompiledFramesModel = {
-    id: m.id,
-    labels: m.labels,
-    labelIndex: new Map(m.labels.map((l, f) => [l, f])),
-    bias,
-    threshold,
-    cueWeights,
-    lemmaIndex: new Map(m.vocabulary.map((v, j) => [v, j])),
-    lemmaWeights,
-  };
-  if (input && typeof input === 'object') cache.set(input, compiled);
-  return compiled;
-}
+    for (const key of Object.keys(m.frames)) if (!m.labels.includes(key)) problems.push(`frames.${key}: not one of the labels`);
+    if (problems.length) return undefined;
+    const bias = new Float64Array(F);
+    const threshold = new Float64Array(F);
+    const cueWeights = new Float64Array(F * F);
+    // single precision halves the memory read per document; the weights carry 3 significant digits
+    const lemmaWeights = new Float32Array(V * F);
+    m.labels.forEach((label, f) => {
+      const w = m.frames[label];
+      bias[f] = w.bias;
+      threshold[f] = w.threshold;
+      for (let g = 0; g < F; g++) cueWeights[g * F + f] = w.cues[g];
+      for (let j = 0; j < V; j++) lemmaWeights[j * F + f] = w.lemmas[j];
+    });
+    return {
+      id: m.id,
+      labels: m.labels,
+      labelIndex: new Map(m.labels.map((l, f) => [l, f])),
+      bias,
+      threshold,
+      cueWeights,
+      lemmaIndex: new Map(m.vocabulary.map((v, j) => [v, j])),
+      lemmaWeights,
+    };
+  },
+});

@@ -2,16 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withGeneratedBlocks } from '../scripts/readme';
-import { main } from '../src/cli';
-import type { Io } from '../src/cli/io';
+import { runCli as cli } from './fixtures/cli';
 import { createPipeline } from '../src/pipeline';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, stderrIsTTY: false };
-  return { code: await main(argv, io), out, err };
-}
 
 const flagsIn = (s: string): string[] => s.match(/(?<![\w-])(?:--[a-z][a-z-]*|-[a-z])(?![\w-])/g) ?? [];
 

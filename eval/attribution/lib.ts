@@ -25,11 +25,13 @@ import {
   EVIDENCE_VERBS,
   SPEECH_VERBS,
   STANCE_VERBS,
+  verbClassOf,
   type CueClass,
 } from '../../src/attribution/lexicon';
 import type { GoldDoc } from '../score';
 
-export const DATA = join(__dirname, '..', '..', '..', 'shared', 'data', 'polnear', 'dev.jsonl');
+/** PolNeAR's dev split: ../shared beside the repository, or the file named by $POLNEAR. */
+export const DATA = process.env.POLNEAR ?? join(__dirname, '..', '..', '..', 'shared', 'data', 'polnear', 'dev.jsonl');
 
 export function loadPolnear(which: 'train' | 'heldout' | 'all', file = DATA): GoldDoc[] {
   const docs = readFileSync(file, 'utf8')
@@ -47,16 +49,10 @@ export function foldOf(id: string | number, k: number): number {
   return (h >>> 0) % k;
 }
 
-/** The hand-written class of a lemma, or 'other'. */
+/** The hand-written class of a lemma (lexicons/en/attribution-cues.json), or 'other'. */
 export function classOf(lemma: string, form: 'v' | 'n'): CueClass {
   if (form === 'n') return 'noun';
-  if (CREDIBILITY_VERBS.includes(lemma)) return 'credibility';
-  if (SPEECH_VERBS.includes(lemma)) return 'speech';
-  if (EVIDENCE_VERBS.includes(lemma)) return 'evidence';
-  if (APPEARANCE_VERBS.includes(lemma)) return 'appearance';
-  if (BELIEF_VERBS.includes(lemma)) return 'belief';
-  if (STANCE_VERBS.includes(lemma)) return 'stance';
-  return 'other';
+  return verbClassOf(lemma) ?? 'other';
 }
 
 /** Every verb and noun is a candidate: for measuring how often each word heads an attribution. */
@@ -147,13 +143,10 @@ export function measurePriors(parsed: ParsedGold[]): Map<string, { occ: number; 
   return stats;
 }
 
-/** Smoothed priors: words from the hand-written classes always; other words when the data supports them. */
-export function priorsFrom(
-  stats: Map<string, { occ: number; hits: number; cls: CueClass }>,
-  m = 3,
-  minHits = 3,
-  minRate = 0.15,
-): Map<string, CuePrior> {
+type PriorStats = Map<string, { occ: number; hits: number; cls: CueClass }>;
+
+/** The share of each class's occurrences that head an attribution (0.1 for a class never seen). */
+function classRates(stats: PriorStats): (cls: CueClass) => number {
   const byClass = new Map<CueClass, { occ: number; hits: number }>();
   for (const s of stats.values()) {
     const c = byClass.get(s.cls) ?? { occ: 0, hits: 0 };
@@ -161,10 +154,31 @@ export function priorsFrom(
     c.hits += s.hits;
     byClass.set(s.cls, c);
   }
-  const classRate = (cls: CueClass) => {
+  return (cls) => {
     const c = byClass.get(cls);
     return c && c.occ ? c.hits / c.occ : 0.1;
   };
+}
+
+const LISTED_CLASSES: ReadonlyArray<[readonly string[], CueClass, 'v' | 'n']> = [
+  [CREDIBILITY_VERBS, 'credibility', 'v'],
+  [SPEECH_VERBS, 'speech', 'v'],
+  [EVIDENCE_VERBS, 'evidence', 'v'],
+  [APPEARANCE_VERBS, 'appearance', 'v'],
+  [BELIEF_VERBS, 'belief', 'v'],
+  [STANCE_VERBS, 'stance', 'v'],
+  [ATTRIBUTION_NOUNS, 'noun', 'n'],
+];
+
+/** The prior of a listed word never seen: 0.8 x its class's rate (written to the priors file as classDefaults). */
+export function classDefaultsFrom(stats: PriorStats): Partial<Record<CueClass, number>> {
+  const rate = classRates(stats);
+  return Object.fromEntries(LISTED_CLASSES.map(([, cls]) => [cls, rate(cls) * 0.8]));
+}
+
+/** Smoothed priors: words from the hand-written classes always; other words when the data supports them. */
+export function priorsFrom(stats: PriorStats, m = 3, minHits = 3, minRate = 0.15): Map<string, CuePrior> {
+  const classRate = classRates(stats);
   const out = new Map<string, CuePrior>();
   for (const [key, s] of stats) {
     const listed =
@@ -178,17 +192,11 @@ export function priorsFrom(
     const base = listed ? classRate(cls) : minRate;
     out.set(key, { prior: (s.hits + m * base) / (s.occ + m), cls });
   }
-  // listed words never seen keep their class rate
-  const add = (list: string[], cls: CueClass, form: 'v' | 'n') => {
-    for (const w of list) if (!out.has(`${w}|${form}`)) out.set(`${w}|${form}`, { prior: classRate(cls) * 0.8, cls });
-  };
-  add(CREDIBILITY_VERBS, 'credibility', 'v');
-  add(SPEECH_VERBS, 'speech', 'v');
-  add(EVIDENCE_VERBS, 'evidence', 'v');
-  add(APPEARANCE_VERBS, 'appearance', 'v');
-  add(BELIEF_VERBS, 'belief', 'v');
-  add(STANCE_VERBS, 'stance', 'v');
-  add(ATTRIBUTION_NOUNS, 'noun', 'n');
+  // listed words never seen get their class default
+  const defaults = classDefaultsFrom(stats);
+  for (const [list, cls, form] of LISTED_CLASSES) {
+    for (const w of list) if (!out.has(`${w}|${form}`)) out.set(`${w}|${form}`, { prior: defaults[cls]!, cls });
+  }
   return out;
 }
 
@@ -256,7 +264,7 @@ export function trainModel(
   return { bias: Math.round(bias * 1000) / 1000, prior: Math.round(wp * 1000) / 1000, bits, weights, threshold: 0.5, nestedThreshold: 1 };
 }
 
-/** The model's weights as base64 int8 (for src/attribution/model.ts). */
+/** The model's weights as base64 int8 (for models/attribution-cue-model.json). */
 export function encodeWeights(m: CueModel): string {
   const bytes = new Int8Array(m.weights.length);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(m.weights[i] / QUANT);

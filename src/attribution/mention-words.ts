@@ -1,268 +1,46 @@
 /**
  * Word lists and small word tests for reading a source phrase (src/attribution/mention.ts): groups, titles,
- * human and office nouns, company and body words. Linguistic data kept apart from the reading logic.
+ * human and office nouns, company and body words. The words are data (lexicons/en/source-words.json); this module
+ * names them for the reading logic.
  */
-import { COMPANY_WORDS, ORGANIZATION_WORDS } from './lexicon';
+import { LexiconError } from '../errors';
+import { COMPANY_WORDS, ORGANIZATION_WORDS, sourceWords } from './lexicon';
 import { PLACE_NAMES } from './places';
 
 export type Gender = 'm' | 'f' | undefined;
 
-export const GROUP_NAMES = new Set([
-  'democrats',
-  'republicans',
-  'americans',
-  'conservatives',
-  'liberals',
-  'progressives',
-  'evangelicals',
-  'latinos',
-  'hispanics',
-  'muslims',
-  'christians',
-  'europeans',
-  'russians',
-  'democrat',
-  'republican',
-  'independents',
-  'catholics',
-  'jews',
-  'millennials',
-  'russians',
-  'indians',
-  'chinese',
-  'iranians',
-  'israelis',
-  'palestinians',
-  'ukrainians',
-  'britons',
-  'germans',
-  'french',
-  'mexicans',
-  'canadians',
-  'africans',
-  'asians',
-  'voters',
-  'trumpers',
-  'berniebros',
-  'tories',
-  'gop',
-  'mps',
-  'msps',
-  'meps',
-]);
+export const GROUP_NAMES = sourceWords.set('group-names');
 
-// Prototype-free: looked up with arbitrary words ("constructor" must not find Object.prototype.constructor).
-export const TITLE_GENDER: Record<string, Gender> = lookupTable({
-  'mr.': 'm',
-  mr: 'm',
-  'mrs.': 'f',
-  mrs: 'f',
-  'ms.': 'f',
-  ms: 'f',
-  sir: 'm',
-  dame: 'f',
-  lord: 'm',
-  lady: 'f',
-  king: 'm',
-  queen: 'f',
-  congresswoman: 'f',
-  congressman: 'm',
-  spokeswoman: 'f',
-  spokesman: 'm',
-  chairwoman: 'f',
-  chairman: 'm',
-  prince: 'm',
-  princess: 'f',
-});
+/** The gender a title implies. Prototype-free: looked up with arbitrary words ("constructor" finds nothing). */
+export const TITLE_GENDER = sourceWords.map('title-gender') as Readonly<Record<string, Gender>>;
+for (const [title, g] of Object.entries(TITLE_GENDER)) {
+  if (g !== 'm' && g !== 'f') throw new LexiconError('LEXICON_INVALID', `title-gender: "${title}" has "${String(g)}", not "m" or "f"`);
+}
 
-export const TITLE_ALIASES: Record<string, string> = lookupTable({
-  'sen.': 'senator',
-  sen: 'senator',
-  'gov.': 'governor',
-  gov: 'governor',
-  'rep.': 'representative',
-  rep: 'representative',
-  'gen.': 'general',
-  'pres.': 'president',
-  'sec.': 'secretary',
-  'atty.': 'attorney',
-  'lt.': 'lieutenant',
-  'col.': 'colonel',
-  'dr.': 'doctor',
-  'prof.': 'professor',
-});
+export const TITLE_ALIASES = sourceWords.map('title-aliases');
 
+/** Endings of nouns for people ("reporter", "senator", "economist"); a pattern, so kept in code. */
 export const HUMAN_SUFFIX = /(?:[^e]er|or|ist|ian|man|woman|men|women|[^e]ers|ors|ists|ians)$/u;
 
-export const HUMAN_NOUNS = new Set([
-  'resident',
-  'residents',
-  'student',
-  'students',
-  'president',
-  'participant',
-  'participants',
-  'applicant',
-  'immigrant',
-  'immigrants',
-  'migrant',
-  'migrants',
-  'consultant',
-  'consultants',
-  'assistant',
-  'correspondent',
-  'respondent',
-  'respondents',
-  'defendant',
-  'claimant',
-  'opponent',
-  'opponents',
-  'proponent',
-  'proponents',
-  'constituent',
-  'constituents',
-  'dissident',
-  'dissidents',
-  'agent',
-  'agents',
-  'parent',
-  'parents',
-  'client',
-  'clients',
-  'patient',
-  'patients',
-  'informant',
-  'informants',
-  'person',
-  'people',
-  'woman',
-  'man',
-  'child',
-  'children',
-  'family',
-  'families',
-  'victim',
-  'victims',
-  'witness',
-  'witnesses',
-  'crowd',
-  'audience',
-  'public',
-  'citizen',
-  'citizens',
-  'delegate',
-  'delegates',
-  'candidate',
-  'candidates',
-  'nominee',
-  'colleague',
-  'colleagues',
-  'neighbor',
-  'neighbors',
-  'guest',
-]);
+export const HUMAN_NOUNS = sourceWords.set('human-nouns');
 
 /** Words naming an office or department within a title ("Secretary of State", "Defense Secretary"). */
-export const OFFICE_WORDS = new Set([
-  'state',
-  'defense',
-  'defence',
-  'health',
-  'finance',
-  'justice',
-  'energy',
-  'treasury',
-  'commerce',
-  'labor',
-  'labour',
-  'agriculture',
-  'education',
-  'interior',
-  'transportation',
-  'homeland',
-  'security',
-  'foreign',
-  'affairs',
-  'staff',
-  'press',
-  'home',
-  'trade',
-  'war',
-  'navy',
-  'army',
-  'judiciary',
-  'intelligence',
-  'environment',
-  'culture',
-]);
+export const OFFICE_WORDS = sourceWords.set('office-words');
 
-export const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'the', 'another', 'this', 'that']);
+export const SINGULAR_DETERMINERS = sourceWords.set('singular-determiners');
 
 /** Words of VAGUE_NOUNS that never name one person ("the other", "the speculation"). */
-export const VAGUE_NON_PERSONS = new Set([
-  'some',
-  'many',
-  'others',
-  'other',
-  'several',
-  'most',
-  'few',
-  'people',
-  'everyone',
-  'everybody',
-  'anyone',
-  'someone',
-  'somebody',
-  'rumors',
-  'rumours',
-  'speculation',
-  'reports',
-]);
+export const VAGUE_NON_PERSONS = sourceWords.set('vague-non-persons');
 
-export const PLURAL_QUANT = new Set(['some', 'many', 'others', 'several', 'most', 'few', 'both', 'all']);
+export const PLURAL_QUANT = sourceWords.set('plural-quantifiers');
 
-export const NAME_JOINERS = new Set(['.', '-', "'", '’']);
-export function lookupTable<T>(entries: Record<string, T>): Record<string, T> {
-  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
-}
+export const NAME_JOINERS = sourceWords.set('name-joiners');
 export const titleKey = (w: string): string => TITLE_ALIASES[w] ?? w.replace(/\.$/u, '');
 /** Last words of an organization's name that a lone first word can stand for ("Pew" for "Pew Research"). */
-export const SHORT_NAME_HEADS = new Set([
-  ...COMPANY_WORDS,
-  ...'corporation corp inc co company group bank foundation fund institute research network media ltd llc plc trust society'.split(' '),
-]);
+export const SHORT_NAME_HEADS: ReadonlySet<string> = new Set([...COMPANY_WORDS, ...sourceWords.words('short-name-heads')]);
 
 /** Descriptions that refer back to a company ("the firm said", "the carmaker added"). */
-export const COMPANY_DESCRIPTIONS = new Set([
-  'company',
-  'firm',
-  'group',
-  'business',
-  'operator',
-  'retailer',
-  'supermarket',
-  'airline',
-  'carrier',
-  'manufacturer',
-  'carmaker',
-  'automaker',
-  'drugmaker',
-  'chipmaker',
-  'lender',
-  'insurer',
-  'bank',
-  'chain',
-  'provider',
-  'giant',
-  'startup',
-  'conglomerate',
-  'publisher',
-  'broadcaster',
-  'brewer',
-  'miner',
-  'utility',
-  'developer',
-]);
+export const COMPANY_DESCRIPTIONS = sourceWords.set('company-descriptions');
 
 /** A company's name: with a company word ("Brightline Energy", "Acme Holdings"), or one brand word ("Umbro"). */
 export function isCompanyName(words: string[]): boolean {
@@ -276,65 +54,7 @@ export function isAcronym(value: string): boolean {
 }
 
 /** Nouns for a kind of body, written before its name ("campaign group Rivers First", "the charity Oxfam"). */
-export const BODY_NOUNS = new Set([
-  'group',
-  'firm',
-  'company',
-  'charity',
-  'agency',
-  'bank',
-  'union',
-  'party',
-  'organisation',
-  'organization',
-  'association',
-  'body',
-  'regulator',
-  'watchdog',
-  'tank',
-  'broadcaster',
-  'newspaper',
-  'publisher',
-  'retailer',
-  'supermarket',
-  'airline',
-  'carrier',
-  'manufacturer',
-  'carmaker',
-  'automaker',
-  'drugmaker',
-  'chipmaker',
-  'chain',
-  'lender',
-  'insurer',
-  'operator',
-  'provider',
-  'giant',
-  'startup',
-  'start-up',
-  'consultancy',
-  'foundation',
-  'institute',
-  'outlet',
-  'website',
-  'magazine',
-  'network',
-  'nonprofit',
-  'non-profit',
-  'coalition',
-  'alliance',
-  'federation',
-  'club',
-  'university',
-]);
+export const BODY_NOUNS = sourceWords.set('body-nouns');
 
-export const SPOKESPERSON_NOUNS = new Set([
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'spokesmen',
-  'spokeswomen',
-  'spokespeople',
-  'spokespersons',
-]);
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'doctor', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev']);
+export const SPOKESPERSON_NOUNS = sourceWords.set('spokesperson-nouns');
+export const HONORIFICS = sourceWords.set('honorifics');

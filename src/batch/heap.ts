@@ -5,20 +5,26 @@
  * after a collection stays the same). The pacer asks for a full collection when the heap has grown to `factor`
  * times what the last collection left (and above `floorMb`), at most once per `minIntervalMs`. Measured on the
  * bench corpus: one forced collection every few seconds, 40–90 ms each (about 2% of CPU time), for a flat profile.
+ *
+ * Library code never changes V8's process-wide flags: the pacer works where `gc` can be had because the program
+ * asked for it (`node --expose-gc`, or the `slant` command, whose entry bin/slant.cjs sets the flag before anything
+ * else loads), and does nothing otherwise (a program using `slant/node` keeps V8's own pacing).
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
 let exposed: (() => void) | null | undefined;
 
-/** `gc()` of this thread: the global one under --expose-gc, else enabled at run time (the technique of the expose-gc package). */
+/**
+ * `gc()` of this thread: the global one under --expose-gc, else the one of a new context, which exists when the
+ * flag was set at run time by the program after this context was made (the technique of the expose-gc package).
+ */
 function gcFunction(): (() => void) | null {
   if (exposed !== undefined) return exposed;
   const global = (globalThis as { gc?: () => void }).gc;
   if (typeof global === 'function') return (exposed = global);
   try {
-    v8.setFlagsFromString('--expose-gc');
-    const fn: unknown = vm.runInNewContext('gc');
+    const fn: unknown = vm.runInNewContext('typeof gc === "function" ? gc : undefined');
     exposed = typeof fn === 'function' ? (fn as () => void) : null;
   } catch {
     exposed = null;

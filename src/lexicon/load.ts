@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { LexiconError } from '../errors';
 import { prepareTerms, tokenizeTerm } from '../nlp';
+import { defineResource, type ResourceCompiler } from '../resource';
 import { buildMatcher, type PhraseMatcher } from './matcher';
+import { seedBuiltinTermTokens } from './term-tokens';
 import { LexiconSchema, type Lexicon, type LexiconEntry, type LexiconEntryInput, type LexiconInput } from './schema';
 
 /** A validated lexicon with its matcher, ready for analyzers. */
@@ -12,44 +12,23 @@ export interface CompiledLexicon {
   entry(id: string): LexiconEntry | undefined;
 }
 
-const compiledCache = new WeakMap<object, CompiledLexicon>();
-
 /**
- * Validates a lexicon in two passes and compiles it. Pass 1 checks structure with zod; pass 2 checks content
- * (duplicates, dangling sources, terms that can never match) and reports every problem at once.
+ * Validates a lexicon in two passes and compiles it (src/resource.ts). Pass 1 checks structure with zod; pass 2
+ * checks content (duplicates, dangling sources, terms that can never match) and reports every problem at once.
  * @param origin where the lexicon came from (a file path or "built-in"), used in error messages.
  */
-export function compileLexicon(input: unknown, origin = 'lexicon'): CompiledLexicon {
-  if (input && typeof input === 'object') {
-    const cached = compiledCache.get(input);
-    if (cached) return cached;
-  }
-  const parsed = LexiconSchema.safeParse(input);
-  if (!parsed.success) {
-    const id = input && typeof input === 'object' && 'id' in input ? ` "${String((input as { id: unknown }).id)}"` : '';
-    const pretty = z.prettifyError(parsed.error);
-    throw new LexiconError(
-      'LEXICON_INVALID',
-      `Invalid lexicon${id} (${origin}):\n${pretty}`,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
-  }
-  const lexicon = parsed.data;
-  prepareTerms(termParts(lexicon));
-  const problems = contentProblems(lexicon);
-  const matcher = buildMatcher(lexicon, problems);
-  if (problems.length) {
-    throw new LexiconError(
-      'LEXICON_INVALID',
-      `Lexicon "${lexicon.id}" (${origin}) has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n  - ${problems.join('\n  - ')}`,
-      problems,
-    );
-  }
-  const byId = new Map(lexicon.entries.map((e) => [e.id, e]));
-  const compiled: CompiledLexicon = { id: lexicon.id, lexicon, matcher, entry: (id) => byId.get(id) };
-  if (input && typeof input === 'object') compiledCache.set(input, compiled);
-  return compiled;
-}
+export const compileLexicon: ResourceCompiler<CompiledLexicon> = defineResource({
+  kind: 'lexicon',
+  schema: LexiconSchema,
+  compile(lexicon, problems) {
+    seedBuiltinTermTokens();
+    prepareTerms(termParts(lexicon));
+    problems.push(...contentProblems(lexicon));
+    const matcher = buildMatcher(lexicon, problems);
+    const byId = new Map(lexicon.entries.map((e) => [e.id, e]));
+    return { id: lexicon.id, lexicon, matcher, entry: (id: string) => byId.get(id) };
+  },
+});
 
 /** Every string the compiler will tokenise: whole literal terms, their whitespace-separated parts, slot words. */
 function termParts(lexicon: Lexicon): string[] {

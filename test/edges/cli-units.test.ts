@@ -1,20 +1,12 @@
 /** #14 item 9: one unit for --max-size, --workers capped at the core count with a note, several files → batch. */
 import fs from 'node:fs';
 import os from 'node:os';
-import { main } from '../../src/cli';
-import type { Io } from '../../src/cli/io';
+import { runCli as cli } from '../fixtures/cli';
 import { readRecords, tempDir } from '../batch/helpers';
 
 jest.setTimeout(60_000);
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, stderrIsTTY: false };
-  return { code: await main(argv, io), out, err };
-}
 
 describe('--max-size counts bytes of UTF-8 in analyze and in batch', () => {
   const text = 'Café société é'.repeat(8); // 112 characters, 144 bytes

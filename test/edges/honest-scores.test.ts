@@ -4,8 +4,7 @@
  * says which scores count toward overall.
  */
 import fs from 'node:fs';
-import { main } from '../../src/cli';
-import type { Io } from '../../src/cli/io';
+import { runCli as cli } from '../fixtures/cli';
 import { evidenceConfidence, FULL_EVIDENCE_SENTENCES, FULL_EVIDENCE_WORDS, TYPICAL_OVERALL } from '../../src/evidence/score';
 import { languageEvidence, MIN_ENGLISH_RATIO } from '../../src/evidence/language';
 import { analyze } from '../../src/pipeline';
@@ -16,13 +15,6 @@ import { ENGLISH_SHORT, NON_ENGLISH } from './languages';
 jest.setTimeout(60_000);
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTTY: false, stderrIsTTY: false };
-  return { code: await main(argv, io), out, err };
-}
 
 // Written for this test: a promotional, unsourced paragraph repeated into a long enough article.
 const PROMO_SENTENCES = [
