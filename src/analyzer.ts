@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { SlantDocument, Voice } from './document';
 import type { CompiledLexicon } from './lexicon/load';
+import type { AnalyzerSettingsSchema } from './config';
 import type { Evidence, Severity } from './report';
 
 /** What an analyzer passes to `context.report()`. The span's text and voice are filled in by the pipeline. */
@@ -72,15 +73,10 @@ export function defineAnalyzer<MessageId extends string, Options = Record<string
 }
 
 /** Per-analyzer settings: the pipeline decides enablement, weight, severity and ignore lists; the analyzer only finds. */
-export interface AnalyzerSettings<Options = unknown> {
-  enabled?: boolean;
-  /** Weight in the overall score (default: meta.defaults.weight, else 1). */
-  weight?: number;
-  severity?: Severity;
+export type AnalyzerSettings<Options = unknown> = Omit<z.input<typeof AnalyzerSettingsSchema>, 'options'> & {
+  /** Checked against the analyzer's `meta.options` schema. */
   options?: Partial<Options>;
-  /** Findings to drop: matched against the lexicon term, the entry id, the message id and the span text (case-insensitive). */
-  ignore?: string[];
-}
+};
 
 /** An analyzer with its settings, as returned by {@link use}. */
 export interface AnalyzerUse<MessageId extends string = string, Options = unknown> {

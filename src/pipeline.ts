@@ -12,8 +12,20 @@ import type { LexiconInput } from './lexicon/schema';
 import { parseDocument } from './document/build';
 import { buildReport } from './report-builder';
 import type { AnalyzerResult, Finding, Report, Rule, SentenceStatus, Severity } from './report';
-import { INPUT_FORMATS, readInput, type ExtractedInput, type HtmlInputOptions, type InputFormat } from './input';
-import { OFFSET_UNITS, convertReportOffsets, mapReportToSource, type OffsetUnit } from './input/map-report';
+import { readInput, type ExtractedInput, type HtmlInputOptions, type InputFormat } from './input';
+import { convertReportOffsets, mapReportToSource, type OffsetUnit } from './input/map-report';
+import {
+  ANALYZE_KEYS,
+  ANALYZE_MESSAGES,
+  AnalyzeOptionsSchema,
+  AnalyzerSettingsSchema,
+  describe,
+  parseConfig,
+  PIPELINE_KEYS,
+  PIPELINE_MESSAGES,
+  PipelineOptionsSchema,
+  settingsMessages,
+} from './config';
 
 export type { AnalyzerSpec } from './analyzer';
 
@@ -39,28 +51,6 @@ export interface AnalyzeOptions {
   html?: HtmlInputOptions;
 }
 
-const ANALYZE_KEYS = ['input', 'offsets', 'html'] as const;
-const PIPELINE_KEYS = ['analyzers', 'lexicons', 'settings'] as const;
-
-function checkAnalyzeOptions(options: AnalyzeOptions): void {
-  if (options === null || typeof options !== 'object')
-    throw new ConfigError('CONFIG_INVALID', `analyze() options must be an object; got ${describe(options)}.`);
-  for (const key of Object.keys(options)) {
-    if (!(ANALYZE_KEYS as readonly string[]).includes(key)) {
-      throw new ConfigError(
-        'CONFIG_INVALID',
-        `Unknown analyze option "${key}".${didYouMean(key, ANALYZE_KEYS)} Options are: ${ANALYZE_KEYS.join(', ')}.`,
-      );
-    }
-  }
-  if (options.input !== undefined && !(INPUT_FORMATS as readonly string[]).includes(options.input)) {
-    throw new ConfigError('CONFIG_INVALID', `Unknown input format ${describe(options.input)}; valid: ${INPUT_FORMATS.join(', ')}.`);
-  }
-  if (options.offsets !== undefined && !(OFFSET_UNITS as readonly string[]).includes(options.offsets)) {
-    throw new ConfigError('CONFIG_INVALID', `Unknown offsets unit ${describe(options.offsets)}; valid: ${OFFSET_UNITS.join(', ')}.`);
-  }
-}
-
 interface ResolvedAnalyzer {
   analyzer: Analyzer<string, unknown>;
   options: unknown;
@@ -74,13 +64,6 @@ const ANALYZER_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 function isUse(spec: AnalyzerSpec): spec is AnalyzerUse<string, unknown> {
   return typeof spec === 'object' && spec !== null && 'analyzer' in spec && 'settings' in spec;
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `"${value}"`;
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === 'object') return `an object with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}`;
-  return `${typeof value} ${String(value)}`;
 }
 
 function resolveSpec(spec: AnalyzerSpec, index: number): { analyzer: Analyzer<string, unknown>; settings: AnalyzerSettings<unknown> } {
@@ -107,30 +90,6 @@ function resolveSpec(spec: AnalyzerSpec, index: number): { analyzer: Analyzer<st
     throw new ConfigError('CONFIG_INVALID', `Analyzer id "${meta.id}" (analyzers[${index}]) must be kebab-case, e.g. "loaded-language".`);
   }
   return { analyzer: analyzer as Analyzer<string, unknown>, settings: settings ?? {} };
-}
-
-function checkSettings(id: string, settings: AnalyzerSettings<unknown>): void {
-  const known = ['enabled', 'weight', 'severity', 'options', 'ignore'];
-  for (const key of Object.keys(settings)) {
-    if (!known.includes(key)) {
-      throw new ConfigError(
-        'CONFIG_INVALID',
-        `Unknown setting "${key}" for analyzer "${id}".${didYouMean(key, known)} Settings are: ${known.join(', ')}.`,
-      );
-    }
-  }
-  if (settings.weight !== undefined && !(typeof settings.weight === 'number' && Number.isFinite(settings.weight) && settings.weight >= 0)) {
-    throw new ConfigError('CONFIG_INVALID', `Weight for analyzer "${id}" must be a finite number >= 0; got ${describe(settings.weight)}.`);
-  }
-  if (settings.severity !== undefined && settings.severity !== 'info' && settings.severity !== 'warning') {
-    throw new ConfigError(
-      'CONFIG_INVALID',
-      `Severity for analyzer "${id}" must be "info" or "warning"; got ${describe(settings.severity)}.`,
-    );
-  }
-  if (settings.ignore !== undefined && !(Array.isArray(settings.ignore) && settings.ignore.every((s) => typeof s === 'string'))) {
-    throw new ConfigError('CONFIG_INVALID', `"ignore" for analyzer "${id}" must be an array of strings; got ${describe(settings.ignore)}.`);
-  }
 }
 
 function resolveOptions(analyzer: Analyzer<string, unknown>, given: unknown): unknown {
@@ -160,17 +119,9 @@ export class Pipeline {
   private readonly rules: Record<string, Rule>;
 
   constructor(options: PipelineOptions = {}) {
-    if (options === null || typeof options !== 'object') {
-      throw new ConfigError('CONFIG_INVALID', `createPipeline() takes an options object; got ${describe(options)}.`);
-    }
-    const knownKeys = ['analyzers', 'lexicons', 'settings'];
-    for (const key of Object.keys(options)) {
-      if (!knownKeys.includes(key))
-        throw new ConfigError('CONFIG_INVALID', `Unknown pipeline option "${key}".${didYouMean(key, knownKeys)}`);
-    }
+    parseConfig(PipelineOptionsSchema, options, PIPELINE_MESSAGES);
     this.options = options;
     const specs = options.analyzers ?? presets.recommended;
-    if (!Array.isArray(specs)) throw new ConfigError('CONFIG_INVALID', `"analyzers" must be an array; got ${describe(specs)}.`);
 
     const userLexicons = new Map<string, CompiledLexicon>();
     for (const [i, lex] of (options.lexicons ?? []).entries()) {
@@ -196,7 +147,7 @@ export class Pipeline {
       if (useSettings.options || settingsById[id]?.options) {
         settings.options = { ...(useSettings.options ?? {}), ...(settingsById[id]?.options ?? {}) };
       }
-      checkSettings(id, settings);
+      parseConfig(AnalyzerSettingsSchema, settings, settingsMessages(id));
       const lexicons = new Map<string, CompiledLexicon>();
       for (const lexId of analyzer.meta.lexicons ?? []) lexicons.set(lexId, resolveLexicon(lexId, id, userLexicons));
       const opts = resolveOptions(analyzer, settings.options);
@@ -233,7 +184,7 @@ export class Pipeline {
    */
   analyze(input: string, options: AnalyzeOptions = {}): Report {
     if (typeof input !== 'string') throw new InputError(`analyze() takes a string; got ${describe(input)}.`);
-    checkAnalyzeOptions(options);
+    parseConfig(AnalyzeOptionsSchema, options, ANALYZE_MESSAGES);
     if ((options.input ?? 'text') === 'text' && (options.offsets ?? 'utf16') === 'utf16') return this.analyzeDocument(parseDocument(input));
     return this.analyzeExtracted(readInput(input, options.input ?? 'text', { html: options.html }), input, options.offsets);
   }
@@ -414,8 +365,7 @@ export function analyze(input: string, options?: PipelineOptions & AnalyzeOption
     if (!defaultPipeline) defaultPipeline = createPipeline();
     return defaultPipeline.analyze(input);
   }
-  if (options === null || typeof options !== 'object')
-    throw new ConfigError('CONFIG_INVALID', `analyze() options must be an object; got ${describe(options)}.`);
+  if (options === null || typeof options !== 'object') throw new ConfigError('CONFIG_INVALID', ANALYZE_MESSAGES.notObject(options));
   const pipelineOptions: Record<string, unknown> = {};
   const analyzeOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {

@@ -1,6 +1,7 @@
 import { defineAnalyzer } from '../analyzer';
 import { findingVoice, reportedAttributionOf, reportedSpeech } from '../attribution/reported';
 import type { SlantDocument, Token } from '../document';
+import { headlinePassive, isParticiple, passivesLayer } from '../document/passive';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import type { CompiledLexicon } from '../lexicon/load';
 import { termWords, type LexiconMatch } from '../lexicon/matcher';
@@ -29,30 +30,6 @@ import { round } from '../round';
 
 const LEXICON = 'en/agency';
 const CANDIDATES = new Set(['harm', 'blame', 'error']);
-/** Past participles identical to the base form. */
-const SAME_FORM_PARTICIPLES = new Set([
-  'cut',
-  'hit',
-  'hurt',
-  'put',
-  'set',
-  'shut',
-  'beat',
-  'spread',
-  'shed',
-  'let',
-  'cast',
-  'quit',
-  'burst',
-  'bet',
-  'split',
-  'upset',
-  'slit',
-  'thrust',
-  'broadcast',
-  'cost',
-]);
-const GET_FORMS = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
 const CLAUSE_BREAKERS = new Set([
   'that',
   'which',
@@ -77,45 +54,6 @@ const BY_WINDOW = 8;
 const AGENT_WINDOW = 5;
 
 export type AgencyMessageId = 'agentless-passive' | 'means-only';
-
-function isParticiple(t: Token): boolean {
-  if (t.normal.endsWith('ing')) return false;
-  return t.normal !== t.lemma || SAME_FORM_PARTICIPLES.has(t.normal);
-}
-
-/** Index of the first token of the auxiliary chain making token p passive ("has been" in "has been cut"), or -1. */
-function passiveAuxStart(tokens: Token[], p: number): number {
-  const sentence = tokens[p].sentence;
-  let k = p - 1;
-  let skipped = 0;
-  while (k >= 0 && tokens[k].sentence === sentence && skipped < 3 && (tokens[k].pos === 'ADV' || tokens[k].normal === 'not')) {
-    k--;
-    skipped++;
-  }
-  if (k < 0 || tokens[k].sentence !== sentence) return -1;
-  const aux = tokens[k];
-  const passive =
-    aux.lemma === 'be' || aux.normal === 'being' || aux.normal === 'been' || (GET_FORMS.has(aux.normal) && aux.pos !== 'NOUN');
-  if (!passive || aux.pos === 'PART') return -1;
-  // extend back over the rest of the chain: "will have been", "may not be"
-  let start = k;
-  for (let j = k - 1; j >= 0 && tokens[j].sentence === sentence; j--) {
-    const t = tokens[j];
-    if (t.pos === 'AUX') start = j;
-    else if (t.pos !== 'ADV' && t.normal !== 'not') break;
-  }
-  return start;
-}
-
-/** A headline's reduced passive: "Three killed in blast", "Protesters detained". */
-function headlinePassive(tokens: Token[], p: number): boolean {
-  const t = tokens[p];
-  const prev = tokens[p - 1];
-  if (!prev || prev.sentence !== t.sentence || !(prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM')) return false;
-  if (!(t.normal.endsWith('ed') || t.normal.endsWith('en') || t.normal !== t.lemma)) return false;
-  const next = tokens[p + 1];
-  return !next || next.sentence !== t.sentence || next.pos === 'ADP' || next.pos === 'PUNCT';
-}
 
 /** Head words (last word of each term, lemma and form) of the lexicon's `means` and `not-agent` entries. */
 interface ByObjects {
@@ -202,9 +140,10 @@ function countPassives(doc: SlantDocument, by: ByObjects): PassiveCounts {
   const tokens = doc.tokens;
   const out: PassiveCounts = { passives: 0, withAgent: 0, agentless: 0 };
   const verbs = stanceScan(doc).verbs;
+  const { auxStart } = doc.layer(passivesLayer);
   for (let v = 0; v < verbs.length; v++) {
     const k = verbs[v];
-    if (!isParticiple(tokens[k]) || passiveAuxStart(tokens, k) < 0) continue;
+    if (auxStart[k] < 0) continue;
     out.passives++;
     if (agentAfter(tokens, k, by).kind === 'agent') out.withAgent++;
     else out.agentless++;
@@ -234,6 +173,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
     const tokens = doc.tokens;
     const headline = findHeadline(doc);
     const by = byObjectsOf(lex);
+    const passives = doc.layer(passivesLayer);
 
     let writerFindings = 0;
     let quotedFindings = 0;
@@ -246,8 +186,8 @@ export const agency = defineAnalyzer<AgencyMessageId>({
       const pt = tokens[p];
       let start = m.start;
       if (m.entry.category !== 'error') {
-        if (!isParticiple(pt)) continue;
-        const aux = passiveAuxStart(tokens, p);
+        if (!isParticiple(pt, 'tagged')) continue;
+        const aux = passives.auxStart[p];
         if (aux >= 0) start = tokens[aux].start;
         else if (!(isHeadlineSentence(headline, pt.sentence) && headlinePassive(tokens, p))) continue;
       }

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { findingVoice, reportedAttributionOf, reportedSpeech } from '../attribution/reported';
 import { defineAnalyzer } from '../analyzer';
-import type { Token } from '../document';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import type { Evidence } from '../report';
 import { lexiconMatches } from '../stance-scan';
 import { round } from '../round';
-import { negatedBefore, type NegationRule } from '../document/negation';
+import { defineNegationLayer, type NegationRule } from '../document/negation';
 
 /**
  * Certainty: hedges ("may", "possibly", "appears to", "is believed") and boosters ("clearly", "certainly",
@@ -44,9 +43,8 @@ const OptionsSchema = z.strictObject({
 });
 export type CertaintyOptions = z.output<typeof OptionsSchema>;
 
-function negated(tokens: Token[], first: number): boolean {
-  return negatedBefore(tokens, first, NEGATION);
-}
+/** The rule's negation scopes, a layer of each document. */
+const NEGATION_SCOPES = defineNegationLayer('certainty', NEGATION);
 
 export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
   meta: {
@@ -78,7 +76,7 @@ export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
       const { entry } = m;
       const kind = entry.category === 'booster' ? 'booster' : entry.category === 'hedge' ? 'hedge' : undefined;
       if (!kind || entry.weight < options.minWeight) continue;
-      if (kind === 'booster' && negated(tokens, m.first)) {
+      if (kind === 'booster' && doc.layer(NEGATION_SCOPES)[m.first]) {
         negatedBoosters++;
         continue;
       }

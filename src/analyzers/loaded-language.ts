@@ -5,7 +5,7 @@ import type { LexiconMatch } from '../lexicon/matcher';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import { titleCaseSentences, withHeadlineLemmas } from '../document/casing';
 import { round } from '../round';
-import { negatedBefore, type NegationRule } from '../document/negation';
+import { defineNegationLayer, negatedBefore, type NegationRule } from '../document/negation';
 import { builtinLexicons } from '../lexicon/builtin';
 import { compileLexicon } from '../lexicon/load';
 import { builtinLoadedWordModel, builtinVectors } from '../models/builtin';
@@ -155,7 +155,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       const { entry } = m;
       if (categories && !categories.has(entry.category)) continue;
       if (isLegalCharge(doc.tokens, m.first, m.last)) continue;
-      const negated = isNegated(doc.tokens, m.first);
+      const negated = doc.layer(NEGATION_SCOPES)[m.first] === 1;
       if (negated && options.negation && NEGATION_FLIPS.has(entry.category)) continue;
       kept.push(m);
       keptNegated.push(negated);
@@ -178,7 +178,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       const rescued = decided?.rescued.get(j);
       if (entry.weight < options.minWeight && rescued === undefined) continue;
       const negated = keptNegated[j];
-      const quoted = isQuoted(doc.tokens, m.first, m.last);
+      const quoted = doc.isQuoted(m.first, m.last);
       const quotation = quoted ? doc.quotationOf(m.start, m.end) : undefined;
       const reported = quoted ? undefined : reportedAttributionOf(doc, m.start, m.end);
       const sentence = doc.tokens[m.first].sentence;
@@ -407,15 +407,12 @@ export function resolveOverlaps<M extends Candidate>(matches: M[]): M[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** True when a negator stands within a few tokens before `first`, in the same clause. */
+/** The rule's negation scopes, a layer of each document. */
+const NEGATION_SCOPES = defineNegationLayer('loaded-language', NEGATION);
+
+/** True when a negator stands within a few tokens before `first`, in the same clause (the rule of the scopes). */
 export function isNegated(tokens: Token[], first: number): boolean {
   return negatedBefore(tokens, first, NEGATION);
-}
-
-/** A match is quoted when any of its words is in a quoted voice. */
-function isQuoted(tokens: Token[], first: number, last: number): boolean {
-  for (let k = first; k <= last; k++) if (tokens[k].isWord && tokens[k].voice === 'quoted') return true;
-  return false;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../analyzer';
-import type { SlantDocument, Token, Voice } from '../document';
+import type { SlantDocument, Voice } from '../document';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import type { CompiledLexicon } from '../lexicon/load';
 import { lexiconMatches, stanceScan } from '../stance-scan';
 import { round as roundTo } from '../round';
-import { negatedBefore, type NegationRule } from '../document/negation';
+import { defineNegationLayer, type NegationRule } from '../document/negation';
 
 /**
  * Tone: sentence-level tone of the writer's voice and of quoted material, separately, and of the headline against
@@ -91,9 +91,8 @@ function adjustmentsOf(doc: SlantDocument, lex: CompiledLexicon): Adjustments {
   return out;
 }
 
-function negated(tokens: Token[], k: number): boolean {
-  return negatedBefore(tokens, k, NEGATION);
-}
+/** The rule's negation scopes, a layer of each document. */
+const NEGATION_SCOPES = defineNegationLayer('tone', NEGATION);
 
 /** Tone of one document, by sentence and voice; see the analyzer's description. */
 export interface ToneAnalysis {
@@ -121,6 +120,7 @@ export function scoreTone(doc: SlantDocument, lex: CompiledLexicon | undefined):
   const tokens = doc.tokens;
   const nS = doc.sentences.length;
   const scan = stanceScan(doc);
+  const negated = doc.layer(NEGATION_SCOPES);
   const adj = lex ? adjustmentsOf(doc, lex) : { first: [], last: [], factor: [], sport: false };
   const toned = scan.afinnTokens;
   const a: ToneAnalysis = {
@@ -148,7 +148,7 @@ export function scoreTone(doc: SlantDocument, lex: CompiledLexicon | undefined):
       score *= adj.factor[r];
       if (score === 0) continue;
     }
-    if (negated(tokens, k)) {
+    if (negated[k]) {
       a.negated++;
       score *= NEGATED_FACTOR;
     }

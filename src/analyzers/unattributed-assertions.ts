@@ -7,7 +7,6 @@ import {
   contentSpans,
   hasHolder,
   hasNamedModifier,
-  inQuotedVoice,
   isAgentlessAsked,
   isAnonymityIdiom,
   isClauseWithReportVerb,
@@ -137,7 +136,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     for (const m of lex.matcher.match(doc)) {
       const cat = m.entry.category;
       if (!DIRECT_KINDS.has(cat) && !CLAIM_CUES.has(cat)) continue;
-      if (inQuotedVoice(doc, m.first, m.last)) continue;
+      if (doc.isQuoted(m.first, m.last)) continue;
       if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
       if (m.entry.id === 'vague-group-says' && (!isClauseWithReportVerb(doc, m) || hasNamedModifier(doc, m.first))) continue;
@@ -177,7 +176,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (!ts.length) continue;
       const first = ts[0].index;
       const last = ts[ts.length - 1].index;
-      if (inQuotedVoice(doc, first, last) || sourceOutOfReach(doc, first, last, r.source !== undefined)) continue;
+      if (doc.isQuoted(first, last) || sourceOutOfReach(doc, first, last, r.source !== undefined)) continue;
       if (isAnonymityIdiom(doc, first, last)) continue;
       // a lexicon cue on the same words says more: "is expected to", or the writer's own "The move signals…"
       const list = direct[r.sentence];

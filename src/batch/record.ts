@@ -8,6 +8,7 @@
  */
 import { isSlantError } from '../errors';
 import type { Report } from '../report';
+import { isRecord, readId, readText, typeName } from './item';
 import { digestReport, project, type Digest, type FieldsSpec } from './digest';
 import type { BatchError, BatchErrorCode, TextAnalyzer } from './types';
 
@@ -48,9 +49,6 @@ export interface LineResult {
 
 export const keyOf = (id: Id, line: number): string => (id === null ? `line:${line}` : `id:${JSON.stringify(id)}`);
 
-const typeName = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-
 interface Prepared {
   id: Id;
   group?: string;
@@ -90,33 +88,24 @@ export function prepare(input: RawInput, opts: LineOptions): Prepared {
     } catch (e) {
       return { id: null, error: { code: 'INVALID_JSON', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` } };
     }
-    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    if (!isRecord(record)) {
       return { id: null, error: { code: 'NOT_AN_OBJECT', message: `expected a JSON object; got ${typeName(record)}` } };
     }
   } else {
     record = input.record;
   }
   const r = record as Record<string, unknown>;
-  const rawId = r[opts.idField];
-  let id: Id;
-  if (rawId === undefined || rawId === null || rawId === '') id = input.line;
-  else if (typeof rawId === 'string' || (typeof rawId === 'number' && Number.isFinite(rawId))) id = rawId;
-  else
-    return {
-      id: null,
-      error: { code: 'INVALID_ID', message: `id field "${opts.idField}" is ${typeName(rawId)}; expected a string or a number` },
-    };
+  const read = readId(r, opts.idField);
+  if ('error' in read) return { id: null, error: read.error };
+  const id: Id = read.id ?? input.line;
   const out: Prepared = { id };
   if (opts.groupField !== undefined) out.group = groupValue(r[opts.groupField]);
-  const text = r[opts.textField];
-  if (text === undefined || text === null) {
-    out.error = { code: 'MISSING_TEXT', message: `no text field "${opts.textField}"${text === null ? ' (it is null)' : ''}` };
+  const t = readText(r, opts.textField);
+  if ('error' in t) {
+    out.error = t.error;
     return out;
   }
-  if (typeof text !== 'string') {
-    out.error = { code: 'INVALID_TEXT', message: `text field "${opts.textField}" is ${typeName(text)}; expected a string` };
-    return out;
-  }
+  const text = t.text;
   let full = text;
   if (opts.titleField !== undefined) {
     const title = r[opts.titleField];

@@ -1,12 +1,8 @@
 /** Types shared by the batch API, the CLI and the worker threads. Browser-safe. */
 import type { Report } from '../report';
 
-/** One article given to `pipeline.analyzeMany()`: an id, the text, and any other fields (ignored). */
-export interface BatchItem {
-  id: string | number;
-  text: string;
-  [field: string]: unknown;
-}
+/** One article given to `pipeline.analyzeMany()`: an id, the text, and any other fields (ignored); see ./item. */
+export type { BatchItem } from './item';
 
 /** Why an article could not be analysed. `code` is stable; `message` is for people. */
 export interface BatchError {

@@ -6,20 +6,8 @@
 import type { AttributionRelation } from '../attribution/types';
 import type { SlantDocument, Token } from '../document';
 import { startsUpper } from '../document/casing';
+import { isParticiple } from '../document/passive';
 import type { LexiconMatch } from '../lexicon/matcher';
-
-const IRREGULAR_PARTICIPLES = new Set(
-  'said told thought seen known held felt understood taught sold put cut hit set paid made found bought brought meant built read led heard shown given taken written spoken drawn forgotten'.split(
-    ' ',
-  ),
-);
-
-/** A past participle form, lower-case in the text (not "Judge", "Bill"). */
-function looksLikeParticiple(t: Token): boolean {
-  if (t.value !== t.normal && t.value !== t.normal.replace(/^./, (c) => c.toUpperCase())) return false;
-  if (t.value[0] !== t.value[0].toLowerCase()) return false;
-  return t.normal.endsWith('ed') || t.normal.endsWith('en') || t.normal.endsWith('wn') || IRREGULAR_PARTICIPLES.has(t.normal);
-}
 
 export function isParticipleMatch(doc: SlantDocument, m: LexiconMatch): boolean {
   let last: Token | undefined;
@@ -38,7 +26,7 @@ export function isParticipleMatch(doc: SlantDocument, m: LexiconMatch): boolean 
     )
       last = t;
   }
-  if (!last || !looksLikeParticiple(last)) return false;
+  if (!last || !isParticiple(last, 'spelling')) return false;
   // "he's predicted big wins": a contracted "has" before a participle with an object is an active perfect.
   const first = doc.tokens[m.first];
   const after = doc.tokens[m.last + 1];
@@ -56,11 +44,6 @@ export function isParticipleMatch(doc: SlantDocument, m: LexiconMatch): boolean 
     if (doc.tokens[k].pos === 'PUNCT' && doc.tokens[k].value !== ',') break;
   }
   return true;
-}
-
-export function inQuotedVoice(doc: SlantDocument, first: number, last: number): boolean {
-  for (let k = first; k <= last; k++) if (doc.tokens[k].isWord && doc.tokens[k].voice === 'quoted') return true;
-  return false;
 }
 
 const ASKED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', 'before', 'whenever']);

@@ -199,6 +199,17 @@ export class SlantDocument {
     return found ?? this.sentences[0];
   }
 
+  /**
+   * Whether tokens [first, last] are quoted: the one test of a token span, true when any word token of it is in a
+   * quoted voice (loaded language, unattributed assertions). A finding's `voice` is read by {@link voiceOf} from its
+   * first word instead; the two differ only for a span that starts outside a quotation and ends inside one.
+   */
+  isQuoted(first: number, last: number): boolean {
+    const tokens = this.tokens;
+    for (let k = first; k <= last; k++) if (tokens[k].isWord && tokens[k].voice === 'quoted') return true;
+    return false;
+  }
+
   /** Whose voice [start, end) is in: quoted when its first word token (or first token) is quoted. */
   voiceOf(start: number, end: number): TokenVoice {
     const first = this.firstTokenIn(start, end);

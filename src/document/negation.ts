@@ -2,7 +2,7 @@
  * Negation before a word: the one implementation, with the word lists and window as parameters (the analyzers that
  * read negation were each fitted with their own rule, so each passes its own).
  */
-import type { Token } from './index';
+import { defineLayer, type Layer, type SlantDocument, type Token } from './index';
 
 export interface NegationRule {
   /** Words that negate what follows ("not", "never", …). */
@@ -29,4 +29,17 @@ export function negatedBefore(tokens: Token[], first: number, rule: NegationRule
     }
   }
   return false;
+}
+
+/**
+ * The negation scopes of a rule as a document layer: `doc.layer(layer)[k]` is 1 when token k is negated under the
+ * rule. Define one layer per rule, once (a layer is a key; the scopes live on each document and go with it).
+ */
+export function defineNegationLayer(name: string, rule: NegationRule): Layer<Uint8Array> {
+  return defineLayer(`negation:${name}`, (doc: SlantDocument) => {
+    const tokens = doc.tokens;
+    const negated = new Uint8Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) if (negatedBefore(tokens, k, rule)) negated[k] = 1;
+    return negated;
+  });
 }
