@@ -230,7 +230,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
 
     const counts = countPassives(doc, by);
     // reported speech (the content of an indirect attribution to an identified source) is not the writer's voice
-    let writerWords = -reportedSpeech(doc).words;
+    let writerWords = 0 - reportedSpeech(doc).words; // 0 - 0 is +0 (a unary minus gives -0)
     for (const s of doc.sentences) writerWords += s.writerWordCount;
     const rate = writerWords ? (1000 * writerFindings) / writerWords : 0;
     const metrics: Record<string, number> = {

@@ -106,7 +106,7 @@ export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
     }
 
     // reported speech (the content of an indirect attribution to an identified source) is not the writer's voice
-    let writerWords = -reportedSpeech(doc).words;
+    let writerWords = 0 - reportedSpeech(doc).words; // 0 - 0 is +0 (a unary minus gives -0)
     for (const s of doc.sentences) writerWords += s.writerWordCount;
     const w = count.writer;
     const per100 = (n: number): number => (writerWords ? (100 * n) / writerWords : 0);
