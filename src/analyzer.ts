@@ -29,7 +29,13 @@ export interface AnalyzerContext<MessageId extends string, Options> {
   lexicon(id: string): CompiledLexicon;
   report(finding: ReportDescriptor<MessageId>): void;
   /** Records the status of a sentence ("attributed", "unattributed-assertion", ...) for the report. */
-  setSentenceStatus(sentence: number, status: string, reasons?: string[]): void;
+  setSentenceStatus(sentence: number, status: string, reasons?: string[], extra?: SentenceExtra): void;
+}
+
+/** More about a sentence, recorded with its status. */
+export interface SentenceExtra {
+  /** Probability (0–1) that the sentence is opinionated, from the subjectivity classifier. */
+  subjectivity?: number;
 }
 
 /** An analyzer's verdict on the whole document: a 0–1 score, how it was reached, and the raw numbers. */

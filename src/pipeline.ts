@@ -273,11 +273,13 @@ export class Pipeline {
         if (d.explanation) finding.explanation = d.explanation;
         if (!isIgnored(finding, r.ignore)) own.push(finding);
       },
-      setSentenceStatus: (sentence, status, reasons = []) => {
+      setSentenceStatus: (sentence, status, reasons = [], extra = {}) => {
         const s = doc.sentences[sentence];
         if (!s) return;
         const voice = s.writerWordCount === s.wordCount ? 'writer' : s.writerWordCount === 0 ? 'quoted' : 'mixed';
-        ownStatuses.push([sentence, { index: sentence, span: doc.spanOf(s.start, s.end), voice, status, reasons }]);
+        const st: SentenceStatus = { index: sentence, span: doc.spanOf(s.start, s.end), voice, status, reasons };
+        if (extra.subjectivity !== undefined) st.subjectivity = extra.subjectivity;
+        ownStatuses.push([sentence, st]);
       },
     };
     try {

@@ -119,6 +119,14 @@ export const SentenceStatusSchema = z.strictObject({
   voice: z.enum(['writer', 'quoted', 'mixed']),
   status: z.string().describe('Set by analyzers, e.g. "attributed", "factual-report", "unattributed-assertion"'),
   reasons: z.array(z.string()),
+  subjectivity: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe(
+      'Probability that the sentence is opinionated (the subjectivity classifier of unattributed-assertions; models/subjectivity-en.json)',
+    ),
 });
 
 export const StatsSchema = z.strictObject({

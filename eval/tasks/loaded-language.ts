@@ -4,17 +4,25 @@
  * - PTC propaganda spans (`Loaded_Language`, `Name_Calling,Labeling`, `Exaggeration,Minimisation`): span overlap;
  * - BABE (experts) and MBIC (crowd) `biased_word`: word level;
  * - BASIL `lexical_bias`: span overlap (BASIL was not used to weigh the lexicon: a fully held-out corpus);
- * - BABE `label_bias` sentences: positive when the sentence has a loaded-language finding in the writer's voice or in
- *   reported speech (the content of an indirect attribution to an identified source): a sentence can carry its bias
- *   in what it reports. Measured in-sample: 0.724 macro-F1 counting reported speech, 0.720 without it. (BABE
- *   `label_opinion`, the writer's own opinion, counts the writer's voice only: 0.731, against 0.728 with reported.)
+ * - BABE `label_bias` sentences: positive when the subjectivity classifier (`sentences[].subjectivity`, set by
+ *   unattributed-assertions from loaded-language lexicon features among others) reaches the model's bias threshold.
+ * Metrics named `*_oof` are out-of-fold figures stored with the models by their cross-validation by document
+ * (models/loaded-words.json by eval/research/loaded-learned.ts, models/subjectivity-en.json by
+ * eval/research/subjectivity-train.ts); the others are in-sample (the shipped models were trained on these splits).
  *
  * Spans: every loaded-language finding, in either voice (annotators mark loaded words inside quotations too; see
  * loaded-language.md for the measurement), each its own unit.
  */
+import loadedWordModel from '../../models/loaded-words.json';
+import subjectivityModel from '../../models/subjectivity-en.json';
 import type { Finding, Report } from '../../src/report';
 import type { PredLine, PredSpan, ScoreResult } from '../score';
 import type { EvalTask } from './types';
+import { subjectivityOof, subjectivityPred } from './unattributed-assertions';
+
+/** An out-of-fold figure stored with the word model by its cross-validation. */
+const wordOof = (key: string) => (): number | null =>
+  ((loadedWordModel.metrics as Record<string, unknown>)[key] as number | undefined) ?? null;
 
 const ANALYZER = 'loaded-language';
 
@@ -81,7 +89,13 @@ export const loadedLanguageTasks: EvalTask[] = [
     analyzer: ANALYZER,
     corpus: 'ptc_semeval2020',
     score: { task: 'loaded' },
-    metrics: { span_f1: spanMetric('f1'), span_p: spanMetric('p'), span_r: spanMetric('r'), word_f1: wordMetric('f1') },
+    metrics: {
+      span_f1: spanMetric('f1'),
+      span_f1_oof: wordOof('ptc_span_f1'),
+      span_p: spanMetric('p'),
+      span_r: spanMetric('r'),
+      word_f1: wordMetric('f1'),
+    },
     predict: (report, doc) => loadedSpans(report, doc.text),
     peers: { 'AFINN |score|>=2': { span_f1: 0.189 }, 'retext-intensify': { span_f1: 0.059 }, 'write-good': { span_f1: 0.054 } },
   },
@@ -90,7 +104,7 @@ export const loadedLanguageTasks: EvalTask[] = [
     analyzer: ANALYZER,
     corpus: 'babe',
     score: { task: 'loaded' },
-    metrics: { word_f1: wordMetric('f1'), word_p: wordMetric('p'), word_r: wordMetric('r') },
+    metrics: { word_f1: wordMetric('f1'), word_f1_oof: wordOof('babe_word_f1'), word_p: wordMetric('p'), word_r: wordMetric('r') },
     predict: (report, doc) => loadedSpans(report, doc.text),
     peers: { 'AFINN |score|>=2': { word_f1: 0.178 } },
   },
@@ -99,7 +113,7 @@ export const loadedLanguageTasks: EvalTask[] = [
     analyzer: ANALYZER,
     corpus: 'mbic',
     score: { task: 'loaded' },
-    metrics: { word_f1: wordMetric('f1'), word_p: wordMetric('p'), word_r: wordMetric('r') },
+    metrics: { word_f1: wordMetric('f1'), word_f1_oof: wordOof('mbic_word_f1'), word_p: wordMetric('p'), word_r: wordMetric('r') },
     predict: (report, doc) => loadedSpans(report, doc.text),
     peers: { 'AFINN |score|>=2': { word_f1: 0.271 } },
   },
@@ -118,8 +132,12 @@ export const loadedLanguageTasks: EvalTask[] = [
     analyzer: ANALYZER,
     corpus: 'babe',
     score: { task: 'sentence', goldKey: 'label_bias', goldPos: 'Biased' },
-    metrics: { macro_f1: sentenceMetric('macro_f1'), accuracy: sentenceMetric('accuracy') },
-    predict: (report) => loadedSentence(report),
+    metrics: {
+      macro_f1: sentenceMetric('macro_f1'),
+      macro_f1_oof: subjectivityOof('babe_bias_macro_f1_oof'),
+      accuracy: sentenceMetric('accuracy'),
+    },
+    predict: (report) => subjectivityPred(report, subjectivityModel.thresholds.bias),
     peers: { 'write-good': { macro_f1: 0.535 }, 'AFINN |score|>=2': { macro_f1: 0.476 } },
   },
 ];

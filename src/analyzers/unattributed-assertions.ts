@@ -18,6 +18,9 @@ import {
 } from '../claims/context';
 import { BACKSHIFT, claimScore, type Cue, NONE, STANCE_LABEL, stanceFeatures } from '../claims/score';
 import type { SlantDocument } from '../document';
+import { builtinSubjectivityModel, builtinVectors } from '../models/builtin';
+import { compileSubjectivityModel, type LoadedMatch, rateSentences, type RuleStatus } from '../models/subjectivity';
+import { compileVectors } from '../models/vectors';
 import { round } from '../round';
 
 /**
@@ -43,6 +46,8 @@ import { round } from '../round';
 export { sourceOutOfReach } from '../claims/context';
 
 const LEXICON = 'en/unattributed-assertions';
+/** The loaded-language lexicon: its matches are features of the subjectivity classifier. */
+const LOADED_LEXICON = 'en/loaded-language';
 
 export type UnattributedMessageId = 'vague-attribution' | 'agentless-attribution' | 'unsupported-certainty' | 'unsourced-claim';
 
@@ -59,6 +64,11 @@ const OptionsSchema = z.strictObject({
   carryAttribution: z.boolean().default(true),
   /** Report kind-4 claims (the sentence classifier); kinds 1–3 are always reported. */
   reportClaims: z.boolean().default(true),
+  /**
+   * Rate each sentence with the subjectivity classifier (models/subjectivity-en.json): a writer's-voice sentence with
+   * no named source whose subjectivity reaches the model's threshold is an unattributed assertion.
+   */
+  subjectivity: z.boolean().default(true),
 });
 
 export type UnattributedAssertionsOptions = z.output<typeof OptionsSchema>;
@@ -117,7 +127,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       'unsourced-claim': "Evaluative or predictive claim in the writer's voice with no source ({{cues}})",
     },
     options: OptionsSchema as z.ZodType<UnattributedAssertionsOptions>,
-    lexicons: [LEXICON],
+    lexicons: [LEXICON, LOADED_LEXICON],
     defaults: { severity: 'warning', weight: 1 },
     docs: 'https://github.com/slant/slant#unattributed-assertions',
   },
@@ -128,6 +138,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     const sourceById = new Map<string, SourceEntity>(attribution.sources.map((s) => [s.id, s]));
 
     const n = doc.sentences.length;
+    const subjectivity = options.subjectivity ? subjectivityRater(doc, lexicon(LOADED_LEXICON).matcher.match(doc)) : undefined;
 
     // --- lexicon cues --------------------------------------------------------------------------------------------
     // per sentence; most sentences have no cue, so lists are created on first use (NONE stands for an empty one)
@@ -231,13 +242,15 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     let factual = 0;
     let unattributed = 0;
     let claimSentences = 0;
+    let subjective = 0;
 
     for (let s = 0; s < n; s++) {
       const sentence = doc.sentences[s];
       if (sentence.wordCount === 0) continue;
       if (sentence.writerWordCount === 0) {
         status[s] = 'quoted';
-        setSentenceStatus(s, 'attributed', ["quotation: the words are the quoted speaker's"]);
+        const extra = subjectivity ? { subjectivity: round(subjectivity.rate(s, 'quoted', NONE_KINDS), 3) } : undefined;
+        setSentenceStatus(s, 'attributed', ["quotation: the words are the quoted speaker's"], extra);
         continue;
       }
       claimSentences++;
@@ -276,6 +289,16 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       }
 
       const reasons: string[] = [];
+      const kinds = claim ? [...reported.map((c) => c.kind), 'unsourced-claim'] : reported.map((c) => c.kind);
+      const ruleStatus: RuleStatus =
+        reported.some((c) => !NON_CLAIM_ENTRIES.has(c.entry ?? '')) || claim
+          ? 'unattributed-assertion'
+          : own.length || carried
+            ? 'attributed'
+            : 'factual-report';
+      const p = subjectivity?.rate(s, ruleStatus, kinds);
+      const extra = p === undefined ? undefined : { subjectivity: round(p, 3) };
+      if (p !== undefined && p >= subjectivity!.threshold) subjective++;
       for (const c of reported) {
         counts[c.kind as keyof typeof counts]++;
         const text = doc.text.slice(c.start, c.end);
@@ -315,10 +338,13 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         });
       }
 
+      // A sentence with no named source that the classifier rates subjective is an unattributed assertion too.
+      if (ruleStatus === 'factual-report' && p !== undefined && p >= subjectivity!.threshold)
+        reasons.push(`subjective sentence with no named source (subjectivity ${round(p, 2)})`);
       if (reasons.length) {
         status[s] = 'unattributed-assertion';
         unattributed++;
-        setSentenceStatus(s, 'unattributed-assertion', reasons);
+        setSentenceStatus(s, 'unattributed-assertion', reasons, extra);
       } else if (own.length || carried) {
         status[s] = 'attributed';
         attributed++;
@@ -328,11 +354,12 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
           own.length
             ? own.map((r) => `${r.kind}: "${r.source?.text ?? ''}" ${r.cue.text}`.replace(/\s+/g, ' ').trim())
             : ['continues the reported speech of the previous sentence'],
+          extra,
         );
       } else {
         status[s] = 'factual-report';
         factual++;
-        setSentenceStatus(s, 'factual-report', []);
+        setSentenceStatus(s, 'factual-report', [], extra);
       }
     }
 
@@ -357,6 +384,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         agentlessAttribution: counts['agentless-attribution'],
         unsupportedCertainty: counts['unsupported-certainty'],
         unsourcedClaims: counts['unsourced-claim'],
+        ...(subjectivity ? { subjectiveSentences: subjective, subjectiveShare: round(subjective / claimSentences, 3) } : {}),
       },
     };
   },
@@ -384,4 +412,22 @@ function continuesReportedSpeech(
     if (BACKSHIFT.has(t.normal)) return true;
   }
   return false;
+}
+
+const NONE_KINDS: readonly string[] = [];
+
+/**
+ * The subjectivity classifier over a document (models/subjectivity-en.json, src/models/subjectivity.ts): rates a
+ * sentence from its loaded-language lexicon matches, this analyzer's rule decision on it and its words.
+ */
+function subjectivityRater(doc: SlantDocument, matches: ReadonlyArray<{ first: number; last: number; entry: { weight: number } }>) {
+  const vectors = compileVectors(builtinVectors, 'models/vectors-en.json');
+  const compiled = compileSubjectivityModel(builtinSubjectivityModel, vectors);
+  const bySentence: LoadedMatch[][] = doc.sentences.map(() => []);
+  for (const m of matches) bySentence[doc.tokens[m.first].sentence]?.push({ first: m.first, last: m.last, weight: m.entry.weight });
+  return {
+    threshold: compiled.model.thresholds.opinion,
+    rate: (s: number, ruleStatus: RuleStatus, kinds: readonly string[]): number =>
+      rateSentences(compiled, doc, s, s + 1, bySentence[s], { statuses: new Set([ruleStatus]), kinds }),
+  };
 }
