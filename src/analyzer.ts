@@ -17,7 +17,7 @@ export interface ReportDescriptor<MessageId extends string> {
   explanation?: string;
   evidence?: Evidence;
   suggestions?: string[];
-  /** Defaults to the voice of the span's first word. */
+  /** Defaults to the voice of the span's first word: quoted, reported (the content of an indirect attribution to an identified source) or the writer's. */
   voice?: Voice;
 }
 

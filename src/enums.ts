@@ -4,9 +4,20 @@
  */
 import { z } from 'zod';
 
-/** Whose words a piece of text is: the writer's own, or somebody quoted. */
-export const VoiceSchema = z.enum(['writer', 'quoted']);
+/**
+ * Whose words a finding's text is:
+ * - `writer`: the writer's own;
+ * - `quoted`: inside a direct or block quotation (somebody's words, verbatim);
+ * - `reported`: the content of an indirect attribution to an identified source ("A spokesperson said the case was
+ *   one of the worst it had investigated"): the source's framing, paraphrased by the writer. Kept out of the
+ *   writer's-voice scores.
+ */
+export const VoiceSchema = z.enum(['writer', 'quoted', 'reported']);
 export type Voice = z.infer<typeof VoiceSchema>;
+
+/** A token's voice: quoted inside a direct or block quotation, else the writer's (reported voice is read from attribution). */
+export const TokenVoiceSchema = VoiceSchema.exclude(['reported']);
+export type TokenVoice = z.infer<typeof TokenVoiceSchema>;
 
 /**
  * - `direct`: a quotation within one paragraph, attributed or long enough to be someone's words;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Analyzer, AnalyzerContext, AnalyzerSettings, AnalyzerSpec, AnalyzerUse, ReportDescriptor } from './analyzer';
 import { builtinAnalyzers, presets } from './analyzers';
+import { findingVoice } from './attribution/reported';
 import { analyzeMany } from './batch/analyze-many';
 import type { AnalyzeManyOptions, BatchItem, BatchResult } from './batch/types';
 import type { SlantDocument } from './document';
@@ -264,7 +265,7 @@ export class Pipeline {
           message: d.data || template.includes('{{') ? fillTemplate(template, d.data) : template,
           category: d.category ?? meta.category,
           severity: d.severity ?? r.severity,
-          voice: d.voice ?? doc.voiceOf(span.start, span.end),
+          voice: d.voice ?? findingVoice(doc, span.start, span.end),
           span,
           evidence: d.evidence ?? {},
           suggestions: d.suggestions ?? [],

@@ -5,6 +5,7 @@
  * only at its end. Then classifies them (direct, block, or a scare quote: a few words with no speaker).
  */
 import type { Quotation, QuotationKind, SlantDocument, Token } from './document';
+import { soCalledFrom } from './distancing';
 
 export interface RawQuotation {
   start: number;
@@ -348,7 +349,8 @@ function speechCounter(tokens: Token[]): (from: number, to: number) => number {
     if (!prefix) {
       prefix = new Int32Array(tokens.length + 1);
       for (let k = 0; k < tokens.length; k++)
-        prefix[k + 1] = prefix[k] + (SPEECH_LEMMAS.has(tokens[k].lemma) || SPEECH_LEMMAS.has(tokens[k].normal) ? 1 : 0);
+        prefix[k + 1] =
+          prefix[k] + ((SPEECH_LEMMAS.has(tokens[k].lemma) || SPEECH_LEMMAS.has(tokens[k].normal)) && soCalledFrom(tokens, k) < 0 ? 1 : 0);
     }
     return to > from ? prefix[to] - prefix[from] : 0;
   };
@@ -384,8 +386,8 @@ export function classifyQuotations(doc: SlantDocument, raw: RawQuotation[]): Quo
 
 /**
  * A scare quote: a few words, not ending like a quoted utterance (no final comma or full stop inside the marks),
- * not introduced by a colon, and no speech or naming verb in the same sentence outside the marks. "so-called"
- * always makes what follows a scare quote.
+ * not introduced by a colon, and no speech or naming verb in the same sentence outside the marks ("called" of
+ * "so-called" is none). "so-called" (or "so called") always makes what follows a scare quote.
  */
 function isScareQuote(
   doc: SlantDocument,
@@ -399,7 +401,7 @@ function isScareQuote(
   if (lastInside && /^[.,!?…]$/u.test(lastInside.value)) return false;
   const before = doc.tokenIndexAt(q.start) - 1;
   const prev = before >= 0 ? doc.tokens[before] : undefined;
-  if (prev && prev.normal === 'called' && before >= 2 && doc.tokens[before - 2].normal === 'so') return true;
+  if (prev && soCalledFrom(doc.tokens, before) >= 0) return true;
   if (prev && prev.value === ':') return false;
   const sentence = doc.sentences[doc.tokens[doc.tokenIndexAt(q.contentStart)]?.sentence ?? 0];
   if (!sentence) return true;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AttributionKindSchema, QuotationKindSchema, SourceTypeSchema, VoiceSchema } from './enums';
 
 /** Bumped on any change to the report's shape; consumers should check it. */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export const SpanSchema = z
   .strictObject({

@@ -68,7 +68,8 @@ describe.each(ids)('built-in analyzer %s', (id) => {
     expect(existsSync(join(ROOT, 'src', 'analyzers', `${id}.ts`))).toBe(true);
   });
 
-  it(`has a docs page docs/analyzers/${id}.md with every section`, () => {
+  it(`has a docs page docs/analyzers/${id}.md with every section, which its meta.docs names`, () => {
+    expect(analyzer.meta.docs).toBe(`docs/analyzers/${id}.md`);
     expect(page).not.toBe('');
     expect(page.startsWith(`# \`${id}\`\n`)).toBe(true);
     for (const title of SECTIONS) expect({ title, body: section(page, title).trim() !== '' }).toEqual({ title, body: true });

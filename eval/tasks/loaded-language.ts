@@ -29,6 +29,8 @@ const ANALYZER = 'loaded-language';
 export interface LoadedPredOptions {
   /** Include findings in the quoted voice (default true). */
   quoted?: boolean;
+  /** Include findings in reported speech (default true). */
+  reported?: boolean;
   /** Only findings whose lexicon weight is at least this (default: whatever the analyzer reported). */
   minWeight?: number;
   /** Give a run of adjacent findings (only spaces or hyphens between them) one `group`, i.e. one unit (default false: measured to lower PTC span F1). */
@@ -39,7 +41,9 @@ function ownFindings(report: Report, o: LoadedPredOptions): Finding[] {
   return report.findings.filter(
     (f) =>
       f.analyzer === ANALYZER &&
-      (o.quoted !== false || f.voice === 'writer') &&
+      // distancing devices ("so-called", scare quotes) are not loaded words: no corpus here annotates them
+      f.category !== 'distancing' &&
+      (f.voice === 'writer' || (f.voice === 'quoted' ? o.quoted !== false : o.reported !== false)) &&
       (o.minWeight === undefined || (f.evidence.weight ?? 0) >= o.minWeight),
   );
 }
@@ -61,7 +65,7 @@ export function loadedSpans(report: Report, text: string, o: LoadedPredOptions =
   return { spans };
 }
 
-/** Sentence level: positive when the text has a writer's-voice loaded-language finding. */
+/** Sentence level: positive when the text has a loaded-language finding in the writer's voice or in reported speech. */
 export function loadedSentence(report: Report, o: LoadedPredOptions = {}): Omit<PredLine, 'id'> {
   return { doc: { positive: ownFindings(report, { ...o, quoted: false }).length > 0 } };
 }

@@ -1,4 +1,5 @@
 import { defineAnalyzer } from '../analyzer';
+import { findingVoice, reportedAttributionOf, reportedSpeech } from '../attribution/reported';
 import type { SlantDocument, Token } from '../document';
 import { headlinePassive, isParticiple, passivesLayer } from '../document/passive';
 import { findHeadline, isHeadlineSentence } from '../headline';
@@ -165,7 +166,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
     },
     lexicons: [LEXICON],
     defaults: { severity: 'warning', weight: 0 },
-    docs: 'lexicons/en/agency.md',
+    docs: 'docs/analyzers/agency.md',
   },
   analyze({ doc, lexicon, report }) {
     const lex = lexicon(LEXICON);
@@ -176,6 +177,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
 
     let writerFindings = 0;
     let quotedFindings = 0;
+    let reportedFindings = 0;
     let meansOnly = 0;
     let lastEnd = -1;
     for (const m of lexiconMatches(doc, lex)) {
@@ -193,7 +195,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
       if (agent.kind === 'agent') continue;
       lastEnd = m.end;
       const span = { start, end: m.end };
-      const voice = pt.voice;
+      const voice = findingVoice(doc, pt.start, pt.end);
       const evidence: Evidence = {
         lexicon: lex.id,
         entry: m.entry.id,
@@ -205,7 +207,7 @@ export const agency = defineAnalyzer<AgencyMessageId>({
       if (voice === 'quoted') {
         const quotation = doc.quotationOf(span.start, span.end);
         if (quotation) evidence.quotation = quotation.index;
-      }
+      } else if (voice === 'reported') evidence.attribution = reportedAttributionOf(doc, pt.start, pt.end);
       if (isHeadlineSentence(headline, pt.sentence)) evidence.headline = true;
       const text = doc.text.slice(span.start, span.end);
       if (agent.kind === 'means') {
@@ -222,16 +224,19 @@ export const agency = defineAnalyzer<AgencyMessageId>({
         report({ messageId: 'agentless-passive', span, data: { text }, voice, explanation: m.entry.explanation, evidence });
       }
       if (voice === 'quoted') quotedFindings++;
+      else if (voice === 'reported') reportedFindings++;
       else writerFindings++;
     }
 
     const counts = countPassives(doc, by);
-    let writerWords = 0;
+    // reported speech (the content of an indirect attribution to an identified source) is not the writer's voice
+    let writerWords = 0 - reportedSpeech(doc).words; // 0 - 0 is +0 (a unary minus gives -0)
     for (const s of doc.sentences) writerWords += s.writerWordCount;
     const rate = writerWords ? (1000 * writerFindings) / writerWords : 0;
     const metrics: Record<string, number> = {
       writerFindings,
       quotedFindings,
+      reportedFindings,
       meansOnly,
       passives: counts.passives,
       passivesWithAgent: counts.withAgent,

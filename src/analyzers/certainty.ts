@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findingVoice, reportedAttributionOf, reportedSpeech } from '../attribution/reported';
 import { defineAnalyzer } from '../analyzer';
 import { findHeadline, isHeadlineSentence } from '../headline';
 import type { Evidence } from '../report';
@@ -16,8 +17,8 @@ import { defineNegationLayer, type NegationRule } from '../document/negation';
  *    first, never overlapping.
  * 2. A booster right after a negation ("not clearly", "never definitely") asserts no certainty and is not
  *    reported.
- * 3. Every kept match is an `info` finding, `hedge` or `booster`, in the voice of its first word. The metrics count
- *    the writer's voice and quoted material apart; `balance` = (boosters − hedges) / (boosters + hedges) in the
+ * 3. Every kept match is an `info` finding, `hedge` or `booster`, in the voice of its first word (quoted, reported
+ *    speech of an identified source, or the writer's). The metrics count the three apart; `balance` = (boosters − hedges) / (boosters + hedges) in the
  *    writer's voice (−1 all hedged, +1 all boosted, 0 when balanced or when there are none).
  * A hedge is a signal about commitment, not an error: much hedging is appropriate caution. Measured on the Szeged
  * uncertainty corpus (Wikipedia, dev): hedge cue span-overlap F1 0.86. Boosters have no annotated corpus.
@@ -58,13 +59,13 @@ export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
     options: OptionsSchema,
     lexicons: [LEXICON],
     defaults: { severity: 'info', weight: 0 },
-    docs: 'lexicons/en/certainty.md',
+    docs: 'docs/analyzers/certainty.md',
   },
   analyze({ doc, options, lexicon, report }) {
     const lex = lexicon(LEXICON);
     const tokens = doc.tokens;
     const headline = findHeadline(doc);
-    const count = { writer: { hedge: 0, booster: 0 }, quoted: { hedge: 0, booster: 0 } };
+    const count = { writer: { hedge: 0, booster: 0 }, quoted: { hedge: 0, booster: 0 }, reported: { hedge: 0, booster: 0 } };
     let headlineHedges = 0;
     let headlineBoosters = 0;
     let negatedBoosters = 0;
@@ -80,13 +81,13 @@ export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
         continue;
       }
       const first = tokens[m.first];
-      const voice = first.voice;
+      const voice = findingVoice(doc, m.start, m.end);
       const inHeadline = isHeadlineSentence(headline, first.sentence);
       const evidence: Evidence = { lexicon: lex.id, entry: entry.id, term: m.term, weight: entry.weight, source: entry.source };
       if (voice === 'quoted') {
         const quotation = doc.quotationOf(m.start, m.end);
         if (quotation) evidence.quotation = quotation.index;
-      }
+      } else if (voice === 'reported') evidence.attribution = reportedAttributionOf(doc, m.start, m.end);
       if (inHeadline) evidence.headline = true;
       report({
         messageId: kind,
@@ -104,7 +105,8 @@ export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
       }
     }
 
-    let writerWords = 0;
+    // reported speech (the content of an indirect attribution to an identified source) is not the writer's voice
+    let writerWords = 0 - reportedSpeech(doc).words; // 0 - 0 is +0 (a unary minus gives -0)
     for (const s of doc.sentences) writerWords += s.writerWordCount;
     const w = count.writer;
     const per100 = (n: number): number => (writerWords ? (100 * n) / writerWords : 0);
@@ -114,6 +116,8 @@ export const certainty = defineAnalyzer<'hedge' | 'booster', CertaintyOptions>({
       writerBoosters: w.booster,
       quotedHedges: count.quoted.hedge,
       quotedBoosters: count.quoted.booster,
+      reportedHedges: count.reported.hedge,
+      reportedBoosters: count.reported.booster,
       negatedBoosters,
       writerWords,
       hedgesPer100Words: round(per100(w.hedge)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findingVoice } from '../attribution/reported';
 import { defineAnalyzer } from '../analyzer';
 import type { SlantDocument } from '../document';
 import { compileFramesModel, type CompiledFramesModel, type FramesModelInput } from '../frames-model';
@@ -216,7 +217,7 @@ export const framing = defineAnalyzer<'frame-cue', FramingOptions>({
     options: OptionsSchema,
     lexicons: [LEXICON],
     defaults: { severity: 'info', weight: 0 },
-    docs: 'lexicons/en/frames.md',
+    docs: 'docs/analyzers/framing.md',
   },
   analyze({ doc, options, lexicon, report }) {
     const lex = lexicon(LEXICON);
@@ -238,7 +239,8 @@ export const framing = defineAnalyzer<'frame-cue', FramingOptions>({
       }
       const label = a.labels[frame];
       const evidence: Evidence = { lexicon: lex.id, entry: m.entry.id, term: m.term, weight: m.entry.weight, source: m.entry.source };
-      if (first.voice === 'quoted') {
+      const voice = findingVoice(doc, m.start, m.end);
+      if (voice === 'quoted') {
         const quotation = doc.quotationOf(m.start, m.end);
         if (quotation) evidence.quotation = quotation.index;
       }
@@ -248,7 +250,7 @@ export const framing = defineAnalyzer<'frame-cue', FramingOptions>({
         span: { start: m.start, end: m.end },
         data: { frame: frameName(label), term: doc.text.slice(m.start, m.end) },
         category: label,
-        voice: first.voice,
+        voice,
         explanation: m.entry.explanation,
         evidence,
       });

@@ -92,7 +92,7 @@ export const sourcing = defineAnalyzer<SourcingMessageId, SourcingOptions>({
     options: OptionsSchema,
     lexicons: [LEXICON],
     defaults: { severity: 'info', weight: 1 },
-    docs: 'src/analyzers/sourcing.ts',
+    docs: 'docs/analyzers/sourcing.md',
   },
   analyze({ doc, options, lexicon, report }) {
     const { relations, sources } = doc.attribution;

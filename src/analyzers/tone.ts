@@ -184,7 +184,7 @@ export const tone = defineAnalyzer<ToneMessageId, ToneOptions>({
     options: OptionsSchema,
     lexicons: [LEXICON],
     defaults: { severity: 'info', weight: 0 },
-    docs: 'lexicons/en/tone-adjustments.md',
+    docs: 'docs/analyzers/tone.md',
   },
   analyze({ doc, options, lexicon, report }) {
     const lex = lexicon(LEXICON);

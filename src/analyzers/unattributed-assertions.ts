@@ -129,7 +129,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     options: OptionsSchema as z.ZodType<UnattributedAssertionsOptions>,
     lexicons: [LEXICON, LOADED_LEXICON],
     defaults: { severity: 'warning', weight: 1 },
-    docs: 'https://github.com/slant/slant#unattributed-assertions',
+    docs: 'docs/analyzers/unattributed-assertions.md',
   },
 
   analyze({ doc, options, lexicon, report, setSentenceStatus }): AnalyzerOutput {

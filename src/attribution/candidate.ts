@@ -32,6 +32,8 @@ export interface Candidate {
   features: string[];
   /** Hashed lexical context (neighbouring words, the cue's form, the source's head word). */
   lexical: number[];
+  /** The feature group (bit of FEATURE_GROUPS in features.ts) of each entry of `lexical`. */
+  lexicalGroup: number[];
   score: number;
 }
 
@@ -48,6 +50,8 @@ export interface CueModel {
   threshold: number;
   /** A candidate inside an accepted attribution's content is kept only with at least this probability. */
   nestedThreshold: number;
+  /** Feature groups the model uses, as a bit mask over FEATURE_GROUPS (features.ts); absent: all of them. */
+  groups?: number;
 }
 
 /** One entry of the cue table: measured probability that the word heads an attribution, and its class. */
@@ -92,6 +96,7 @@ export function base(k: number, lemma: string, cls: CueClass, form: CueForm, pri
     content: [],
     features: [],
     lexical: [],
+    lexicalGroup: [],
     score: 0,
   };
 }

@@ -13,6 +13,7 @@ import { noun } from './cues/noun';
 import { preposition, prepositionNounAhead } from './cues/preposition';
 import { anonymityIdiom, nounReadsAsVerb, verb } from './cues/verb';
 import { windowFeatures } from './features';
+import { soCalledFrom } from '../distancing';
 
 /** All candidate cues of the document, with sources, contents and features (not yet scored or selected). */
 export function findCandidates(
@@ -26,6 +27,8 @@ export function findCandidates(
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const t = tokens[k];
       if (t.voice === 'quoted') continue;
+      // "so-called X" is the writer's distance from a name (src/distancing.ts), not anybody's words reported
+      if (soCalledFrom(tokens, k) >= 0) continue;
       const lo = Math.max(s.tokenStart, k - CUE_REACH);
       const hi = Math.min(s.tokenEnd - 1, k + CUE_REACH);
       let c: Candidate | undefined;

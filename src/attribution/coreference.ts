@@ -7,6 +7,7 @@ import type { TokenRange } from './candidate';
 import type { Entity, EntityTable } from './entities';
 import { PERSON_TITLES } from './lexicon';
 import { clean, type Gender, HONORIFICS, type MentionInfo, SPOKESPERSON_NOUNS, textOf, titleKey } from './mention';
+import { lacksPersonEvidence } from './descriptions';
 import { findNameMentions, type NameMention } from './name-mentions';
 import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { ADDITIVE_ROLES, DESCRIPTION_HEADS, FALLBACK_HEADS, nearWord, ROLE_EQUIVALENTS, roleTitles } from './roles';
@@ -65,6 +66,16 @@ export class Antecedents {
     }
   }
 
+  /**
+   * Whether the text names a person in full with this one-word name as the last name ("Nancy Pelosi" … "Pelosi"):
+   * then "Pelosi" is that person, never an organisation.
+   */
+  namedInFull(words: readonly string[]): boolean {
+    if (words.length !== 1) return false;
+    if (!this.namesLoaded) this.advanceNames(0);
+    return this.names.some((m) => m.words.length >= 2 && m.words[m.words.length - 1] === words[0]);
+  }
+
   /** The person `item` names, if it can be a `gender` person (creating an entity for a bare name). */
   private personOf(item: Salient, gender: Gender): Entity | undefined {
     if (item.entity) {
@@ -82,6 +93,7 @@ export class Antecedents {
     if (known) {
       if (gender && known.gender && known.gender !== gender) return undefined;
       if (!known.gender) known.gender = gender;
+      this.addNameMention(known, item.name);
       return known;
     }
     if (gender && g && g !== gender) return undefined;
@@ -99,7 +111,15 @@ export class Antecedents {
     );
     if (item.name.titles.length) e.role = item.name.titles.join(' ');
     item.entity = e;
+    this.addNameMention(e, item.name);
     return e;
+  }
+
+  /** The name a pronoun or description was resolved through is a mention of its source ("Mayor Carla Diaz"). */
+  private addNameMention(e: Entity, m: NameMention): void {
+    const { tokens } = this.doc;
+    const start = tokens[m.first].start;
+    if (!e.mentions.some((x) => x.start === start)) e.mentions.push({ start, end: tokens[m.last].end });
   }
 
   /**
@@ -144,18 +164,23 @@ export class Antecedents {
         return this.resolvePerson(k, want === 'he' ? 'm' : 'f');
       return this.resolvePerson(pos, want === 'he' ? 'm' : 'f');
     }
+    let unsure: Entity | undefined;
     for (let i = this.byPosition.length - 1, floor = Math.max(0, this.byPosition.length - MAX_ANTECEDENTS); i >= floor; i--) {
       const item = this.byPosition[i];
       if (sentence - tokens[item.pos].sentence > 6) break;
       if (want === 'they' || want === 'we') {
         const e = item.entity;
         if (e && (e.plural || e.type === 'named-organization' || e.type === 'vague-collective' || e.type === 'anonymous')) return e;
-      } else if (want === 'it') {
+      } else if (want === 'it' || want === 'its') {
         const e = item.entity;
         if (e && (e.type === 'named-organization' || e.type === 'document')) return e;
+        // "Nordpeak Security said … It added": a name with nothing of a person is the organisation, if no
+        // organisation fits
+        if (e && !unsure && lacksPersonEvidence(e) && !this.namedInFull(e.nameWords)) unsure = e;
       }
     }
-    return undefined;
+    if (unsure) unsure.type = 'named-organization';
+    return unsure;
   }
 
   /** Token positions of each lower-cased word (built on first use). */

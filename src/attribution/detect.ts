@@ -19,7 +19,7 @@
 export type { Candidate, CueForm, CueModel, CuePrior, Ctx, SourceSide, TokenRange } from './candidate';
 export { detectionContext } from './cue-table';
 export { findCandidates } from './candidates';
-export { featureBuckets, featureNames, scoreCandidates } from './features';
+export { ALL_GROUPS, FEATURE_GROUPS, featureBuckets, featureNames, groupMask, scoreCandidates, type FeatureGroup } from './features';
 export { npLeft, npRight } from './chunker';
 export { clauseSubjectOf } from './source-span';
 export { selectCandidates } from './select';

@@ -32,6 +32,10 @@ export interface Entity {
   attributions: number;
   /** Token index of the latest mention, for recency. */
   lastSeen: number;
+  /** How the entity was first mentioned: by name, or by a common noun phrase ("the carrier", "a spokesman"). */
+  kind: MentionInfo['kind'];
+  /** Body nouns the text describes it with ("giant" in "media giant TimeWarner", "the utility"). */
+  described?: string[];
 }
 
 /** The entities of one document (one table per document: nothing outlives it). */
@@ -53,6 +57,7 @@ export class EntityTable {
       mentions: [],
       attributions: 0,
       lastSeen: pos,
+      kind: info.kind,
     };
     this.entities.push(e);
     return e;

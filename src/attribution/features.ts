@@ -5,6 +5,9 @@
 import type { Token } from '../document';
 import type { Candidate, Ctx, CueModel } from './candidate';
 import { CUE_MODEL } from './model';
+import { ALL_GROUPS, G } from './feature-groups';
+
+export { ALL_GROUPS, FEATURE_GROUPS, groupMask, type FeatureGroup } from './feature-groups';
 
 const featCache = new Map<string, Map<string, string>>();
 
@@ -51,18 +54,21 @@ function mix(a: number, b: number, bits: number): number {
  * Hash buckets of a candidate's features: its context features, each also crossed with its cue class, with its cue
  * word and with its nesting (as `featureNames` lists them), computed without building the crossed names.
  */
-export function featureBuckets(c: Candidate, bits: number, out: number[] = []): number[] {
+export function featureBuckets(c: Candidate, bits: number, out: number[] = [], groups = ALL_GROUPS): number[] {
   out.length = 0;
   const cls = hashOf(c.cls, CLS_PREFIX_HASH);
   const lemma = hashOf(c.lemma, LEMMA_PREFIX_HASH);
-  out.push(mix(cls, 0, bits), mix(hashOf(c.form, FORM_PREFIX_HASH), 0, bits), mix(lemma, 0, bits));
+  if (groups & G.class) out.push(mix(cls, 0, bits));
+  if (groups & G.form) out.push(mix(hashOf(c.form, FORM_PREFIX_HASH), 0, bits));
+  if (groups & G.lemma) out.push(mix(lemma, 0, bits));
   let nested = 0;
-  for (const f of c.features) if (f === 'nested-strong' || f === 'nested-weak') nested = hashOf(f);
-  for (const x of c.lexical) out.push(mix(x, 0x55555555, bits));
+  if (groups & G['nested-cross']) for (const f of c.features) if (f === 'nested-strong' || f === 'nested-weak') nested = hashOf(f);
+  for (let i = 0; i < c.lexical.length; i++) if (groups & c.lexicalGroup[i]) out.push(mix(c.lexical[i], 0x55555555, bits));
   for (const f of c.features) {
     const h = hashOf(f);
-    out.push(mix(h, 0, bits));
-    out.push(mix(cls, h, bits), mix(lemma, h, bits));
+    if (groups & G.context) out.push(mix(h, 0, bits));
+    if (groups & G['class-cross']) out.push(mix(cls, h, bits));
+    if (groups & G['lemma-cross']) out.push(mix(lemma, h, bits));
     if (nested && h !== nested && (f.startsWith('prev-') || f.startsWith('side-') || f.startsWith('src-') || f === 'gerund'))
       out.push(mix(nested, h, bits));
   }
@@ -90,27 +96,32 @@ const SENTENCE_EDGE = 0x13579bdf;
 export function windowFeatures(ctx: Ctx, c: Candidate): void {
   const { tokens } = ctx;
   const out = c.lexical;
+  const group = c.lexicalGroup;
   const s = tokens[c.head].sentence;
-  windowWord(out, tokens[c.first - 1], s, SLOT_W1);
-  windowWord(out, tokens[c.first - 2], s, SLOT_W2);
-  windowWord(out, tokens[c.last + 1], s, SLOT_W3);
-  windowWord(out, tokens[c.last + 2], s, SLOT_W4);
+  windowWord(c, tokens[c.first - 1], s, SLOT_W1);
+  windowWord(c, tokens[c.first - 2], s, SLOT_W2);
+  windowWord(c, tokens[c.last + 1], s, SLOT_W3);
+  windowWord(c, tokens[c.last + 2], s, SLOT_W4);
   out.push(SLOT_FORM ^ hashOf(tokens[c.head].normal));
+  group.push(G['head-form']);
   if (c.source) {
     let h = c.source.last;
     while (h > c.source.first && !tokens[h].isWord) h--;
     const len = c.source.last - c.source.first + 1;
     out.push(SLOT_SRC ^ hashOf(tokens[h].pos === 'PROPN' ? 'PROPN' : tokens[h].lemma), (SLOT_SRC + 1) ^ (len > 6 ? 7 : len > 2 ? 3 : len));
+    group.push(G['source-shape'], G['source-shape']);
   }
 }
 
-/** The word and tag of a neighbouring token in `slot`, or the sentence edge when it lies outside sentence `s`. */
-function windowWord(out: number[], t: Token | undefined, s: number, slot: number): void {
+/** The word and tag of a neighbouring token in `slot`, or the sentence edge (a tag) when it lies outside sentence `s`. */
+function windowWord(c: Candidate, t: Token | undefined, s: number, slot: number): void {
   if (!t || t.sentence !== s) {
-    out.push(slot ^ SENTENCE_EDGE);
+    c.lexical.push(slot ^ SENTENCE_EDGE);
+    c.lexicalGroup.push(G['window-tags']);
     return;
   }
-  out.push(Math.imul(slot, 31) ^ hashOf(t.normal), Math.imul(slot, 17) ^ hashOf(t.pos));
+  c.lexical.push(Math.imul(slot, 31) ^ hashOf(t.normal), Math.imul(slot, 17) ^ hashOf(t.pos));
+  c.lexicalGroup.push(G['window-words'], G['window-tags']);
 }
 
 /** Words that mark hearsay: "reportedly", "allegedly", "a reported offer", "the alleged attack". */
@@ -136,7 +147,7 @@ export function scoreCandidates(candidates: Candidate[], model: CueModel = CUE_M
   for (const c of candidates) {
     const p = Math.min(0.995, Math.max(0.005, c.prior));
     let z = model.bias + model.prior * Math.log(p / (1 - p));
-    for (const b of featureBuckets(c, model.bits, buckets)) z += model.weights[b];
+    for (const b of featureBuckets(c, model.bits, buckets, model.groups)) z += model.weights[b];
     c.score = 1 / (1 + Math.exp(-z));
     // hearsay markers always attribute what they qualify to someone unnamed, whatever the corpus annotators chose
     if ((c.form === 'modifier' || c.form === 'adverb') && HEARSAY_WORDS.has(c.lemma)) c.score = Math.max(c.score, 0.9);

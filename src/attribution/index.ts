@@ -126,23 +126,45 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx:
     if (id) quotationSpeakers.set(q, id);
   }
   // a quotation following another in the same paragraph, with no other source's cue between them, is the same
-  // speaker's ("“…,” Blum said ahead of the vote. “…”"); otherwise a speaker named around it
+  // speaker's ("“…,” Blum said ahead of the vote. “…”"), and so is one that opens the next paragraph with no cue of
+  // its own (a quotation continued over paragraphs); otherwise a speaker named around it
   let prev: (typeof quotations)[number] | undefined;
   for (const q of quotations) {
     if (q.kind === 'scare' || q.parent >= 0) continue;
     if (!quotationSpeakers.has(q.index)) {
       const before = prev && quotationSpeakers.get(prev.index);
       const p = prev;
-      const sameParagraph = p !== undefined && tokens[doc.tokenIndexAt(p.start)].paragraph === tokens[doc.tokenIndexAt(q.start)].paragraph;
+      const qTok = tokens[doc.tokenIndexAt(q.start)];
+      const pParagraph = p !== undefined ? tokens[doc.tokenIndexAt(p.start)].paragraph : -1;
+      const sameParagraph = pParagraph === qTok.paragraph;
       const otherCue =
         p !== undefined &&
         relations.some((r) => r.cue.start >= p.end && r.cue.start < q.start && r.sourceId !== undefined && r.sourceId !== before);
-      const id = before && sameParagraph && !otherCue ? before : standalone.get(q.index);
+      const id =
+        before && !otherCue && (sameParagraph || continuesParagraph(doc, relations, pParagraph, q.start))
+          ? before
+          : standalone.get(q.index);
       if (id) quotationSpeakers.set(q.index, id);
     }
     prev = q;
   }
-  return { relations, sources, quotationSpeakers, sentenceRelations, sentenceContent };
+  // a name looked at for a quotation that another speaker took is no source of this text
+  const speaking = new Set(quotationSpeakers.values());
+  const listed = sources.filter((s) => s.attributions > 0 || speaking.has(s.id));
+  return { relations, sources: listed, quotationSpeakers, sentenceRelations, sentenceContent };
+}
+
+/**
+ * Whether the quotation at `start` opens the paragraph right after `paragraph`, and no source is cued in its own
+ * paragraph: the previous paragraph's speaker goes on ("“…,” she said.¶“…”").
+ */
+function continuesParagraph(doc: SlantDocument, relations: AttributionRelation[], paragraph: number, start: number): boolean {
+  const k = doc.tokenIndexAt(start);
+  const t = doc.tokens[k];
+  if (paragraph < 0 || t.paragraph !== paragraph + 1) return false;
+  const s = doc.sentences[t.sentence];
+  if (s.tokenStart !== k || (t.sentence > 0 && doc.sentences[t.sentence - 1].paragraph === t.paragraph)) return false;
+  return !relations.some((r) => r.sourceId !== undefined && doc.tokens[doc.tokenIndexAt(r.cue.start)].paragraph === t.paragraph);
 }
 
 function spanOfRange(doc: SlantDocument, r: TokenRange) {

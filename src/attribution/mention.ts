@@ -180,7 +180,8 @@ function isNameHead(doc: SlantDocument, first: number, coreLast: number): boolea
 /** A named source: the trailing run of capitalised words is the name; titles before it are the role. */
 function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
   const { tokens } = doc;
-  const { first, coreLast, head, appositive, post } = p;
+  const { first, head, appositive } = p;
+  let { coreLast, post } = p;
   const roleParts: string[] = [];
   // the trailing run of capitalised words is the name
   let s = coreLast;
@@ -193,6 +194,12 @@ function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
       (tokens[s - 1].normal === 'of' && s - 2 >= first && isCapitalized(tokens[s - 2])))
   )
     s--;
+  // "Representative Mike Thompson of California": a place after "of" ends a person's name and joins the role
+  const placeAt = placeOfPerson(tokens, s, coreLast);
+  if (placeAt > 0) {
+    post = [textOf(doc, placeAt, coreLast), post].filter(Boolean).join(' ');
+    coreLast = placeAt - 1;
+  }
   // a person's name after an office: "Secretary of State John Kerry", "Defense Secretary Ash Carter". In a run with
   // an organization word the office holder is two or more plain name words after the last title ("White House Press
   // Secretary Robert Gibbs", "Labor Secretary Tom Perez"; "Ministry of Foreign Affairs" has no title to split at).
@@ -346,6 +353,28 @@ function commonMention(doc: SlantDocument, p: Phrase): MentionInfo {
   };
 }
 
+/**
+ * The index of "of" in a run "<name> of <place>" [s, last] whose words before "of" hold a plain name word (not a
+ * title, office or organisation word: "Bank of England", "Secretary of State" stay whole), else -1.
+ */
+function placeOfPerson(tokens: Token[], s: number, last: number): number {
+  for (let k = s + 1; k < last; k++) {
+    if (tokens[k].normal !== 'of') continue;
+    const tail: string[] = [];
+    for (let m = k + 1; m <= last; m++) if (tokens[m].isWord) tail.push(clean(tokens[m].normal));
+    const place = tail.join(' ');
+    if (!PLACE_PHRASES.has(place) && !(tail.length === 1 && PLACE_NAMES.has(place))) return -1;
+    let plain = false;
+    for (let m = s; m < k; m++) {
+      const w = clean(tokens[m].normal);
+      if (ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) return -1;
+      if (tokens[m].isWord && !PERSON_TITLES.has(w) && !PERSON_TITLES.has(tokens[m].normal) && !OFFICE_WORDS.has(w)) plain = true;
+    }
+    return plain ? k : -1;
+  }
+  return -1;
+}
+
 /** Whether tokens [a, b] are all proper nouns and none an organization word. */
 function plainNameWords(tokens: Token[], a: number, b: number): boolean {
   for (let k = a; k <= b; k++) {
@@ -363,7 +392,7 @@ function plainNameWords(tokens: Token[], a: number, b: number): boolean {
  * ("prosecutors" -> "prosecutor"), while a surname keeps its form ("Rogers", "Evans"); a lemma that is a given name
  * ("Edwards" -> "edward") stays a name.
  */
-function isCommonPlural(t: Token): boolean {
+export function isCommonPlural(t: Token): boolean {
   const n = clean(t.normal);
   if (!n.endsWith('s') || n.length < 4 || !/^[a-z]+$/u.test(n)) return false;
   const words = tokenizeTerm(n);
@@ -372,7 +401,7 @@ function isCommonPlural(t: Token): boolean {
   return lemma !== n && !MALE_NAMES.has(lemma) && !FEMALE_NAMES.has(lemma);
 }
 
-function isSentenceInitial(doc: SlantDocument, k: number): boolean {
+export function isSentenceInitial(doc: SlantDocument, k: number): boolean {
   const t = doc.tokens[k];
   const s = doc.sentences[t.sentence];
   for (let m = s.tokenStart; m < k; m++) if (doc.tokens[m].isWord) return false;

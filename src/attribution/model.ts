@@ -9,6 +9,7 @@ import modelFile from '../../models/attribution-cue-model.json';
 import { defineResource, finite, ProvenanceSchema, type ResourceCompiler } from '../resource';
 import { decodeBase64, decodeInt8Weights } from './base64';
 import type { CueModel } from './candidate';
+import { FEATURE_GROUPS, groupMask } from './feature-groups';
 
 export const CueModelSchema = z.strictObject({
   ...ProvenanceSchema,
@@ -19,6 +20,8 @@ export const CueModelSchema = z.strictObject({
   bits: z.number().int().min(1).max(24),
   threshold: finite,
   nestedThreshold: finite,
+  /** The feature groups the model uses (feature-groups.ts), chosen by cross-validation by document; absent: all. */
+  groups: z.array(z.enum(FEATURE_GROUPS)).min(1).optional(),
   step: finite.refine((s) => s > 0, 'must be positive'),
   encoding: z.literal('int8-base64'),
   weights: z.string(),
@@ -41,7 +44,8 @@ export const compileCueModel: ResourceCompiler<CueModel> = defineResource({
     }
     if (bytes !== 2 ** m.bits) problems.push(`weights: ${bytes} for 2^${m.bits} = ${2 ** m.bits} buckets`);
     const { bias, prior, bits, threshold, nestedThreshold } = m;
-    return { bias, prior, bits, weights: decodeInt8Weights(m.weights, m.step), threshold, nestedThreshold };
+    const weights = decodeInt8Weights(m.weights, m.step);
+    return { bias, prior, bits, weights, threshold, nestedThreshold, ...(m.groups ? { groups: groupMask(m.groups) } : {}) };
   },
 });
 

@@ -1,5 +1,6 @@
 /**
- * TODO
+ * Person-like names in the writer's voice ("Sen. Marco Rubio", "Carla Diaz"), outside prepositional phrases and
+ * quotations: the antecedents of "he"/"she" and of person descriptions, and the speakers of standalone quotations.
  */
 import type { SlantDocument } from '../document';
 import { COMPANY_WORDS, ORGANIZATION_WORDS, PERSON_TITLES } from './lexicon';

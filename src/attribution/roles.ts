@@ -1,5 +1,6 @@
 /**
- * TODO
+ * Roles and titles of people: which definite descriptions name a person ("the senator", "the presumptive nominee"),
+ * which titles are equivalent ("congressman" for "representative"), and the titles a written role holds.
  */
 import type { SlantDocument, Token } from '../document';
 import type { TokenRange } from './candidate';

@@ -8,11 +8,13 @@
 import type { SlantDocument, Token } from '../document';
 import type { TokenRange } from './candidate';
 import { Antecedents } from './coreference';
+import { bodyDescriptionHead, OrgNames, resolveOrganisation } from './descriptions';
 import { type Entity, EntityTable } from './entities';
-import { readMention, textOf, trimLast } from './mention';
+import { isCommonPlural, isSentenceInitial, readMention, textOf, trimLast } from './mention';
 import type { NameMention } from './name-mentions';
+import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { isPersonDescription } from './roles';
-import { isComma, isPossessivePronoun } from './tokens';
+import { isComma, isPossessivePronoun, isTimeWord } from './tokens';
 import type { SourceEntity } from './types';
 
 export { readMention, type MentionInfo } from './mention';
@@ -43,34 +45,68 @@ export function resolveSources(
 ): { sources: SourceEntity[]; ids: Array<string | undefined>; speakers: Map<number, string> } {
   const table = new EntityTable(doc.tokens);
   const antecedents = new Antecedents(doc, table);
-  const ids = drafts.map((d) => resolveDraft(doc, table, antecedents, d));
+  const orgs = new OrgNames(doc);
+  const ids = drafts.map((d) => resolveDraft(doc, table, antecedents, orgs, d));
   const speakers = quotationSpeakers(doc, drafts, needs, ids, table, antecedents);
+  fullNames(doc, table, antecedents);
   return { sources: toSources(doc, table.entities), ids, speakers };
 }
 
 /** The id of the entity a relation's source phrase names (typed, merged or resolved), or undefined. */
-function resolveDraft(doc: SlantDocument, table: EntityTable, antecedents: Antecedents, d: SourceDraft): string | undefined {
+function resolveDraft(
+  doc: SlantDocument,
+  table: EntityTable,
+  antecedents: Antecedents,
+  orgs: OrgNames,
+  d: SourceDraft,
+): string | undefined {
   const { tokens } = doc;
   const range = d.source;
   if (!range) {
     return undefined;
   }
-  let info = readMention(doc, range);
+  let info = readMention(doc, skipTimeLead(doc, range));
   const description = isPersonDescription(doc, range, info);
   if (antecedents.namesLoaded || info.kind === 'pronoun' || description) antecedents.advanceNames(range.first);
   let entity: Entity | undefined;
+  let antecedent: TokenRange | undefined;
   if (info.kind === 'relative') {
     // "Clinton's campaign, which said ...": the noun phrase before the relative pronoun
     let j = range.first - 1;
     if (j >= 0 && isComma(tokens[j])) j--;
+    // "the International Air Transport Association (IATA), which": past the parenthesis
+    if (j > 0 && tokens[j].value === ')') {
+      let k = j - 1;
+      while (k > 0 && j - k < 8 && tokens[k].value !== '(') k--;
+      if (tokens[k].value === '(') j = k - 1;
+    }
     const f = j >= 0 ? leftPhrase(tokens, j) : -1;
-    if (f >= 0) info = readMention(doc, { first: f, last: j });
+    if (f >= 0) {
+      info = readMention(doc, { first: f, last: j });
+      antecedent = { first: f, last: j };
+    }
+  }
+  // a name read as a person's that the text calls a body ("media giant TimeWarner … TimeWarner said")
+  let described = info.kind === 'name' && info.type === 'named-person' && !info.gender ? orgs.nounsFor(info.nameWords) : undefined;
+  if (described) info = { ...info, type: 'named-organization' };
+  // "the utility", "the security company": the organisation named before
+  const bodyHead = bodyDescriptionHead(doc, range, info);
+  if (bodyHead) {
+    entity = resolveOrganisation(doc, table, orgs, bodyHead, range.first, (w) => antecedents.namedInFull(w));
+    described = [bodyHead];
+    // never named: a description of an organisation, typed as one
+    if (info.type === 'none') info = { ...info, type: 'named-organization' };
   }
   if (info.type === 'none' && info.kind === 'common') {
     return undefined;
   }
-  if (info.kind === 'pronoun') entity = antecedents.resolvePronoun(info, range.first);
-  else if (info.kind !== 'relative') {
+  if (entity) {
+    // resolved as a description of an organisation
+  } else if (info.kind === 'pronoun') {
+    entity = antecedents.resolvePronoun(info, range.first);
+    if (!entity && (info.head === 'it' || info.head === 'its'))
+      entity = resolveOrganisation(doc, table, orgs, 'any', range.first, (w) => antecedents.namedInFull(w));
+  } else if (info.kind !== 'relative') {
     entity = table.findByName(info, description, range.first);
     if (!entity && description) entity = antecedents.resolveDescription(info, range);
     if (entity) {
@@ -84,8 +120,12 @@ function resolveDraft(doc: SlantDocument, table: EntityTable, antecedents: Antec
   }
   if (!entity) entity = table.add({ ...info, type: info.kind === 'pronoun' ? 'anonymous' : info.type }, range.first);
   entity.mentions.push({ start: tokens[range.first].start, end: tokens[Math.max(range.first, trimLast(tokens, range))].end });
+  // the antecedent of "which"/"who" is a mention too
+  if (antecedent && entity.kind !== 'relative')
+    entity.mentions.push({ start: tokens[antecedent.first].start, end: tokens[trimLast(tokens, antecedent)].end });
   entity.attributions++;
   entity.lastSeen = range.first;
+  if (described) entity.described = [...(entity.described ?? []), ...described];
   antecedents.add(range.first, entity);
   return entity.id;
 }
@@ -125,7 +165,10 @@ function quotationSpeakers(
     for (const s of need.sentences) {
       id = sourceInSentence.get(s);
       if (id) break;
-      const list = namesBySentence.get(s);
+      // "Critics disagreed": a capitalised plural opening the sentence is no name
+      const list = namesBySentence
+        .get(s)
+        ?.filter((m) => !(m.first === m.last && isSentenceInitial(doc, m.first) && isCommonPlural(tokens[m.first])));
       if (list && list.length) {
         const m = list[0]; // the first name of the sentence: usually its subject
         let e = table.findPerson(m.words);
@@ -155,6 +198,35 @@ function quotationSpeakers(
   return speakers;
 }
 
+/**
+ * A person named by one word ("Trump said") whom the text names in full elsewhere ("President Donald Trump on
+ * Tuesday …", in the headline or outside any attribution) is known by the full name, when the text gives only one
+ * full name with that last word ("Bill Clinton" and "Hillary Clinton" leave "Clinton" as it is).
+ */
+function fullNames(doc: SlantDocument, table: EntityTable, antecedents: Antecedents): void {
+  const short = table.entities.filter((e) => e.type === 'named-person' && e.nameWords.length === 1 && e.kind === 'name');
+  if (!short.length) return;
+  if (!antecedents.namesLoaded) antecedents.advanceNames(0);
+  // last name -> the first names it is given with ("Donald J. Trump" and "Donald Trump" are one person)
+  const given = new Map<string, Set<string>>();
+  for (const m of antecedents.names) {
+    if (m.words.length < 2) continue;
+    const last = m.words[m.words.length - 1];
+    given.set(last, (given.get(last) ?? new Set<string>()).add(m.words[0]));
+  }
+  for (const e of short) {
+    if (given.get(e.nameWords[0])?.size !== 1) continue;
+    const m = antecedents.names.find((x) => x.words.length >= 2 && x.words[x.words.length - 1] === e.nameWords[0]);
+    if (!m) continue;
+    // "Heidi Cruz" is not the "Cruz" who is "he"; "Interview Clinton" (a word the text also writes in lower case) is no name
+    const g = FEMALE_NAMES.has(m.words[0]) ? 'f' : MALE_NAMES.has(m.words[0]) ? 'm' : undefined;
+    if (g && e.gender && g !== e.gender) continue;
+    if (new RegExp(`(?<![\\p{L}])${m.words[0].replace(/[^\p{L}]/gu, '')}(?![\\p{L}])`, 'u').test(doc.text)) continue;
+    e.name = textOf(doc, m.nameFirst, m.last);
+    e.nameWords = m.words;
+  }
+}
+
 /** The entities with at least one mention, as the report lists them. */
 function toSources(doc: SlantDocument, entities: Entity[]): SourceEntity[] {
   return entities
@@ -164,7 +236,10 @@ function toSources(doc: SlantDocument, entities: Entity[]): SourceEntity[] {
         id: e.id,
         name: e.name,
         type: e.type,
-        mentions: e.mentions.map((m) => doc.spanOf(m.start, m.end)),
+        mentions: [...e.mentions]
+          .sort((a, b) => a.start - b.start || a.end - b.end)
+          .filter((m, i, all) => i === 0 || m.start !== all[i - 1].start || m.end !== all[i - 1].end)
+          .map((m) => doc.spanOf(m.start, m.end)),
         attributions: e.attributions,
       };
       if (e.role) out.role = e.role;
@@ -196,4 +271,12 @@ function leftPhrase(tokens: Token[], j: number): number {
     if (tokens[k].pos === 'DET') break;
   }
   return k;
+}
+
+/** "In September, the company had said": a day or month and a comma before the source phrase are no part of it. */
+function skipTimeLead(doc: SlantDocument, range: TokenRange): TokenRange {
+  const { tokens } = doc;
+  let k = range.first;
+  while (k < range.last && (isTimeWord(tokens[k]) || tokens[k].pos === 'NUM')) k++;
+  return k > range.first && k < range.last && isComma(tokens[k]) ? { first: k + 1, last: range.last } : range;
 }

@@ -4,12 +4,12 @@
  * on the document itself, never in module-level state. Built by `parseDocument` (src/document/build.ts).
  */
 import type { Attribution } from '../attribution/types';
-import type { QuotationKind, Voice } from '../enums';
+import type { QuotationKind, TokenVoice } from '../enums';
 import type { Span } from './span';
 
 export type { Span } from './span';
 
-export type { QuotationKind, Voice } from '../enums';
+export type { QuotationKind, TokenVoice, Voice } from '../enums';
 
 export interface Token {
   /** Position in `doc.tokens` (whitespace-only tokens are not kept). */
@@ -32,7 +32,7 @@ export interface Token {
   /** Innermost quotation containing the token, or -1. */
   quotation: number;
   /** 'quoted' inside a direct or block quotation; scare quotes stay in the writer's voice. */
-  voice: Voice;
+  voice: TokenVoice;
 }
 
 export interface Sentence {
@@ -211,7 +211,7 @@ export class SlantDocument {
   }
 
   /** Whose voice [start, end) is in: quoted when its first word token (or first token) is quoted. */
-  voiceOf(start: number, end: number): Voice {
+  voiceOf(start: number, end: number): TokenVoice {
     const first = this.firstTokenIn(start, end);
     return first ? first.voice : 'writer';
   }

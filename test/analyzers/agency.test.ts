@@ -95,8 +95,13 @@ describe('agency analyzer', () => {
     expect(quoted.analyzers.agency.metrics.writerFindings).toBe(0);
     expect(quoted.analyzers.agency.metrics.quotedFindings).toBe(1);
     expect(quoted.analyzers.agency.score).toBe(0);
-    const writer = pipeline.analyze('Our homes were destroyed, the report said.');
+    const writer = pipeline.analyze('Our homes were destroyed in the storm last week.');
     expect(writer.analyzers.agency.score).toBeGreaterThan(0);
+    // reported speech of an identified source (here a document) is not the writer's voice either
+    const reported = pipeline.analyze('Our homes were destroyed, the report said.');
+    expect(reported.findings.find((f) => f.analyzer === 'agency')?.voice).toBe('reported');
+    expect(reported.analyzers.agency.metrics.reportedFindings).toBe(1);
+    expect(reported.analyzers.agency.score).toBe(0);
   });
 });
 

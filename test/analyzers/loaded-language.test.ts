@@ -68,7 +68,22 @@ new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (test
       text: 'The so-called "[[thugs]]" were students from the college.',
       messageId: 'label',
       voice: 'writer',
-      why: 'scare quotes stay in the writer’s voice',
+      exact: false,
+      why: 'scare quotes stay in the writer’s voice (the "so-called" finding around it: test/voice/distancing.test.ts)',
+    },
+    {
+      text: 'The “[[independent]]” review came from the firm that drew the plans.',
+      messageId: 'scare-quote',
+      category: 'distancing',
+      voice: 'writer',
+      why: 'a short quotation with no speaker: the writer keeps a distance from the word',
+    },
+    { text: 'The council closed its [[so-called consultation]] on Friday.', messageId: 'so-called', category: 'distancing' },
+    {
+      text: 'A spokesperson said it was [[one of the most]] expensive bridges.',
+      messageId: 'superlative',
+      voice: 'reported',
+      why: 'reported speech of an identified source is the source’s framing, not the writer’s',
     },
     // headlines: Title-Case words are re-read in lower case
     {
@@ -81,6 +96,10 @@ new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (test
     { text: 'Critics slammed the [[brutal]] plan.', options: { categories: ['charged-adjective'] }, messageId: 'charged-word' },
     { text: 'The rise was not [[unprecedented]].', options: { negation: false }, messageId: 'exaggeration' },
   ],
+});
+
+new AnalyzerTester({ lexicons: [loadedTestLexicon] }).run('loaded-language (distancing off)', loadedLanguage, {
+  clean: [{ text: 'The council closed its so-called “consultation” on Friday.', options: { distancing: false }, why: 'the option is off' }],
 });
 
 const pipeline = createPipeline({ analyzers: ['loaded-language'], lexicons: [loadedTestLexicon] });

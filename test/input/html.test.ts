@@ -81,9 +81,9 @@ describe('HTML input', () => {
     ]);
     const disgraceful = report.findings.find((f) => f.span.text === 'disgraceful');
     expect(disgraceful?.voice).toBe('quoted');
-    // without the markup the same words are the writer's
+    // without the markup the same words are not quoted: the writer's paraphrase of what the minister said
     const plain = pipeline.analyze('The minister spoke.\n\nShe said it was a disgraceful waste of money.');
-    expect(plain.findings.find((f) => f.span.text === 'disgraceful')?.voice).toBe('writer');
+    expect(plain.findings.find((f) => f.span.text === 'disgraceful')?.voice).toBe('reported');
   });
 
   it('leaves a blockquote that already has its marks to the mark-based quotation', () => {

@@ -10,7 +10,8 @@ describe('models/term-tokens.json (pre-made tokenisation of the built-in lexicon
     createPipeline();
     const fresh = termTokensFile(cachedTermTokens());
     const shipped = JSON.parse(readFileSync(join(__dirname, '..', '..', 'models', 'term-tokens.json'), 'utf8')) as typeof fresh;
-    expect(shipped.versions).toEqual(fresh.versions);
+    expect(shipped.canary).toEqual(fresh.canary);
+    expect(shipped.canary.length).toBeGreaterThan(150);
     expect(shipped.terms.length).toBeGreaterThan(4000);
     // compared term by term, so that a failure names the terms that changed
     const freshByTerm = new Map(fresh.terms);
