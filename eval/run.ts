@@ -25,17 +25,38 @@ interface Row {
 
 type Floors = Record<string, Record<string, number>>;
 
+const USAGE = `Usage: npm run eval -- [options]
+  --data DIR        the dev corpora (default ../shared/data)
+  --only TEXT       only tasks whose id or analyzer contains TEXT (e.g. babe, polnear/cue, loaded-language)
+  --check-floors    exit 1 when a metric is under its floor in eval/floors.json
+  --pred-dir DIR    also write each task's predictions (JSONL) into DIR
+  --markdown        print a Markdown table
+  --json            print JSON
+  -h, --help        this text`;
+
 function main(): number {
-  const { values } = parseArgs({
-    options: {
-      data: { type: 'string', default: join(__dirname, '..', '..', 'shared', 'data') },
-      only: { type: 'string' },
-      'check-floors': { type: 'boolean', default: false },
-      'pred-dir': { type: 'string' },
-      markdown: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        help: { type: 'boolean', short: 'h', default: false },
+        data: { type: 'string', default: join(__dirname, '..', '..', 'shared', 'data') },
+        only: { type: 'string' },
+        'check-floors': { type: 'boolean', default: false },
+        'pred-dir': { type: 'string' },
+        markdown: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    console.error(`eval: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const dataDir = resolve(values.data);
   if (!existsSync(dataDir)) {
     console.error(`eval: data directory ${dataDir} not found (pass --data DIR)`);

@@ -140,7 +140,11 @@ describe('option defaults stated in the docs', () => {
       const defaults = analyzer.meta.options?.parse({}) as Record<string, unknown> | undefined;
       if (!defaults) continue;
       const files = [`src/analyzers/${analyzer.meta.id}.ts`];
-      if (analyzer.meta.docs && existsSync(join(ROOT, analyzer.meta.docs))) files.push(analyzer.meta.docs);
+      if (analyzer.meta.docs && existsSync(join(ROOT, analyzer.meta.docs))) {
+        files.push(analyzer.meta.docs);
+        // the lexicon pages its docs page links to (lexicons/en/<name>.md), where the rules and their options are told
+        for (const m of read(analyzer.meta.docs).matchAll(/lexicons\/en\/[a-z-]+\.md/g)) if (!files.includes(m[0])) files.push(m[0]);
+      }
       for (const file of files) {
         const text = read(file);
         for (const [key, value] of Object.entries(defaults)) {

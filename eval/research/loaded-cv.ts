@@ -23,6 +23,7 @@ import { createPipeline } from '../../src/pipeline';
 import type { Finding, Report } from '../../src/report';
 import { readJsonl, score, type GoldDoc, type PredLine } from '../score';
 import { loadedSentence, loadedSpans, type LoadedPredOptions } from '../tasks/loaded-language';
+import { foldOf } from './folds';
 
 const { values } = parseArgs({
   options: {
@@ -36,17 +37,6 @@ const { values } = parseArgs({
 });
 const K = Number(values.k);
 const THRESHOLDS = values.thresholds!.split(',').map(Number);
-
-/** Same hash as eval/research/loaded-corpus.mjs: folds by document (BABE/MBIC by source article). */
-function foldOf(id: string, k: number, salt = 'loaded'): number {
-  let h = 2166136261;
-  const s = `${salt}:${id}`;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0) % k;
-}
 
 interface Variant {
   name: string;

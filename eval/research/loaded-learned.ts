@@ -31,6 +31,7 @@ import { compileVectors, type WordVectors } from '../../src/models/vectors';
 import { parseDocument } from '../../src/document/build';
 import { createPipeline } from '../../src/pipeline';
 import { readJsonl, score, type GoldDoc, type PredLine, type PredSpan } from '../score';
+import { foldOf } from './folds';
 
 const { values } = parseArgs({
   options: {
@@ -54,16 +55,6 @@ const SETS: Record<string, FeatureSet> = {
   B: { vector: true, context: false },
   C: { vector: true, context: true },
 };
-
-function foldOf(id: string, k: number, salt = 'loaded'): number {
-  let h = 2166136261;
-  const s = `${salt}:${id}`;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0) % k;
-}
 
 const LOADED = new Set(['Loaded_Language', 'Name_Calling,Labeling', 'Exaggeration,Minimisation', 'biased_word', 'lexical_bias']);
 const NO_WEIGHT = /[\s"“”„‟«»‹›'‘’`]/u;

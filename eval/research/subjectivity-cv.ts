@@ -23,6 +23,7 @@ import { vectorRow } from '../../src/models/vectors';
 import { parseDocument } from '../../src/document/build';
 import { createPipeline } from '../../src/pipeline';
 import { readJsonl, score, type GoldDoc } from '../score';
+import { foldOf } from './folds';
 
 const { values } = parseArgs({
   options: {
@@ -34,15 +35,6 @@ const { values } = parseArgs({
   },
 });
 const K = 5;
-function foldOf(id: string, k: number, salt = 'loaded'): number {
-  let h = 2166136261;
-  const s = `${salt}:${id}`;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0) % k;
-}
 const OPINION = new Set(['Expresses writer’s opinion', 'Somewhat factual but also opinionated']);
 const vectors = compileVectors(JSON.parse(readFileSync(values.vectors!, 'utf8')));
 const D = vectors.dimensions;

@@ -39,6 +39,7 @@ import {
 } from '../../src/models/subjectivity';
 import { createPipeline } from '../../src/pipeline';
 import { readJsonl, score, type GoldDoc } from '../score';
+import { foldOf } from './folds';
 
 const REPO = join(__dirname, '..', '..');
 const { values } = parseArgs({
@@ -53,16 +54,6 @@ const EPOCHS = 30;
 const LR = 0.01;
 const L2 = 1e-3;
 const OPINION = new Set(['Expresses writer’s opinion', 'Somewhat factual but also opinionated']);
-
-function foldOf(id: string, k: number, salt = 'loaded'): number {
-  let h = 2166136261;
-  const s = `${salt}:${id}`;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0) % k;
-}
 
 const dataDir = resolve(values.data!);
 const foldsDir = resolve(values.folds!);

@@ -365,10 +365,13 @@ describe('quotation speakers hold', () => {
     expect(speakerOf(c, 1)).toMatchObject({ name: 'Paul Ortiz' });
   });
 
-  it('a capitalised plural opening a sentence is not a speaker, and not a source', () => {
+  it("a capitalised plural opening a sentence is not the next quotation's speaker, nor a named source", () => {
     const c = read('The report was published on Monday.\n\nCritics disagreed. "It is a mess."');
     expect(speakerOf(c, 0)).toBeUndefined();
-    expect(c.a.sources.some((s) => s.name === 'Critics')).toBe(false);
+    // "Critics disagreed" may be a vague attribution of its own (the cue model takes "disagreed" as a cue): then
+    // "Critics" is a vague collective, never a named source
+    const critics = c.a.sources.filter((s) => s.name === 'Critics');
+    expect(critics.every((s) => s.type === 'vague-collective')).toBe(true);
   });
 
   it('an organisation speaks ("…," Kerrow Airlines said) and its attribution points at the same source', () => {
