@@ -11,6 +11,10 @@ import { documentRows, vectorRow, type WordVectors } from '../models/vectors';
  * The same feature code serves training and analysis.
  */
 
+/**
+ * The loaded-language lexicon's categories, in the order of the model's one-hot features. The analyzer's message
+ * table is keyed by this type, so a category added here without a message does not compile.
+ */
 export const CATEGORIES = [
   'charged-verb',
   'charged-adjective',
@@ -21,7 +25,8 @@ export const CATEGORIES = [
   'puffery',
   'intensifier',
   'superlative',
-];
+] as const;
+export type LoadedCategory = (typeof CATEGORIES)[number];
 const POS = ['ADJ', 'ADV', 'VERB', 'NOUN', 'PROPN'];
 /** Parts of speech the model scores without a lexicon match (function words are never loaded on their own). */
 export const OPEN_CLASS = new Set(POS);

@@ -10,7 +10,7 @@ import { builtinLexicons } from '../lexicon/builtin';
 import { compileLexicon } from '../lexicon/load';
 import { builtinLoadedWordModel, builtinVectors } from '../models/builtin';
 import { compileVectors } from '../models/vectors';
-import { compileWordModel, modelDecisions, type MatchInfo } from './loaded-language-model';
+import { compileWordModel, modelDecisions, type LoadedCategory, type MatchInfo } from './loaded-language-model';
 import { findingVoice, reportedAttributionOf, reportedSpeech } from '../attribution/reported';
 import { findDistancing } from '../distancing';
 
@@ -43,7 +43,7 @@ const LEXICON = 'en/loaded-language';
 export type LoadedLanguageMessageId =
   'charged-word' | 'label' | 'exaggeration' | 'minimisation' | 'puffery' | 'intensifier' | 'superlative' | 'scare-quote' | 'so-called';
 
-const MESSAGE_OF_CATEGORY: Record<string, LoadedLanguageMessageId> = {
+const MESSAGE_OF_CATEGORY: Record<LoadedCategory, LoadedLanguageMessageId> = {
   'charged-verb': 'charged-word',
   'charged-adjective': 'charged-word',
   'charged-noun': 'charged-word',
@@ -54,6 +54,10 @@ const MESSAGE_OF_CATEGORY: Record<string, LoadedLanguageMessageId> = {
   intensifier: 'intensifier',
   superlative: 'superlative',
 };
+/** The message of a lexicon category; a category of a user's lexicon that the table does not know is a charged word. */
+function messageOf(category: string): LoadedLanguageMessageId {
+  return (MESSAGE_OF_CATEGORY as Partial<Record<string, LoadedLanguageMessageId>>)[category] ?? 'charged-word';
+}
 
 /** Categories whose charge a preceding negation denies: "not unprecedented" is no exaggeration, "did not lie" no accusation. */
 const NEGATION_FLIPS = new Set(['exaggeration', 'superlative', 'intensifier', 'puffery', 'minimisation', 'charged-verb', 'charged-noun']);
@@ -183,7 +187,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       const quotation = quoted ? doc.quotationOf(m.start, m.end) : undefined;
       const reported = quoted ? undefined : reportedAttributionOf(doc, m.start, m.end);
       const sentence = doc.tokens[m.first].sentence;
-      const messageId = MESSAGE_OF_CATEGORY[entry.category] ?? 'charged-word';
+      const messageId = messageOf(entry.category);
       report({
         messageId,
         span: { start: m.start, end: m.end },
@@ -225,7 +229,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       const reported = quoted ? undefined : reportedAttributionOf(doc, t.start, t.end);
       const close = w.closeTo.length ? ` Close to: ${w.closeTo.join(', ')}.` : '';
       report({
-        messageId: MESSAGE_OF_CATEGORY[w.category] ?? 'charged-word',
+        messageId: messageOf(w.category),
         span: { start: t.start, end: t.end },
         data: { term: t.value },
         category: w.category,
