@@ -34,6 +34,24 @@ describe('attribution forms', () => {
     expect(a.quotationSpeakers.get(0)).toBe(r.sourceId);
   });
 
+  it("''…,'' said X (two apostrophes as quotation marks)", () => {
+    const a = attribution("''The budget is fair,'' said Tom Harris, the finance minister.");
+    const r = rel(a, 'said');
+    expect(r.source?.text).toBe('Tom Harris, the finance minister');
+    expect(content(r)).toEqual(["''The budget is fair,''"]);
+    expect(r.kind).toBe('direct-quote');
+  });
+
+  it('a name then a verb in -ed and a preposition is the clause, not a participle modifying the name', () => {
+    const a = attribution('Earlier in the week, Maria Lopez called for a new inquiry into the contracts.');
+    expect(rel(a, 'called for').source?.text).toBe('Maria Lopez');
+    const b = attribution('Tom Harris argued during the debate that the budget was fair.');
+    expect(rel(b, 'argued during the debate').source?.text).toBe('Tom Harris');
+    // a participle that modifies its noun (the clause's verb follows): the noun is no source of it
+    const c = attribution('The figures released on Tuesday showed a slowdown.');
+    expect(c.relations.filter((r) => r.cue.text.startsWith('released')).map((r) => r.source?.text)).not.toContain('The figures');
+  });
+
   it('"…," said X, with an appositive role', () => {
     const a = attribution('“The budget is fair,” said Tom Harris, the finance minister.');
     const r = rel(a, 'said');

@@ -233,7 +233,7 @@ export function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, l
   // "figures released on Tuesday", "the bill passed by the House": a participle modifying the noun before it
   if (c.first === k && prevIn && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && t.normal.endsWith('ed') && t.normal !== t.lemma) {
     const nx = tokens[k + 1];
-    if (!nx || k + 1 > hi || nx.pos === 'ADP' || isTimeWord(nx) || nx.normal === 'by') {
+    if (!nx || k + 1 > hi || nx.normal === 'by' || ((nx.pos === 'ADP' || isTimeWord(nx)) && finiteVerbAhead(tokens, k + 1, hi))) {
       f.push('postnominal-participle');
       c.passive = true; // a reduced passive: its subject is what it modifies, its agent follows "by"
     }
@@ -244,6 +244,25 @@ export function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, l
   if (!c.content.length) f.push('no-content');
   else if (c.quotation !== undefined) f.push('content-quote');
   return c;
+}
+
+/**
+ * Whether a finite verb follows in the clause from token `from` (before "that", a comma or other clause break): "the
+ * figures released on Tuesday show …" (a participle modifying its noun), unlike "Trump called for a prosecutor" or
+ * "Clinton argued during the debate that …" (the participle is the clause's own verb).
+ */
+function finiteVerbAhead(tokens: Token[], from: number, hi: number): boolean {
+  for (let m = from; m <= hi; m++) {
+    const t = tokens[m];
+    if (!t.isWord) {
+      if (t.value === ',' || t.value === ';' || t.value === ':' || t.value === '.' || isQuoteMark(t)) return false;
+      continue;
+    }
+    if (t.normal === 'that' || t.pos === 'SCONJ' || t.normal === 'who' || t.normal === 'which') return false;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && tokens[m - 1].normal !== 'to' && !GERUND_SUFFIX.test(t.normal) && t.normal !== 'been')
+      return true;
+  }
+  return false;
 }
 
 /**
