@@ -42,6 +42,12 @@ for (let f = 0; f < k; f++) {
           score: Math.round(c.score * 1000) / 1000,
           sel: selSet.has(c),
           side: c.sourceSide,
+          f: c.features
+            .filter(
+              (x) =>
+                x.startsWith('prev-') || x === 'gerund' || x === 'passive' || x === 'participle-start' || x === 'postnominal-participle',
+            )
+            .join(','),
           src: c.source ? [t[c.source.first].start, t[c.source.last].end] : null,
         })),
         rels: a.relations.map((r) => ({

@@ -52,6 +52,18 @@ describe('attribution forms', () => {
     expect(c.relations.filter((r) => r.cue.text.startsWith('released')).map((r) => r.source?.text)).not.toContain('The figures');
   });
 
+  it('"…?" asked X: the question mark ends the sentence, the quotation is still the cue\'s', () => {
+    const a = attribution('“Why should the vote be taken from him?” asked Tom Harris, a radio host.');
+    const r = rel(a, 'asked');
+    expect(r.source?.text).toBe('Tom Harris, a radio host');
+    expect(content(r)).toEqual(['“Why should the vote be taken from him?”']);
+  });
+
+  it('a reporting verb the tagger reads as a noun after a plural subject ("polls show", "economists say")', () => {
+    expect(rel(attribution('Polls show voters trust the mayor more than her rival.'), 'show').source?.text).toBe('Polls');
+    expect(rel(attribution('Many economists say is the future of the region.'), 'say').source?.text).toBe('Many economists');
+  });
+
   it('"…," said X, with an appositive role', () => {
     const a = attribution('“The budget is fair,” said Tom Harris, the finance minister.');
     const r = rel(a, 'said');

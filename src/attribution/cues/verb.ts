@@ -10,6 +10,7 @@ import { feat } from '../features';
 import { GERUND_SUFFIX, isBe, MEDIUM_NOUNS, PHRASAL } from '../grammar';
 import { CUE_AUXILIARIES, RECIPIENT_VERBS } from '../lexicon';
 import { sourceLeft, sourceRight, sourceShape } from '../source-span';
+import { finiteVerbAhead, quotationEndsSentenceBefore } from './verb-clause';
 import { isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord, SUBJECT_PRONOUNS } from '../tokens';
 
 const MODALS = new Set(['will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'shall', "'ll", '’ll', "'d", '’d']);
@@ -108,7 +109,17 @@ export function nounReadsAsVerb(tokens: Token[], k: number, lo: number): boolean
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   if (!prev || k - 1 < lo || !next) return false;
-  // an uninflected form reads as a verb only before "that", a quotation or a colon ("the figures show that")
+  // an uninflected form reads as a verb only before "that", a quotation or a colon ("the figures show that"), or
+  // after a plural subject ("polls show voters …", "economists say", "six in 10 say")
+  const pluralSubject =
+    ((prev.pos === 'NOUN' || prev.pos === 'PROPN') && (prev.normal !== prev.lemma || k - 1 === lo) && /[a-z]s$/u.test(prev.normal)) ||
+    (prev.pos === 'NUM' && k - 2 >= lo && tokens[k - 2].normal === 'in');
+  if (
+    pluralSubject &&
+    t.normal === t.lemma &&
+    (next.pos === 'NOUN' || next.pos === 'PRON' || next.pos === 'AUX' || next.pos === 'DET' || next.normal === 'that')
+  )
+    return true;
   if (t.normal === t.lemma && !(next.normal === 'that' || isQuoteMark(next) || next.value === ':')) return false;
   const prevOk =
     prev.pos === 'PROPN' || (prev.pos === 'PRON' && SUBJECT_PRONOUNS.has(prev.normal) && !isPossessivePronoun(prev)) || prev.pos === 'NOUN';
@@ -239,30 +250,13 @@ export function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, l
     }
   }
   if (tokens[k].paragraph === 0) f.push('first-paragraph');
-  verbSource(ctx, c, lo, hi, gerund, infinitive);
-  verbContent(ctx, c, lo, hi);
+  // "“Why now?” asked Smith": the quotation's question mark ended the sentence, but the quotation is still this cue's
+  const from = INVERSION_VERBS.has(c.lemma) ? quotationEndsSentenceBefore(ctx, c, lo) : lo;
+  verbSource(ctx, c, from, hi, gerund, infinitive);
+  verbContent(ctx, c, from, hi);
   if (!c.content.length) f.push('no-content');
   else if (c.quotation !== undefined) f.push('content-quote');
   return c;
-}
-
-/**
- * Whether a finite verb follows in the clause from token `from` (before "that", a comma or other clause break): "the
- * figures released on Tuesday show …" (a participle modifying its noun), unlike "Trump called for a prosecutor" or
- * "Clinton argued during the debate that …" (the participle is the clause's own verb).
- */
-function finiteVerbAhead(tokens: Token[], from: number, hi: number): boolean {
-  for (let m = from; m <= hi; m++) {
-    const t = tokens[m];
-    if (!t.isWord) {
-      if (t.value === ',' || t.value === ';' || t.value === ':' || t.value === '.' || isQuoteMark(t)) return false;
-      continue;
-    }
-    if (t.normal === 'that' || t.pos === 'SCONJ' || t.normal === 'who' || t.normal === 'which') return false;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && tokens[m - 1].normal !== 'to' && !GERUND_SUFFIX.test(t.normal) && t.normal !== 'been')
-      return true;
-  }
-  return false;
 }
 
 /**
