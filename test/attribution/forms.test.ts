@@ -64,6 +64,22 @@ describe('attribution forms', () => {
     expect(rel(attribution('Many economists say is the future of the region.'), 'say').source?.text).toBe('Many economists');
   });
 
+  it('a quantifier floated off the subject and "since" join the verb group ("have all attacked", "has since said")', () => {
+    expect(rel(attribution('Tom Harris and Ann Lee have all attacked the plan as waste.'), 'have all attacked').source?.text).toBe(
+      'Tom Harris and Ann Lee',
+    );
+    expect(rel(attribution('They both said the vote was fair.'), 'both said').source?.text).toBe('They');
+    expect(rel(attribution('She has since said that she regrets the vote.'), 'has since said').source?.text).toBe('She');
+  });
+
+  it('"…, writing that …" shares the clause subject, not the possessive of a noun cue before it', () => {
+    const a = attribution(
+      "Tom Harris made a third attempt to deflect Ann Lee's criticism of the plan, writing on Twitter that the plan was fine.",
+    );
+    expect(rel(a, 'criticism of').source?.text).toBe('Ann Lee');
+    expect(sourceName(a, rel(a, 'writing on Twitter'))).toBe('Tom Harris');
+  });
+
   it('"…," said X, with an appositive role', () => {
     const a = attribution('“The budget is fair,” said Tom Harris, the finance minister.');
     const r = rel(a, 'said');

@@ -160,7 +160,13 @@ function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
       isVerbGroupWord(t) ||
       (t.pos === 'ADV' &&
         !NOT_CUE_ADVERBS.has(t.normal) &&
-        (CUE_AUXILIARIES.has(t.normal) || t.normal.endsWith('ly') || (j - 1 >= lo && isVerbGroupWord(tokens[j - 1])) || n === 0))
+        (CUE_AUXILIARIES.has(t.normal) || t.normal.endsWith('ly') || (j - 1 >= lo && isVerbGroupWord(tokens[j - 1])) || n === 0)) ||
+      // "has since said": "since" (read as a preposition) between the auxiliary and the verb
+      (t.normal === 'since' && n === 0 && j - 1 >= lo && tokens[j - 1].lemma === 'have') ||
+      // "have all attacked", "Obama and Clinton both agree": a quantifier floated off the subject
+      ((t.normal === 'all' || t.normal === 'both') &&
+        j - 1 >= lo &&
+        (isVerbGroupWord(tokens[j - 1]) || isNpHead(tokens[j - 1]) || tokens[j - 1].pos === 'PRON'))
     ) {
       j--;
       n++;
