@@ -9,7 +9,8 @@ import { isComma } from './tokens';
 
 /** Accepted candidates without those no rule rejects (same order). */
 export function filterCandidates(doc: SlantDocument, accepted: Candidate[]): Candidate[] {
-  return accepted.filter((c) => !relativeThingSource(doc, c));
+  // an attribution noun with nothing reported ("the silence from the board", "a statement from the mayor"): no claim
+  return accepted.filter((c) => !relativeThingSource(doc, c) && !(c.form === 'noun' && !c.content.length));
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'that']);

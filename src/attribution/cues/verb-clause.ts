@@ -1,6 +1,6 @@
 /**
  * Clause-level checks of a verb cue: whether a finite verb follows (a participle modifying its noun, not the clause's
- * verb), and where a cue that opens its sentence right after a quotation looks back to.
+ * verb), where a cue that opens its sentence right after a quotation looks back to, and idioms that are no cue.
  */
 import type { Token } from '../../document';
 import { type Candidate, type Ctx, CUE_REACH } from '../candidate';
@@ -36,4 +36,12 @@ export function finiteVerbAhead(tokens: Token[], from: number, hi: number): bool
       return true;
   }
   return false;
+}
+
+/** "speaks volumes", "speaks for itself": idioms of showing, never anybody's words reported. */
+export function showingIdiom(tokens: Token[], k: number, hi: number): boolean {
+  if (tokens[k].lemma !== 'speak' || k + 1 > hi) return false;
+  const n1 = tokens[k + 1].normal;
+  if (n1 === 'volumes') return true;
+  return n1 === 'for' && k + 2 <= hi && (tokens[k + 2].normal === 'itself' || tokens[k + 2].normal === 'themselves');
 }
