@@ -30,7 +30,7 @@ describe('relative pronoun sources', () => {
 });
 
 describe('attribution nouns and idioms with nothing reported', () => {
-  it('an attribution noun with no content is no attribution ("the silence from the board")', () => {
+  it('an attribution noun with no content and its source after "from" is no attribution ("the silence from the board")', () => {
     expect(cues('The silence from the board speaks volumes.')).toEqual([]);
     expect(cues('Her criticism of the plan was sharp.')).toContain('criticism of');
   });
