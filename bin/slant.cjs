@@ -40,7 +40,7 @@ function runFromSnapshot(argv) {
   } catch {
     return undefined;
   }
-  const stamp = existsSync(join(dist, '.build-hash')) ? readFileSync(join(dist, '.build-hash'), 'utf8').trim() : null;
+  const stamp = existsSync(join(dist, '.build-hash')) ? readFileSync(join(dist, '.build-hash'), 'utf8').split('\n')[0].trim() : null;
   const fits = meta.node === process.version && meta.platform === process.platform && meta.arch === process.arch && meta.build === stamp;
   if (!fits || !existsSync(blob) || statSync(blob).size !== meta.bytes) return undefined;
   const run = require('node:child_process').spawnSync(process.execPath, ['--snapshot-blob', blob, ...argv], {

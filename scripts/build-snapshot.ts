@@ -47,7 +47,8 @@ export async function buildSnapshot(): Promise<void> {
     node: process.version,
     platform: process.platform,
     arch: process.arch,
-    build: existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : null,
+    // the content hash of the sources dist/ was built from (first line of the stamp; see scripts/prepare.cjs)
+    build: existsSync(stamp) ? readFileSync(stamp, 'utf8').split('\n')[0].trim() : null,
     bytes: statSync(blob).size,
   };
   writeFileSync(join(SNAPSHOT_DIR, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');

@@ -3,7 +3,8 @@
 // already built from exactly these sources. The check matters for the newcomer's first `npx slant …`: npx links the
 // clone into its cache and runs `prepare` again, and a second full build there took 13 s and 920 MB (issue #13).
 // The build inputs (src/, lexicons/, models/, the build and package configuration) are hashed into
-// dist/.build-hash; `--force` rebuilds anyway. `npm run build` always rebuilds. After tsup, scripts/build-browser.ts
+// dist/.build-hash (first line); its second line fingerprints their paths, sizes and modification times, so that an
+// untouched clone is recognised without reading 6 MB (as make does; a touched file is hashed). `--force` rebuilds anyway. `npm run build` always rebuilds. After tsup, scripts/build-browser.ts
 // writes dist/browser/ and scripts/build-snapshot.ts the start-up snapshot of `slant analyze` (dist/snapshot/).
 'use strict';
 const { createHash } = require('node:crypto');
@@ -21,6 +22,7 @@ const INPUTS = [
   'package.json',
   'package-lock.json',
   'scripts/build-browser.ts',
+  'scripts/build-snapshot.ts',
 ];
 const STAMP = join(root, 'dist', '.build-hash');
 
@@ -43,9 +45,29 @@ function inputHash() {
   return hash.digest('hex');
 }
 
-const wanted = inputHash();
+/** Paths, sizes and modification times of the inputs, hashed: equal means no input was touched since the build. */
+function inputFingerprint() {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) {
+    for (const file of files(join(root, input))) {
+      const { size, mtimeMs } = statSync(file);
+      hash.update(`${relative(root, file)}\0${size}\0${mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex');
+}
+
 const force = process.argv.includes('--force');
-if (!force && existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === wanted) {
+const [builtFrom, builtFingerprint] = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim().split('\n') : [];
+const fingerprint = inputFingerprint();
+if (!force && builtFrom && builtFingerprint === fingerprint) {
+  process.stdout.write('slant: dist/ is up to date with the sources; build skipped\n');
+  process.exit(0);
+}
+const wanted = inputHash();
+if (!force && builtFrom === wanted) {
+  // touched, not changed: remember the new times
+  writeFileSync(STAMP, `${wanted}\n${fingerprint}\n`);
   process.stdout.write('slant: dist/ is up to date with the sources; build skipped\n');
   process.exit(0);
 }
@@ -58,6 +80,6 @@ if (!existsSync(tsup)) {
 execFileSync(tsup, [], { cwd: root, stdio: 'inherit' });
 // The browser files (dist/browser/slant.mjs and dom.mjs): esbuild, platform browser.
 execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'build-browser.ts')], { cwd: root, stdio: 'inherit' });
-writeFileSync(STAMP, wanted + '\n');
-// The start-up snapshot of `slant analyze` (dist/snapshot/, read by bin/slant.cjs): after the stamp, which it records.
+writeFileSync(STAMP, `${wanted}\n${fingerprint}\n`);
+// The start-up snapshot of `slant analyze` (dist/snapshot/, read by bin/slant.cjs): after the stamp, whose first line it records.
 execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'build-snapshot.ts')], { cwd: root, stdio: 'inherit' });
