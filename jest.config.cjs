@@ -19,6 +19,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Many tests load wink's model and the built-in resources (about 1 s on an idle 2-core machine, several times that
+  // on a loaded one, where jest's 5 s default failed test/batch/summary.test.ts): a hang still fails, a slow machine not.
+  testTimeout: 30_000,
   transform: {
     '^.+\\.ts$': [
       'ts-jest',

@@ -4,7 +4,7 @@
 // clone into its cache and runs `prepare` again, and a second full build there took 13 s and 920 MB (issue #13).
 // The build inputs (src/, lexicons/, models/, the build and package configuration) are hashed into
 // dist/.build-hash; `--force` rebuilds anyway. `npm run build` always rebuilds. After tsup, scripts/build-browser.ts
-// writes dist/browser/.
+// writes dist/browser/ and scripts/build-snapshot.ts the start-up snapshot of `slant analyze` (dist/snapshot/).
 'use strict';
 const { createHash } = require('node:crypto');
 const { execFileSync } = require('node:child_process');
@@ -59,3 +59,5 @@ execFileSync(tsup, [], { cwd: root, stdio: 'inherit' });
 // The browser files (dist/browser/slant.mjs and dom.mjs): esbuild, platform browser.
 execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'build-browser.ts')], { cwd: root, stdio: 'inherit' });
 writeFileSync(STAMP, wanted + '\n');
+// The start-up snapshot of `slant analyze` (dist/snapshot/, read by bin/slant.cjs): after the stamp, which it records.
+execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'build-snapshot.ts')], { cwd: root, stdio: 'inherit' });

@@ -7,11 +7,14 @@
  *   npx tsx scripts/snapshot.ts --compare /tmp/before.txt
  *
  * `--full DIR` also writes each differing report as JSON into DIR (with --compare), to read what changed.
+ * `--no-term-seed` compiles the built-in lexicons without models/term-tokens.json (every term parsed by wink), to
+ * check that the pre-made tokenisation changes no report.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { disableTermTokenSeed } from '../src/lexicon/term-tokens';
 import { createPipeline } from '../src/pipeline';
 
 const { values } = parseArgs({
@@ -21,8 +24,10 @@ const { values } = parseArgs({
     compare: { type: 'string' },
     full: { type: 'string' },
     limit: { type: 'string' },
+    'no-term-seed': { type: 'boolean', default: false },
   },
 });
+if (values['no-term-seed']) disableTermTokenSeed();
 
 const shared = resolve(values.shared);
 const files: Array<[string, string]> = [['bench', join(shared, 'bench', 'corpus.jsonl')]];

@@ -252,8 +252,8 @@ export function readRaw(wdoc: ReturnType<Nlp['readDoc']>): WinkTokens | undefine
       types[i] = memo.type[lexeme] ?? (memo.type[lexeme] = cache.property(lexeme, 'tokenType') as string);
       const key = lexeme * POS_SLOTS + posIndex;
       let lemma = memo.lemma.get(key);
-      if (lemma === undefined) memo.lemma.set(key, (lemma = rawLemma(i)));
-      lemmas[i] = lemma;
+      if (lemma === undefined) memo.lemma.set(key, (lemma = hasStrayLemma(cache, lexeme) ? NO_LEMMA : rawLemma(i)));
+      lemmas[i] = lemma === NO_LEMMA ? (undefined as unknown as string) : lemma;
     } else {
       // contractions and out-of-vocabulary words: not memoised
       normals[i] = cache.value(contraction ? cache.nox(spacesAndNox) : cache.normal(lexeme));
@@ -273,7 +273,21 @@ const POS_MASK = 0x3f00000;
 const LEMMA_BITS = 20;
 const POS_SLOTS = 64;
 
+/**
+ * Memo value for a vocabulary word whose model entry gives no usable lemma. wink's lite model points the single lemma
+ * of 864 contraction forms ("cannot", "can't", "ain't"…, when not split) past the end of its own lexeme table, so
+ * wink returns undefined in a fresh process and, once the process has learnt some 40,000 new words, whichever word
+ * sits there ("cannot" → "Elmendorf"): the report of a text then depended on what the process read before (3 of
+ * the 9,589 snapshot texts). Such a lemma is read as missing, as in a fresh process; the word's normal form is used.
+ */
+const NO_LEMMA = '\u0000';
+function hasStrayLemma(cache: WinkCache, lexeme: number): boolean {
+  const mapped = cache.mappedSpelling(lexeme);
+  return cache.property(mapped, 'isSLemma') === 1 && (cache.property(mapped, 'lemma') as number) >= intrinsicLexemes;
+}
+
 interface WinkCache {
+  mappedSpelling(index: number): number;
   value(index: number): string;
   normal(index: number): number;
   nox(packed: number): number;

@@ -6,11 +6,16 @@ export interface Io {
   stderrIsTTY: boolean;
 }
 
+/** The process's streams. Terminals are checked when asked (not when this module loads: see src/cli/snapshot.ts). */
 export const processIo: Io = {
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
-  isTTY: Boolean(process.stdout.isTTY),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
+  get isTTY() {
+    return Boolean(process.stdout.isTTY);
+  },
+  get stderrIsTTY() {
+    return Boolean(process.stderr.isTTY);
+  },
 };
 
 /** Wrong command-line usage: reported in one line with exit code 2. */

@@ -93,8 +93,8 @@ export function assertReportInvariants(report: Report, text: string): void {
 }
 
 /** A flagged case must name the message id of every marked span, and only ids the analyzer declares. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function checkMessageIds(analyzer: Analyzer<string, any>, c: FlaggedCase, marks: number): void {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const declared = Object.keys(analyzer.meta.messages);
   const ids = Array.isArray(c.messageId) ? c.messageId : [c.messageId];
   if (c.messageId === undefined || ids.length === 0 || ids.some((id) => typeof id !== 'string' || id === '')) {
@@ -127,8 +127,8 @@ export class AnalyzerTester {
    * Registers one test per case with the test framework's global `describe`/`it` (jest, mocha, vitest with
    * globals), or runs them at once and throws on the first failure when there is none.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run(name: string, analyzer: Analyzer<string, any>, cases: TesterCases): void {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const g = globalThis as TestGlobals;
     const tests: Array<[string, () => void]> = [];
     for (const c of cases.clean ?? []) {
@@ -146,8 +146,8 @@ export class AnalyzerTester {
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private analyze(analyzer: Analyzer<string, any>, text: string, options?: Record<string, unknown>): Report {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const key = `${analyzer.meta.id}:${JSON.stringify(options ?? {})}`;
     let pipeline = this.pipelines.get(key);
     if (!pipeline) {
@@ -161,15 +161,15 @@ export class AnalyzerTester {
     return report;
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private checkClean(analyzer: Analyzer<string, any>, c: CleanCase): void {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const report = this.analyze(analyzer, c.text, c.options);
     const own = report.findings.filter((f) => f.analyzer === analyzer.meta.id);
     if (own.length) throw new Error(`expected no findings in "${c.text}", got:\n  ${own.map(show).join('\n  ')}`);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private checkFlagged(analyzer: Analyzer<string, any>, c: FlaggedCase): void {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const { text, spans } = parseMarks(c.text);
     if (!spans.length) throw new Error(`flagged case has no [[marks]]: ${c.text}`);
     checkMessageIds(analyzer, c, spans.length);

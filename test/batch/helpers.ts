@@ -14,7 +14,7 @@ export const readLines = (file: string): string[] =>
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l !== '');
-export const readRecords = (file: string): Array<Record<string, any>> => readLines(file).map((l) => JSON.parse(l)); // eslint-disable-line @typescript-eslint/no-explicit-any
+export const readRecords = (file: string): Array<Record<string, any>> => readLines(file).map((l) => JSON.parse(l));
 
 /**
  * Test analyzer with known numbers: one finding per word "zork" (term "zork") and per word "blip" (term "blip");

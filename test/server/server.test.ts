@@ -18,7 +18,6 @@ import { article, postUnfinished } from './helpers';
 jest.setTimeout(180_000);
 
 const pipeline = createPipeline();
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (r: Response): Promise<any> => r.json();
 const PROBLEM = 'application/problem+json';
 
@@ -55,7 +54,6 @@ const post = (url: string, body: string, contentType = 'application/json', heade
   fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
 
 async function problem(res: Response, status: number): Promise<Record<string, any>> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toBe(PROBLEM);
   const p = await json(res);
@@ -339,7 +337,7 @@ describe('README and example', () => {
     expect(shown('s400-india.txt')).toEqual([
       String(report.score.overall),
       ...warnings.map((f: any) => JSON.stringify([f.span.start, f.span.end, f.analyzer, f.span.text])),
-    ]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    ]);
     const sarif = await json(await post(`${mainUrl}/v1/analyze?format=sarif`, articleFile('water-fine.html'), 'text/html'));
     expect(shown('format=sarif')).toEqual([JSON.stringify(sarif.runs[0].results[0].locations[0].physicalLocation.region)]);
     const batch =
