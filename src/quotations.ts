@@ -45,10 +45,16 @@ const ELISION_AFTER = /^(?:em|tis|twas|til|till|cause|bout|n|round|cos|s)\b|^\d0
 
 const isSpace = (c: string | undefined): boolean => c === undefined || /\s/u.test(c);
 
-/** Whether a straight or curly double mark at `i` opens, closes, or cannot tell from its neighbours. */
-function doubleContext(text: string, i: number, lo: number, hi: number): 'open' | 'close' | 'either' {
+/**
+ * Two straight apostrophes stand for a double quotation mark in some newspapers' text (''…'', the New York Times
+ * archive's convention): one mark of width 2.
+ */
+const isDoubleApostrophe = (text: string, i: number, hi: number): boolean => text[i] === "'" && i + 1 < hi && text[i + 1] === "'";
+
+/** Whether a straight or curly double mark at `i` (`width` characters) opens, closes, or cannot tell from its neighbours. */
+function doubleContext(text: string, i: number, lo: number, hi: number, width = 1): 'open' | 'close' | 'either' {
   const before = i > lo ? text[i - 1] : undefined;
-  const after = i + 1 < hi ? text[i + 1] : undefined;
+  const after = i + width < hi ? text[i + width] : undefined;
   const opens = (before === undefined || OPEN_CONTEXT_BEFORE.test(before)) && !isSpace(after);
   const closes = before !== undefined && !isSpace(before) && (after === undefined || CLOSE_CONTEXT_AFTER.test(after));
   if (opens && !closes) return 'open';
@@ -86,7 +92,7 @@ function findSingleCloser(text: string, i: number, lo: number, hi: number): numb
   const end = Math.min(hi, i + 1 + MAX_SINGLE_QUOTE);
   for (let j = i + 1; j < end; j++) {
     const c = text[j];
-    if (c === '"' || DOUBLE_OPENERS.has(c) || DOUBLE_CLOSERS.has(c)) break;
+    if (c === '"' || DOUBLE_OPENERS.has(c) || DOUBLE_CLOSERS.has(c) || isDoubleApostrophe(text, j, hi)) break;
     if (j > i + 1 && isSingleOpener(text, j, lo, hi) && candidate < 0) break;
     if (!isSingleCloser(text, j, lo, hi)) continue;
     const possessive = text[j - 1] === 's' && LOWER_START.test(text.slice(j + 1, j + 3));
@@ -132,6 +138,7 @@ function closesBeforeOpening(text: string, p: Range): boolean {
     if (DOUBLE_CLOSERS.has(c)) return true;
     if (DOUBLE_OPENERS.has(c)) return false;
     if (c === '"') return doubleContext(text, i, p.start, p.end) === 'close';
+    if (isDoubleApostrophe(text, i, p.end)) return doubleContext(text, i, p.start, p.end, 2) === 'close';
   }
   return false;
 }
@@ -168,11 +175,12 @@ export function findQuotations(text: string, paragraphs: Range[]): RawQuotation[
     let i = p.start;
     if (carry) {
       const first = text[p.start];
-      const reopens = first === '"' || DOUBLE_OPENERS.has(first);
+      const width = isDoubleApostrophe(text, p.start, p.end) ? 2 : 1;
+      const reopens = first === '"' || DOUBLE_OPENERS.has(first) || width === 2;
       if (reopens || closesBeforeOpening(text, p)) {
-        carry.contentStart = reopens ? p.start + 1 : p.start;
+        carry.contentStart = reopens ? p.start + width : p.start;
         stack.push(carry);
-        if (reopens) i = p.start + 1;
+        if (reopens) i = p.start + width;
       } else {
         const prev = paragraphs[pIndex - 1];
         finish(carry, prev.end, false, prev.end);
@@ -186,25 +194,27 @@ export function findQuotations(text: string, paragraphs: Range[]): RawQuotation[
     for (; nextMark < marks.length && marks[nextMark] < p.end; nextMark++) {
       i = marks[nextMark];
       const c = text[i];
-      const isDoubleMark = c === '"' || DOUBLE_OPENERS.has(c) || DOUBLE_CLOSERS.has(c);
+      const width = isDoubleApostrophe(text, i, p.end) ? 2 : 1;
+      const isDoubleMark = c === '"' || DOUBLE_OPENERS.has(c) || DOUBLE_CLOSERS.has(c) || width === 2;
       if (isDoubleMark) {
+        if (width === 2) nextMark++; // the second apostrophe is part of this mark
         const top = stack.length ? stack[stack.length - 1] : undefined;
         let role: 'open' | 'close';
         if (DOUBLE_CLOSERS.has(c)) role = top ? 'close' : doubleContext(text, i, p.start, p.end) === 'open' ? 'open' : 'close';
         else if (c === '“' && top && (top.mark === '„' || doubleContext(text, i, p.start, p.end) === 'close')) role = 'close';
-        else if (c !== '"') role = 'open';
+        else if (c !== '"' && width === 1) role = 'open';
         else {
-          const ctx = doubleContext(text, i, p.start, p.end);
+          const ctx = doubleContext(text, i, p.start, p.end, width);
           role = ctx === 'either' ? (top ? 'close' : 'open') : ctx;
         }
         if (role === 'open') {
           // A guard, not a rule of quotation: past this depth an opener is left as text, so that a run of stray
           // openers cannot nest without end (each open quotation spans the rest of the paragraph: quadratic time).
           if (stack.length >= MAX_DOUBLE_NESTING) continue;
-          stack.push({ mark: c, start: i, contentStart: i + 1, segments: [] });
+          stack.push({ mark: c, start: i, contentStart: i + width, segments: [] });
         } else if (top) {
           stack.pop();
-          finish(top, i + 1, true, i);
+          finish(top, i + width, true, i);
         }
         continue;
       }

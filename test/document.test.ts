@@ -225,6 +225,27 @@ describe('quotations', () => {
     expect(kinds(doc)).toEqual(['direct:we are leaving at dawn tomorrow', 'direct:we are staying here for good']);
   });
 
+  it("reads two straight apostrophes as a double quotation mark (''…'', a newspaper archive's convention)", () => {
+    const text = "''We are not done,'' the mayor said. He called it ''a dead end.''\n''It was over by noon,'' she said.";
+    const doc = parseDocument(text);
+    expect(kinds(doc)).toEqual(['direct:We are not done,', 'direct:a dead end.', 'direct:It was over by noon,']);
+    expect(doc.quotations.map((q) => text.slice(q.start, q.end))).toEqual([
+      "''We are not done,''",
+      "''a dead end.''",
+      "''It was over by noon,''",
+    ]);
+    expect(doc.tokens.find((t) => t.value === 'mayor')?.voice).toBe('writer');
+    expect(doc.tokens.find((t) => t.value === 'done')?.voice).toBe('quoted');
+    // an apostrophe pair at a paragraph start continues the quotation of the paragraph before
+    const long = "''We counted the boats,\n''and then we called for help,'' the captain said.";
+    const d2 = parseDocument(long);
+    expect(d2.quotations).toHaveLength(1);
+    expect(d2.quotations[0].segments.map((s) => long.slice(s.start, s.end))).toEqual([
+      'We counted the boats,',
+      'and then we called for help,',
+    ]);
+  });
+
   it('survives stray quote marks without crashing or inventing long quotations', () => {
     const doc = parseDocument('He measured 6\' 2" tall. A lone " mark. 5\'11" and "');
     // no direct quotation (nothing is put in a speaker's voice) and no scare quote longer than a few words

@@ -12,6 +12,7 @@ import { adverb, isAttributive, modifier } from './cues/hedge';
 import { noun } from './cues/noun';
 import { preposition, prepositionNounAhead } from './cues/preposition';
 import { anonymityIdiom, nounReadsAsVerb, verb } from './cues/verb';
+import { showingIdiom } from './cues/verb-clause';
 import { windowFeatures } from './features';
 import { soCalledFrom } from '../distancing';
 
@@ -55,7 +56,7 @@ export function findCandidates(
           (t.pos === 'NOUN' && priorOf(ctx, t.lemma, 'v') !== undefined && nounReadsAsVerb(tokens, k, lo));
         if (verbish) {
           const p = lookupPrior(ctx, t, 'v');
-          if (p && !anonymityIdiom(tokens, k, hi)) c = verb(ctx, k, lo, hi, p.prior, p.lemma);
+          if (p && !anonymityIdiom(tokens, k, hi) && !showingIdiom(tokens, k, hi)) c = verb(ctx, k, lo, hi, p.prior, p.lemma);
         } else if (t.pos === 'NOUN') {
           const p = lookupPrior(ctx, t, 'n');
           if (p) c = noun(ctx, k, lo, hi, p.prior);

@@ -184,7 +184,8 @@ function inheritSources(doc: SlantDocument, accepted: Candidate[], ctx: Ctx): vo
       const src = latest ?? clauseSubjectOf(doc, doc.sentences[sentence].tokenStart, c.first, ctx);
       if (src && src.last < c.first) c.source = src;
     }
-    if (c.source) latest = c.source;
+    // a possessive of a noun cue ("deflect Khan's criticism") is no subject that a later "…, writing" shares
+    if (c.source && c.sourceSide !== 'possessive') latest = c.source;
   }
 }
 

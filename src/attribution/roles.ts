@@ -1,88 +1,33 @@
 /**
  * Roles and titles of people: which definite descriptions name a person ("the senator", "the presumptive nominee"),
- * which titles are equivalent ("congressman" for "representative"), and the titles a written role holds.
+ * which titles are equivalent ("congressman" for "representative"), and the titles a written role holds. The words
+ * are data (lexicons/en/source-words.json: additive-roles, fallback-heads, description-heads, *-titles).
  */
 import type { SlantDocument, Token } from '../document';
 import type { TokenRange } from './candidate';
-import { ANONYMITY_MARKERS, PERSON_TITLES } from './lexicon';
+import { ANONYMITY_MARKERS, PERSON_TITLES, sourceWords } from './lexicon';
 import { clean, HONORIFICS, type MentionInfo, titleKey, trimLast } from './mention';
 import { isComma, isPossessivePronoun } from './tokens';
 import { startsUpper } from '../document/casing';
 
-const LEGISLATOR = ['senator', 'representative', 'congressman', 'congresswoman', 'lawmaker', 'legislator'];
+const REPRESENTATIVE = [...sourceWords.set('representative-titles')];
+const LEGISLATOR = [...sourceWords.set('legislator-titles')];
 
+/** Titles that may stand for one another ("congressman" for "representative"; "lawmaker" for any legislator). */
 export const ROLE_EQUIVALENTS: Record<string, string[]> = {
-  congressman: ['representative', 'congressman', 'congresswoman'],
-  congresswoman: ['representative', 'congressman', 'congresswoman'],
-  representative: ['representative', 'congressman', 'congresswoman'],
+  ...Object.fromEntries(REPRESENTATIVE.map((title) => [title, REPRESENTATIVE])),
   lawmaker: LEGISLATOR,
   legislator: LEGISLATOR,
 };
 
 /** Roles held on top of an office or title: "the committee chairman" may be a titled representative. */
-export const ADDITIVE_ROLES = new Set([
-  'chairman',
-  'chairwoman',
-  'chair',
-  'leader',
-  'nominee',
-  'candidate',
-  'incumbent',
-  'challenger',
-  'lawmaker',
-  'legislator',
-  'politician',
-  'veteran',
-  'billionaire',
-  'businessman',
-  'businesswoman',
-  'founder',
-  'ceo',
-]);
+export const ADDITIVE_ROLES = sourceWords.set('additive-roles');
 
 /** Offices whose holder is usually the article's named protagonist when the text gives no title to match. */
-export const FALLBACK_HEADS = new Set([
-  'senator',
-  'representative',
-  'congressman',
-  'congresswoman',
-  'governor',
-  'mayor',
-  'justice',
-  'speaker',
-  'leader',
-  'chairman',
-  'chairwoman',
-  'sheriff',
-  'premier',
-  'chancellor',
-  'minister',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'pope',
-]);
+export const FALLBACK_HEADS = sourceWords.set('fallback-heads');
 
-export const DESCRIPTION_HEADS = new Set([
-  'nominee',
-  'candidate',
-  'incumbent',
-  'challenger',
-  'lawmaker',
-  'legislator',
-  'politician',
-  'billionaire',
-  'businessman',
-  'businesswoman',
-  'actor',
-  'actress',
-  'singer',
-  'star',
-  'player',
-  'coach',
-  'veteran',
-]);
+/** Heads of definite person descriptions that are not titles ("the nominee", "the billionaire"). */
+export const DESCRIPTION_HEADS = sourceWords.set('description-heads');
 
 /**
  * "the senator", "the former governor", "the presumptive Republican nominee": a definite, singular person

@@ -28,3 +28,14 @@ describe('relative pronoun sources', () => {
     expect(sourceOf('Maria Lopez, who said the plan would fail, resigned.', 'said')).toBe('who');
   });
 });
+
+describe('attribution nouns and idioms with nothing reported', () => {
+  it('an attribution noun with no content and its source after "from" is no attribution ("the silence from the board")', () => {
+    expect(cues('The silence from the board speaks volumes.')).toEqual([]);
+    expect(cues('Her criticism of the plan was sharp.')).toContain('criticism of');
+  });
+
+  it('"speaks volumes" and "speaks for itself" are no cue', () => {
+    expect(cues('The record of the council speaks for itself.')).toEqual([]);
+  });
+});

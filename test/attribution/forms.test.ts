@@ -34,6 +34,52 @@ describe('attribution forms', () => {
     expect(a.quotationSpeakers.get(0)).toBe(r.sourceId);
   });
 
+  it("''…,'' said X (two apostrophes as quotation marks)", () => {
+    const a = attribution("''The budget is fair,'' said Tom Harris, the finance minister.");
+    const r = rel(a, 'said');
+    expect(r.source?.text).toBe('Tom Harris, the finance minister');
+    expect(content(r)).toEqual(["''The budget is fair,''"]);
+    expect(r.kind).toBe('direct-quote');
+  });
+
+  it('a name then a verb in -ed and a preposition is the clause, not a participle modifying the name', () => {
+    const a = attribution('Earlier in the week, Maria Lopez called for a new inquiry into the contracts.');
+    expect(rel(a, 'called for').source?.text).toBe('Maria Lopez');
+    const b = attribution('Tom Harris argued during the debate that the budget was fair.');
+    expect(rel(b, 'argued during the debate').source?.text).toBe('Tom Harris');
+    // a participle that modifies its noun (the clause's verb follows): the noun is no source of it
+    const c = attribution('The figures released on Tuesday showed a slowdown.');
+    expect(c.relations.filter((r) => r.cue.text.startsWith('released')).map((r) => r.source?.text)).not.toContain('The figures');
+  });
+
+  it('"…?" asked X: the question mark ends the sentence, the quotation is still the cue\'s', () => {
+    const a = attribution('“Why should the vote be taken from him?” asked Tom Harris, a radio host.');
+    const r = rel(a, 'asked');
+    expect(r.source?.text).toBe('Tom Harris, a radio host');
+    expect(content(r)).toEqual(['“Why should the vote be taken from him?”']);
+  });
+
+  it('a reporting verb the tagger reads as a noun after a plural subject ("polls show", "economists say")', () => {
+    expect(rel(attribution('Polls show voters trust the mayor more than her rival.'), 'show').source?.text).toBe('Polls');
+    expect(rel(attribution('Many economists say is the future of the region.'), 'say').source?.text).toBe('Many economists');
+  });
+
+  it('a quantifier floated off the subject and "since" join the verb group ("have all attacked", "has since said")', () => {
+    expect(rel(attribution('Tom Harris and Ann Lee have all attacked the plan as waste.'), 'have all attacked').source?.text).toBe(
+      'Tom Harris and Ann Lee',
+    );
+    expect(rel(attribution('They both said the vote was fair.'), 'both said').source?.text).toBe('They');
+    expect(rel(attribution('She has since said that she regrets the vote.'), 'has since said').source?.text).toBe('She');
+  });
+
+  it('"…, writing that …" shares the clause subject, not the possessive of a noun cue before it', () => {
+    const a = attribution(
+      "Tom Harris made a third attempt to deflect Ann Lee's criticism of the plan, writing on Twitter that the plan was fine.",
+    );
+    expect(rel(a, 'criticism of').source?.text).toBe('Ann Lee');
+    expect(sourceName(a, rel(a, 'writing on Twitter'))).toBe('Tom Harris');
+  });
+
   it('"…," said X, with an appositive role', () => {
     const a = attribution('“The budget is fair,” said Tom Harris, the finance minister.');
     const r = rel(a, 'said');

@@ -10,6 +10,7 @@ import { feat } from '../features';
 import { GERUND_SUFFIX, isBe, MEDIUM_NOUNS, PHRASAL } from '../grammar';
 import { CUE_AUXILIARIES, RECIPIENT_VERBS } from '../lexicon';
 import { sourceLeft, sourceRight, sourceShape } from '../source-span';
+import { finiteVerbAhead, quotationEndsSentenceBefore } from './verb-clause';
 import { isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord, SUBJECT_PRONOUNS } from '../tokens';
 
 const MODALS = new Set(['will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'shall', "'ll", '’ll', "'d", '’d']);
@@ -108,7 +109,17 @@ export function nounReadsAsVerb(tokens: Token[], k: number, lo: number): boolean
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   if (!prev || k - 1 < lo || !next) return false;
-  // an uninflected form reads as a verb only before "that", a quotation or a colon ("the figures show that")
+  // an uninflected form reads as a verb only before "that", a quotation or a colon ("the figures show that"), or
+  // after a plural subject ("polls show voters …", "economists say", "six in 10 say")
+  const pluralSubject =
+    ((prev.pos === 'NOUN' || prev.pos === 'PROPN') && (prev.normal !== prev.lemma || k - 1 === lo) && /[a-z]s$/u.test(prev.normal)) ||
+    (prev.pos === 'NUM' && k - 2 >= lo && tokens[k - 2].normal === 'in');
+  if (
+    pluralSubject &&
+    t.normal === t.lemma &&
+    (next.pos === 'NOUN' || next.pos === 'PRON' || next.pos === 'AUX' || next.pos === 'DET' || next.normal === 'that')
+  )
+    return true;
   if (t.normal === t.lemma && !(next.normal === 'that' || isQuoteMark(next) || next.value === ':')) return false;
   const prevOk =
     prev.pos === 'PROPN' || (prev.pos === 'PRON' && SUBJECT_PRONOUNS.has(prev.normal) && !isPossessivePronoun(prev)) || prev.pos === 'NOUN';
@@ -149,7 +160,13 @@ function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
       isVerbGroupWord(t) ||
       (t.pos === 'ADV' &&
         !NOT_CUE_ADVERBS.has(t.normal) &&
-        (CUE_AUXILIARIES.has(t.normal) || t.normal.endsWith('ly') || (j - 1 >= lo && isVerbGroupWord(tokens[j - 1])) || n === 0))
+        (CUE_AUXILIARIES.has(t.normal) || t.normal.endsWith('ly') || (j - 1 >= lo && isVerbGroupWord(tokens[j - 1])) || n === 0)) ||
+      // "has since said": "since" (read as a preposition) between the auxiliary and the verb
+      (t.normal === 'since' && n === 0 && j - 1 >= lo && tokens[j - 1].lemma === 'have') ||
+      // "have all attacked", "Obama and Clinton both agree": a quantifier floated off the subject
+      ((t.normal === 'all' || t.normal === 'both') &&
+        j - 1 >= lo &&
+        (isVerbGroupWord(tokens[j - 1]) || isNpHead(tokens[j - 1]) || tokens[j - 1].pos === 'PRON'))
     ) {
       j--;
       n++;
@@ -233,14 +250,16 @@ export function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, l
   // "figures released on Tuesday", "the bill passed by the House": a participle modifying the noun before it
   if (c.first === k && prevIn && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && t.normal.endsWith('ed') && t.normal !== t.lemma) {
     const nx = tokens[k + 1];
-    if (!nx || k + 1 > hi || nx.pos === 'ADP' || isTimeWord(nx) || nx.normal === 'by') {
+    if (!nx || k + 1 > hi || nx.normal === 'by' || ((nx.pos === 'ADP' || isTimeWord(nx)) && finiteVerbAhead(tokens, k + 1, hi))) {
       f.push('postnominal-participle');
       c.passive = true; // a reduced passive: its subject is what it modifies, its agent follows "by"
     }
   }
   if (tokens[k].paragraph === 0) f.push('first-paragraph');
-  verbSource(ctx, c, lo, hi, gerund, infinitive);
-  verbContent(ctx, c, lo, hi);
+  // "“Why now?” asked Smith": the quotation's question mark ended the sentence, but the quotation is still this cue's
+  const from = INVERSION_VERBS.has(c.lemma) ? quotationEndsSentenceBefore(ctx, c, lo) : lo;
+  verbSource(ctx, c, from, hi, gerund, infinitive);
+  verbContent(ctx, c, from, hi);
   if (!c.content.length) f.push('no-content');
   else if (c.quotation !== undefined) f.push('content-quote');
   return c;
