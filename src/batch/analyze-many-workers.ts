@@ -4,9 +4,9 @@
  * one bad item); each thread builds the same pipeline from its settings, so every analyzer must be a built-in one.
  */
 import type { Pipeline, PipelineOptions } from '../pipeline';
-import { analyzeItem, checkItem, checkManyOptions } from './analyze-many';
+import { analyzeItems, checkItem, checkManyOptions } from './analyze-many';
 import { toPortableOptions } from './config';
-import { orderedMap } from './ordered';
+import { groupedMap, orderedMap } from './ordered';
 import { analyzeInPool, createWorkerPool } from './pool';
 import type { AnalyzeManyOptions, BatchItem, BatchResult } from './types';
 
@@ -29,7 +29,7 @@ export async function* analyzeMany(
 ): AsyncGenerator<BatchResult, void, undefined> {
   const { workers, maxInFlight } = checkManyOptions(source, options);
   if (workers === 1) {
-    yield* orderedMap(source, maxInFlight, (item) => analyzeItem(pipeline, item));
+    yield* groupedMap(source, maxInFlight, (items) => analyzeItems(pipeline, items));
     return;
   }
   const portable = toPortableOptions(optionsOf(pipeline)); // throws before any thread starts

@@ -44,3 +44,34 @@ export async function* orderedMap<T, R>(
     await Promise.allSettled(pending);
   }
 }
+
+/**
+ * `fn` over groups of up to `size` items, in input order: reads a group, hands it to `fn`, yields the group's results
+ * (one per item, in order), then reads the next group. Never more than `size` items read and not yet yielded.
+ */
+export async function* groupedMap<T, R>(
+  source: Iterable<T> | AsyncIterable<T>,
+  size: number,
+  fn: (items: T[]) => R[],
+): AsyncGenerator<R, void, undefined> {
+  const max = Math.max(1, Math.floor(size) || 1);
+  const iterator: Iterator<T> | AsyncIterator<T> =
+    Symbol.asyncIterator in source ? (source as AsyncIterable<T>)[Symbol.asyncIterator]() : (source as Iterable<T>)[Symbol.iterator]();
+  let exhausted = false;
+  try {
+    while (!exhausted) {
+      const group: T[] = [];
+      while (group.length < max) {
+        const next = await iterator.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        group.push(next.value);
+      }
+      if (group.length) yield* fn(group);
+    }
+  } finally {
+    if (!exhausted) await iterator.return?.();
+  }
+}

@@ -138,6 +138,11 @@ export function analyzeText(pipeline: TextAnalyzer, text: string): { report: Rep
     const message = e instanceof Error ? e.message : String(e);
     return { error: { code: 'ANALYZER_FAILED', message: isSlantError(e) ? message : `analysis threw: ${message}` } };
   }
+  return checkReport(report);
+}
+
+/** A report with a failed analyzer is an error result (as in {@link analyzeText}). */
+export function checkReport(report: Report): { report: Report } | { error: BatchError } {
   const failed = Object.entries(report.analyzers).filter(([, r]) => r.status === 'failed');
   if (failed.length) {
     const message = failed.map(([id, r]) => `analyzer "${id}" failed: ${r.error?.message ?? r.basis}`).join('; ');

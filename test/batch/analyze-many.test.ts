@@ -1,6 +1,7 @@
 import { builtinAnalyzers, createPipeline, isConfigError, use } from '../../src/index';
 import type { BatchResult } from '../../src/batch/types';
 import { analyzeMany } from '../../src/node';
+import { analyzeItems } from '../../src/batch/analyze-many';
 import { zorkCounter, zorkText } from './helpers';
 
 jest.setTimeout(120_000);
@@ -23,6 +24,39 @@ const items = [
 ];
 
 describe('pipeline.analyzeMany', () => {
+  it('analyses a group of articles to the reports analyze() gives each on its own', async () => {
+    const texts = [
+      'Critics slammed the “reckless” plan, which officials said would cut costs. It was reportedly delayed.',
+      '“We will not back down,” Mayor Jane Ortiz told reporters on Monday.\n\nThe so-called reform is a disaster.',
+      'Prices rose 3% in May, according to the statistics office.',
+    ];
+    const pipeline = createPipeline();
+    const one = texts.map((t) => pipeline.analyze(t));
+    expect(pipeline.analyzeTexts(texts)).toEqual(one);
+    const results = await collect(pipeline.analyzeMany(texts.map((text, id) => ({ id, text }))));
+    expect(results.map((r) => r.report)).toEqual(one);
+  });
+
+  it('analyses each item on its own when the group fails, so that only the bad item is an error', () => {
+    const good = createPipeline();
+    const flaky = {
+      analyze: (text: string) => {
+        if (text === 'poison') throw new Error('cannot read this one');
+        return good.analyze(text);
+      },
+      analyzeTexts: (): never => {
+        throw new Error('one text failed');
+      },
+    };
+    const results = analyzeItems(flaky, [
+      { id: 1, text: 'The vote passed.' },
+      { id: 2, text: 'poison' },
+      { id: 3, text: 'Rain is expected.' },
+    ]);
+    expect(results.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'ANALYZER_FAILED', 'ok']);
+    expect(results[2].report).toEqual(good.analyze('Rain is expected.'));
+  });
+
   it('yields one result per item, in input order, in this thread', async () => {
     const results = await collect(createPipeline().analyzeMany(items));
     expect(results.map((r) => r.id)).toEqual(items.map((i) => i.id));

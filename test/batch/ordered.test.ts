@@ -1,4 +1,4 @@
-import { orderedMap } from '../../src/batch/ordered';
+import { groupedMap, orderedMap } from '../../src/batch/ordered';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -64,5 +64,38 @@ describe('orderedMap', () => {
       })(),
     ).rejects.toThrow('boom at 2');
     expect(seen).toEqual([0, 1]);
+  });
+});
+
+describe('groupedMap', () => {
+  it('hands fn groups of at most `size` items and yields their results in input order', async () => {
+    const groups: number[][] = [];
+    const out: string[] = [];
+    for await (const r of groupedMap([0, 1, 2, 3, 4, 5, 6], 3, (items) => {
+      groups.push(items);
+      return items.map((i) => `r${i}`);
+    }))
+      out.push(r);
+    expect(groups).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
+    expect(out).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
+  });
+
+  it('never has more than `size` items pulled from an async source and not yet yielded, and stops when the consumer stops', async () => {
+    let pulled = 0;
+    let yielded = 0;
+    let maxAhead = 0;
+    async function* source() {
+      for (let i = 0; i < 1000; i++) {
+        pulled++;
+        maxAhead = Math.max(maxAhead, pulled - yielded);
+        yield i;
+      }
+    }
+    for await (const r of groupedMap(source(), 4, (items) => items)) {
+      yielded++;
+      if (r === 9) break;
+    }
+    expect(maxAhead).toBeLessThanOrEqual(4);
+    expect(pulled).toBe(12);
   });
 });
