@@ -28,6 +28,11 @@ export const CATEGORIES = [
 ] as const;
 export type LoadedCategory = (typeof CATEGORIES)[number];
 const POS = ['ADJ', 'ADV', 'VERB', 'NOUN', 'PROPN'];
+/**
+ * Categories the model's veto never drops: puffery is promotional wording the training corpora (political news and
+ * propaganda) barely contain, so its weights are an editorial floor and the model has no evidence on it either.
+ */
+export const NO_VETO = new Set<string>(['puffery']);
 /** Parts of speech the model scores without a lexicon match (function words are never loaded on their own). */
 export const OPEN_CLASS = new Set(POS);
 const NEGATORS = new Set(['not', 'never', 'no', 'nor', 'hardly', 'scarcely', 'barely', 'without', 'neither']);
@@ -47,7 +52,15 @@ export interface FeatureSet {
   vector: boolean;
   /** Include the mean vector of the two words either side. */
   context: boolean;
+  /**
+   * Include the match's weight as a logit, the quoted voice by weight, the other matches of the sentence and the
+   * word's derivational suffix (features that generalise past the words seen in training).
+   */
+  extra?: boolean;
 }
+
+/** Derivational suffixes of evaluative words, one feature each (only with `extra`). */
+const SUFFIXES = ['ly', 'est', 'ous', 'ive', 'ist', 'ism', 'ful', 'less', 'ic', 'ical'] as const;
 
 export function featureNames(fs: FeatureSet, D: number): string[] {
   const names = [
@@ -60,6 +73,8 @@ export function featureNames(fs: FeatureSet, D: number): string[] {
     'voice.quoted',
   ];
   names.push(...POS.map((p) => `pos.${p}`), 'ctx.negator', 'ctx.neighbourWeight', 'doc.firstSentence', 'vec.oov');
+  if (fs.extra)
+    names.push('lex.logit', 'lex.quotedWeight', 'ctx.sentenceMatches', 'ctx.sentenceWeight', ...SUFFIXES.map((x) => `suffix.${x}`));
   if (fs.vector) for (let d = 0; d < D; d++) names.push(`vec.${d}`);
   if (fs.context) for (let d = 0; d < D; d++) names.push(`ctx.vec.${d}`);
   return names;
@@ -122,6 +137,24 @@ export function tokenFeatures(
   x[q++] = near;
   x[q++] = t.sentence === 0 ? 1 : 0;
   x[q++] = rows[k] < 0 ? 1 : 0;
+  if (fs.extra) {
+    const w = m ? Math.min(0.98, Math.max(0.02, m.weight)) : 0;
+    x[q++] = m ? Math.log(w / (1 - w)) : 0;
+    x[q++] = m && t.voice === 'quoted' ? m.weight : 0;
+    // the sentence's other matches at the report weight: how loaded the sentence is around the word
+    let count = 0;
+    let sum = 0;
+    for (let j = 0; j < matches.length; j++) {
+      const o = matches[j];
+      if (j === cover[k] || o.weight < 0.23 || doc.tokens[o.first].sentence !== t.sentence) continue;
+      count++;
+      sum += o.weight;
+    }
+    x[q++] = Math.min(count, 3) / 3;
+    x[q++] = Math.min(sum, 1);
+    const word = t.normal;
+    for (const suffix of SUFFIXES) x[q++] = word.length > suffix.length + 3 && word.endsWith(suffix) ? 1 : 0;
+  }
   if (!v) return;
   const D = v.dimensions;
   if (fs.vector) {
@@ -169,11 +202,16 @@ export const LoadedWordModelSchema = z.object({
   license: z.string().optional(),
   trainedOn: z.string().optional(),
   vectors: z.string().min(1),
-  featureSet: z.strictObject({ vector: z.boolean(), context: z.boolean() }),
+  featureSet: z.strictObject({ vector: z.boolean(), context: z.boolean(), extra: z.boolean().optional() }),
   features: z.array(z.string().min(1)),
   weights: z.array(finite),
   /** A word without a lexicon match is reported when its probability is at least this. */
   threshold: finite,
+  /**
+   * A lexicon match at the report weight is not reported when the model rates every word of it below this
+   * (default 0: never); chosen by cross-validation with the threshold.
+   */
+  veto: finite.optional(),
   metrics: z.unknown().optional(),
 });
 export type LoadedWordModelInput = z.input<typeof LoadedWordModelSchema>;
@@ -269,7 +307,7 @@ export function compileWordModel(
   // then costs a few additions instead of 200 multiplications.
   const weights = Float64Array.from(model.weights);
   const D = vectors.dimensions;
-  const base = featureNames({ vector: false, context: false }, D).length;
+  const base = featureNames({ vector: false, context: false, extra: model.featureSet.extra }, D).length;
   const V = vectors.words.length;
   const rowSelf = new Float64Array(V);
   const rowContext = new Float64Array(V);
@@ -322,7 +360,12 @@ export interface ModelDecisions {
   words: ModelWord[];
   /** Lexicon matches below the report weight whose words the model rates at or above the threshold: index → probability. */
   rescued: Map<number, number>;
+  /** Lexicon matches at the report weight whose words the model all rates below the model's veto: index → probability. */
+  vetoed: Map<number, number>;
 }
+
+/** The features before the vectors. */
+const baseSet = (c: CompiledWordModel): FeatureSet => ({ vector: false, context: false, extra: c.model.featureSet.extra });
 
 /** The logit of token k: base features `x` plus the precomputed vector parts (same value as the full feature vector). */
 function fastLogit(doc: SlantDocument, k: number, rows: Int32Array, c: CompiledWordModel, x: Float64Array): number {
@@ -367,7 +410,7 @@ export function analysisLogit(doc: SlantDocument, k: number, matches: readonly M
   const cover = coverage(doc, matches);
   const rows = tokenRows(doc, c.vectors);
   const x = new Float64Array(c.baseWeights.length);
-  tokenFeatures(doc, k, matches, cover, rows, undefined, { vector: false, context: false }, x);
+  tokenFeatures(doc, k, matches, cover, rows, undefined, baseSet(c), x);
   return fastLogit(doc, k, rows, c, x);
 }
 
@@ -385,14 +428,22 @@ export function modelDecisions(
   const cover = coverage(doc, matches);
   const rows = tokenRows(doc, c.vectors);
   const x = new Float64Array(c.baseWeights.length);
-  const noVectors: FeatureSet = { vector: false, context: false };
+  const noVectors = baseSet(c);
   const words: ModelWord[] = [];
   const rescued = new Map<number, number>();
+  const veto = c.model.veto ?? 0;
+  // the highest probability of any word of each match at the report weight (rated only when there is a veto)
+  const reportedBest = new Map<number, number>();
   for (let k = 0; k < doc.tokens.length; k++) {
     const m = cover[k];
-    if ((m >= 0 && matches[m].weight >= minWeight) || !isCandidate(doc, cover, k)) continue;
+    const reported = m >= 0 && matches[m].weight >= minWeight;
+    if ((reported && (veto <= 0 || NO_VETO.has(matches[m].category))) || !isCandidate(doc, cover, k)) continue;
     tokenFeatures(doc, k, matches, cover, rows, undefined, noVectors, x);
     const probability = sigmoid(fastLogit(doc, k, rows, c, x));
+    if (reported) {
+      reportedBest.set(m, Math.max(probability, reportedBest.get(m) ?? 0));
+      continue;
+    }
     if (probability < threshold) continue;
     if (m >= 0) {
       rescued.set(m, Math.max(probability, rescued.get(m) ?? 0));
@@ -402,5 +453,7 @@ export function modelDecisions(
     if (!closeTo) c.nearest.set(rows[k], (closeTo = nearestTerms(c.vectors, rows[k], c.terms).map((n) => n.term)));
     words.push({ k, probability, closeTo: [...closeTo], category: CATEGORY_OF_POS[doc.tokens[k].pos] ?? 'charged-noun' });
   }
-  return { words, rescued };
+  const vetoed = new Map<number, number>();
+  for (const [m, probability] of reportedBest) if (probability < veto) vetoed.set(m, probability);
+  return { words, rescued, vetoed };
 }

@@ -101,7 +101,10 @@ const OptionsSchema = z.strictObject({
    * trained on the built-in weights, and a term removed from a custom lexicon must not come back as a model finding).
    */
   model: z.boolean().optional(),
-  /** Probability from which the word-level model reports a word (default: the model's own, 0.3, chosen by cross-validation). */
+  /**
+   * Probability from which the word-level model reports a word (default: the model's own, 0.3, chosen by
+   * cross-validation with the model's veto: a lexicon match whose every word the model rates under 0.08 is dropped).
+   */
   modelThreshold: z.number().min(0).max(1).optional(),
   /**
    * Report distancing devices (src/distancing.ts): "so-called X" and scare quotes (a few words in quotation marks
@@ -182,6 +185,8 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       const { entry } = m;
       const rescued = decided?.rescued.get(j);
       if (entry.weight < options.minWeight && rescued === undefined) continue;
+      // the word-level model rates every word of this match as unlikely to be read as loaded here
+      if (decided?.vetoed.has(j)) continue;
       const negated = keptNegated[j];
       const quoted = doc.isQuoted(m.first, m.last);
       const quotation = quoted ? doc.quotationOf(m.start, m.end) : undefined;
@@ -302,6 +307,7 @@ export const loadedLanguage = defineAnalyzer<LoadedLanguageMessageId, LoadedLang
       writerWeight: round(writerWeight),
       flaggedSentences: flaggedSentences.size,
       modelFindings,
+      modelVetoed: decided?.vetoed.size ?? 0,
       distancing,
       distancingPer100Words: round(writerWords > 0 ? (100 * distancing) / writerWords : 0),
     };

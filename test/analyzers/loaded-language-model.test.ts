@@ -28,7 +28,7 @@ describe('loaded-language word model', () => {
     expect(f.evidence.closeTo).toHaveLength(3);
     for (const t of f.evidence.closeTo!) expect(lexiconTerms.has(t)).toBe(true);
     expect(f.explanation).toContain(`Close to: ${f.evidence.closeTo!.join(', ')}`);
-    expect(f.evidence.probability).toBeGreaterThanOrEqual(0.35);
+    expect(f.evidence.probability).toBeGreaterThanOrEqual(0.3);
     expect(f.suggestions).toEqual([]);
     expect(f.category).toBe('charged-noun');
   });
@@ -50,7 +50,8 @@ describe('loaded-language word model', () => {
         .findings.filter((f) => f.analyzer === 'loaded-language')
         .map((f) => [f.span.text, f.evidence.model ?? 'lexicon']);
     expect(run({})).toEqual([['mess', 'lexicon']]);
-    expect(run({ model: true })).toContainEqual(['critics', 'en/loaded-words']);
+    // asked for, the model may bring the removed word back (the reason it is off by default with a custom lexicon)
+    expect(run({ model: true })).toContainEqual(['shambolic', 'en/loaded-words']);
   });
 
   it('counts model findings in the metrics', () => {
@@ -82,5 +83,44 @@ describe('loaded-language word model: the fast scoring path', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(8);
+  });
+});
+
+describe('loaded-language word model: the veto on lexicon matches', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { compileWordModel, modelDecisions } = require('../../src/analyzers/loaded-language-model');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { compileVectors } = require('../../src/models/vectors');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { builtinLoadedWordModel, builtinVectors } = require('../../src/models/builtin');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseDocument } = require('../../src/document/build');
+  const entries = builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number; category: string }>;
+  const vectors = compileVectors(builtinVectors);
+  const doc = parseDocument('Critics slammed the plan. The vote was postponed.');
+  const matches = [
+    { first: 1, last: 1, weight: 0.68, category: 'charged-verb', negated: false },
+    { first: 8, last: 8, weight: 0.1, category: 'charged-verb', negated: false },
+  ];
+  const decide = (veto: number) =>
+    modelDecisions(doc, matches, compileWordModel({ ...builtinLoadedWordModel, veto }, vectors, entries, 0.23), 0.23);
+
+  it('drops a match at the report weight only when the model rates all its words below the veto', () => {
+    expect([...decide(0).vetoed.keys()]).toEqual([]);
+    const all = decide(1).vetoed;
+    expect([...all.keys()]).toEqual([0]);
+    // the match's probability is given; a veto just above it drops the match, one at it keeps it
+    const p = all.get(0)!;
+    expect(decide(p + 1e-6).vetoed.has(0)).toBe(true);
+    expect(decide(p).vetoed.has(0)).toBe(false);
+  });
+
+  it('never vetoes a match below the report weight (the rescue rule decides those)', () => {
+    expect(decide(1).vetoed.has(1)).toBe(false);
+  });
+
+  it('ships a veto chosen by cross-validation and reports a vetoed lexicon match nowhere', () => {
+    expect(builtinLoadedWordModel.veto).toBeGreaterThan(0);
+    expect(builtinLoadedWordModel.veto).toBeLessThan(builtinLoadedWordModel.threshold);
   });
 });
