@@ -41,7 +41,6 @@ describe('loaded-language word model', () => {
   });
 
   it('is off by default when a custom lexicon replaces the built-in one, on when asked', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { extendLexicon } = require('../../src/index');
     const custom = extendLexicon(builtinLexicons['en/loaded-language'], { remove: ['shambolic'] });
     const run = (options: Record<string, unknown>) =>
@@ -63,13 +62,9 @@ describe('loaded-language word model', () => {
 
 describe('loaded-language word model: the fast scoring path', () => {
   it('gives the same logit as the full feature vector the model was trained on', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { analysisLogit, compileWordModel, fullLogit, isCandidate, coverage } = require('../../src/analyzers/loaded-language-model');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { compileVectors } = require('../../src/models/vectors');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { builtinLoadedWordModel, builtinVectors } = require('../../src/models/builtin');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { parseDocument } = require('../../src/document/build');
     const entries = builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number; category: string }>;
     const c = compileWordModel(builtinLoadedWordModel, compileVectors(builtinVectors), entries, 0.23);
@@ -87,13 +82,9 @@ describe('loaded-language word model: the fast scoring path', () => {
 });
 
 describe('loaded-language word model: the veto on lexicon matches', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { compileWordModel, modelDecisions } = require('../../src/analyzers/loaded-language-model');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { compileVectors } = require('../../src/models/vectors');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { builtinLoadedWordModel, builtinVectors } = require('../../src/models/builtin');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parseDocument } = require('../../src/document/build');
   const entries = builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number; category: string }>;
   const vectors = compileVectors(builtinVectors);
