@@ -4,8 +4,8 @@
 // clone into its cache and runs `prepare` again, and a second full build there took 13 s and 920 MB (issue #13).
 // The build inputs (src/, lexicons/, models/, the build and package configuration) are hashed into
 // dist/.build-hash (first line); its second line fingerprints their paths, sizes and modification times, so that an
-// untouched clone is recognised without reading 6 MB (as make does; a touched file is hashed). `--force` rebuilds anyway. `npm run build` always rebuilds. After tsup, scripts/build-browser.ts
-// writes dist/browser/ and scripts/build-snapshot.ts the start-up snapshot of `slant analyze` (dist/snapshot/).
+// untouched clone is recognised without reading 6 MB (as make does; a touched file is hashed). `--force` rebuilds
+// anyway: `npm run build` always rebuilds. After tsup, scripts/build-browser.ts writes dist/browser/.
 'use strict';
 const { createHash } = require('node:crypto');
 const { execFileSync } = require('node:child_process');
@@ -22,7 +22,6 @@ const INPUTS = [
   'package.json',
   'package-lock.json',
   'scripts/build-browser.ts',
-  'scripts/build-snapshot.ts',
 ];
 const STAMP = join(root, 'dist', '.build-hash');
 
@@ -81,5 +80,3 @@ execFileSync(tsup, [], { cwd: root, stdio: 'inherit' });
 // The browser files (dist/browser/slant.mjs and dom.mjs): esbuild, platform browser.
 execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'build-browser.ts')], { cwd: root, stdio: 'inherit' });
 writeFileSync(STAMP, `${wanted}\n${fingerprint}\n`);
-// The start-up snapshot of `slant analyze` (dist/snapshot/, read by bin/slant.cjs): after the stamp, whose first line it records.
-execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'build-snapshot.ts')], { cwd: root, stdio: 'inherit' });

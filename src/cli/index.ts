@@ -73,10 +73,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 const firstLine = (s: string): string => s.split('\n')[0];
 
-/**
- * Runs the CLI as the process (bin/slant.cjs, and the start-up snapshot of `slant analyze`: src/cli/snapshot.ts):
- * the exit code becomes the process's, and standard output's errors end it cleanly.
- */
+/** Runs the CLI as the process (bin/slant.cjs): its exit code becomes the process's; standard output's errors end it cleanly. */
 export function runProcess(argv: string[]): void {
   // A reader that stops early (slant batch corpus.jsonl | head) closes the pipe: stop quietly, without a stack trace.
   // Any other write error (a full disk, > /dev/full): one line and exit code 1.

@@ -6,7 +6,7 @@ export interface Io {
   stderrIsTTY: boolean;
 }
 
-/** The process's streams. Terminals are checked when asked (not when this module loads: see src/cli/snapshot.ts). */
+/** The process's streams; whether they are terminals is read when asked, not when this module loads. */
 export const processIo: Io = {
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
