@@ -109,23 +109,26 @@ export const compileVectors: ResourceCompiler<WordVectors> = defineResource({
       problems.push(`vectors: ${bytes.length} bytes for ${m.words.length} words × ${D} dimensions`);
     else if (`fnv1a32:${vectorsChecksum(m.words, bytes)}` !== m.checksum)
       problems.push(`checksum: the file says ${m.checksum}, its content gives fnv1a32:${vectorsChecksum(m.words, bytes)}`);
-    if (new Set(m.words).size !== m.words.length) problems.push('words: a word is listed twice');
+    const index = new Map<string, number>();
+    for (let i = 0; i < m.words.length; i++) index.set(m.words[i], i);
+    if (index.size !== m.words.length) problems.push('words: a word is listed twice');
     if (problems.length || !bytes) return undefined;
-    const data = new Float32Array(bytes.length);
-    for (let i = 0; i < m.words.length; i++) {
-      let n = 0;
-      for (let d = 0; d < D; d++) {
-        const b = bytes[i * D + d];
-        const v = b > 127 ? b - 256 : b;
-        data[i * D + d] = v;
-        n += v * v;
-      }
-      const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
-      for (let d = 0; d < D; d++) data[i * D + d] *= inv;
-    }
-    return { id: m.id, dimensions: D, words: m.words, index: new Map(m.words.map((w, i) => [w, i])), data };
+    return { id: m.id, dimensions: D, words: m.words, index, data: unitRows(bytes, D) };
   },
 });
+
+/** The int8 components (two's complement bytes) as float rows scaled to unit length (a zero row stays zero). */
+function unitRows(bytes: Uint8Array, D: number): Float32Array {
+  const signed = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const data = new Float32Array(bytes.length);
+  for (let start = 0; start < signed.length; start += D) {
+    let n = 0;
+    for (let k = start; k < start + D; k++) n += signed[k] * signed[k];
+    const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
+    for (let k = start; k < start + D; k++) data[k] = signed[k] * inv;
+  }
+  return data;
+}
 
 /** Row of a token: its lower-cased form, else its lemma; -1 when the vocabulary has neither. */
 export function vectorRow(v: WordVectors, normal: string, lemma?: string): number {
