@@ -1,10 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { relative, resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 
 // ESM-only dependencies of Markdown input: bundled, so that the CommonJS builds (dist/index.js, dist/cli.js) load them.
 const ESM_ONLY = ['mdast-util-from-markdown', 'mdast-util-frontmatter', 'micromark-extension-frontmatter'];
+
+/**
+ * In the CommonJS build (what bin/slant.cjs and require('slant') load), the built-in data files (models/*.json,
+ * lexicons/en/*.json, 4.6 of the bundle's 5.1 MB) stay files read at run time with require(): JSON.parse reads them
+ * about twice as fast as V8 compiles the same data inlined as a JavaScript literal, and every `slant analyze` pays it.
+ * The ES module build keeps them inlined (JSON imports in ES modules need import attributes, not in all Node 20s).
+ */
+const builtinDataAtRunTime: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'builtin-data-at-run-time',
+  setup(build) {
+    // tsup runs esbuild with format "esm" for both outputs (then converts one); TSUP_FORMAT says which this is
+    if (build.initialOptions.define?.TSUP_FORMAT !== '"cjs"') return;
+    build.onResolve({ filter: /\.json$/ }, (args) => {
+      const file = relative(__dirname, resolve(args.resolveDir, args.path)).split('\\').join('/');
+      // dist/*.js sit one level below the package root, beside models/ and lexicons/
+      return /^(?:models|lexicons\/en)\/[a-z0-9-]+\.json$/.test(file) ? { path: `../${file}`, external: true } : undefined;
+    });
+  },
+};
 
 export default defineConfig([
   {
@@ -29,6 +49,7 @@ export default defineConfig([
       options.define = { ...options.define, __SLANT_MODULE_URL__: context.format === 'esm' ? 'import.meta.url' : 'undefined' };
     },
     noExternal: ESM_ONLY,
+    esbuildPlugins: [builtinDataAtRunTime],
     dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', node: 'src/node.ts', dom: 'src/dom/index.ts' } },
     splitting: true,
     // Source maps stay out of the published package ("files" in package.json); they are for working on slant.
