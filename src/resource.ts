@@ -68,5 +68,5 @@ export const ProvenanceSchema = {
   license: z.string().min(1),
 };
 
-/** A number that is finite (not NaN or ±Infinity). */
-export const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+/** A number that is finite: zod 4's z.number() already rejects NaN and ±Infinity; this names the problem. */
+export const finite = z.number({ error: 'must be a finite number' });

@@ -120,3 +120,20 @@ describe('cue model (models/attribution-cue-model.json)', () => {
     expect(problemsOf(() => compileCueModel({ ...file, weights: 'AA*A' }))[0]).toMatch(/^weights: invalid base64/);
   });
 });
+
+describe('numbers in models', () => {
+  it('rejects NaN and ±Infinity wherever a model holds a number, naming the path', () => {
+    const frames = builtinFramesModel as unknown as { frames: Record<string, { bias: number; cues: number[] }> };
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      const copy = structuredClone(frames);
+      copy.frames.Crime_and_punishment.cues[3] = bad;
+      copy.frames.Cultural_identity.bias = bad;
+      expect(problemsOf(() => compileFramesModel(copy))).toEqual([
+        'frames.Crime_and_punishment.cues.3: must be a finite number',
+        'frames.Cultural_identity.bias: must be a finite number',
+      ]);
+    }
+    const model = modelFile as CueModelInput;
+    expect(problemsOf(() => compileCueModel({ ...model, threshold: Infinity }))).toEqual(['threshold: must be a finite number']);
+  });
+});
