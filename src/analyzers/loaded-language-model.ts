@@ -266,9 +266,14 @@ export interface CompiledWordModel {
   readonly weights: Float64Array;
   /** Weights of the features before the vectors. */
   readonly baseWeights: Float64Array;
-  /** Per vocabulary row: its vector's contribution to the logit as the word itself, and as a neighbour (before the mean). */
+  /**
+   * Per vocabulary row: its vector's contribution to the logit as the word itself, and as a neighbour (before the
+   * mean); NaN until {@link rowParts} fills the row.
+   */
   readonly rowSelf: Float64Array;
   readonly rowContext: Float64Array;
+  /** Number of features before the vectors. */
+  readonly base: number;
   /** Single-word lexicon terms at or above the report threshold that have a vector. */
   readonly terms: ReadonlyArray<{ term: string; row: number }>;
   /** Nearest terms by vocabulary row, filled as words are met (at most one entry per vocabulary word). */
@@ -303,26 +308,13 @@ export function compileWordModel(
       terms.push({ term, row });
     }
   }
-  // The vector features enter the logit linearly, so their part is precomputed per vocabulary row: scoring a word
-  // then costs a few additions instead of 200 multiplications.
+  // The vector features enter the logit linearly, so their part is computed once per vocabulary row, when a text
+  // first uses the row (NaN until then): scoring a word then costs a few additions instead of 200 multiplications.
   const weights = Float64Array.from(model.weights);
   const D = vectors.dimensions;
   const base = featureNames({ vector: false, context: false, extra: model.featureSet.extra }, D).length;
-  const V = vectors.words.length;
-  const rowSelf = new Float64Array(V);
-  const rowContext = new Float64Array(V);
-  const ctxOffset = base + (model.featureSet.vector ? D : 0);
-  for (let r = 0; r < V; r++) {
-    let a = 0;
-    let b = 0;
-    for (let d = 0; d < D; d++) {
-      const x = vectors.data[r * D + d];
-      if (model.featureSet.vector) a += weights[base + d] * x;
-      if (model.featureSet.context) b += weights[ctxOffset + d] * x;
-    }
-    rowSelf[r] = SCALE * a;
-    rowContext[r] = SCALE * b;
-  }
+  const rowSelf = new Float64Array(vectors.words.length).fill(NaN);
+  const rowContext = new Float64Array(vectors.words.length).fill(NaN);
   const compiled: CompiledWordModel = {
     model,
     vectors,
@@ -330,6 +322,7 @@ export function compileWordModel(
     baseWeights: weights.subarray(0, base),
     rowSelf,
     rowContext,
+    base,
     terms,
     nearest: new Map(),
   };
@@ -367,10 +360,30 @@ export interface ModelDecisions {
 /** The features before the vectors. */
 const baseSet = (c: CompiledWordModel): FeatureSet => ({ vector: false, context: false, extra: c.model.featureSet.extra });
 
+/** Fills vocabulary row r's two vector parts (once per process and model). */
+function rowParts(c: CompiledWordModel, r: number): void {
+  if (!Number.isNaN(c.rowSelf[r])) return;
+  const { vector, context } = c.model.featureSet;
+  const D = c.vectors.dimensions;
+  const ctxOffset = c.base + (vector ? D : 0);
+  let a = 0;
+  let b = 0;
+  for (let d = 0; d < D; d++) {
+    const x = c.vectors.data[r * D + d];
+    if (vector) a += c.weights[c.base + d] * x;
+    if (context) b += c.weights[ctxOffset + d] * x;
+  }
+  c.rowSelf[r] = SCALE * a;
+  c.rowContext[r] = SCALE * b;
+}
+
 /** The logit of token k: base features `x` plus the precomputed vector parts (same value as the full feature vector). */
 function fastLogit(doc: SlantDocument, k: number, rows: Int32Array, c: CompiledWordModel, x: Float64Array): number {
   let z = dot(c.baseWeights, x);
-  if (c.model.featureSet.vector && rows[k] >= 0) z += c.rowSelf[rows[k]];
+  if (c.model.featureSet.vector && rows[k] >= 0) {
+    rowParts(c, rows[k]);
+    z += c.rowSelf[rows[k]];
+  }
   if (c.model.featureSet.context) {
     const sentence = doc.tokens[k].sentence;
     let n = 0;
@@ -380,6 +393,7 @@ function fastLogit(doc: SlantDocument, k: number, rows: Int32Array, c: CompiledW
       seen++;
       if (rows[j] >= 0) {
         n++;
+        rowParts(c, rows[j]);
         sum += c.rowContext[rows[j]];
       }
     }
@@ -388,6 +402,7 @@ function fastLogit(doc: SlantDocument, k: number, rows: Int32Array, c: CompiledW
       seen++;
       if (rows[j] >= 0) {
         n++;
+        rowParts(c, rows[j]);
         sum += c.rowContext[rows[j]];
       }
     }

@@ -152,8 +152,20 @@ export function subjectivityFeatures(
 export interface CompiledSubjectivity {
   readonly model: SubjectivityModel;
   readonly vectors: WordVectors;
-  /** Per vocabulary row: SCALE * (vector weights . row). */
+  /** Per vocabulary row: SCALE * (vector weights . row); NaN until {@link rowDotOf} computes it. */
   readonly rowDot: Float64Array;
+}
+
+/** SCALE * (vector weights . row r), computed once per process and model. */
+function rowDotOf(c: CompiledSubjectivity, r: number): number {
+  let dot = c.rowDot[r];
+  if (Number.isNaN(dot)) {
+    const D = c.vectors.dimensions;
+    let z = 0;
+    for (let d = 0; d < D; d++) z += c.model.weights[BASE_FEATURES + d] * c.vectors.data[r * D + d];
+    c.rowDot[r] = dot = SCALE * z;
+  }
+  return dot;
 }
 
 const scratchX = new Float64Array(BASE_FEATURES);
@@ -178,7 +190,7 @@ export function rateSentences(
   for (let q = 0; q < BASE_FEATURES; q++) z += w[q] * scratchX[q];
   if (scratchRows.length) {
     let v = 0;
-    for (const r of scratchRows) v += c.rowDot[r];
+    for (const r of scratchRows) v += rowDotOf(c, r);
     z += v / scratchRows.length;
   }
   return 1 / (1 + Math.exp(-z));
@@ -238,13 +250,8 @@ export function compileSubjectivityModel(input: object, v: WordVectors): Compile
   if (m.features.join(',') !== names.join(',')) problems.push('features: not the features this version computes');
   if (m.weights.length !== names.length) problems.push(`weights: ${m.weights.length} for ${names.length} features`);
   if (problems.length) throw new LexiconError('LEXICON_INVALID', `Subjectivity model "${m.id}":\n  - ${problems.join('\n  - ')}`, problems);
-  const D = v.dimensions;
-  const rowDot = new Float64Array(v.words.length);
-  for (let r = 0; r < rowDot.length; r++) {
-    let z = 0;
-    for (let d = 0; d < D; d++) z += m.weights[BASE_FEATURES + d] * v.data[r * D + d];
-    rowDot[r] = SCALE * z;
-  }
+  // filled per row when a text first uses it (rowDotOf): most of the vocabulary never occurs in one run
+  const rowDot = new Float64Array(v.words.length).fill(NaN);
   const c: CompiledSubjectivity = { model: m, vectors: v, rowDot };
   compiled.set(input, c);
   return c;
