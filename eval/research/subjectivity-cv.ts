@@ -24,6 +24,7 @@ import { parseDocument } from '../../src/document/build';
 import { createPipeline } from '../../src/pipeline';
 import { readJsonl, score, type GoldDoc } from '../score';
 import { foldOf } from './folds';
+import { trainLogistic } from './logistic';
 
 const { values } = parseArgs({
   options: {
@@ -120,41 +121,12 @@ for (const corpus of ['babe', 'mbic']) {
 }
 console.error(`features of ${items.length} sentences in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-function train(rows: Item[], y: (i: Item) => number, epochs = 30, lr = 0.01, l2 = 1e-3): Float64Array {
-  const dim = rows[0].x.length;
-  const w = new Float64Array(dim);
-  const m = new Float64Array(dim);
-  const v = new Float64Array(dim);
-  let seed = 7;
-  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const idx = rows.map((_, i) => i);
-  let step = 0;
-  for (let ep = 0; ep < epochs; ep++) {
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [idx[i], idx[j]] = [idx[j], idx[i]];
-    }
-    for (let b = 0; b < idx.length; b += 32) {
-      const g = new Float64Array(dim);
-      const end = Math.min(idx.length, b + 32);
-      for (let k = b; k < end; k++) {
-        const it = rows[idx[k]];
-        let z = 0;
-        for (let q = 0; q < dim; q++) z += w[q] * it.x[q];
-        const e = 1 / (1 + Math.exp(-z)) - y(it);
-        for (let q = 0; q < dim; q++) g[q] += e * it.x[q];
-      }
-      step++;
-      for (let q = 0; q < dim; q++) {
-        const gq = g[q] / (end - b) + (q ? l2 * w[q] : 0);
-        m[q] = 0.9 * m[q] + 0.1 * gq;
-        v[q] = 0.999 * v[q] + 0.001 * gq * gq;
-        w[q] -= (lr * (m[q] / (1 - 0.9 ** step))) / (Math.sqrt(v[q] / (1 - 0.999 ** step)) + 1e-8);
-      }
-    }
-  }
-  return w;
-}
+const train = (rows: Item[], y: (i: Item) => number): Float64Array =>
+  trainLogistic(
+    rows.map((i) => i.x),
+    rows.map(y),
+    { epochs: 30, lr: 0.01, l2: 1e-3 },
+  );
 const prob = (w: Float64Array, x: Float64Array): number => {
   let z = 0;
   for (let q = 0; q < x.length; q++) z += w[q] * x[q];

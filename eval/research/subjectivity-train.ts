@@ -40,6 +40,7 @@ import {
 import { createPipeline } from '../../src/pipeline';
 import { readJsonl, score, type GoldDoc } from '../score';
 import { foldOf } from './folds';
+import { trainLogistic } from './logistic';
 
 const REPO = join(__dirname, '..', '..');
 const { values } = parseArgs({
@@ -116,40 +117,7 @@ for (const corpus of ['babe', 'mbic']) {
 }
 console.error(`features of ${items.length} items in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-/** Logistic regression by mini-batch Adam, deterministic (fixed shuffle seed). */
-function train(rows: Float64Array[], ys: number[]): Float64Array {
-  const dim = rows[0].length;
-  const w = new Float64Array(dim);
-  const m = new Float64Array(dim);
-  const v = new Float64Array(dim);
-  let seed = 7;
-  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const idx = rows.map((_, i) => i);
-  let step = 0;
-  for (let ep = 0; ep < EPOCHS; ep++) {
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [idx[i], idx[j]] = [idx[j], idx[i]];
-    }
-    for (let b = 0; b < idx.length; b += 32) {
-      const g = new Float64Array(dim);
-      const end = Math.min(idx.length, b + 32);
-      for (let k = b; k < end; k++) {
-        const x = rows[idx[k]];
-        const e = subjectivityOf(w as unknown as number[], x) - ys[idx[k]];
-        for (let q = 0; q < dim; q++) g[q] += e * x[q];
-      }
-      step++;
-      for (let q = 0; q < dim; q++) {
-        const gq = g[q] / (end - b) + (q ? L2 * w[q] : 0);
-        m[q] = 0.9 * m[q] + 0.1 * gq;
-        v[q] = 0.999 * v[q] + 0.001 * gq * gq;
-        w[q] -= (LR * (m[q] / (1 - 0.9 ** step))) / (Math.sqrt(v[q] / (1 - 0.999 ** step)) + 1e-8);
-      }
-    }
-  }
-  return w;
-}
+const train = (rows: Float64Array[], ys: number[]): Float64Array => trainLogistic(rows, ys, { epochs: EPOCHS, lr: LR, l2: L2 });
 
 function macroF1(pos: boolean[], ys: number[]): number {
   let tp = 0, fp = 0, fn = 0, tn = 0; // prettier-ignore
