@@ -20,7 +20,8 @@
  * Corpus text is only read; nothing of it is written.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { use } from '../../src/analyzer';
@@ -58,11 +59,31 @@ const OPINION = new Set(['Expresses writer’s opinion', 'Somewhat factual but a
 
 const dataDir = resolve(values.data!);
 const foldsDir = resolve(values.folds!);
-if (!existsSync(join(foldsDir, 'all.json'))) {
+// The fold lexicons are cached in foldsDir with a hash of what makes them (the data, the built-in lexicons and the
+// research scripts): a cache left by other inputs is remade, so --write always reproduces the shipped file.
+const foldsStamp = join(foldsDir, 'inputs.sha1');
+const foldInputs = createHash('sha1');
+for (const [dir, pick] of [
+  [dataDir, (f: string) => f === 'dev.jsonl'],
+  [join(REPO, 'lexicons', 'en'), (f: string) => f.endsWith('.json')],
+  [join(REPO, 'eval', 'research'), (f: string) => f.startsWith('loaded-') && f.endsWith('.mjs')],
+] as const) {
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const base = file.split(/[\\/]/).pop() ?? file;
+    if (pick(base))
+      foldInputs
+        .update(file)
+        .update('\0')
+        .update(readFileSync(join(dir, file)));
+  }
+}
+const foldsWanted = foldInputs.digest('hex');
+if (!existsSync(join(foldsDir, 'all.json')) || !existsSync(foldsStamp) || readFileSync(foldsStamp, 'utf8').trim() !== foldsWanted) {
   console.error(`writing fold lexicons to ${foldsDir}`);
   execFileSync('node', [join(REPO, 'eval', 'research', 'loaded-terms.mjs'), dataDir, '--no-cv', '--folds-out', foldsDir], {
     stdio: 'inherit',
   });
+  writeFileSync(foldsStamp, foldsWanted + '\n');
 }
 const readLex = (name: string): LexiconInput => JSON.parse(readFileSync(join(foldsDir, name), 'utf8')) as LexiconInput;
 const foldLex = [...Array.from({ length: K }, (_, f) => readLex(`fold-${f}.json`)), readLex('all.json')];
