@@ -33,6 +33,8 @@ export const CUE_AUXILIARIES = cues.set('cue-auxiliaries');
 export const RECIPIENT_VERBS = cues.set('recipient-verbs');
 /** Participles whose passive subject holds the feeling or belief ("the union is worried about"): the source. */
 export const EXPERIENCER_PARTICIPLES = cues.set('experiencer-participles');
+/** Words opening a predicative adjective's complement ("is confident that"): such an adjective is a candidate cue. */
+export const ADJECTIVE_COMPLEMENTS = cues.set('adjective-complements');
 
 /** The verb classes in order of precedence: a verb in several lists takes the first. */
 const VERB_CLASSES: ReadonlyArray<[CueClass, ReadonlySet<string>]> = (
