@@ -183,6 +183,21 @@ export function isNameWord(tokens: Token[], k: number): boolean {
   );
 }
 
+/**
+ * A modifier inside a noun phrase that the tagger read as a verb or adverb, before the words it modifies: "an
+ * Associated Press survey" (a capitalised word before a name), "a new nationwide poll" (after a determiner or
+ * adjective, before an adjective or noun).
+ */
+function misreadModifier(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  const prev = tokens[k - 1];
+  if (!next || !t.isWord || next.sentence !== t.sentence) return false;
+  if ((t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'ADV') && isCapitalized(t) && next.pos === 'PROPN' && isCapitalized(next))
+    return prev !== undefined && (prev.pos === 'DET' || isPossessivePronoun(prev)) && !inTitleCase(tokens, k);
+  return t.pos === 'ADV' && prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ') && (next.pos === 'ADJ' || next.pos === 'NOUN');
+}
+
 /** "the same polling", "his reporting": an -ing word the tagger read as a verb, after a determiner or adjective. */
 function ingNoun(tokens: Token[], j: number, lo: number): boolean {
   const t = tokens[j];
@@ -229,7 +244,8 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
     afterPreposition = false;
     if (
       (isNpInternal(t) && (t.isWord || (t.value !== '.' && tokens[k + 1] && tokens[k + 1].isWord && k + 1 <= hi))) ||
-      (last === k - 1 && isNameWord(tokens, k))
+      (last === k - 1 && isNameWord(tokens, k)) ||
+      (k < hi && misreadModifier(tokens, k))
     ) {
       if (isNpHead(t) || t.pos === 'PROPN' || isNameWord(tokens, k)) last = k;
       k++;

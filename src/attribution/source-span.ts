@@ -41,6 +41,22 @@ export function clauseSubjectOf(doc: SlantDocument, lo: number, before: number, 
 /** Pronouns that are only ever subjects (or, "it", mostly so before a verb). */
 const NOMINATIVE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 
+/** Words that open a clause, tagged as prepositions: the phrase after them is its subject ("came as some Republicans reaffirmed"). */
+const SUBORDINATORS = new Set([
+  'as',
+  'after',
+  'before',
+  'since',
+  'until',
+  'while',
+  'because',
+  'once',
+  'if',
+  'though',
+  'although',
+  'whereas',
+]);
+
 /** Skips time adverbials just before a cue ("Trump earlier Tuesday said", "the senator on Tuesday dismissed"). */
 function skipAdverbialLeft(tokens: Token[], p: number, lo: number): number {
   let k = p;
@@ -143,7 +159,8 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
       tokens[f - 1].pos === 'ADP' &&
       (tokens[f - 2].pos === 'VERB' || tokens[f - 2].pos === 'AUX') &&
       !isNameWord(tokens, f - 2) &&
-      !(f === p && NOMINATIVE_PRONOUNS.has(tokens[f].normal))
+      !(f === p && NOMINATIVE_PRONOUNS.has(tokens[f].normal)) &&
+      !SUBORDINATORS.has(tokens[f - 1].normal)
     )
       return undefined;
     let last = p;
