@@ -69,6 +69,11 @@ const { values } = parseArgs({
     lr: { type: 'string', default: '0.01' },
     /** Offset of the shuffle seeds (a robustness check: the figures should not hang on one order). */
     seed: { type: 'string', default: '0' },
+    /**
+     * Down-weight the positive rows of long gold spans: a word of a span of n > this many words weighs this / n in
+     * training (0: off). A long PTC span marks a whole clause; its ordinary words are not loaded on their own.
+     */
+    'long-span': { type: 'string', default: '0' },
   },
 });
 const K = 5;
@@ -93,6 +98,8 @@ interface Doc {
   /** Candidate token indices and their labels. */
   cand: number[];
   y: number[];
+  /** Per candidate: the training weight from the length of its gold span (1 unless --long-span). */
+  lw: number[];
 }
 
 const t0 = Date.now();
@@ -132,19 +139,36 @@ for (const [name, lexCv] of CORPORA) {
     const cover = coverage(doc, matches);
     const rows = tokenRows(doc, vectors);
     const mask = new Uint8Array(gold.text.length);
+    // the number of words of the shortest gold span over each character (for --long-span)
+    const spanWords = new Float32Array(gold.text.length);
     for (const s of gold.spans ?? [])
-      if (LOADED.has(s.label)) for (let k = s.start; k < s.end; k++) if (!NO_WEIGHT.test(gold.text[k])) mask[k] = 1;
+      if (LOADED.has(s.label)) {
+        const n = (gold.text.slice(s.start, s.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+        for (let k = s.start; k < s.end; k++)
+          if (!NO_WEIGHT.test(gold.text[k])) {
+            mask[k] = 1;
+            spanWords[k] = spanWords[k] ? Math.min(spanWords[k], n) : n;
+          }
+      }
+    const longSpan = Number(values['long-span']);
     const cand: number[] = [];
     const y: number[] = [];
+    const lw: number[] = [];
     for (let k = 0; k < doc.tokens.length; k++) {
       if (!isCandidate(doc, cover, k)) continue;
       const t = doc.tokens[k];
       let hit = 0;
-      for (let c = t.start; c < t.end && !hit; c++) hit = mask[c];
+      let words = 0;
+      for (let c = t.start; c < t.end; c++)
+        if (mask[c]) {
+          hit = 1;
+          words = words ? Math.min(words, spanWords[c]) : spanWords[c];
+        }
       cand.push(k);
       y.push(hit);
+      lw.push(hit && longSpan > 0 && words > longSpan ? longSpan / words : 1);
     }
-    docs.push({ corpus: name, gold, doc, fold, matches, cover, rows, cand, y });
+    docs.push({ corpus: name, gold, doc, fold, matches, cover, rows, cand, y, lw });
   }
 }
 console.error(`parsed and matched ${docs.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -356,7 +380,9 @@ const corpusWeight = new Map(
 );
 /** Training row weights (undefined: all 1). */
 const RW = (): Float32Array | undefined =>
-  corpusWeight.size ? Float32Array.from(docs.flatMap((d) => d.y.map(() => corpusWeight.get(d.corpus) ?? 1))) : undefined;
+  corpusWeight.size || Number(values['long-span']) > 0
+    ? Float32Array.from(docs.flatMap((d) => d.y.map((_, j) => (corpusWeight.get(d.corpus) ?? 1) * d.lw[j])))
+    : undefined;
 
 // baseline: the lexicon-only analyzer on the same fold lexicons (= loaded-cv.ts default)
 {
