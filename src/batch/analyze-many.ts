@@ -55,12 +55,14 @@ export function analyzeItems(pipeline: TextAnalyzer, items: readonly unknown[]):
 
 /** Articles analysed as one group in the calling thread by default (about 0.75x the CPU time of one by one). */
 const IN_THREAD_GROUP = 32;
+/** Articles read ahead per worker thread by default: two groups of 8 (src/batch/analyze-many-workers.ts). */
+const WORKER_READ_AHEAD = 16;
 
 /** Checks analyzeMany() options and the source; returns the worker count and read-ahead bound. */
 export function checkManyOptions(source: unknown, options: AnalyzeManyOptions | undefined): { workers: number; maxInFlight: number } {
   const checked = parseConfig(AnalyzeManyOptionsSchema, options ?? {}, ANALYZE_MANY_MESSAGES);
   const workers = checked.workers ?? 1;
-  const maxInFlight = checked.maxInFlight ?? (workers === 1 ? IN_THREAD_GROUP : workers * 4);
+  const maxInFlight = checked.maxInFlight ?? (workers === 1 ? IN_THREAD_GROUP : workers * WORKER_READ_AHEAD);
   if (
     !source ||
     (typeof (source as Iterable<BatchItem>)[Symbol.iterator] !== 'function' &&

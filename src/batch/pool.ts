@@ -22,6 +22,8 @@ export interface WorkerData {
 export type WorkerTask =
   /** Answered with the BatchResult as a JSON string (see analyzeInPool). */
   | { kind: 'item'; id: string | number | null; text: string }
+  /** Answered with the BatchResult[] as a JSON string, one per item in order (see analyzeGroupInPool). */
+  | { kind: 'items'; items: Array<{ id: string | number | null; text: string }> }
   | { kind: 'input'; input: RawInput }
   /** Builds the pipeline (if not yet) and answers its analyzer ids, or the configuration error. */
   | { kind: 'ready' };
@@ -87,4 +89,28 @@ export function createWorkerPool(threads: number, data: WorkerData): WorkerPool 
  */
 export async function analyzeInPool(pool: WorkerPool, id: string | number | null, text: string): Promise<BatchResult> {
   return JSON.parse(await pool.run<string>({ kind: 'item', id, text })) as BatchResult;
+}
+
+/**
+ * Analyses a group of checked items on one pool thread, as one group (`analyzeItems`: the pipeline runs each
+ * analyzer over the whole group, faster than one by one, as in the calling thread): the results analyzeInPool gives
+ * item by item, in order. If the thread dies, each item is tried again on its own, so that only the item that kills
+ * a thread gets WORKER_FAILED.
+ */
+export async function analyzeGroupInPool(
+  pool: WorkerPool,
+  items: Array<{ id: string | number | null; text: string }>,
+): Promise<BatchResult[]> {
+  try {
+    return JSON.parse(await pool.run<string>({ kind: 'items', items })) as BatchResult[];
+  } catch {
+    return Promise.all(
+      items.map((it) =>
+        analyzeInPool(pool, it.id, it.text).catch((e: unknown): BatchResult => ({
+          id: it.id,
+          error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) },
+        })),
+      ),
+    );
+  }
 }

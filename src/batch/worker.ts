@@ -3,7 +3,7 @@
  * analyses the tasks piscina hands it. Built as dist/batch-worker.js.
  */
 import { workerData } from 'node:worker_threads';
-import { analyzeItem } from './analyze-many';
+import { analyzeItem, analyzeItems } from './analyze-many';
 import { pipelineFromPortable } from './config';
 import { isSlantError } from '../errors';
 import type { Pipeline } from '../pipeline';
@@ -30,6 +30,7 @@ export default function handle(task: WorkerTask): unknown {
   pipeline ??= pipelineFromPortable(data.pipeline);
   try {
     if (task.kind === 'item') return JSON.stringify(analyzeItem(pipeline, { id: task.id, text: task.text }));
+    if (task.kind === 'items') return JSON.stringify(analyzeItems(pipeline, task.items));
     if (!data.line) throw new Error('batch worker: line options missing');
     return processInput(pipeline, task.input, data.line);
   } finally {
