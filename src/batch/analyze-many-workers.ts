@@ -4,14 +4,11 @@
  * one bad item); each thread builds the same pipeline from its settings, so every analyzer must be a built-in one.
  */
 import type { Pipeline, PipelineOptions } from '../pipeline';
-import { analyzeItems, checkItem, checkManyOptions } from './analyze-many';
+import { analyzeItems, checkItem, checkManyOptions, workerGroupSize } from './analyze-many';
 import { toPortableOptions } from './config';
-import { groupedMap, orderedMap } from './ordered';
+import { chunked, groupedMap, orderedMap } from './ordered';
 import { analyzeGroupInPool, createWorkerPool, type WorkerPool } from './pool';
 import type { AnalyzeManyOptions, BatchItem, BatchResult } from './types';
-
-/** Most items a worker thread analyses as one group. */
-export const WORKER_GROUP = 8;
 
 /** Checks each item here (only valid ids and texts cross to a thread), analyses the valid ones as one group. */
 async function analyzeChecked(pool: WorkerPool, items: unknown[]): Promise<BatchResult[]> {
@@ -23,14 +20,9 @@ async function analyzeChecked(pool: WorkerPool, items: unknown[]): Promise<Batch
   return checked.map((c) => ('text' in c ? results[next++] : c));
 }
 
-/** The items of `source` in arrays of up to `size`, read only as each array is asked for. */
-async function* chunks<T>(source: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[], void, undefined> {
-  yield* groupedMap(source, size, (items) => [items]);
-}
-
 /**
  * The results of `source` analysed on `pool`'s threads, in input order. Each thread analyses groups of items, as the
- * calling thread does (faster than one by one): groups of up to {@link WORKER_GROUP}, two per thread in flight when
+ * calling thread does (faster than one by one): groups of up to WORKER_GROUP (8), two per thread in flight when
  * the read-ahead allows, never more than `maxInFlight` items read ahead. Never throws for one bad item.
  */
 export async function* analyzeManyInPool(
@@ -38,8 +30,8 @@ export async function* analyzeManyInPool(
   source: Iterable<unknown> | AsyncIterable<unknown>,
   maxInFlight: number,
 ): AsyncGenerator<BatchResult, void, undefined> {
-  const group = Math.max(1, Math.min(WORKER_GROUP, Math.floor(maxInFlight / (2 * pool.threads))));
-  const groups = orderedMap(chunks(source, group), Math.max(1, Math.floor(maxInFlight / group)), (items) => analyzeChecked(pool, items));
+  const group = workerGroupSize(pool.threads, maxInFlight);
+  const groups = orderedMap(chunked(source, group), Math.max(1, Math.floor(maxInFlight / group)), (items) => analyzeChecked(pool, items));
   for await (const results of groups) yield* results;
 }
 
