@@ -6,7 +6,6 @@
 import winkNLP from 'wink-nlp';
 import allowedProperties from 'wink-nlp/src/allowed.js';
 import model from 'wink-eng-lite-web-model';
-import { lowerCase } from './lower-case';
 
 type Nlp = ReturnType<typeof winkNLP>;
 type Its = Nlp['its'];
@@ -375,7 +374,7 @@ function termTokensOf(values: string[], normals: string[], lemmas: string[], pos
   for (let i = from; i < to; i++) {
     if (pos[i] === SPACE_POS || values[i].trim() === '') continue;
     const normal = normals[i] ?? values[i].toLowerCase();
-    out.push({ value: values[i], normal, lemma: lowerCase(lemmas[i] ?? normal), pos: pos[i] ?? 'X' });
+    out.push({ value: values[i], normal, lemma: (lemmas[i] ?? normal).toLowerCase(), pos: pos[i] ?? 'X' });
   }
   return out;
 }

