@@ -61,3 +61,33 @@ describe('scripts/pack-manifest.cjs', () => {
     expect(fs.existsSync(tmp.file('package.json.prepack'))).toBe(false);
   });
 });
+
+describe('the "prepare" script of a clone (#13: the first npx slant)', () => {
+  const prepare = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+    .prepare;
+  // npm runs scripts with sh -c and the script's directory as cwd; a PATH without node shows whether Node started.
+  const run = (npmCommand: string, cwd: string, withNode: boolean) => {
+    const env = { ...process.env, npm_command: npmCommand, PATH: withNode ? process.env.PATH! : '/nonexistent' };
+    try {
+      return { code: 0, out: execFileSync('/bin/sh', ['-c', prepare], { cwd, env, encoding: 'utf8', stdio: 'pipe' }) };
+    } catch (e) {
+      return { code: (e as { status: number }).status, out: '' };
+    }
+  };
+
+  it('does not start Node when npx links an already built clone (npm_command=exec)', () => {
+    if (!fs.existsSync(path.join(root, 'dist', '.build-hash'))) throw new Error('dist/ is missing: run "npm run build"');
+    expect(run('exec', root, false)).toEqual({ code: 0, out: '' });
+  });
+
+  it('hands every other case to scripts/prepare.cjs: npm ci, npm install, or npx on a clone not built yet', () => {
+    const clone = tmp.file('clone');
+    fs.mkdirSync(path.join(clone, 'scripts'), { recursive: true });
+    fs.writeFileSync(path.join(clone, 'scripts', 'prepare.cjs'), 'process.stdout.write("prepare ran\\n")');
+    expect(run('exec', clone, true).out).toBe('prepare ran\n'); // no dist/ yet
+    fs.mkdirSync(path.join(clone, 'dist'));
+    fs.writeFileSync(path.join(clone, 'dist', '.build-hash'), 'x\ny\n');
+    expect(run('exec', clone, false)).toEqual({ code: 0, out: '' });
+    for (const command of ['ci', 'install', 'pack', 'publish']) expect(run(command, clone, true).out).toBe('prepare ran\n');
+  });
+});
