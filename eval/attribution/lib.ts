@@ -31,6 +31,9 @@ import {
   type CueClass,
 } from '../../src/attribution/lexicon';
 import { score, type GoldDoc, type PredLine } from '../score';
+import { vectorVerbPriors } from './vector-priors';
+
+const VECTOR_PRIORS = process.env.ATTR_VEC !== '0';
 import type { Attribution } from '../../src/attribution';
 
 /** PolNeAR's dev split: ../shared beside the repository, or the file named by $POLNEAR, or under $SLANT_DATA. */
@@ -200,6 +203,15 @@ export function priorsFrom(
     const cls = listed ? s.cls : s.cls === 'noun' ? 'noun' : 'other';
     const base = listed ? classRate(cls) : minRate;
     out.set(key, { prior: (s.hits + m * base) / (s.occ + m), cls });
+  }
+  // rare and unseen verbs: priors estimated from their nearest neighbours in the word vectors (vector-priors.ts)
+  if (VECTOR_PRIORS) {
+    const verbs = new Map<string, { occ: number; hits: number }>();
+    for (const [key, s] of stats) if (key.endsWith('|v') && s.cls === 'other') verbs.set(key.slice(0, -2), s);
+    const known = (w: string) => out.has(`${w}|v`) || verbClassOf(w) !== undefined;
+    // a participle read as an adjective ("alleged") is looked up as itself first: keep it to its verb's entry
+    const listedVerb = (w: string) => known(w) || (w.endsWith('ed') && (known(w.slice(0, -1)) || known(w.slice(0, -2))));
+    for (const [w, prior] of vectorVerbPriors(verbs, listedVerb)) out.set(`${w}|v`, { prior, cls: 'other' });
   }
   // listed words never seen get their class default
   const defaults = classDefaultsFrom(stats);

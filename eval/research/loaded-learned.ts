@@ -61,6 +61,19 @@ const { values } = parseArgs({
     drop: { type: 'string', default: '' },
     /** Average the weights of this many models trained with different shuffles (bagging of the order). */
     bags: { type: 'string', default: '1' },
+    /**
+     * Return the mean of the weights after every mini-batch of the last this-many epochs (iterate averaging) instead
+     * of the last weights: Adam at a constant step never settles, so the last weights depend on the last batches.
+     */
+    average: { type: 'string', default: '0' },
+    lr: { type: 'string', default: '0.01' },
+    /** Offset of the shuffle seeds (a robustness check: the figures should not hang on one order). */
+    seed: { type: 'string', default: '0' },
+    /**
+     * Down-weight the positive rows of long gold spans: a word of a span of n > this many words weighs this / n in
+     * training (0: off). A long PTC span marks a whole clause; its ordinary words are not loaded on their own.
+     */
+    'long-span': { type: 'string', default: '0' },
   },
 });
 const K = 5;
@@ -85,6 +98,8 @@ interface Doc {
   /** Candidate token indices and their labels. */
   cand: number[];
   y: number[];
+  /** Per candidate: the training weight from the length of its gold span (1 unless --long-span). */
+  lw: number[];
 }
 
 const t0 = Date.now();
@@ -94,7 +109,9 @@ const foldLex = Array.from(
   (_, f) => JSON.parse(readFileSync(join(values.folds!, `fold-${f}.json`), 'utf8')) as LexiconInput,
 );
 const allLex = JSON.parse(readFileSync(join(values.folds!, 'all.json'), 'utf8')) as LexiconInput;
-const opts = { options: { minWeight: 0 } };
+// distancing devices (scare quotes, "so-called") are findings of the analyzer but no lexicon matches: the model sees
+// only lexicon matches at analysis time, so they are left out here too (with them, a scare-quoted term lost its match)
+const opts = { options: { minWeight: 0, distancing: false } };
 const pipes = foldLex.map((lex) => createPipeline({ analyzers: [use(loadedLanguage, opts)], lexicons: [lex] }));
 const allPipe = createPipeline({ analyzers: [use(loadedLanguage, opts)], lexicons: [allLex] });
 
@@ -122,19 +139,36 @@ for (const [name, lexCv] of CORPORA) {
     const cover = coverage(doc, matches);
     const rows = tokenRows(doc, vectors);
     const mask = new Uint8Array(gold.text.length);
+    // the number of words of the shortest gold span over each character (for --long-span)
+    const spanWords = new Float32Array(gold.text.length);
     for (const s of gold.spans ?? [])
-      if (LOADED.has(s.label)) for (let k = s.start; k < s.end; k++) if (!NO_WEIGHT.test(gold.text[k])) mask[k] = 1;
+      if (LOADED.has(s.label)) {
+        const n = (gold.text.slice(s.start, s.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+        for (let k = s.start; k < s.end; k++)
+          if (!NO_WEIGHT.test(gold.text[k])) {
+            mask[k] = 1;
+            spanWords[k] = spanWords[k] ? Math.min(spanWords[k], n) : n;
+          }
+      }
+    const longSpan = Number(values['long-span']);
     const cand: number[] = [];
     const y: number[] = [];
+    const lw: number[] = [];
     for (let k = 0; k < doc.tokens.length; k++) {
       if (!isCandidate(doc, cover, k)) continue;
       const t = doc.tokens[k];
       let hit = 0;
-      for (let c = t.start; c < t.end && !hit; c++) hit = mask[c];
+      let words = 0;
+      for (let c = t.start; c < t.end; c++)
+        if (mask[c]) {
+          hit = 1;
+          words = words ? Math.min(words, spanWords[c]) : spanWords[c];
+        }
       cand.push(k);
       y.push(hit);
+      lw.push(hit && longSpan > 0 && words > longSpan ? longSpan / words : 1);
     }
-    docs.push({ corpus: name, gold, doc, fold, matches, cover, rows, cand, y });
+    docs.push({ corpus: name, gold, doc, fold, matches, cover, rows, cand, y, lw });
   }
 }
 console.error(`parsed and matched ${docs.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -194,10 +228,13 @@ function train(
   const v = new Float64Array(dim);
   const g = new Float64Array(dim);
   const idx = Int32Array.from(rowsIdx);
-  let seed = 12345 + 7919 * bag;
+  let seed = 12345 + 7919 * (bag + Number(values.seed));
   const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   let step = 0;
-  const lr = 0.01;
+  const lr = Number(values.lr);
+  const averaged = Math.min(epochs, Number(values.average));
+  const avg = new Float64Array(dim);
+  let nAvg = 0;
   for (let ep = 0; ep < epochs; ep++) {
     for (let i = idx.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -225,9 +262,13 @@ function train(
         v[q] = 0.999 * v[q] + 0.001 * gq * gq;
         w[q] -= (lr * (m[q] / bc1)) / (Math.sqrt(v[q] / bc2) + 1e-8);
       }
+      if (ep >= epochs - averaged) {
+        nAvg++;
+        for (let q = 0; q < dim; q++) avg[q] += (w[q] - avg[q]) / nAvg;
+      }
     }
   }
-  return w;
+  return nAvg ? avg : w;
 }
 
 const f3 = (x: number | null | undefined): string => (x === null || x === undefined ? '  n/a' : x.toFixed(3));
@@ -339,7 +380,9 @@ const corpusWeight = new Map(
 );
 /** Training row weights (undefined: all 1). */
 const RW = (): Float32Array | undefined =>
-  corpusWeight.size ? Float32Array.from(docs.flatMap((d) => d.y.map(() => corpusWeight.get(d.corpus) ?? 1))) : undefined;
+  corpusWeight.size || Number(values['long-span']) > 0
+    ? Float32Array.from(docs.flatMap((d) => d.y.map((_, j) => (corpusWeight.get(d.corpus) ?? 1) * d.lw[j])))
+    : undefined;
 
 // baseline: the lexicon-only analyzer on the same fold lexicons (= loaded-cv.ts default)
 {
@@ -404,6 +447,11 @@ for (const s of values.sets!.split(',')) {
       ...Object.fromEntries(Object.entries(figures(all, p, offset, () => shipped)).map(([k, v]) => [`${k}_at_pooled_choice`, r3(v)])),
     };
     console.log(`set ${s} nested: ${JSON.stringify(nestedMetrics)}`);
+    console.log(
+      `set ${s} nested (4 places): ${Object.entries(oof)
+        .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+        .join(', ')}`,
+    );
   }
   console.error(`set ${s} (${dim} features): ${((Date.now() - t) / 1000).toFixed(1)} s`);
   for (const rule of values.rules!.split(','))
@@ -444,6 +492,7 @@ if (values.write) {
       ...(nestedMetrics ?? {}),
       ...JSON.parse(values.metrics ?? '{}'),
       ...(corpusWeight.size ? { corpus_weights: Object.fromEntries(corpusWeight) } : {}),
+      ...(Number(values.average) > 0 ? { training: { epochs, l2, lr: Number(values.lr), averaged_epochs: Number(values.average) } } : {}),
     },
   };
   writeFileSync(values.write, JSON.stringify(out) + '\n');

@@ -103,7 +103,7 @@ const OptionsSchema = z.strictObject({
   model: z.boolean().optional(),
   /**
    * Probability from which the word-level model reports a word (default: the model's own, 0.3, chosen by
-   * cross-validation with the model's veto: a lexicon match whose every word the model rates under 0.08 is dropped).
+   * cross-validation with the model's veto: a lexicon match whose every word the model rates under 0.1 is dropped).
    */
   modelThreshold: z.number().min(0).max(1).optional(),
   /**

@@ -2,7 +2,7 @@
  * The pass over a document's tokens that collects candidate cues of every form, marks the ones nested in a likely
  * attribution's content, and adds their window features.
  */
-import type { SlantDocument } from '../document';
+import type { SlantDocument, Token } from '../document';
 import { type Candidate, type Ctx, CUE_REACH, type CuePrior } from './candidate';
 import { CUE_PRIORS } from './cue-priors';
 import { lookupPrior, makeCtx, priorOf, SPECIAL_CUE_WORDS } from './cue-table';
@@ -15,6 +15,16 @@ import { anonymityIdiom, nounReadsAsVerb, verb } from './cues/verb';
 import { showingIdiom } from './cues/verb-clause';
 import { windowFeatures } from './features';
 import { soCalledFrom } from '../distancing';
+import { isBe } from './grammar';
+import { ADJECTIVE_COMPLEMENTS } from './lexicon';
+
+/** "is confident that", "was not sure whether": an adjective after a form of "be" (adverbs and "not" between). */
+function predicative(tokens: Token[], k: number, lo: number): boolean {
+  let j = k - 1;
+  while (j >= lo && j > k - 4 && (tokens[j].pos === 'ADV' || tokens[j].pos === 'PART')) j--;
+  const next = tokens[k + 1];
+  return j >= lo && isBe(tokens[j]) && next !== undefined && ADJECTIVE_COMPLEMENTS.has(next.normal);
+}
 
 /** All candidate cues of the document, with sources, contents and features (not yet scored or selected). */
 export function findCandidates(
@@ -52,7 +62,7 @@ export function findCandidates(
       } else {
         const verbish =
           t.pos === 'VERB' ||
-          (t.pos === 'ADJ' && (t.normal.endsWith('ed') || t.normal.endsWith('en'))) ||
+          (t.pos === 'ADJ' && (t.normal.endsWith('ed') || t.normal.endsWith('en') || predicative(tokens, k, lo))) ||
           (t.pos === 'NOUN' && priorOf(ctx, t.lemma, 'v') !== undefined && nounReadsAsVerb(tokens, k, lo));
         if (verbish) {
           const p = lookupPrior(ctx, t, 'v');

@@ -69,7 +69,8 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
       isCapitalized(end) &&
       (end.pos === 'VERB' || end.pos === 'ADJ' || end.pos === 'ADV') &&
       (j === lo || tokens[j - 1].pos === 'PROPN' || !tokens[j - 1].isWord)
-    )
+    ) &&
+    !ingNoun(tokens, j, lo)
   )
     return -1;
   if (end.pos === 'PRON' || (end.pos === 'DET' && SUBJECT_PRONOUNS.has(end.normal))) {
@@ -101,6 +102,7 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
         k - 1 >= lo &&
         (before.pos === 'NOUN' ||
           before.pos === 'PROPN' ||
+          isNameWord(tokens, k - 1) ||
           (t.normal === 'of' && (before.pos === 'NUM' || SUBJECT_PRONOUNS.has(before.normal) || before.pos === 'ADJ')))
       ) {
         k--;
@@ -119,6 +121,11 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
         continue;
       }
       break;
+    }
+    // "Mr. Peck of SunTrust": a name word the tagger read as a verb, after a name
+    if (isNameWord(tokens, k) && k > lo) {
+      k--;
+      continue;
     }
     // a name word the tagger reads as a verb: "the Met Office", "Paula Grant Associates"
     if (
@@ -157,6 +164,49 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
 }
 
 /**
+ * A name word the tagger read as another part of speech: capitalised, not first in its sentence, right after a name
+ * ("Mr. Peck", "Peter Welch", tagged VERB), outside a Title Case headline.
+ */
+export function isNameWord(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  return (
+    t !== undefined &&
+    prev !== undefined &&
+    t.pos !== 'PROPN' &&
+    t.isWord &&
+    isCapitalized(t) &&
+    prev.pos === 'PROPN' &&
+    prev.sentence === t.sentence &&
+    (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NOUN') &&
+    !inTitleCase(tokens, k)
+  );
+}
+
+/**
+ * A modifier inside a noun phrase that the tagger read as a verb or adverb, before the words it modifies: "an
+ * Associated Press survey" (a capitalised word before a name), "a new nationwide poll" (after a determiner or
+ * adjective, before an adjective or noun).
+ */
+function misreadModifier(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  const prev = tokens[k - 1];
+  if (!next || !t.isWord || next.sentence !== t.sentence) return false;
+  if ((t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'ADV') && isCapitalized(t) && next.pos === 'PROPN' && isCapitalized(next))
+    return prev !== undefined && (prev.pos === 'DET' || isPossessivePronoun(prev)) && !inTitleCase(tokens, k);
+  return t.pos === 'ADV' && prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ') && (next.pos === 'ADJ' || next.pos === 'NOUN');
+}
+
+/** "the same polling", "his reporting": an -ing word the tagger read as a verb, after a determiner or adjective. */
+function ingNoun(tokens: Token[], j: number, lo: number): boolean {
+  const t = tokens[j];
+  if (t.pos !== 'VERB' || !t.normal.endsWith('ing') || j - 1 < lo) return false;
+  const prev = tokens[j - 1];
+  return prev.pos === 'DET' || prev.pos === 'ADJ' || isPossessivePronoun(prev);
+}
+
+/**
  * Whether token k stands in Title Case ("Clinton Says Russians Hacked DNC"): most longer words of its sentence within
  * TITLE_CASE_REACH tokens either side capitalised (bounded, so that a huge run-on "sentence" stays linear).
  */
@@ -192,8 +242,12 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
     // "told Reuters the vote was close": a new phrase begins; "figures from the ONS": a preposition's object
     if (t.pos === 'DET' && last >= 0 && !afterPreposition) break;
     afterPreposition = false;
-    if (isNpInternal(t) && (t.isWord || (t.value !== '.' && tokens[k + 1] && tokens[k + 1].isWord && k + 1 <= hi))) {
-      if (isNpHead(t) || t.pos === 'PROPN') last = k;
+    if (
+      (isNpInternal(t) && (t.isWord || (t.value !== '.' && tokens[k + 1] && tokens[k + 1].isWord && k + 1 <= hi))) ||
+      (last === k - 1 && isNameWord(tokens, k)) ||
+      (k < hi && misreadModifier(tokens, k))
+    ) {
+      if (isNpHead(t) || t.pos === 'PROPN' || isNameWord(tokens, k)) last = k;
       k++;
       continue;
     }

@@ -4,7 +4,7 @@
  */
 import type { SlantDocument, Token } from '../document';
 import { base, type Candidate, type Ctx, CUE_REACH, type TokenRange } from './candidate';
-import { appositiveRight, chunkStart, isChunkDelimiter, isClauseBoundary, isNpChunk, npLeft, npRight } from './chunker';
+import { appositiveRight, chunkStart, isChunkDelimiter, isClauseBoundary, isNameWord, isNpChunk, npLeft, npRight } from './chunker';
 import { CUE_PRIORS } from './cue-priors';
 import { makeCtx } from './cue-table';
 import { feat } from './features';
@@ -37,6 +37,25 @@ function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undef
 export function clauseSubjectOf(doc: SlantDocument, lo: number, before: number, ctx?: Ctx): TokenRange | undefined {
   return clauseSubject(ctx && ctx.doc === doc ? ctx : makeCtx(doc, CUE_PRIORS), Math.max(lo, before - CUE_REACH), before);
 }
+
+/** Pronouns that are only ever subjects (or, "it", mostly so before a verb). */
+const NOMINATIVE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+
+/** Words that open a clause, tagged as prepositions: the phrase after them is its subject ("came as some Republicans reaffirmed"). */
+const SUBORDINATORS = new Set([
+  'as',
+  'after',
+  'before',
+  'since',
+  'until',
+  'while',
+  'because',
+  'once',
+  'if',
+  'though',
+  'although',
+  'whereas',
+]);
 
 /** Skips time adverbials just before a cue ("Trump earlier Tuesday said", "the senator on Tuesday dismissed"). */
 function skipAdverbialLeft(tokens: Token[], p: number, lo: number): number {
@@ -134,7 +153,16 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
     let f = npLeft(tokens, p, lo);
     if (f < 0) return undefined;
     // "… to align with Russia on this front signals": a phrase governed by a verb is its object, not a subject
-    if (f - 2 >= lo && tokens[f - 1].pos === 'ADP' && (tokens[f - 2].pos === 'VERB' || tokens[f - 2].pos === 'AUX')) return undefined;
+    // (not a subject pronoun, "after it announced", nor a name word read as a verb, "Mr. Peck of SunTrust")
+    if (
+      f - 2 >= lo &&
+      tokens[f - 1].pos === 'ADP' &&
+      (tokens[f - 2].pos === 'VERB' || tokens[f - 2].pos === 'AUX') &&
+      !isNameWord(tokens, f - 2) &&
+      !(f === p && NOMINATIVE_PRONOUNS.has(tokens[f].normal)) &&
+      !SUBORDINATORS.has(tokens[f - 1].normal)
+    )
+      return undefined;
     let last = p;
     // "A letter from the American Legion obtained by The Associated Press warns": skip the participle phrase
     if (f - 2 >= lo && tokens[f - 1].normal === 'by' && tokens[f - 2].pos === 'VERB' && tokens[f - 2].normal.endsWith('ed')) {

@@ -240,4 +240,42 @@ describe('attribution forms', () => {
     const doc = parseDocument('Lopez said the plan would pass.');
     expect(doc.attribution).toBe(doc.attribution);
   });
+
+  it('a predicative adjective before its complement is a cue ("is confident that")', () => {
+    const r = rel(attribution('The mayor is confident that the budget will pass.'), 'is confident');
+    expect(r.source?.text).toBe('The mayor');
+    expect(content(r)).toEqual(['the budget will pass']);
+  });
+
+  it('a passive feeling with no agent: its subject is the source ("is worried about")', () => {
+    const a = attribution('The head of the union is worried about the new timetable.');
+    const r = rel(a, 'is worried about');
+    expect(r.source?.text).toBe('The head of the union');
+    expect(content(r)).toEqual(['the new timetable']);
+    // a passive with an agent keeps the agent as source
+    const b = attribution('The plan was criticized by the council.');
+    expect(rel(b, 'was criticized').source?.text).toBe('the council');
+  });
+
+  it('a name word the tagger reads as a verb stays in the source ("Mr. Peck of …", "said … Ada Welch")', () => {
+    const a = attribution("Even Mr. Peck of Lakeside Bank doesn't expect a deal before spring.");
+    expect(rel(a, "doesn't expect").source?.text).toBe('Mr. Peck of Lakeside Bank');
+    const b = attribution('"It was a fair hearing," said Representative Ada Welch, who chairs the panel.');
+    expect(rel(b, 'said').source?.text).toMatch(/^Representative Ada Welch/u);
+  });
+
+  it('a source phrase with a modifier the tagger misreads ("an Associated Press survey", "a new nationwide poll", "the same polling")', () => {
+    expect(
+      rel(attribution('Ticket sales rose, according to an Associated Press survey of county clerks.'), 'according to').source?.text,
+    ).toBe('an Associated Press survey of county clerks');
+    expect(rel(attribution('Turnout rose, according to a new nationwide poll.'), 'according to').source?.text).toBe(
+      'a new nationwide poll',
+    );
+    expect(rel(attribution('But the same polling suggests that the mayor could win.'), 'suggests').source?.text).toBe('the same polling');
+  });
+
+  it('a subject after a subordinating word is no object of the verb before it ("as the heckler yelled", "after it announced")', () => {
+    expect(rel(attribution('The minister paused as the heckler yelled: "Resign!"'), 'yelled:').source?.text).toBe('the heckler');
+    expect(rel(attribution('The shares fell after it announced a loss.'), 'announced').source?.text).toBe('it');
+  });
 });

@@ -364,7 +364,7 @@ describe('README and example', () => {
       },
     );
     expect(out).toMatch(/^overall score [\d.]+; \d+ findings$/m);
-    expect(out).toContain('[0, 10) loaded-language: "Privileged"');
+    expect(out).toContain('[110, 121) unattributed-assertions: "underscores"');
     expect(out).toContain(
       'refused: 400 Unknown analyzer: analyzers[0]: unknown analyzer "loaded-langauge". Did you mean "loaded-language"?',
     );

@@ -8,7 +8,7 @@ import { npRight } from '../chunker';
 import { clauseEnd, contentLeft, contentRight, nextKindOf, nextParagraphContent, skipAdverbialRight } from '../content';
 import { feat } from '../features';
 import { GERUND_SUFFIX, isBe, MEDIUM_NOUNS, PHRASAL } from '../grammar';
-import { CUE_AUXILIARIES, RECIPIENT_VERBS } from '../lexicon';
+import { CUE_AUXILIARIES, EXPERIENCER_PARTICIPLES, RECIPIENT_VERBS } from '../lexicon';
 import { sourceLeft, sourceRight, sourceShape } from '../source-span';
 import { finiteVerbAhead, quotationEndsSentenceBefore } from './verb-clause';
 import { isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord, SUBJECT_PRONOUNS } from '../tokens';
@@ -321,6 +321,11 @@ function verbSource(ctx: Ctx, c: Candidate, lo: number, hi: number, gerund: bool
         side = 'by';
       }
     }
+    // "the union is worried about": no agent, and the subject holds the feeling
+    if (side === 'none' && c.passive && EXPERIENCER_PARTICIPLES.has(t.normal)) {
+      source = sourceLeft(ctx, c, lo);
+      if (source) side = 'left';
+    }
     if (participleStart) f.push('participle-start');
   } else if (c.cls === 'appearance') {
     side = 'none'; // "seems", "appears": the subject is part of the content
@@ -423,7 +428,7 @@ function verbContent(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
     } else if (!rightEmpty) {
       contentRight(ctx, c, r, hi);
       // "is expected to win", "seemed to be": the subject is part of the content
-      if ((c.passive || c.cls === 'appearance') && side !== 'by' && c.content.length) {
+      if ((c.passive || c.cls === 'appearance') && side !== 'by' && side !== 'left' && c.content.length) {
         const sl = sourceLeft(ctx, { ...c, features: [] }, lo);
         if (sl && !(sl.first === sl.last && tokens[sl.first].normal === 'it')) c.content.unshift(sl);
       }
