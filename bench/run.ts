@@ -21,8 +21,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { orderedMap } from '../src/batch/ordered';
-import { analyzeInPool, createWorkerPool, type WorkerPool } from '../src/batch/pool';
-import { processInput, type LineOptions, type LineResult } from '../src/batch/record';
+import { analyzeManyInPool } from '../src/batch/analyze-many-workers';
+import { createWorkerPool, linesInPool, type WorkerPool } from '../src/batch/pool';
+import { processInputs, type LineOptions, type RawInput } from '../src/batch/record';
+import { IN_THREAD_GROUP, WORKER_READ_AHEAD } from '../src/batch/analyze-many';
 import { runBatch } from '../src/batch/run';
 import { SummaryBuilder } from '../src/batch/summary';
 import type { BatchItem } from '../src/batch/types';
@@ -89,7 +91,7 @@ async function timeInThread(items: BatchItem[]): Promise<Timing> {
   return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
 }
 
-/** `slant batch` lines in this thread: analysis, output line and summary digest, as runBatch does without workers. */
+/** `slant batch` lines in this thread: analysis (in groups of 32), output line and summary digest, as runBatch does without workers. */
 function timeLinesInThread(lines: string[]): Timing {
   const pipeline = createPipeline(pipelineOptions());
   const summary = new SummaryBuilder(null);
@@ -97,11 +99,13 @@ function timeLinesInThread(lines: string[]): Timing {
   let chars = 0;
   const c0 = cpuNow();
   const t0 = performance.now();
-  for (let i = 0; i < lines.length; i++) {
-    const r = processInput(pipeline, { kind: 'json', line: i + 1, text: lines[i] }, LINE_OPTIONS);
-    if (r.error) errors++;
-    chars += r.out.length;
-    if (r.digest) summary.add(r.digest);
+  for (let from = 0; from < lines.length; from += IN_THREAD_GROUP) {
+    const inputs = lines.slice(from, from + IN_THREAD_GROUP).map((text, k): RawInput => ({ kind: 'json', line: from + k + 1, text }));
+    for (const r of processInputs(pipeline, inputs, LINE_OPTIONS)) {
+      if (r.error) errors++;
+      chars += r.out.length;
+      if (r.digest) summary.add(r.digest);
+    }
   }
   if (!chars) throw new Error('no output');
   return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
@@ -113,24 +117,23 @@ async function timeLinesPool(pool: WorkerPool, lines: string[]): Promise<Timing>
   let errors = 0;
   const c0 = cpuNow();
   const t0 = performance.now();
-  const numbered = lines.map((text, i) => ({ text, line: i + 1 }));
-  const results = orderedMap(numbered, pool.threads * 4, (x) =>
-    pool.run<LineResult>({ kind: 'input', input: { kind: 'json', line: x.line, text: x.text } }),
-  );
-  for await (const r of results) {
+  const inputs = lines.map((text, i): RawInput => ({ kind: 'json', line: i + 1, text }));
+  const died = (): never => {
+    throw new Error('bench: a worker thread died');
+  };
+  for await (const r of linesInPool(pool, inputs, pool.threads * WORKER_READ_AHEAD, died)) {
     if (r.error) errors++;
     if (r.digest) summary.add(r.digest);
   }
   return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
 }
 
-/** The worker path of analyzeMany (same pool, same tasks), on a pool already started. */
+/** The worker path of analyzeMany (same pool, same tasks, its default read-ahead of 16 per thread), on a pool already started. */
 async function timePool(pool: WorkerPool, items: BatchItem[]): Promise<Timing> {
   let errors = 0;
   const c0 = cpuNow();
   const t0 = performance.now();
-  const results = orderedMap(items, pool.threads * 4, (it) => analyzeInPool(pool, it.id, it.text));
-  for await (const r of results) if (r.error) errors++;
+  for await (const r of analyzeManyInPool(pool, items, pool.threads * 16)) if (r.error) errors++;
   return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow() - c0, errors };
 }
 

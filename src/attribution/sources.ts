@@ -6,6 +6,7 @@
  * (titles and person descriptions), coreference.ts (pronouns and descriptions to antecedents).
  */
 import type { SlantDocument, Token } from '../document';
+import { lettersOccurAsWord } from '../standalone-word';
 import type { TokenRange } from './candidate';
 import { Antecedents } from './coreference';
 import { bodyDescriptionHead, OrgNames, resolveOrganisation } from './descriptions';
@@ -221,7 +222,7 @@ function fullNames(doc: SlantDocument, table: EntityTable, antecedents: Antecede
     // "Heidi Cruz" is not the "Cruz" who is "he"; "Interview Clinton" (a word the text also writes in lower case) is no name
     const g = FEMALE_NAMES.has(m.words[0]) ? 'f' : MALE_NAMES.has(m.words[0]) ? 'm' : undefined;
     if (g && e.gender && g !== e.gender) continue;
-    if (new RegExp(`(?<![\\p{L}])${m.words[0].replace(/[^\p{L}]/gu, '')}(?![\\p{L}])`, 'u').test(doc.text)) continue;
+    if (lettersOccurAsWord(doc.text, m.words[0])) continue;
     e.name = textOf(doc, m.nameFirst, m.last);
     e.nameWords = m.words;
   }

@@ -4,11 +4,36 @@
  * one bad item); each thread builds the same pipeline from its settings, so every analyzer must be a built-in one.
  */
 import type { Pipeline, PipelineOptions } from '../pipeline';
-import { analyzeItems, checkItem, checkManyOptions } from './analyze-many';
+import { analyzeItems, checkItem, checkManyOptions, workerGroupSize } from './analyze-many';
 import { toPortableOptions } from './config';
-import { groupedMap, orderedMap } from './ordered';
-import { analyzeInPool, createWorkerPool } from './pool';
+import { chunked, groupedMap, orderedMap } from './ordered';
+import { analyzeGroupInPool, createWorkerPool, type WorkerPool } from './pool';
 import type { AnalyzeManyOptions, BatchItem, BatchResult } from './types';
+
+/** Checks each item here (only valid ids and texts cross to a thread), analyses the valid ones as one group. */
+async function analyzeChecked(pool: WorkerPool, items: unknown[]): Promise<BatchResult[]> {
+  const checked = items.map(checkItem);
+  const valid: Array<{ id: string | number | null; text: string }> = [];
+  for (const c of checked) if ('text' in c) valid.push({ id: c.id, text: c.text });
+  const results = valid.length ? await analyzeGroupInPool(pool, valid) : [];
+  let next = 0;
+  return checked.map((c) => ('text' in c ? results[next++] : c));
+}
+
+/**
+ * The results of `source` analysed on `pool`'s threads, in input order. Each thread analyses groups of items, as the
+ * calling thread does (faster than one by one): groups of up to WORKER_GROUP (8), two per thread in flight when
+ * the read-ahead allows, never more than `maxInFlight` items read ahead. Never throws for one bad item.
+ */
+export async function* analyzeManyInPool(
+  pool: WorkerPool,
+  source: Iterable<unknown> | AsyncIterable<unknown>,
+  maxInFlight: number,
+): AsyncGenerator<BatchResult, void, undefined> {
+  const group = workerGroupSize(pool.threads, maxInFlight);
+  const groups = orderedMap(chunked(source, group), Math.max(1, Math.floor(maxInFlight / group)), (items) => analyzeChecked(pool, items));
+  for await (const results of groups) yield* results;
+}
 
 /** The options a pipeline was created with (kept private on Pipeline; read here to rebuild it in each thread). */
 const optionsOf = (pipeline: Pipeline): PipelineOptions => pipeline['options'];
@@ -35,15 +60,7 @@ export async function* analyzeMany(
   const portable = toPortableOptions(optionsOf(pipeline)); // throws before any thread starts
   const pool = createWorkerPool(workers, { pipeline: portable });
   try {
-    yield* orderedMap(source, maxInFlight, async (item): Promise<BatchResult> => {
-      const checked = checkItem(item);
-      if (!('text' in checked)) return checked;
-      try {
-        return await analyzeInPool(pool, checked.id, checked.text);
-      } catch (e) {
-        return { id: checked.id, error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) } };
-      }
-    });
+    yield* analyzeManyInPool(pool, source, maxInFlight);
   } finally {
     await pool.close();
   }

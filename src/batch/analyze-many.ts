@@ -54,13 +54,22 @@ export function analyzeItems(pipeline: TextAnalyzer, items: readonly unknown[]):
 }
 
 /** Articles analysed as one group in the calling thread by default (about 0.75x the CPU time of one by one). */
-const IN_THREAD_GROUP = 32;
+export const IN_THREAD_GROUP = 32;
+/** Most articles a worker thread analyses as one group. */
+export const WORKER_GROUP = 8;
+/** Articles read ahead per worker thread by default: two groups of {@link WORKER_GROUP}. */
+export const WORKER_READ_AHEAD = 2 * WORKER_GROUP;
+
+/** The group size for `threads` worker threads and a read-ahead of `maxInFlight`: two groups per thread in flight. */
+export function workerGroupSize(threads: number, maxInFlight: number): number {
+  return Math.max(1, Math.min(WORKER_GROUP, Math.floor(maxInFlight / (2 * threads))));
+}
 
 /** Checks analyzeMany() options and the source; returns the worker count and read-ahead bound. */
 export function checkManyOptions(source: unknown, options: AnalyzeManyOptions | undefined): { workers: number; maxInFlight: number } {
   const checked = parseConfig(AnalyzeManyOptionsSchema, options ?? {}, ANALYZE_MANY_MESSAGES);
   const workers = checked.workers ?? 1;
-  const maxInFlight = checked.maxInFlight ?? (workers === 1 ? IN_THREAD_GROUP : workers * 4);
+  const maxInFlight = checked.maxInFlight ?? (workers === 1 ? IN_THREAD_GROUP : workers * WORKER_READ_AHEAD);
   if (
     !source ||
     (typeof (source as Iterable<BatchItem>)[Symbol.iterator] !== 'function' &&

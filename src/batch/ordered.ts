@@ -75,3 +75,8 @@ export async function* groupedMap<T, R>(
     if (!exhausted) await iterator.return?.();
   }
 }
+
+/** The items of `source` in arrays of up to `size`, in order, each read only when it is asked for. */
+export async function* chunked<T>(source: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[], void, undefined> {
+  yield* groupedMap(source, size, (items) => [items]);
+}

@@ -163,17 +163,38 @@ export function errorLine(id: Id, line: number, error: BatchError, group?: strin
 /** Processes one input: checks it, analyses it, and renders its output line (and digest). Never throws (given a pipeline). */
 export function processInput(pipeline: TextAnalyzer | null, input: RawInput, opts: LineOptions): LineResult {
   const p = prepare(input, opts);
-  const key = keyOf(p.id, input.line);
-  let error = p.error;
-  let report: Report | undefined;
-  if (!error) {
-    if (!pipeline) throw new Error('processInput: no pipeline to analyse with');
-    const r = analyzeText(pipeline, p.text!);
-    if ('error' in r) error = r.error;
-    else report = r.report;
+  if (p.error) return render(p, input.line, opts, { error: p.error });
+  if (!pipeline) throw new Error('processInput: no pipeline to analyse with');
+  return render(p, input.line, opts, analyzeText(pipeline, p.text!));
+}
+
+/**
+ * Processes several inputs: the results processInput gives one by one, with the valid texts analysed together when
+ * the pipeline can (`analyzeTexts`: each analyzer over the whole group, faster). Never throws (given a pipeline).
+ */
+export function processInputs(pipeline: TextAnalyzer | null, inputs: readonly RawInput[], opts: LineOptions): LineResult[] {
+  if (!pipeline?.analyzeTexts || inputs.length < 2) return inputs.map((input) => processInput(pipeline, input, opts));
+  const prepared = inputs.map((input) => prepare(input, opts));
+  const texts: string[] = [];
+  for (const p of prepared) if (!p.error) texts.push(p.text!);
+  let reports: Report[];
+  try {
+    reports = texts.length ? pipeline.analyzeTexts(texts) : [];
+  } catch {
+    // one text made the group fail: each input on its own, so that only its own line is an error
+    return inputs.map((input) => processInput(pipeline, input, opts));
   }
+  let next = 0;
+  return prepared.map((p, k) => render(p, inputs[k].line, opts, p.error ? { error: p.error } : checkReport(reports[next++])));
+}
+
+/** The output line (and digest) of a prepared input, given its analysis or why it has none. */
+function render(p: Prepared, line: number, opts: LineOptions, analysed: { report: Report } | { error: BatchError }): LineResult {
+  const key = keyOf(p.id, line);
+  const error = 'error' in analysed ? analysed.error : undefined;
+  const report = 'report' in analysed ? analysed.report : undefined;
   if (error) {
-    const result: LineResult = { out: errorLine(p.id, input.line, error, p.group), key, error: error.code };
+    const result: LineResult = { out: errorLine(p.id, line, error, p.group), key, error: error.code };
     if (opts.digest) result.digest = p.group !== undefined ? { group: p.group, error: error.code } : { error: error.code };
     return result;
   }

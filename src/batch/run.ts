@@ -11,11 +11,12 @@ import { createPipeline, type PipelineOptions } from '../pipeline';
 import { toPortableOptions } from './config';
 import type { FieldsSpec } from './digest';
 import { heapPacer } from './heap';
-import { orderedMap } from './ordered';
+import { groupedMap } from './ordered';
 import { lockOutput } from './lock';
 import { csvPathFor, pathConflict } from './paths';
 import { readCsv, readJsonl } from './read';
-import { inputKey, processInput, type LineOptions, type LineResult, type RawInput } from './record';
+import { inputKey, processInput, processInputs, type LineOptions, type LineResult, type RawInput } from './record';
+import { IN_THREAD_GROUP, WORKER_READ_AHEAD } from './analyze-many';
 import { readResumeState } from './resume';
 import { analyzerIdsOf, checkResume, inputIdentity, slantVersion, writeRunSettings, type RunSettings } from './run-settings';
 import { SummaryBuilder, summaryToCsv, type CorpusSummary } from './summary';
@@ -257,7 +258,8 @@ async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchR
     }
   }
 
-  const pool = portable ? (await import('./pool')).createWorkerPool(workers, { pipeline: portable, line: lineOptions }) : undefined;
+  const pools = portable ? await import('./pool') : undefined;
+  const pool = portable ? pools!.createWorkerPool(workers, { pipeline: portable, line: lineOptions }) : undefined;
   let analyzerIds: readonly string[];
   let sink: FileSink | undefined;
   try {
@@ -271,23 +273,25 @@ async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchR
     throw e;
   }
   const write = options.write ?? stdoutWrite;
-  const maxInFlight = options.maxInFlight ?? (pool ? workers * 4 : 1);
+  const maxInFlight = options.maxInFlight ?? (pool ? workers * WORKER_READ_AHEAD : IN_THREAD_GROUP);
   const maxErrors = options.maxErrors ?? Infinity;
 
   const pace = heapPacer(); // in-thread analysis, or the main thread's own garbage with workers
-  const analyse = (input: RawInput): LineResult | Promise<LineResult> => {
-    pace();
-    if (!pool || input.kind === 'bad') return processInput(pipeline, input, lineOptions);
-    return pool.run<LineResult>({ kind: 'input', input }).catch((e: unknown) => {
-      // The thread died on this input: record it like any other failure; piscina starts a new thread.
-      const p = processInput(
-        pipeline,
-        { kind: 'bad', line: input.line, id: null, error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) } },
-        lineOptions,
-      );
-      return p;
-    });
-  };
+  // The thread died on this input (even alone): record it like any other failure; piscina starts a new thread.
+  const died = (input: RawInput, e: unknown): LineResult =>
+    processInput(
+      pipeline,
+      { kind: 'bad', line: input.line, id: null, error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) } },
+      lineOptions,
+    );
+  // Lines are analysed in groups (each analyzer over the whole group, faster than one by one): in this thread one
+  // group of up to maxInFlight at a time; with workers groups of up to WORKER_GROUP, two per thread in flight.
+  const results = pool
+    ? pools!.linesInPool(pool, unseen(), maxInFlight, died)
+    : groupedMap(unseen(), maxInFlight, (inputs) => {
+        for (const _ of inputs) pace();
+        return processInputs(pipeline, inputs, lineOptions);
+      });
 
   let written = 0;
   let aborted = false;
@@ -306,7 +310,8 @@ async function runLocked(options: BatchRunOptions, st: RunState): Promise<BatchR
   };
 
   try {
-    for await (const result of orderedMap(unseen(), maxInFlight, analyse)) {
+    for await (const result of results) {
+      if (pool) pace();
       const line = result.out + '\n';
       if (sink) sink.write(line);
       else await write(line);

@@ -44,8 +44,8 @@ export interface AnalyzeManyOptions {
    */
   workers?: number;
   /**
-   * Articles read ahead of the consumer, at most (default: 4 per worker; in the calling thread 32, analysed as one
-   * group, which is faster than one by one). Bounds memory.
+   * Articles read ahead of the consumer, at most (default: 16 per worker thread, which analyses them in groups of up
+   * to 8; in the calling thread 32, analysed as one group: groups are faster than one by one). Bounds memory.
    */
   maxInFlight?: number;
 }

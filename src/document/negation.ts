@@ -36,10 +36,45 @@ export function negatedBefore(tokens: Token[], first: number, rule: NegationRule
  * rule. Define one layer per rule, once (a layer is a key; the scopes live on each document and go with it).
  */
 export function defineNegationLayer(name: string, rule: NegationRule): Layer<Uint8Array> {
-  return defineLayer(`negation:${name}`, (doc: SlantDocument) => {
-    const tokens = doc.tokens;
-    const negated = new Uint8Array(tokens.length);
-    for (let k = 0; k < tokens.length; k++) if (negatedBefore(tokens, k, rule)) negated[k] = 1;
-    return negated;
-  });
+  return defineLayer(`negation:${name}`, (doc: SlantDocument) => negationScopes(doc.tokens, rule));
+}
+
+// What negatedBefore reads of a token, decided once per token for the layer.
+const SKIPPED = 0; // not a word: passed over
+const ENDS = 1; // punctuation that ends the search
+const WORD = 2; // a word that negates nothing
+const NEGATES = 3; // a negator that negates
+const NEGATES_NOT = 4; // a negator followed by a word that undoes it ("not only")
+
+/**
+ * `negatedBefore(tokens, k, rule)` for every token k, with the rule's word lookups made once per token instead of
+ * once per token and window position: the same backward walk over what each token is to the rule.
+ */
+function negationScopes(tokens: Token[], rule: NegationRule): Uint8Array {
+  const n = tokens.length;
+  const kind = new Uint8Array(n);
+  const sentence = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    sentence[k] = t.sentence;
+    if (t.pos === 'PUNCT' && !(rule.hyphenContinues && t.value === '-')) kind[k] = ENDS;
+    else if (!t.isWord) kind[k] = SKIPPED;
+    else if (!rule.negators.has(t.normal)) kind[k] = WORD;
+    else kind[k] = k + 1 < n && rule.notNegatingAfter.has(tokens[k + 1].normal) ? NEGATES_NOT : NEGATES;
+  }
+  const negated = new Uint8Array(n);
+  for (let first = 0; first < n; first++) {
+    const s = sentence[first];
+    for (let k = first - 1, seen = 0; k >= 0 && seen < rule.window; k--) {
+      const c = kind[k];
+      if (sentence[k] !== s || c === ENDS) break;
+      if (c === SKIPPED) continue;
+      seen++;
+      if (c >= NEGATES) {
+        if (c === NEGATES) negated[first] = 1;
+        break;
+      }
+    }
+  }
+  return negated;
 }

@@ -1,7 +1,9 @@
 import { builtinAnalyzers, createPipeline, isConfigError, use } from '../../src/index';
 import type { BatchResult } from '../../src/batch/types';
 import { analyzeMany } from '../../src/node';
-import { analyzeItems } from '../../src/batch/analyze-many';
+import { analyzeItem, analyzeItems } from '../../src/batch/analyze-many';
+import { analyzeManyInPool } from '../../src/batch/analyze-many-workers';
+import { analyzeGroupInPool, type WorkerPool, type WorkerTask } from '../../src/batch/pool';
 import { zorkCounter, zorkText } from './helpers';
 
 jest.setTimeout(120_000);
@@ -70,6 +72,71 @@ describe('pipeline.analyzeMany', () => {
     const withWorkers = await collect(analyzeMany(pipeline, items, { workers: 2, maxInFlight: 6 }));
     expect(withWorkers.map((r) => r.id)).toEqual(items.map((i) => i.id));
     expect(withWorkers).toEqual(inThread);
+  });
+
+  it('gives the same results with two worker threads analysing groups (the default read-ahead)', async () => {
+    const pipeline = createPipeline();
+    const many = [...items, ...items.map((it) => ({ ...it, id: `again-${String(it.id)}` }))];
+    const inThread = await collect(pipeline.analyzeMany(many));
+    expect(await collect(analyzeMany(pipeline, many, { workers: 2 }))).toEqual(inThread);
+  });
+
+  it('on a pool, reads ahead at most maxInFlight items and sends only checked items to the threads', async () => {
+    const pipeline = createPipeline();
+    const tasks: WorkerTask[] = [];
+    const pool: WorkerPool = {
+      threads: 2,
+      run: <T>(task: WorkerTask) => {
+        tasks.push(task);
+        if (task.kind !== 'items') throw new Error(`unexpected task ${task.kind}`);
+        return Promise.resolve(JSON.stringify(analyzeItems(pipeline, task.items)) as T);
+      },
+      ready: () => Promise.resolve([...pipeline.analyzerIds]),
+      close: () => Promise.resolve(),
+    };
+    let read = 0;
+    let yielded = 0;
+    let most = 0;
+    function* source() {
+      for (let i = 0; i < 40; i++) {
+        read++;
+        most = Math.max(most, read - yielded);
+        yield i === 5 ? ({ id: 'no-text' } as never) : { id: i, text: `Officials said item ${i} was fine.` };
+      }
+    }
+    const results: BatchResult[] = [];
+    for await (const r of analyzeManyInPool(pool, source(), 12)) {
+      results.push(r);
+      yielded++;
+    }
+    expect(results.map((r) => r.id)).toEqual(Array.from({ length: 40 }, (_, i) => (i === 5 ? 'no-text' : i)));
+    expect(results[5].error?.code).toBe('MISSING_TEXT');
+    expect(results[7]).toEqual(analyzeItem(pipeline, { id: 7, text: 'Officials said item 7 was fine.' }));
+    expect(most).toBeLessThanOrEqual(12);
+    // groups of 3 (12 read ahead, two groups per thread), the item without text never sent
+    expect(tasks.map((t) => (t.kind === 'items' ? t.items.length : 0))).toEqual([3, 2, ...Array<number>(11).fill(3), 1]);
+  });
+
+  it('when a thread dies on a group, tries each item on its own, so that only the item that kills it fails', async () => {
+    const pool: WorkerPool = {
+      threads: 1,
+      run: <T>(task: WorkerTask) => {
+        if (task.kind === 'items') return Promise.reject(new Error('worker exited'));
+        if (task.kind !== 'item') throw new Error('unexpected task');
+        if (task.text === 'poison') return Promise.reject(new Error('worker exited: out of memory'));
+        return Promise.resolve(JSON.stringify(analyzeItem(createPipeline(), { id: task.id, text: task.text })) as T);
+      },
+      ready: () => Promise.resolve([]),
+      close: () => Promise.resolve(),
+    };
+    const results = await analyzeGroupInPool(pool, [
+      { id: 1, text: 'The vote passed.' },
+      { id: 2, text: 'poison' },
+      { id: 3, text: 'Rain is expected.' },
+    ]);
+    expect(results.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'WORKER_FAILED', 'ok']);
+    expect(results[1]).toEqual({ id: 2, error: { code: 'WORKER_FAILED', message: 'worker exited: out of memory' } });
+    expect(results[2].report).toEqual(createPipeline().analyze('Rain is expected.'));
   });
 
   it('reads an async source lazily and yields error records for items that are not { id, text }', async () => {

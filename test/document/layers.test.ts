@@ -48,6 +48,23 @@ describe('negation scopes layer', () => {
     expect(scopes[at(doc, 'very')]).toBe(1);
     expect(scopes[at(doc, 'big')]).toBe(0); // "not only"
   });
+
+  it('holds what negatedBefore says for other windows, hyphens and sentence ends', () => {
+    const doc = parseDocument(
+      'Not — a non-starter, never half-baked or self-made. No. Never "really" bad; not only, not-so-great, hardly new.\n\nNot\nagain never',
+    );
+    for (const window of [1, 2, 3, 5])
+      for (const hyphenContinues of [false, true]) {
+        const r: NegationRule = {
+          negators: new Set(['not', 'never', 'no', 'hardly']),
+          notNegatingAfter: new Set(['only', 'so']),
+          window,
+          hyphenContinues,
+        };
+        const expected = doc.tokens.map((_, k) => (negatedBefore(doc.tokens, k, r) ? 1 : 0));
+        expect(Array.from(doc.layer(defineNegationLayer(`test-${window}-${hyphenContinues}`, r)))).toEqual(expected);
+      }
+  });
 });
 
 describe('doc.isQuoted', () => {
