@@ -82,6 +82,7 @@ const SETS: Record<string, FeatureSet> = {
   B: { vector: true, context: false },
   C: { vector: true, context: true },
   D: { vector: true, context: true, extra: true },
+  E: { vector: true, context: true, extra: true, compound: true },
 };
 
 const LOADED = new Set(['Loaded_Language', 'Name_Calling,Labeling', 'Exaggeration,Minimisation', 'biased_word', 'lexical_bias']);

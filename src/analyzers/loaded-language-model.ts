@@ -57,7 +57,21 @@ export interface FeatureSet {
    * word's derivational suffix (features that generalise past the words seen in training).
    */
   extra?: boolean;
+  /**
+   * Include whether the word is one half of a hyphenated compound that wink splits ("far-left" becomes "far", "-",
+   * "left"; "pro-life" stays one token): the halves of such compounds read as neutral words on their own.
+   */
+  compound?: boolean;
 }
+/** Whether tokens a, a+1, a+2 are word, "-", word with no space between them. */
+const glued = (doc: SlantDocument, a: number): boolean =>
+  a >= 0 &&
+  a + 2 < doc.tokens.length &&
+  doc.tokens[a].isWord &&
+  doc.tokens[a + 1].value === '-' &&
+  doc.tokens[a + 2].isWord &&
+  doc.tokens[a].end === doc.tokens[a + 1].start &&
+  doc.tokens[a + 1].end === doc.tokens[a + 2].start;
 
 /** Derivational suffixes of evaluative words, one feature each (only with `extra`). */
 const SUFFIXES = ['ly', 'est', 'ous', 'ive', 'ist', 'ism', 'ful', 'less', 'ic', 'ical'] as const;
@@ -75,6 +89,7 @@ export function featureNames(fs: FeatureSet, D: number): string[] {
   names.push(...POS.map((p) => `pos.${p}`), 'ctx.negator', 'ctx.neighbourWeight', 'doc.firstSentence', 'vec.oov');
   if (fs.extra)
     names.push('lex.logit', 'lex.quotedWeight', 'ctx.sentenceMatches', 'ctx.sentenceWeight', ...SUFFIXES.map((x) => `suffix.${x}`));
+  if (fs.compound) names.push('compound.in');
   if (fs.vector) for (let d = 0; d < D; d++) names.push(`vec.${d}`);
   if (fs.context) for (let d = 0; d < D; d++) names.push(`ctx.vec.${d}`);
   return names;
@@ -155,6 +170,7 @@ export function tokenFeatures(
     const word = t.normal;
     for (const suffix of SUFFIXES) x[q++] = word.length > suffix.length + 3 && word.endsWith(suffix) ? 1 : 0;
   }
+  if (fs.compound) x[q++] = glued(doc, k) || glued(doc, k - 2) ? 1 : 0;
   if (!v) return;
   const D = v.dimensions;
   if (fs.vector) {
@@ -202,7 +218,12 @@ export const LoadedWordModelSchema = z.object({
   license: z.string().optional(),
   trainedOn: z.string().optional(),
   vectors: z.string().min(1),
-  featureSet: z.strictObject({ vector: z.boolean(), context: z.boolean(), extra: z.boolean().optional() }),
+  featureSet: z.strictObject({
+    vector: z.boolean(),
+    context: z.boolean(),
+    extra: z.boolean().optional(),
+    compound: z.boolean().optional(),
+  }),
   features: z.array(z.string().min(1)),
   weights: z.array(finite),
   /** A word without a lexicon match is reported when its probability is at least this. */
@@ -312,7 +333,7 @@ export function compileWordModel(
   // first uses the row (NaN until then): scoring a word then costs a few additions instead of 200 multiplications.
   const weights = Float64Array.from(model.weights);
   const D = vectors.dimensions;
-  const base = featureNames({ vector: false, context: false, extra: model.featureSet.extra }, D).length;
+  const base = featureNames({ ...model.featureSet, vector: false, context: false }, D).length;
   const rowSelf = new Float64Array(vectors.words.length).fill(NaN);
   const rowContext = new Float64Array(vectors.words.length).fill(NaN);
   const compiled: CompiledWordModel = {
@@ -358,7 +379,7 @@ export interface ModelDecisions {
 }
 
 /** The features before the vectors. */
-const baseSet = (c: CompiledWordModel): FeatureSet => ({ vector: false, context: false, extra: c.model.featureSet.extra });
+const baseSet = (c: CompiledWordModel): FeatureSet => ({ ...c.model.featureSet, vector: false, context: false });
 
 /** Fills vocabulary row r's two vector parts (once per process and model). */
 function rowParts(c: CompiledWordModel, r: number): void {

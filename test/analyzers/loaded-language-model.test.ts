@@ -81,6 +81,49 @@ describe('loaded-language word model: the fast scoring path', () => {
   });
 });
 
+describe('loaded-language word model: hyphenated compounds', () => {
+  it('marks both halves of a compound written without spaces, and nothing else', () => {
+    const { featureNames, tokenFeatures, coverage } = require('../../src/analyzers/loaded-language-model');
+    const { parseDocument } = require('../../src/document/build');
+    const fs = { vector: false, context: false, extra: true, compound: true };
+    const names: string[] = featureNames(fs, 0);
+    const q = names.indexOf('compound.in');
+    expect(q).toBe(names.length - 1);
+    const doc = parseDocument('A self-serving group met a far - left crowd, a pro-life priest and a well-to-do donor.');
+    const cover = coverage(doc, []);
+    const x = new Float64Array(names.length);
+    const flagged = doc.tokens
+      .map((_: unknown, k: number) => k)
+      .filter(
+        (k: number) =>
+          doc.tokens[k].isWord &&
+          (tokenFeatures(doc, k, [], cover, new Int32Array(doc.tokens.length).fill(-1), undefined, fs, x), x[q] === 1),
+      )
+      .map((k: number) => doc.tokens[k].value);
+    // wink keeps "pro-life" as one token: the feature marks the compounds it splits
+    expect(flagged).toEqual(['self', 'serving', 'well', 'to', 'do']);
+  });
+
+  it('is part of the shipped model, and the fast scoring path agrees with the full features on a compound', () => {
+    const { analysisLogit, compileWordModel, fullLogit, isCandidate, coverage } = require('../../src/analyzers/loaded-language-model');
+    const { compileVectors } = require('../../src/models/vectors');
+    const { builtinLoadedWordModel, builtinVectors } = require('../../src/models/builtin');
+    const { parseDocument } = require('../../src/document/build');
+    expect(builtinLoadedWordModel.features).toContain('compound.in');
+    const entries = builtinLexicons['en/loaded-language'].entries as Array<{ terms: string[]; weight: number; category: string }>;
+    const c = compileWordModel(builtinLoadedWordModel, compileVectors(builtinVectors), entries, 0.23);
+    const doc = parseDocument('The anti-police activists staged a self-serving stunt.');
+    const cover = coverage(doc, []);
+    let checked = 0;
+    for (let k = 0; k < doc.tokens.length; k++) {
+      if (!isCandidate(doc, cover, k)) continue;
+      expect(analysisLogit(doc, k, [], c)).toBeCloseTo(fullLogit(doc, k, [], c), 6);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(4);
+  });
+});
+
 describe('loaded-language word model: the veto on lexicon matches', () => {
   const { compileWordModel, modelDecisions } = require('../../src/analyzers/loaded-language-model');
   const { compileVectors } = require('../../src/models/vectors');
