@@ -4,10 +4,10 @@
  * one bad item); each thread builds the same pipeline from its settings, so every analyzer must be a built-in one.
  */
 import type { Pipeline, PipelineOptions } from '../pipeline';
-import { analyzeItems, checkItem, checkManyOptions, workerGroupSize } from './analyze-many';
+import { analyzeItems, checkItem, checkManyOptions } from './analyze-many';
 import { toPortableOptions } from './config';
-import { chunked, groupedMap, orderedMap } from './ordered';
-import { analyzeGroupInPool, createWorkerPool, type WorkerPool } from './pool';
+import { groupedMap } from './ordered';
+import { analyzeGroupInPool, createWorkerPool, groupsInPool, type WorkerPool } from './pool';
 import type { AnalyzeManyOptions, BatchItem, BatchResult } from './types';
 
 /** Checks each item here (only valid ids and texts cross to a thread), analyses the valid ones as one group. */
@@ -25,14 +25,12 @@ async function analyzeChecked(pool: WorkerPool, items: unknown[]): Promise<Batch
  * calling thread does (faster than one by one): groups of up to WORKER_GROUP (8), two per thread in flight when
  * the read-ahead allows, never more than `maxInFlight` items read ahead. Never throws for one bad item.
  */
-export async function* analyzeManyInPool(
+export function analyzeManyInPool(
   pool: WorkerPool,
   source: Iterable<unknown> | AsyncIterable<unknown>,
   maxInFlight: number,
 ): AsyncGenerator<BatchResult, void, undefined> {
-  const group = workerGroupSize(pool.threads, maxInFlight);
-  const groups = orderedMap(chunked(source, group), Math.max(1, Math.floor(maxInFlight / group)), (items) => analyzeChecked(pool, items));
-  for await (const results of groups) yield* results;
+  return groupsInPool(pool, source, maxInFlight, (items) => analyzeChecked(pool, items));
 }
 
 /** The options a pipeline was created with (kept private on Pipeline; read here to rebuild it in each thread). */

@@ -7,8 +7,7 @@ import { ANALYZE_MANY_MESSAGES, AnalyzeManyOptionsSchema, parseConfig } from '..
 import { ConfigError } from '../errors';
 import { isRecord, readId, readText, typeName } from './item';
 import { groupedMap } from './ordered';
-import { analyzeText, checkReport } from './record';
-import type { Report } from '../report';
+import { analyzeGroup, analyzeText } from './record';
 import type { AnalyzeManyOptions, BatchItem, BatchResult, TextAnalyzer } from './types';
 
 /** Checks one item (src/batch/item.ts); returns its id and text, or the error result. */
@@ -36,19 +35,11 @@ export function analyzeItem(pipeline: TextAnalyzer, item: unknown): BatchResult 
 export function analyzeItems(pipeline: TextAnalyzer, items: readonly unknown[]): BatchResult[] {
   if (!pipeline.analyzeTexts || items.length < 2) return items.map((item) => analyzeItem(pipeline, item));
   const checked = items.map(checkItem);
-  const texts: string[] = [];
-  for (const c of checked) if ('text' in c) texts.push(c.text);
-  let reports: Report[];
-  try {
-    reports = pipeline.analyzeTexts(texts);
-  } catch {
-    // one text made the group fail: each item on its own, so that only its own result is an error
-    return items.map((item) => analyzeItem(pipeline, item));
-  }
-  let next = 0;
-  return checked.map((c) => {
+  const analysed = analyzeGroup(pipeline.analyzeTexts.bind(pipeline), checked, (c) => ('text' in c ? c.text : undefined));
+  if (!analysed) return items.map((item) => analyzeItem(pipeline, item));
+  return checked.map((c, k) => {
     if (!('text' in c)) return c;
-    const r = checkReport(reports[next++]);
+    const r = analysed[k]!;
     return 'error' in r ? { id: c.id, error: r.error } : { id: c.id, report: r.report };
   });
 }

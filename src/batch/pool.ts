@@ -96,27 +96,33 @@ export async function analyzeInPool(pool: WorkerPool, id: string | number | null
 }
 
 /**
+ * `group` on all items at once (one task, one thread); if that thread dies, `one` on each item alone, so that only an
+ * item that kills a thread even alone gets its own failure.
+ */
+async function groupOrEach<T, R>(items: T[], group: (items: T[]) => Promise<R[]>, one: (item: T) => Promise<R>): Promise<R[]> {
+  try {
+    return await group(items);
+  } catch {
+    return Promise.all(items.map(one));
+  }
+}
+
+/**
  * Analyses a group of checked items on one pool thread, as one group (`analyzeItems`: the pipeline runs each
  * analyzer over the whole group, faster than one by one, as in the calling thread): the results analyzeInPool gives
  * item by item, in order. If the thread dies, each item is tried again on its own, so that only the item that kills
  * a thread gets WORKER_FAILED.
  */
-export async function analyzeGroupInPool(
-  pool: WorkerPool,
-  items: Array<{ id: string | number | null; text: string }>,
-): Promise<BatchResult[]> {
-  try {
-    return JSON.parse(await pool.run<string>({ kind: 'items', items })) as BatchResult[];
-  } catch {
-    return Promise.all(
-      items.map((it) =>
-        analyzeInPool(pool, it.id, it.text).catch((e: unknown): BatchResult => ({
-          id: it.id,
-          error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) },
-        })),
-      ),
-    );
-  }
+export function analyzeGroupInPool(pool: WorkerPool, items: Array<{ id: string | number | null; text: string }>): Promise<BatchResult[]> {
+  return groupOrEach(
+    items,
+    async (all) => JSON.parse(await pool.run<string>({ kind: 'items', items: all })) as BatchResult[],
+    (it) =>
+      analyzeInPool(pool, it.id, it.text).catch((e: unknown): BatchResult => ({
+        id: it.id,
+        error: { code: 'WORKER_FAILED', message: e instanceof Error ? e.message : String(e) },
+      })),
+  );
 }
 
 /**
@@ -124,32 +130,38 @@ export async function analyzeGroupInPool(
  * one by one, in order. If the thread dies, each input is tried again on its own; `onDeath` gives the line of an
  * input whose thread died even then.
  */
-export async function processGroupInPool(
+export function processGroupInPool(
   pool: WorkerPool,
   inputs: RawInput[],
   onDeath: (input: RawInput, e: unknown) => LineResult,
 ): Promise<LineResult[]> {
-  try {
-    return await pool.run<LineResult[]>({ kind: 'inputs', inputs });
-  } catch {
-    return Promise.all(inputs.map((input) => pool.run<LineResult>({ kind: 'input', input }).catch((e: unknown) => onDeath(input, e))));
-  }
+  return groupOrEach(
+    inputs,
+    (all) => pool.run<LineResult[]>({ kind: 'inputs', inputs: all }),
+    (input) => pool.run<LineResult>({ kind: 'input', input }).catch((e: unknown) => onDeath(input, e)),
+  );
 }
 
 /**
- * The output lines of `source` processed on `pool`'s threads, in input order: groups of inputs (see
- * {@link processGroupInPool}), two per thread in flight when the read-ahead allows, never more than `maxInFlight`
- * inputs read ahead.
+ * `fn`'s results over groups of `source` run on `pool`'s threads, in input order: groups sized so that two per
+ * thread are in flight when the read-ahead allows, never more than `maxInFlight` items read ahead.
  */
-export async function* linesInPool(
+export async function* groupsInPool<T, R>(
+  pool: WorkerPool,
+  source: Iterable<T> | AsyncIterable<T>,
+  maxInFlight: number,
+  fn: (group: T[]) => Promise<R[]>,
+): AsyncGenerator<R, void, undefined> {
+  const group = workerGroupSize(pool.threads, maxInFlight);
+  for await (const results of orderedMap(chunked(source, group), Math.max(1, Math.floor(maxInFlight / group)), fn)) yield* results;
+}
+
+/** The output lines of `source` processed on `pool`'s threads, in input order (groups: see {@link processGroupInPool}). */
+export function linesInPool(
   pool: WorkerPool,
   source: Iterable<RawInput> | AsyncIterable<RawInput>,
   maxInFlight: number,
   onDeath: (input: RawInput, e: unknown) => LineResult,
 ): AsyncGenerator<LineResult, void, undefined> {
-  const group = workerGroupSize(pool.threads, maxInFlight);
-  const groups = orderedMap(chunked(source, group), Math.max(1, Math.floor(maxInFlight / group)), (inputs) =>
-    processGroupInPool(pool, inputs, onDeath),
-  );
-  for await (const results of groups) yield* results;
+  return groupsInPool(pool, source, maxInFlight, (inputs) => processGroupInPool(pool, inputs, onDeath));
 }

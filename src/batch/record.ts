@@ -141,6 +141,31 @@ export function analyzeText(pipeline: TextAnalyzer, text: string): { report: Rep
   return checkReport(report);
 }
 
+/**
+ * Analyses the texts of a group together (`analyzeTexts`: each analyzer over the whole group, faster than one by
+ * one): per entry its result as {@link analyzeText} gives it, or undefined where `textOf` gives no text; undefined
+ * for the whole group when the group threw (the caller then goes one by one, so that only the culprit fails).
+ */
+export function analyzeGroup<P>(
+  analyzeTexts: (texts: readonly string[]) => Report[],
+  entries: readonly P[],
+  textOf: (entry: P) => string | undefined,
+): Array<{ report: Report } | { error: BatchError } | undefined> | undefined {
+  const texts: string[] = [];
+  for (const entry of entries) {
+    const text = textOf(entry);
+    if (text !== undefined) texts.push(text);
+  }
+  let reports: Report[];
+  try {
+    reports = texts.length ? analyzeTexts(texts) : [];
+  } catch {
+    return undefined;
+  }
+  let next = 0;
+  return entries.map((entry) => (textOf(entry) === undefined ? undefined : checkReport(reports[next++])));
+}
+
 /** A report with a failed analyzer is an error result (as in {@link analyzeText}). */
 export function checkReport(report: Report): { report: Report } | { error: BatchError } {
   const failed = Object.entries(report.analyzers).filter(([, r]) => r.status === 'failed');
@@ -175,17 +200,9 @@ export function processInput(pipeline: TextAnalyzer | null, input: RawInput, opt
 export function processInputs(pipeline: TextAnalyzer | null, inputs: readonly RawInput[], opts: LineOptions): LineResult[] {
   if (!pipeline?.analyzeTexts || inputs.length < 2) return inputs.map((input) => processInput(pipeline, input, opts));
   const prepared = inputs.map((input) => prepare(input, opts));
-  const texts: string[] = [];
-  for (const p of prepared) if (!p.error) texts.push(p.text!);
-  let reports: Report[];
-  try {
-    reports = texts.length ? pipeline.analyzeTexts(texts) : [];
-  } catch {
-    // one text made the group fail: each input on its own, so that only its own line is an error
-    return inputs.map((input) => processInput(pipeline, input, opts));
-  }
-  let next = 0;
-  return prepared.map((p, k) => render(p, inputs[k].line, opts, p.error ? { error: p.error } : checkReport(reports[next++])));
+  const analysed = analyzeGroup(pipeline.analyzeTexts.bind(pipeline), prepared, (p) => (p.error ? undefined : p.text!));
+  if (!analysed) return inputs.map((input) => processInput(pipeline, input, opts));
+  return prepared.map((p, k) => render(p, inputs[k].line, opts, p.error ? { error: p.error } : analysed[k]!));
 }
 
 /** The output line (and digest) of a prepared input, given its analysis or why it has none. */
