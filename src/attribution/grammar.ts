@@ -1,12 +1,31 @@
 /**
  * Closed-class word sets of English grammar that several cue builders share (forms of "be", phrasal particles, time
- * and medium nouns, clause-cutting conjunctions).
+ * and medium nouns, clause-cutting conjunctions, subordinators, nominative pronouns).
  */
 import type { Token } from '../document';
 
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', "'re", '’re', 'am', "'m"]);
 
 export const CLAUSE_CUT_CONJ = new Set(['but', 'while', 'although', 'though', 'whereas', 'yet']);
+
+/** Pronouns that are only ever subjects (or, "it", mostly so before a verb). */
+export const NOMINATIVE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+
+/** Words that open a clause, tagged as prepositions: the phrase after them is its subject ("came as some Republicans reaffirmed"). */
+export const SUBORDINATORS = new Set([
+  'as',
+  'after',
+  'before',
+  'since',
+  'until',
+  'while',
+  'because',
+  'once',
+  'if',
+  'though',
+  'although',
+  'whereas',
+]);
 
 export const WH_WORDS = new Set(['whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which', 'whom']);
 

@@ -8,7 +8,7 @@ import { appositiveRight, chunkStart, isChunkDelimiter, isClauseBoundary, isName
 import { CUE_PRIORS } from './cue-priors';
 import { makeCtx } from './cue-table';
 import { feat } from './features';
-import { GERUND_SUFFIX, isBe, TIME_ADVERBS, TIME_NOUNS } from './grammar';
+import { GERUND_SUFFIX, isBe, NOMINATIVE_PRONOUNS, SUBORDINATORS, TIME_ADVERBS, TIME_NOUNS } from './grammar';
 import { isComma, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord } from './tokens';
 
 /** The subject of the clause in which a subject-less cue ("adding", "and urged") stands: the sentence's first noun phrase before a verb. */
@@ -37,25 +37,6 @@ function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undef
 export function clauseSubjectOf(doc: SlantDocument, lo: number, before: number, ctx?: Ctx): TokenRange | undefined {
   return clauseSubject(ctx && ctx.doc === doc ? ctx : makeCtx(doc, CUE_PRIORS), Math.max(lo, before - CUE_REACH), before);
 }
-
-/** Pronouns that are only ever subjects (or, "it", mostly so before a verb). */
-const NOMINATIVE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
-
-/** Words that open a clause, tagged as prepositions: the phrase after them is its subject ("came as some Republicans reaffirmed"). */
-const SUBORDINATORS = new Set([
-  'as',
-  'after',
-  'before',
-  'since',
-  'until',
-  'while',
-  'because',
-  'once',
-  'if',
-  'though',
-  'although',
-  'whereas',
-]);
 
 /** Skips time adverbials just before a cue ("Trump earlier Tuesday said", "the senator on Tuesday dismissed"). */
 function skipAdverbialLeft(tokens: Token[], p: number, lo: number): number {
