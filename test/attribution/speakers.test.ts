@@ -174,6 +174,32 @@ describe('quotations continued in a paragraph', () => {
   });
 });
 
+describe('quotations continued in the next paragraphs', () => {
+  it('paragraphs that open with a quotation keep the speaker until a cue or a sentence of the writer’s own', () => {
+    const text = [
+      'The coach, Ida Marsh, said the break would help. “It is the perfect chance to rest,” she said.',
+      '“Players get tired by Christmas.”',
+      '“Some of them play forty games.”',
+      '“Others play in two cups.”',
+      '“The break gives them a chance to recover.” Her rival Lena Cole said: “Nonsense.”',
+      '“It changes nothing.”',
+      'The league will decide in March.',
+      '“We will see.”',
+    ].join('\n');
+    const a = attribution(text);
+    const quotes = parseDocument(text).quotations;
+    const q = (words: string): number => quotes.findIndex((x) => text.slice(x.start, x.end).includes(words));
+    expect(speaker(a, q('perfect chance'))).toBe('Ida Marsh');
+    expect(speaker(a, q('Players get tired'))).toBe('Ida Marsh');
+    expect(speaker(a, q('two cups'))).toBe('Ida Marsh');
+    expect(speaker(a, q('The break gives'))).toBe('Ida Marsh');
+    expect(speaker(a, q('Nonsense'))).toBe('Lena Cole');
+    expect(speaker(a, q('changes nothing'))).toBe('Lena Cole');
+    // a paragraph of the writer's own in between ends the run
+    expect(speaker(a, q('We will see'))).not.toBe('Lena Cole');
+  });
+});
+
 describe('appositive names', () => {
   it('"her rival, Tom Harris," is Tom Harris, with the common noun as his role', () => {
     const a = attribution('Her rival, Tom Harris, said the vote had been rigged.');
