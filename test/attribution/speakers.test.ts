@@ -31,6 +31,27 @@ describe('pronoun speakers', () => {
     expect(speaker(same)).toBe('Carl Benton');
   });
 
+  it('a name governed by a preposition or a verb comes after the subject of its sentence', () => {
+    const a = attribution('Before her match with Maria Ortiz, Jana Holt said she felt ready. “I served well,” she said.');
+    expect(speaker(a)).toBe('Jana Holt');
+    const b = attribution('Dr Owen Hart accused Mr Neil Blake of lying. “It is a fight for the future,” he told reporters.');
+    expect(speaker(b)).toBe('Owen Hart');
+  });
+
+  it('a name in a phrase before the pronoun in its own sentence yields to an earlier subject', () => {
+    const a = attribution(
+      'Ravi Kumar, the finance minister, is in London this week. At a dinner hosted by Chancellor Paul Grant on Friday, he said rates should float. “A flexible rate absorbs shocks,” he told the dinner.',
+    );
+    expect(speaker(a)).toBe('Ravi Kumar');
+  });
+
+  it('a sentence led by the same pronoun passes its referent on', () => {
+    const a = attribution(
+      'Marc Dufour played for the club for six years. So he is full of praise for two old team-mates, Pablo Reyes and Tomas Lind. “I am happy they still play,” he said.',
+    );
+    expect(speaker(a)).toBe('Marc Dufour');
+  });
+
   it('a name inside an earlier quotation is no antecedent for the writer’s "he"', () => {
     const a = attribution(
       'Paul Ortiz spoke on a radio show on Sunday. “Sam Fell has said that he will resign,” he said. “If he means it, he should go now,” he added.',
