@@ -52,6 +52,20 @@ describe('pronoun speakers', () => {
     expect(speaker(a)).toBe('Marc Dufour');
   });
 
+  it('a surname the tagger reads as a verb is a name after an honorific ("Mr Curry", "Mr Rose")', () => {
+    const a = attribution('Mr Curry is American, but he grew up in the Netherlands. “I was always into radio,” he said.');
+    expect(speaker(a)).toBe('Curry');
+    const b = attribution('Mr Rose met the board on Monday. “We have a plan,” he said.');
+    expect(speaker(b)).toBe('Rose');
+  });
+
+  it('a possessive with a bare apostrophe is no subject ("Matt Lowes\' side")', () => {
+    const a = attribution(
+      "Matt Lowes' side has shown little in attack, but Sam Reyes insisted the Scots will be tough. “They are brave,” he said.",
+    );
+    expect(speaker(a)).toBe('Sam Reyes');
+  });
+
   it('a name inside an earlier quotation is no antecedent for the writer’s "he"', () => {
     const a = attribution(
       'Paul Ortiz spoke on a radio show on Sunday. “Sam Fell has said that he will resign,” he said. “If he means it, he should go now,” he added.',
@@ -227,5 +241,10 @@ describe('appositive names', () => {
     expect(source(a, 'said')).toMatchObject({ name: 'Tom Harris', type: 'named-person' });
     const b = attribution('The campaign’s press secretary, Ben Lyle, said the ad would run again.');
     expect(source(b, 'said')).toMatchObject({ name: 'Ben Lyle', type: 'named-person', role: 'The campaign’s press secretary' });
+  });
+
+  it('an opening adverb or conjunction is no part of the source ("Meanwhile Lena Park, …, said")', () => {
+    const a = attribution('Meanwhile Lena Park, the union’s spokeswoman, said the strike would go ahead.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Lena Park', type: 'named-person' });
   });
 });
