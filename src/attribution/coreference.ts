@@ -179,7 +179,7 @@ export class Antecedents {
    * The pronoun ("he"/"she" for `gender`) that leads sentence `s` as its subject ("So he is full of praise for …",
    * "But she added"), in the writer's voice unless `quoted`; -1 when there is none.
    */
-  private leadingPronoun(s: number, gender: Gender, quoted: boolean): number {
+  leadingPronoun(s: number, gender: Gender, quoted: boolean): number {
     const { tokens, sentences } = this.doc;
     const want = gender === 'f' ? 'she' : gender === 'm' ? 'he' : undefined;
     if (!want) return -1;

@@ -191,6 +191,22 @@ describe('quotations with no attribution of their own', () => {
   });
 });
 
+describe('standalone quotations', () => {
+  it('are spoken by a name that reads as a person’s, not by the title of a show or a thing', () => {
+    const a = attribution('Quiz Time, the show Lena Ortiz hosted, ran for ten years. “I loved every minute of it.”');
+    expect(speaker(a)).toBe('Lena Ortiz');
+    const b = attribution('Hartley Weekly, the paper Tom Vale edits, printed the letter. “We stand by it.”');
+    expect(speaker(b)).toBe('Tom Vale');
+  });
+
+  it('are spoken by the person of a neighbouring sentence led by "he" or "she"', () => {
+    const a = attribution(
+      'Adam Cole hosted a radio show for years. He quit in 1995, and Video Countdown went on without him. “I was bored every night.”',
+    );
+    expect(speaker(a)).toBe('Adam Cole');
+  });
+});
+
 describe('quotations continued in a paragraph', () => {
   it('a quotation after another in the same paragraph keeps its speaker when no other cue stands between', () => {
     const a = attribution(
