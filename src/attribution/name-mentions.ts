@@ -3,8 +3,9 @@
  * quotations: the antecedents of "he"/"she" and of person descriptions, and the speakers of standalone quotations.
  */
 import type { SlantDocument } from '../document';
-import { COMPANY_WORDS, ORGANIZATION_WORDS, PERSON_TITLES } from './lexicon';
+import { PERSON_TITLES } from './lexicon';
 import { clean, GROUP_NAMES, HONORIFICS, titleKey } from './mention';
+import { hasOrganizationWord } from './mention-words';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isTimeWord } from './tokens';
 
@@ -87,10 +88,7 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
     if (words.length && words.length <= 4) {
       const lower = words.join(' ');
       const placeOrOrg =
-        words.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) ||
-        PLACE_PHRASES.has(lower) ||
-        (words.length === 1 && PLACE_NAMES.has(lower)) ||
-        GROUP_NAMES.has(lower);
+        hasOrganizationWord(words) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
       if (!placeOrOrg) out.push({ first: k, last: e, words, titles, nameFirst });
     }
     k = e + 1;

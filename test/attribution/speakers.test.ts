@@ -259,6 +259,16 @@ describe('appositive names', () => {
     expect(source(b, 'said')).toMatchObject({ name: 'Ben Lyle', type: 'named-person', role: 'The campaign’s press secretary' });
   });
 
+  it('a given name and a surname that is also an organization word name a person ("Liam Fox", "Jim Press")', () => {
+    const a = attribution('Tory co-chairman Liam Fox said the party was ready.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Liam Fox', type: 'named-person' });
+    const b = attribution('Jim Press, the carmaker’s US chief, said sales would rise.');
+    expect(source(b, 'said')).toMatchObject({ name: 'Jim Press', type: 'named-person' });
+    // an organization word that is no surname still makes an organization
+    const c = attribution('Morgan Bank said rates would rise.');
+    expect(source(c, 'said')).toMatchObject({ type: 'named-organization' });
+  });
+
   it('an opening adverb or conjunction is no part of the source ("Meanwhile Lena Park, …, said")', () => {
     const a = attribution('Meanwhile Lena Park, the union’s spokeswoman, said the strike would go ahead.');
     expect(source(a, 'said')).toMatchObject({ name: 'Lena Park', type: 'named-person' });
