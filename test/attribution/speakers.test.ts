@@ -287,6 +287,18 @@ describe('appositive names', () => {
     expect(source(c, 'said')).toMatchObject({ type: 'named-organization' });
   });
 
+  it('after a verb, a phrase up to "and" is its object and the source starts after the conjunction', () => {
+    const a = attribution('Dale Hart sustained a knee injury in the cup defeat and manager Jose Ortega said: “He cannot run.”');
+    expect(source(a, 'said:')).toMatchObject({ name: 'Jose Ortega', type: 'named-person' });
+    expect(speaker(a)).toBe('Jose Ortega');
+  });
+
+  it('after an honorific a name is a person’s even with an organization word ("Mr Fox")', () => {
+    const a = attribution('Mr Fox said the industry was not regulating itself. “It is making money,” he said.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Fox', type: 'named-person' });
+    expect(speaker(a)).toBe('Fox');
+  });
+
   it('an opening adverb or conjunction is no part of the source ("Meanwhile Lena Park, …, said")', () => {
     const a = attribution('Meanwhile Lena Park, the union’s spokeswoman, said the strike would go ahead.');
     expect(source(a, 'said')).toMatchObject({ name: 'Lena Park', type: 'named-person' });
