@@ -293,6 +293,15 @@ describe('appositive names', () => {
     expect(speaker(a)).toBe('Jose Ortega');
   });
 
+  it('"the American" describes a person the text cites, it names no organization', () => {
+    const a = attribution('Andre Lasker said Melzer had played well. “A lot more guys can do it now,” said the American.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Andre Lasker', type: 'named-person' });
+    expect(speaker(a)).toBe('Andre Lasker');
+    // with no one to refer to it stays a description of one unnamed person
+    const b = attribution('“A lot more guys can do it now,” said the Briton.');
+    expect(source(b, 'said')).toMatchObject({ name: 'the Briton', type: 'anonymous' });
+  });
+
   it('after an honorific a name is a person’s even with an organization word ("Mr Fox")', () => {
     const a = attribution('Mr Fox said the industry was not regulating itself. “It is making money,” he said.');
     expect(source(a, 'said')).toMatchObject({ name: 'Fox', type: 'named-person' });
