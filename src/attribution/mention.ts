@@ -138,10 +138,18 @@ function phraseOf(doc: SlantDocument, first: number, last: number): Phrase {
   // the core ends before a prepositional modifier ("Jonah Goldberg of the National Review")
   let coreLast = mainLast;
   for (let k = first + 1; k <= mainLast; k++) {
-    // "the Ministry of Finance", "Secretary of State John Kerry": a capitalised word after "of" continues the name
+    // "the Ministry of Finance", "Secretary of State John Kerry": a capitalised word after "of" continues a
+    // capitalised name ("the director of JFK" is a description)
     if (
       tokens[k].pos === 'ADP' &&
-      !(tokens[k].normal === 'of' && tokens[k + 1] && k + 1 <= mainLast && tokens[k + 1].pos === 'PROPN' && isCapitalized(tokens[k + 1]))
+      !(
+        tokens[k].normal === 'of' &&
+        isCapitalized(tokens[k - 1]) &&
+        tokens[k + 1] &&
+        k + 1 <= mainLast &&
+        tokens[k + 1].pos === 'PROPN' &&
+        isCapitalized(tokens[k + 1])
+      )
     ) {
       coreLast = k - 1;
       break;

@@ -293,6 +293,13 @@ describe('appositive names', () => {
     expect(speaker(a)).toBe('Jose Ortega');
   });
 
+  it('"the director of JFK" is a description, not the name after "of"; "the Ministry of Finance" is one name', () => {
+    const a = attribution('“Europeans see me differently,” said the director of JFK and Nixon.');
+    expect(source(a, 'said')).toMatchObject({ name: 'the director of JFK and Nixon', type: 'anonymous' });
+    const b = attribution('The Ministry of Finance said the budget was balanced.');
+    expect(source(b, 'said')).toMatchObject({ name: 'Ministry of Finance', type: 'named-organization' });
+  });
+
   it('"the American" describes a person the text cites, it names no organization', () => {
     const a = attribution('Andre Lasker said Melzer had played well. “A lot more guys can do it now,” said the American.');
     expect(source(a, 'said')).toMatchObject({ name: 'Andre Lasker', type: 'named-person' });
