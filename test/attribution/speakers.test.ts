@@ -59,6 +59,11 @@ describe('pronoun speakers', () => {
     expect(speaker(b)).toBe('Rose');
   });
 
+  it('the first half of a hyphenated common word is no name ("Scrum-half Peter Stringer")', () => {
+    const a = attribution('Scrum-half Peter Stringer was glad that Ireland won. “All credit to them,” he told reporters.');
+    expect(speaker(a)).toBe('Peter Stringer');
+  });
+
   it('a possessive with a bare apostrophe is no subject ("Matt Lowes\' side")', () => {
     const a = attribution(
       "Matt Lowes' side has shown little in attack, but Sam Reyes insisted the Scots will be tough. “They are brave,” he said.",
