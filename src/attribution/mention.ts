@@ -16,7 +16,7 @@ import {
   PERSON_TITLES,
   VAGUE_NOUNS,
 } from './lexicon';
-import { FEMALE_NAMES, MALE_NAMES } from './names';
+import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isComma } from './tokens';
 import type { SourceType } from './types';
@@ -91,7 +91,16 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
     coreLast === first && isSentenceInitial(doc, first) && (isCommonSourceNoun(headTok) || isCommonPlural(headTok));
   // "said the American", "the Briton added": a nationality after "the" describes a person, it names no one
   const demonym = coreLast === first + 1 && one.normal === 'the' && DEMONYMS.has(clean(headTok.normal));
-  if (!sentenceInitialCommon && !demonym && isNameHead(doc, first, coreLast)) return nameMention(doc, p);
+  // "Foreign Minister, Jack Straw,", "The EU's Humanitarian Aid Commissioner, Louis Michel,": a title before a name
+  // in apposition is that person's role
+  if (p.mainLast < p.last && PERSON_TITLES.has(clean(headTok.normal))) {
+    const named = appositiveName(doc, p);
+    if (named) return named;
+  }
+  // "The President", "The Foreign Secretary" (titles capitalised in British style): a description of a person
+  const titleDescription =
+    one.normal === 'the' && coreLast > first && PERSON_TITLES.has(clean(headTok.normal)) && !namesSomeone(tokens, first + 1, coreLast);
+  if (!sentenceInitialCommon && !demonym && !titleDescription && isNameHead(doc, first, coreLast)) return nameMention(doc, p);
   return appositiveName(doc, p) ?? commonMention(doc, p);
 }
 
@@ -387,6 +396,15 @@ function placeOfPerson(tokens: Token[], s: number, last: number): number {
     return plain ? k : -1;
   }
   return -1;
+}
+
+/** Whether tokens [a, b) hold a word of a person's name (a given name) or of an organization's. */
+function namesSomeone(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const w = clean(tokens[k].normal);
+    if (GIVEN_NAMES.has(w) || hasOrganizationWord([w])) return true;
+  }
+  return false;
 }
 
 /** Whether tokens [a, b] are all proper nouns and none an organization word. */

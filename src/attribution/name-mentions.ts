@@ -6,6 +6,7 @@ import type { SlantDocument } from '../document';
 import { PERSON_TITLES } from './lexicon';
 import { clean, GROUP_NAMES, HONORIFICS, titleKey } from './mention';
 import { hasOrganizationWord } from './mention-words';
+import { GIVEN_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isTimeWord } from './tokens';
 
@@ -23,6 +24,9 @@ export interface NameMention {
 /** Person-like names outside prepositional phrases, in token order (one pass). */
 export function findNameMentions(doc: SlantDocument): NameMention[] {
   const { tokens } = doc;
+  // "Paul Grant", "Lena Park": after a given name a capitalised word is a surname, whatever its tag
+  const afterGivenName = (k: number): boolean =>
+    tokens[k].isWord && isCapitalized(tokens[k]) && tokens[k - 1].pos === 'PROPN' && GIVEN_NAMES.has(clean(tokens[k - 1].normal));
   // "Mr Ash", "Ms Deans", "Mr Curry": after an honorific a capitalised word is a surname, whatever its tag
   const afterHonorific = (k: number): boolean => {
     const h = tokens[k - 1]?.normal === '.' ? tokens[k - 2] : tokens[k - 1];
@@ -39,7 +43,7 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
     let e = k;
     while (
       e + 1 < tokens.length &&
-      (tokens[e + 1].pos === 'PROPN' || afterHonorific(e + 1)) &&
+      (tokens[e + 1].pos === 'PROPN' || afterHonorific(e + 1) || afterGivenName(e + 1)) &&
       tokens[e + 1].sentence === t.sentence &&
       isCapitalized(tokens[e + 1])
     )

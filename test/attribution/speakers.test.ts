@@ -305,6 +305,21 @@ describe('appositive names', () => {
     expect(source(b, 'said')).toMatchObject({ name: 'Ministry of Finance', type: 'named-organization' });
   });
 
+  it('a title in apposition before a name is that person’s role ("Foreign Minister, Jack Straw,")', () => {
+    const a = attribution('The Trade Commissioner, Peter Vance, said the talks had failed.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Peter Vance', type: 'named-person' });
+  });
+
+  it('"The President", "The Chancellor" (capitalised titles) describe the titled person, not an organization', () => {
+    const a = attribution('President Ana Moreau visited Lyon. The President said the visit went well.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Ana Moreau', type: 'named-person' });
+    // a surname the tagger reads as a verb stays in the name after a given name ("Paul Grant")
+    const b = attribution('Chancellor Paul Grant spoke on Monday. The Chancellor said rates would rise.');
+    expect(source(b, 'said')).toMatchObject({ name: 'Paul Grant', type: 'named-person' });
+    const c = attribution('The Foreign Secretary said the talks had failed.');
+    expect(source(c, 'said')).toMatchObject({ name: 'The Foreign Secretary', type: 'anonymous' });
+  });
+
   it('"the American" describes a person the text cites, it names no organization', () => {
     const a = attribution('Andre Lasker said Melzer had played well. “A lot more guys can do it now,” said the American.');
     expect(source(a, 'said')).toMatchObject({ name: 'Andre Lasker', type: 'named-person' });
