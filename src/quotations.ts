@@ -131,6 +131,22 @@ function trimRange(text: string, start: number, end: number): Range {
   return { start: s, end: e };
 }
 
+/** End of [from, to) with trailing white space left out. */
+function trimEnd(text: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && /\s/u.test(text[e - 1])) e--;
+  return e;
+}
+
+/** True when the text in [from, to) ends a sentence: a full stop, "?" or "!" (a closing bracket may follow), then space. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  const e = trimEnd(text, from, to);
+  if (e === to || e <= from) return false;
+  let k = e - 1;
+  if (text[k] === ')' || text[k] === ']') k--;
+  return k >= from && (text[k] === '.' || text[k] === '?' || text[k] === '!' || text[k] === '…');
+}
+
 /** True when the paragraph closes a carried quotation before it opens a new one (a wrapped line). */
 function closesBeforeOpening(text: string, p: Range): boolean {
   for (let i = p.start; i < p.end; i++) {
@@ -208,6 +224,14 @@ export function findQuotations(text: string, paragraphs: Range[]): RawQuotation[
           role = ctx === 'either' ? (top ? 'close' : 'open') : ctx;
         }
         if (role === 'open') {
+          // "We lost. "It will not happen again." A double mark that opens a new sentence inside a quotation opened by
+          // the same mark re-opens the quotation (its closer was left out, as when paragraphs run together): it ends
+          // the open one there. Nesting the two would leave the outer open to some far closer, and everything
+          // between in the quoted voice. A quotation inside a quotation takes the other kind of mark.
+          if (top && top.mark === c && (c === '"' || c === '“') && endsSentence(text, top.contentStart, i)) {
+            stack.pop();
+            finish(top, trimEnd(text, top.contentStart, i), false, i);
+          }
           // A guard, not a rule of quotation: past this depth an opener is left as text, so that a run of stray
           // openers cannot nest without end (each open quotation spans the rest of the paragraph: quadratic time).
           if (stack.length >= MAX_DOUBLE_NESTING) continue;

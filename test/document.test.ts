@@ -202,6 +202,26 @@ describe('quotations', () => {
     expect(doc.tokens.find((t) => t.value === 'Councillors')?.voice).toBe('writer');
   });
 
+  it('ends a quotation re-opened by a new sentence in the same paragraph (its closer left out)', () => {
+    // paragraphs run together: the first quotation's closer is missing, so the next opener starts a new quotation
+    const text =
+      'Marco Bellini says the side has changed. "We made mistakes in 2000. "It would not happen now," he said. ' +
+      'Bellini says the owner changed the club.\n"The club is different," he added.';
+    const doc = parseDocument(text);
+    expect(kinds(doc)).toEqual(['direct:We made mistakes in 2000.', 'direct:It would not happen now,', 'direct:The club is different,']);
+    expect(doc.quotations[0].closed).toBe(false);
+    expect(doc.quotations[0].parent).toBe(-1);
+    expect(doc.quotations[1].parent).toBe(-1);
+    // the writer's words between the quotations stay the writer's
+    expect(doc.tokens.find((t) => t.value === 'owner')?.voice).toBe('writer');
+    expect(doc.tokens.find((t) => t.value === 'he')?.voice).toBe('writer');
+  });
+
+  it('still nests a double quotation that does not start a new sentence', () => {
+    const doc = parseDocument('"They told me "go home" and left," she said.');
+    expect(doc.quotations).toHaveLength(2);
+    expect(doc.quotations[1].parent).toBe(0);
+  });
   it('treats a few words with no speaker as a scare quote in the writer voice', () => {
     const doc = parseDocument('The so-called "reforms" cut pensions by a third.');
     expect(kinds(doc)).toEqual(['scare:reforms']);

@@ -26,6 +26,11 @@ export interface Salient {
  * fewer mentions in six sentences.
  */
 const MAX_ANTECEDENTS = 100;
+/** Words that may stand before a sentence's subject pronoun ("So he", "But then she"). */
+const LEADING_CONNECTIVES = new Set(['so', 'but', 'and', 'then', 'however', 'yet', 'still', 'now', 'also', 'later', 'instead']);
+/** Parts of speech of the words before a name that belong to it or modify it ("UK finance minister Gordon Brown"). */
+const NAME_MODIFIER_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
+const QUOTE_OR_COMMA = /^["“”‘’'«»,]$/u;
 
 /** The antecedents of one document: source mentions and (loaded on first need) names, in text order. */
 export class Antecedents {
@@ -125,30 +130,85 @@ export class Antecedents {
   /**
    * The person a singular "he"/"she" (or a definite description, with `accept`) refers to: the nearest sentence
    * with a fitting person, and in it the first one (the subject is the likeliest antecedent: "Rubio said Obama
-   * erred. “…,” he said" is Rubio). Names inside quotations are not antecedents of the writer's pronouns.
+   * erred. “…,” he said" is Rubio). Names inside quotations are not antecedents of the writer's pronouns. For a
+   * pronoun, a name governed by a preposition or a verb ("with Martinez", "accused Mr Blair") comes after the other
+   * names of its sentence, and one in the pronoun's own sentence ("At a talk hosted by Gordon Brown, he said") only
+   * when no earlier sentence has a fitting person; a sentence led by the same pronoun ("So he praised Maldini")
+   * passes that pronoun's referent on.
    */
   resolvePerson(pos: number, gender: Gender, accept?: (item: Salient) => boolean, reach = 6): Entity | undefined {
     const { tokens } = this.doc;
     const sentence = tokens[pos].sentence;
     const quotedPronoun = tokens[pos].voice === 'quoted';
     const floor = Math.max(0, this.byPosition.length - MAX_ANTECEDENTS);
+    let fallback: Entity | undefined;
     let i = this.byPosition.length - 1;
     while (i >= floor) {
       const s = tokens[this.byPosition[i].pos].sentence;
       if (sentence - s > reach) break;
       let j = i;
       while (j - 1 >= floor && tokens[this.byPosition[j - 1].pos].sentence === s) j--;
+      if (!accept && s < sentence) {
+        const lead = this.leadingPronoun(s, gender, quotedPronoun);
+        if (lead >= 0) return this.resolvePerson(lead, gender, undefined, reach - (sentence - s)) ?? fallback;
+      }
+      let oblique: Salient | undefined;
       for (let k = j; k <= i; k++) {
         const item = this.byPosition[k];
         if (item.pos >= pos) continue;
         if (!quotedPronoun && tokens[item.pos].voice === 'quoted') continue;
         if (accept && !accept(item)) continue;
+        if (!accept && this.isOblique(item.pos)) {
+          oblique ??= item;
+          continue;
+        }
         const e = this.personOf(item, gender);
         if (e) return e;
       }
+      if (oblique) {
+        const e = this.personOf(oblique, gender);
+        if (e && s < sentence) return e;
+        fallback ??= e;
+      }
       i = j - 1;
     }
-    return undefined;
+    return fallback;
+  }
+
+  /**
+   * The pronoun ("he"/"she" for `gender`) that leads sentence `s` as its subject ("So he is full of praise for …",
+   * "But she added"), in the writer's voice unless `quoted`; -1 when there is none.
+   */
+  leadingPronoun(s: number, gender: Gender, quoted: boolean): number {
+    const { tokens, sentences } = this.doc;
+    const want = gender === 'f' ? 'she' : gender === 'm' ? 'he' : undefined;
+    if (!want) return -1;
+    const { tokenStart, tokenEnd } = sentences[s];
+    for (let k = tokenStart; k < tokenEnd && k < tokenStart + 4; k++) {
+      const t = tokens[k];
+      if (t.normal === want) return quoted || t.voice === 'writer' ? k : -1;
+      if (t.isWord && !LEADING_CONNECTIVES.has(t.normal)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the name at token `pos` is governed by a preposition or by a verb before it ("with Martinez", "hosted by
+   * UK finance minister Gordon Brown", "accused Mr Blair"): an object, seldom the antecedent of a later subject
+   * pronoun. A name after its verb that follows a quotation is its speaker ("“…,” said Ann Lee").
+   */
+  private isOblique(pos: number): boolean {
+    const { tokens } = this.doc;
+    const s = tokens[pos].sentence;
+    let k = pos - 1;
+    // walk back over the name's modifiers and titles ("UK finance minister", "the servant")
+    for (let n = 0; k >= 0 && n < 5 && tokens[k].sentence === s && NAME_MODIFIER_POS.has(tokens[k].pos); k--) n++;
+    const g = k >= 0 && tokens[k].sentence === s ? tokens[k] : undefined;
+    if (!g) return false;
+    if (g.pos === 'ADP') return g.normal !== 'of' && g.normal !== 'according';
+    if (g.pos !== 'VERB') return false;
+    const before = tokens[k - 1];
+    return !(before && (before.voice === 'quoted' || QUOTE_OR_COMMA.test(before.value)));
   }
 
   resolvePronoun(info: MentionInfo, pos: number): Entity | undefined {

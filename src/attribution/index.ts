@@ -235,7 +235,8 @@ function isEdgeFiller(t: Token): boolean {
 
 /**
  * A quotation attributed in one sentence often continues in the next sentences of the paragraph ("“…,” she said.
- * “…”"); those quotations belong to the same speaker unless they carry their own cue.
+ * “…”") and in the paragraphs after it, each opening with a quotation; those quotations belong to the same speaker
+ * until a sentence carries its own cue or does not open with a quotation.
  */
 function continueQuotations(doc: SlantDocument, accepted: Candidate[]): void {
   const { tokens, sentences, quotations } = doc;
@@ -253,8 +254,8 @@ function continueQuotations(doc: SlantDocument, accepted: Candidate[]): void {
     for (const part of c.content) lastTok = Math.max(lastTok, part.last);
     lastTok = Math.max(lastTok, c.last, c.source ? c.source.last : 0);
     let s = tokens[lastTok].sentence + 1;
-    const paragraph = tokens[c.head].paragraph;
-    while (s < sentences.length && sentences[s].paragraph === paragraph && !cueSentence.has(s)) {
+    // the next paragraph at most: a paragraph in between with no quotation ends the run
+    while (s < sentences.length && sentences[s].paragraph <= sentences[s - 1].paragraph + 1 && !cueSentence.has(s)) {
       const first = sentences[s].tokenStart;
       const q = openAt.get(tokens[first].start);
       if (q === undefined || usedQuotation.has(q)) break;

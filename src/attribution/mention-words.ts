@@ -5,6 +5,7 @@
  */
 import { LexiconError } from '../errors';
 import { COMPANY_WORDS, ORGANIZATION_WORDS, sourceWords } from './lexicon';
+import { GIVEN_NAMES } from './names';
 import { PLACE_NAMES } from './places';
 
 export type Gender = 'm' | 'f' | undefined;
@@ -58,3 +59,16 @@ export const BODY_NOUNS = sourceWords.set('body-nouns');
 
 export const SPOKESPERSON_NOUNS = sourceWords.set('spokesperson-nouns');
 export const HONORIFICS = sourceWords.set('honorifics');
+
+/** Organization words that are also surnames ("Liam Fox", "Jim Press"). */
+const SURNAME_ORGANIZATION_WORDS = sourceWords.set('surname-organization-words');
+
+/**
+ * Whether a capitalised name names an organization by its words: one of them is an organization or company word
+ * ("Labour Party", "Brightline Energy"), unless the name is a given name and a surname that is also such a word
+ * ("Liam Fox", "Jim Press").
+ */
+export function hasOrganizationWord(words: readonly string[]): boolean {
+  if (words.length === 2 && GIVEN_NAMES.has(words[0]) && SURNAME_ORGANIZATION_WORDS.has(words[1])) return false;
+  return words.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w));
+}

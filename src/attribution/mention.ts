@@ -23,6 +23,7 @@ import type { SourceType } from './types';
 import {
   BODY_NOUNS,
   GROUP_NAMES,
+  hasOrganizationWord,
   HONORIFICS,
   HUMAN_NOUNS,
   HUMAN_SUFFIX,
@@ -246,7 +247,7 @@ function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
   const classified = s > first && BODY_NOUNS.has(clean(tokens[s - 1].lemma));
   const acronym = nameWords.length === 1 && isAcronym(tokens[coreLast].value);
   if (
-    nameWords.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) ||
+    hasOrganizationWord(nameWords) ||
     acronym ||
     PLACE_PHRASES.has(lowerName) ||
     (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) ||

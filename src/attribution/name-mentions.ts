@@ -3,8 +3,9 @@
  * quotations: the antecedents of "he"/"she" and of person descriptions, and the speakers of standalone quotations.
  */
 import type { SlantDocument } from '../document';
-import { COMPANY_WORDS, ORGANIZATION_WORDS, PERSON_TITLES } from './lexicon';
-import { clean, GROUP_NAMES, titleKey } from './mention';
+import { PERSON_TITLES } from './lexicon';
+import { clean, GROUP_NAMES, HONORIFICS, titleKey } from './mention';
+import { hasOrganizationWord } from './mention-words';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isTimeWord } from './tokens';
 
@@ -22,20 +23,35 @@ export interface NameMention {
 /** Person-like names outside prepositional phrases, in token order (one pass). */
 export function findNameMentions(doc: SlantDocument): NameMention[] {
   const { tokens } = doc;
+  // "Mr Ash", "Ms Deans", "Mr Curry": after an honorific a capitalised word is a surname, whatever its tag
+  const afterHonorific = (k: number): boolean => {
+    const h = tokens[k - 1]?.normal === '.' ? tokens[k - 2] : tokens[k - 1];
+    return h !== undefined && tokens[k].isWord && isCapitalized(tokens[k]) && isCapitalized(h) && HONORIFICS.has(clean(h.normal));
+  };
   const out: NameMention[] = [];
   let k = 0;
   while (k < tokens.length) {
     const t = tokens[k];
-    if (t.pos !== 'PROPN' || t.voice === 'quoted' || !isCapitalized(t)) {
+    if ((t.pos !== 'PROPN' && !afterHonorific(k)) || t.voice === 'quoted' || !isCapitalized(t)) {
       k++;
       continue;
     }
     let e = k;
-    while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === t.sentence && isCapitalized(tokens[e + 1]))
+    while (
+      e + 1 < tokens.length &&
+      (tokens[e + 1].pos === 'PROPN' || afterHonorific(e + 1)) &&
+      tokens[e + 1].sentence === t.sentence &&
+      isCapitalized(tokens[e + 1])
+    )
       e++;
     const prev = tokens[k - 1];
     const next = tokens[e + 1];
-    const possessive = next && (next.normal === "'s" || next.normal === '’s');
+    // "Blair's", and "Matt Williams' side" (a bare apostrophe after a final s, spaced or not)
+    const possessive =
+      next &&
+      (next.normal === "'s" ||
+        next.normal === '’s' ||
+        ((next.value === "'" || next.value === '’') && /s$/iu.test(tokens[e].value) && next.start === tokens[e].end));
     // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
     const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
     // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
@@ -72,10 +88,7 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
     if (words.length && words.length <= 4) {
       const lower = words.join(' ');
       const placeOrOrg =
-        words.some((w) => ORGANIZATION_WORDS.has(w) || COMPANY_WORDS.has(w)) ||
-        PLACE_PHRASES.has(lower) ||
-        (words.length === 1 && PLACE_NAMES.has(lower)) ||
-        GROUP_NAMES.has(lower);
+        hasOrganizationWord(words) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
       if (!placeOrOrg) out.push({ first: k, last: e, words, titles, nameFirst });
     }
     k = e + 1;

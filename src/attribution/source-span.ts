@@ -161,7 +161,11 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
   while (chunks.length < 5) {
     const b = e - 1;
     if (b < lo) break;
-    const { a, comma } = chunkStart(ctx, b, lo);
+    const start = chunkStart(ctx, b, lo);
+    const comma = start.comma;
+    let a = start.a;
+    // "Meanwhile Mark Oaten, …, said", "But Ann Lee, …, said": an opening adverb or conjunction is no part of the phrase
+    while (a < b && (tokens[a].pos === 'ADV' || tokens[a].pos === 'CCONJ') && isClauseBoundary(tokens[a])) a++;
     if (a > b) break;
     const np = isNpChunk(tokens, a, b);
     const kind = np && segmentKind(tokens, a, b) !== 'relative' ? 'np' : segmentKind(tokens, a, b);

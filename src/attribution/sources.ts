@@ -13,7 +13,7 @@ import { bodyDescriptionHead, OrgNames, resolveOrganisation } from './descriptio
 import { type Entity, EntityTable } from './entities';
 import { isCommonPlural, isSentenceInitial, readMention, textOf, trimLast } from './mention';
 import type { NameMention } from './name-mentions';
-import { FEMALE_NAMES, MALE_NAMES } from './names';
+import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES } from './names';
 import { isPersonDescription } from './roles';
 import { isComma, isPossessivePronoun, isTimeWord } from './tokens';
 import type { SourceEntity } from './types';
@@ -132,6 +132,19 @@ function resolveDraft(
 }
 
 /**
+ * Whether a name found in the text reads as a person's, so that it may speak a quotation no cue attributes: a person
+ * the text already cites, a name after a title or an honorific ("Dr Owen Hart", "Mr Curry"), a known given name
+ * with a surname ("Lena Park"), or a surname the text gives in full elsewhere. Titles of works, events and things
+ * ("Video Countdown", "World Cup", "X-ray") are none of these.
+ */
+function readsAsPerson(m: NameMention, table: EntityTable, antecedents: Antecedents): boolean {
+  if (table.findPerson(m.words)) return true;
+  if (m.titles.length) return true;
+  if (m.words.length >= 2 && GIVEN_NAMES.has(m.words[0])) return true;
+  return antecedents.namedInFull(m.words);
+}
+
+/**
  * Speakers of standalone quotations (quotations no attribution covers): the named-person source of an attribution
  * in a nearby sentence, else the first person named there. Quotation index -> entity id.
  */
@@ -166,12 +179,19 @@ function quotationSpeakers(
     for (const s of need.sentences) {
       id = sourceInSentence.get(s);
       if (id) break;
+      // "He spent seven years at MTV. “…”": a sentence led by "he" or "she" passes on the pronoun's person
+      for (const gender of ['m', 'f'] as const) {
+        const lead = antecedents.leadingPronoun(s, gender, false);
+        if (lead >= 0 && !id) id = antecedents.resolvePerson(lead, gender)?.id;
+      }
+      if (id) break;
       // "Critics disagreed": a capitalised plural opening the sentence is no name
       const list = namesBySentence
         .get(s)
-        ?.filter((m) => !(m.first === m.last && isSentenceInitial(doc, m.first) && isCommonPlural(tokens[m.first])));
+        ?.filter((m) => !(m.first === m.last && isSentenceInitial(doc, m.first) && isCommonPlural(tokens[m.first])))
+        .filter((m) => readsAsPerson(m, table, antecedents));
       if (list && list.length) {
-        const m = list[0]; // the first name of the sentence: usually its subject
+        const m = list[0]; // the first person-like name of the sentence: usually its subject
         let e = table.findPerson(m.words);
         if (!e) {
           e = table.add(

@@ -31,6 +31,41 @@ describe('pronoun speakers', () => {
     expect(speaker(same)).toBe('Carl Benton');
   });
 
+  it('a name governed by a preposition or a verb comes after the subject of its sentence', () => {
+    const a = attribution('Before her match with Maria Ortiz, Jana Holt said she felt ready. “I served well,” she said.');
+    expect(speaker(a)).toBe('Jana Holt');
+    const b = attribution('Dr Owen Hart accused Mr Neil Blake of lying. “It is a fight for the future,” he told reporters.');
+    expect(speaker(b)).toBe('Owen Hart');
+  });
+
+  it('a name in a phrase before the pronoun in its own sentence yields to an earlier subject', () => {
+    const a = attribution(
+      'Ravi Kumar, the finance minister, is in London this week. At a dinner hosted by Chancellor Paul Grant on Friday, he said rates should float. “A flexible rate absorbs shocks,” he told the dinner.',
+    );
+    expect(speaker(a)).toBe('Ravi Kumar');
+  });
+
+  it('a sentence led by the same pronoun passes its referent on', () => {
+    const a = attribution(
+      'Marc Dufour played for the club for six years. So he is full of praise for two old team-mates, Pablo Reyes and Tomas Lind. “I am happy they still play,” he said.',
+    );
+    expect(speaker(a)).toBe('Marc Dufour');
+  });
+
+  it('a surname the tagger reads as a verb is a name after an honorific ("Mr Curry", "Mr Rose")', () => {
+    const a = attribution('Mr Curry is American, but he grew up in the Netherlands. “I was always into radio,” he said.');
+    expect(speaker(a)).toBe('Curry');
+    const b = attribution('Mr Rose met the board on Monday. “We have a plan,” he said.');
+    expect(speaker(b)).toBe('Rose');
+  });
+
+  it('a possessive with a bare apostrophe is no subject ("Matt Lowes\' side")', () => {
+    const a = attribution(
+      "Matt Lowes' side has shown little in attack, but Sam Reyes insisted the Scots will be tough. “They are brave,” he said.",
+    );
+    expect(speaker(a)).toBe('Sam Reyes');
+  });
+
   it('a name inside an earlier quotation is no antecedent for the writer’s "he"', () => {
     const a = attribution(
       'Paul Ortiz spoke on a radio show on Sunday. “Sam Fell has said that he will resign,” he said. “If he means it, he should go now,” he added.',
@@ -156,6 +191,22 @@ describe('quotations with no attribution of their own', () => {
   });
 });
 
+describe('standalone quotations', () => {
+  it('are spoken by a name that reads as a person’s, not by the title of a show or a thing', () => {
+    const a = attribution('Quiz Time, the show Lena Ortiz hosted, ran for ten years. “I loved every minute of it.”');
+    expect(speaker(a)).toBe('Lena Ortiz');
+    const b = attribution('Hartley Weekly, the paper Tom Vale edits, printed the letter. “We stand by it.”');
+    expect(speaker(b)).toBe('Tom Vale');
+  });
+
+  it('are spoken by the person of a neighbouring sentence led by "he" or "she"', () => {
+    const a = attribution(
+      'Adam Cole hosted a radio show for years. He quit in 1995, and Video Countdown went on without him. “I was bored every night.”',
+    );
+    expect(speaker(a)).toBe('Adam Cole');
+  });
+});
+
 describe('quotations continued in a paragraph', () => {
   it('a quotation after another in the same paragraph keeps its speaker when no other cue stands between', () => {
     const a = attribution(
@@ -174,11 +225,52 @@ describe('quotations continued in a paragraph', () => {
   });
 });
 
+describe('quotations continued in the next paragraphs', () => {
+  it('paragraphs that open with a quotation keep the speaker until a cue or a sentence of the writer’s own', () => {
+    const text = [
+      'The coach, Ida Marsh, said the break would help. “It is the perfect chance to rest,” she said.',
+      '“Players get tired by Christmas.”',
+      '“Some of them play forty games.”',
+      '“Others play in two cups.”',
+      '“The break gives them a chance to recover.” Her rival Lena Cole said: “Nonsense.”',
+      '“It changes nothing.”',
+      'The league will decide in March.',
+      '“We will see.”',
+    ].join('\n');
+    const a = attribution(text);
+    const quotes = parseDocument(text).quotations;
+    const q = (words: string): number => quotes.findIndex((x) => text.slice(x.start, x.end).includes(words));
+    expect(speaker(a, q('perfect chance'))).toBe('Ida Marsh');
+    expect(speaker(a, q('Players get tired'))).toBe('Ida Marsh');
+    expect(speaker(a, q('two cups'))).toBe('Ida Marsh');
+    expect(speaker(a, q('The break gives'))).toBe('Ida Marsh');
+    expect(speaker(a, q('Nonsense'))).toBe('Lena Cole');
+    expect(speaker(a, q('changes nothing'))).toBe('Lena Cole');
+    // a paragraph of the writer's own in between ends the run
+    expect(speaker(a, q('We will see'))).not.toBe('Lena Cole');
+  });
+});
+
 describe('appositive names', () => {
   it('"her rival, Tom Harris," is Tom Harris, with the common noun as his role', () => {
     const a = attribution('Her rival, Tom Harris, said the vote had been rigged.');
     expect(source(a, 'said')).toMatchObject({ name: 'Tom Harris', type: 'named-person' });
     const b = attribution('The campaign’s press secretary, Ben Lyle, said the ad would run again.');
     expect(source(b, 'said')).toMatchObject({ name: 'Ben Lyle', type: 'named-person', role: 'The campaign’s press secretary' });
+  });
+
+  it('a given name and a surname that is also an organization word name a person ("Liam Fox", "Jim Press")', () => {
+    const a = attribution('Tory co-chairman Liam Fox said the party was ready.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Liam Fox', type: 'named-person' });
+    const b = attribution('Jim Press, the carmaker’s US chief, said sales would rise.');
+    expect(source(b, 'said')).toMatchObject({ name: 'Jim Press', type: 'named-person' });
+    // an organization word that is no surname still makes an organization
+    const c = attribution('Morgan Bank said rates would rise.');
+    expect(source(c, 'said')).toMatchObject({ type: 'named-organization' });
+  });
+
+  it('an opening adverb or conjunction is no part of the source ("Meanwhile Lena Park, …, said")', () => {
+    const a = attribution('Meanwhile Lena Park, the union’s spokeswoman, said the strike would go ahead.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Lena Park', type: 'named-person' });
   });
 });
