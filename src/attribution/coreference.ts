@@ -11,7 +11,18 @@ import { lacksPersonEvidence } from './descriptions';
 import { findNameMentions, type NameMention } from './name-mentions';
 import { FEMALE_NAMES, MALE_NAMES } from './names';
 import { ADDITIVE_ROLES, DESCRIPTION_HEADS, FALLBACK_HEADS, nearWord, ROLE_EQUIVALENTS, roleTitles } from './roles';
+import { hasOrganizationWord } from './mention-words';
 import { isCapitalized, isComma } from './tokens';
+
+const SPOKESPERSON = /\bspokes(?:man|woman|person)\b/iu;
+
+/** Whether a spokesperson's phrase names a person as the principal: "a spokesman for Paul Ryan", "Ryan's spokeswoman". */
+function speaksForPerson(phrase: string): boolean {
+  if (/\p{Lu}[\p{L}'’.-]*['’]s\s+spokes/u.test(phrase)) return true;
+  const principal = /\bfor\s+(.+)$/u.exec(phrase)?.[1];
+  if (!principal || !/^\p{Lu}/u.test(principal)) return false;
+  return !hasOrganizationWord(principal.toLowerCase().split(/\s+/u).map(clean));
+}
 
 /** An antecedent candidate: a source already typed, or a name seen in the text. */
 export interface Salient {
@@ -85,9 +96,12 @@ export class Antecedents {
   private personOf(item: Salient, gender: Gender): Entity | undefined {
     if (item.entity) {
       const e = item.entity;
-      if (e.type !== 'named-person' || (gender && e.gender && e.gender !== gender)) return undefined;
-      // "a spokesman for Ryan … he said": "he" is the principal more often than the spokesman
-      if (SPOKESPERSON_NOUNS.has(e.nameWords[0])) return undefined;
+      // "a spokesman for Ryan … he said": "he" is the principal more often than the spokesman; a spokesman for a
+      // body ("a spokesman for the Home Office", "A Conservative spokeswoman … She said") is the one who speaks on
+      const spokesperson = SPOKESPERSON_NOUNS.has(e.nameWords[0]) || (e.kind === 'common' && !e.plural && SPOKESPERSON.test(e.name));
+      if (spokesperson && speaksForPerson(e.name)) return undefined;
+      if ((e.type !== 'named-person' && !(spokesperson && e.type === 'anonymous')) || (gender && e.gender && e.gender !== gender))
+        return undefined;
       if (!e.gender) e.gender = gender;
       return e;
     }

@@ -87,8 +87,13 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
     if (beforeTitle && titles[0] === 'president' && beforeTitle.value.toLowerCase() === 'vice') titles.unshift('vice');
     if (words.length && words.length <= 4) {
       const lower = words.join(' ');
+      // "Mr Fox" is a person whatever the words of the name
+      const honorific = titles.some((w) => HONORIFICS.has(w));
       const placeOrOrg =
-        hasOrganizationWord(words) || PLACE_PHRASES.has(lower) || (words.length === 1 && PLACE_NAMES.has(lower)) || GROUP_NAMES.has(lower);
+        (hasOrganizationWord(words) && !honorific) ||
+        PLACE_PHRASES.has(lower) ||
+        (words.length === 1 && PLACE_NAMES.has(lower)) ||
+        GROUP_NAMES.has(lower);
       if (!placeOrOrg) out.push({ first: k, last: e, words, titles, nameFirst });
     }
     k = e + 1;

@@ -144,6 +144,15 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
       !SUBORDINATORS.has(tokens[f - 1].normal)
     )
       return undefined;
+    // "Duff sustained an injury and manager Jose Mourinho said": after a verb the phrase up to "and" is that verb's
+    // object, and the clause with the cue starts after the conjunction
+    if (f - 1 >= lo && tokens[f - 1].pos === 'VERB' && !isNameWord(tokens, f - 1)) {
+      for (let k = p - 1; k > f; k--)
+        if (tokens[k].pos === 'CCONJ') {
+          f = k + 1;
+          break;
+        }
+    }
     let last = p;
     // "A letter from the American Legion obtained by The Associated Press warns": skip the participle phrase
     if (f - 2 >= lo && tokens[f - 1].normal === 'by' && tokens[f - 2].pos === 'VERB' && tokens[f - 2].normal.endsWith('ed')) {

@@ -159,11 +159,14 @@ function quotationSpeakers(
   const { tokens } = doc;
   const speakers = new Map<number, string>();
   const sourceInSentence = new Map<number, string>();
-  const typeById = new Map(table.entities.map((e) => [e.id, e.type]));
+  const byId = new Map(table.entities.map((e) => [e.id, e]));
   drafts.forEach((d, i) => {
     const id = ids[i];
     const s = tokens[d.head].sentence;
-    if (id && !sourceInSentence.has(s) && typeById.get(id) === 'named-person') sourceInSentence.set(s, id);
+    // a named person, or one person described ("One leading Karachi broker said …", "her spokesman insisted …")
+    const e = id ? byId.get(id) : undefined;
+    if (id && e && !sourceInSentence.has(s) && (e.type === 'named-person' || (e.type === 'anonymous' && e.kind === 'common' && !e.plural)))
+      sourceInSentence.set(s, id);
   });
   const namesBySentence = new Map<number, NameMention[]>();
   const open = needs.filter((n) => n.holder === undefined || !ids[n.holder]);

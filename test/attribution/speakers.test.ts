@@ -66,6 +66,17 @@ describe('pronoun speakers', () => {
     expect(speaker(a)).toBe('Sam Reyes');
   });
 
+  it('a spokesperson for a body is the antecedent of the next "he" or "she"; one for a person is not', () => {
+    const a = attribution(
+      'Tom Vale said the rules were wrong. But a spokesman for the Home Office defended the plan. He said: “We stand by it.”',
+    );
+    expect(speaker(a)).toBe('a spokesman for the Home Office');
+    const b = attribution('Ann Ruiz backed the bill. A Labour spokeswoman said the vote was close. She said: “We will win.”');
+    expect(speaker(b)).toBe('A Labour spokeswoman');
+    const c = attribution('A spokesman for Paul Ryan said the bill was fair. “We will pass it,” he said.');
+    expect(speaker(c)).not.toBe('A spokesman for Paul Ryan');
+  });
+
   it('a name inside an earlier quotation is no antecedent for the writer’s "he"', () => {
     const a = attribution(
       'Paul Ortiz spoke on a radio show on Sunday. “Sam Fell has said that he will resign,” he said. “If he means it, he should go now,” he added.',
@@ -199,6 +210,13 @@ describe('standalone quotations', () => {
     expect(speaker(b)).toBe('Tom Vale');
   });
 
+  it('are spoken by one person the previous sentence describes as its source', () => {
+    const a = attribution(
+      'Omar Khan expects the market to rise. One leading Karachi broker said the reasons were political. “Money has come back.”',
+    );
+    expect(speaker(a)).toBe('One leading Karachi broker');
+  });
+
   it('are spoken by the person of a neighbouring sentence led by "he" or "she"', () => {
     const a = attribution(
       'Adam Cole hosted a radio show for years. He quit in 1995, and Video Countdown went on without him. “I was bored every night.”',
@@ -267,6 +285,18 @@ describe('appositive names', () => {
     // an organization word that is no surname still makes an organization
     const c = attribution('Morgan Bank said rates would rise.');
     expect(source(c, 'said')).toMatchObject({ type: 'named-organization' });
+  });
+
+  it('after a verb, a phrase up to "and" is its object and the source starts after the conjunction', () => {
+    const a = attribution('Dale Hart sustained a knee injury in the cup defeat and manager Jose Ortega said: “He cannot run.”');
+    expect(source(a, 'said:')).toMatchObject({ name: 'Jose Ortega', type: 'named-person' });
+    expect(speaker(a)).toBe('Jose Ortega');
+  });
+
+  it('after an honorific a name is a person’s even with an organization word ("Mr Fox")', () => {
+    const a = attribution('Mr Fox said the industry was not regulating itself. “It is making money,” he said.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Fox', type: 'named-person' });
+    expect(speaker(a)).toBe('Fox');
   });
 
   it('an opening adverb or conjunction is no part of the source ("Meanwhile Lena Park, …, said")', () => {
