@@ -58,6 +58,9 @@ export function isAcronym(value: string): boolean {
 export const BODY_NOUNS = sourceWords.set('body-nouns');
 
 export const SPOKESPERSON_NOUNS = sourceWords.set('spokesperson-nouns');
+
+/** Nouns for a person of a nationality ("the American", "the Briton"). */
+export const DEMONYMS = sourceWords.set('demonyms');
 export const HONORIFICS = sourceWords.set('honorifics');
 
 /** Organization words that are also surnames ("Liam Fox", "Jim Press"). */

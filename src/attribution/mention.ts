@@ -22,6 +22,7 @@ import { isCapitalized, isComma } from './tokens';
 import type { SourceType } from './types';
 import {
   BODY_NOUNS,
+  DEMONYMS,
   GROUP_NAMES,
   hasOrganizationWord,
   HONORIFICS,
@@ -88,7 +89,9 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   // a capitalised common noun at the start of a sentence ("Officials said", "Analysts say") is not a name
   const sentenceInitialCommon =
     coreLast === first && isSentenceInitial(doc, first) && (isCommonSourceNoun(headTok) || isCommonPlural(headTok));
-  if (!sentenceInitialCommon && isNameHead(doc, first, coreLast)) return nameMention(doc, p);
+  // "said the American", "the Briton added": a nationality after "the" describes a person, it names no one
+  const demonym = coreLast === first + 1 && one.normal === 'the' && DEMONYMS.has(clean(headTok.normal));
+  if (!sentenceInitialCommon && !demonym && isNameHead(doc, first, coreLast)) return nameMention(doc, p);
   return appositiveName(doc, p) ?? commonMention(doc, p);
 }
 
@@ -135,10 +138,18 @@ function phraseOf(doc: SlantDocument, first: number, last: number): Phrase {
   // the core ends before a prepositional modifier ("Jonah Goldberg of the National Review")
   let coreLast = mainLast;
   for (let k = first + 1; k <= mainLast; k++) {
-    // "the Ministry of Finance", "Secretary of State John Kerry": a capitalised word after "of" continues the name
+    // "the Ministry of Finance", "Secretary of State John Kerry": a capitalised word after "of" continues a
+    // capitalised name ("the director of JFK" is a description)
     if (
       tokens[k].pos === 'ADP' &&
-      !(tokens[k].normal === 'of' && tokens[k + 1] && k + 1 <= mainLast && tokens[k + 1].pos === 'PROPN' && isCapitalized(tokens[k + 1]))
+      !(
+        tokens[k].normal === 'of' &&
+        isCapitalized(tokens[k - 1]) &&
+        tokens[k + 1] &&
+        k + 1 <= mainLast &&
+        tokens[k + 1].pos === 'PROPN' &&
+        isCapitalized(tokens[k + 1])
+      )
     ) {
       coreLast = k - 1;
       break;
@@ -330,7 +341,7 @@ function commonMention(doc: SlantDocument, p: Phrase): MentionInfo {
   else if (ORGANIZATION_WORDS.has(lemma) || ORGANIZATION_WORDS.has(head)) type = 'named-organization';
   // "the carrier", "the German insurer" is the body the text is about; "a leading insurer" is unnamed
   else if (BODY_NOUNS.has(lemma) && !plural) type = one.normal === 'a' || one.normal === 'an' ? 'anonymous' : 'named-organization';
-  else if (PERSON_TITLES.has(lemma) || HUMAN_NOUNS.has(head) || HUMAN_SUFFIX.test(head)) type = 'anonymous';
+  else if (PERSON_TITLES.has(lemma) || HUMAN_NOUNS.has(head) || HUMAN_SUFFIX.test(head) || DEMONYMS.has(head)) type = 'anonymous';
   // a thing that is neither a person, a group nor a document ("these achievements demonstrate", "the move
   // underscores"): the claim is the writer's own
   else type = 'none';

@@ -54,8 +54,17 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
         ((next.value === "'" || next.value === '’') && /s$/iu.test(tokens[e].value) && next.start === tokens[e].end));
     // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
     const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
+    // "Scrum-half Peter Stringer", "Anti-war groups": the first half of a hyphenated common word is no name
+    const after = tokens[e + 2];
+    const compound =
+      next !== undefined &&
+      next.value === '-' &&
+      next.start === tokens[e].end &&
+      after !== undefined &&
+      after.start === next.end &&
+      /^\p{Ll}/u.test(after.value);
     // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
-    const notName = isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
+    const notName = compound || isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
     if (afterPrep || possessive || notName) {
       k = e + 1;
       continue;

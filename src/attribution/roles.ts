@@ -7,6 +7,7 @@ import type { SlantDocument, Token } from '../document';
 import type { TokenRange } from './candidate';
 import { ANONYMITY_MARKERS, PERSON_TITLES, sourceWords } from './lexicon';
 import { clean, HONORIFICS, type MentionInfo, titleKey, trimLast } from './mention';
+import { DEMONYMS } from './mention-words';
 import { isComma, isPossessivePronoun } from './tokens';
 import { startsUpper } from '../document/casing';
 
@@ -26,8 +27,8 @@ export const ADDITIVE_ROLES = sourceWords.set('additive-roles');
 /** Offices whose holder is usually the article's named protagonist when the text gives no title to match. */
 export const FALLBACK_HEADS = sourceWords.set('fallback-heads');
 
-/** Heads of definite person descriptions that are not titles ("the nominee", "the billionaire"). */
-export const DESCRIPTION_HEADS = sourceWords.set('description-heads');
+/** Heads of definite person descriptions that are not titles ("the nominee", "the billionaire", "the American"). */
+export const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([...sourceWords.words('description-heads'), ...DEMONYMS]);
 
 /**
  * "the senator", "the former governor", "the presumptive Republican nominee": a definite, singular person

@@ -59,6 +59,11 @@ describe('pronoun speakers', () => {
     expect(speaker(b)).toBe('Rose');
   });
 
+  it('the first half of a hyphenated common word is no name ("Scrum-half Peter Stringer")', () => {
+    const a = attribution('Scrum-half Peter Stringer was glad that Ireland won. “All credit to them,” he told reporters.');
+    expect(speaker(a)).toBe('Peter Stringer');
+  });
+
   it('a possessive with a bare apostrophe is no subject ("Matt Lowes\' side")', () => {
     const a = attribution(
       "Matt Lowes' side has shown little in attack, but Sam Reyes insisted the Scots will be tough. “They are brave,” he said.",
@@ -291,6 +296,22 @@ describe('appositive names', () => {
     const a = attribution('Dale Hart sustained a knee injury in the cup defeat and manager Jose Ortega said: “He cannot run.”');
     expect(source(a, 'said:')).toMatchObject({ name: 'Jose Ortega', type: 'named-person' });
     expect(speaker(a)).toBe('Jose Ortega');
+  });
+
+  it('"the director of JFK" is a description, not the name after "of"; "the Ministry of Finance" is one name', () => {
+    const a = attribution('“Europeans see me differently,” said the director of JFK and Nixon.');
+    expect(source(a, 'said')).toMatchObject({ name: 'the director of JFK and Nixon', type: 'anonymous' });
+    const b = attribution('The Ministry of Finance said the budget was balanced.');
+    expect(source(b, 'said')).toMatchObject({ name: 'Ministry of Finance', type: 'named-organization' });
+  });
+
+  it('"the American" describes a person the text cites, it names no organization', () => {
+    const a = attribution('Andre Lasker said Melzer had played well. “A lot more guys can do it now,” said the American.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Andre Lasker', type: 'named-person' });
+    expect(speaker(a)).toBe('Andre Lasker');
+    // with no one to refer to it stays a description of one unnamed person
+    const b = attribution('“A lot more guys can do it now,” said the Briton.');
+    expect(source(b, 'said')).toMatchObject({ name: 'the Briton', type: 'anonymous' });
   });
 
   it('after an honorific a name is a person’s even with an organization word ("Mr Fox")', () => {
