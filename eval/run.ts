@@ -136,12 +136,13 @@ function main(): number {
 const fmt = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 
 function textTable(rows: Row[]): string {
-  const lines = [`${'task'.padEnd(28)}${'metric'.padEnd(18)}${'slant'.padStart(8)}${'floor'.padStart(8)}  best peer`];
+  const w = Math.max(28, ...rows.map((r) => r.task.length + 2));
+  const lines = [`${'task'.padEnd(w)}${'metric'.padEnd(18)}${'slant'.padStart(8)}${'floor'.padStart(8)}  best peer`];
   for (const r of rows) {
     const best = Object.entries(r.peers).sort((a, b) => b[1] - a[1])[0];
     const status = r.floor !== undefined && (r.value ?? -1) < r.floor - 1e-9 ? '  BELOW FLOOR' : '';
     lines.push(
-      `${r.task.padEnd(28)}${r.metric.padEnd(18)}${fmt(r.value).padStart(8)}${fmt(r.floor).padStart(8)}  ${best ? `${best[0]} ${fmt(best[1])}` : ''}${status}`,
+      `${r.task.padEnd(w)}${r.metric.padEnd(18)}${fmt(r.value).padStart(8)}${fmt(r.floor).padStart(8)}  ${best ? `${best[0]} ${fmt(best[1])}` : ''}${status}`,
     );
   }
   return lines.join('\n');

@@ -56,8 +56,20 @@ const fmt = (m: Record<string, number>) =>
  * (train documents) cue 0.852 -> 0.774. The cue word's own bias (`class`, `form`, `lemma`) changed no out-of-fold
  * figure by more than 0.001 but is kept: without it PolNeAR agentless/vague F1 on the 105 never-fitted documents
  * falls from 0.485 to 0.467 (all groups: 0.476; on the fitted documents 0.543, memorised).
+ *
+ * `content-shape` (src/attribution/content-shape.ts: the content's length, a clause in the content, the source's
+ * kind) was added on 7 December (evening), measured at 0.4/0.6 over all 601 dev documents out of fold: cue 0.767 ->
+ * 0.768, source 0.769 -> 0.771, content 0.829 -> 0.832, density 0.760 -> 0.764 (the 105 never-fitted documents: cue
+ * 0.777 -> 0.777, source 0.786 -> 0.786, content 0.841 -> 0.842, density 0.780 -> 0.778). With 10 folds and averaged
+ * SGD (not kept: alone it gave 0.764 / 0.767 / 0.829 / 0.748 against 0.765 / 0.767 / 0.829 / 0.754 without) the
+ * group (then with a "speaker elsewhere in the document" feature) gave 0.767 / 0.770 / 0.833 / 0.748. Dropped: that
+ * speaker feature (0.768 / 0.771 / 0.832 / 0.768 with it, but it turns "Ann Lee's criticism of the plan" into the
+ * content of "to deflect"), pairs of context features (density 0.755 -> 0.731), other L2, epochs, prior smoothing,
+ * prior cut-offs and hash sizes (all within 0.002 of cue F1). Refitted on main dedd19c (speaker fixes): 0.768 / 0.772
+ * / 0.832 / 0.765 against 0.768 / 0.770 / 0.830 / 0.761 without the group; never-fitted 0.777 / 0.788 / 0.843 / 0.778
+ * against 0.778 / 0.786 / 0.843 / 0.784.
  */
-const CHOSEN_GROUPS = ['class', 'form', 'lemma', 'context', 'class-cross', 'nested-cross', 'window-tags', 'source-shape'];
+const CHOSEN_GROUPS = ['class', 'form', 'lemma', 'context', 'class-cross', 'nested-cross', 'window-tags', 'source-shape', 'content-shape'];
 
 /** "lemma,lemma-cross" or "-lemma,-window-words" (all but these) or "all" -> bit mask. */
 function parseGroups(spec: string): number {

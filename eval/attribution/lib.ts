@@ -350,6 +350,25 @@ export function scorePooled(gold: GoldDoc[], preds: PredLine[]): Record<string, 
   return m;
 }
 
+/**
+ * Fits of the k folds by document id (fold f fitted on the other folds). The last ones are kept for the same gold
+ * documents (the same objects), k and groups: the eval's PolNeAR tasks share them.
+ */
+let lastFits: { golds: GoldDoc[]; k: number; groups: number; fits: Fit[] } | undefined;
+export function foldFits(train: ParsedGold[], k: number, groups: number): Fit[] {
+  const golds = train.map((p) => p.gold);
+  const c = lastFits;
+  if (c && c.k === k && c.groups === groups && c.golds.length === golds.length && c.golds.every((g, i) => g === golds[i])) return c.fits;
+  const fits = Array.from({ length: k }, (_, f) =>
+    fit(
+      train.filter((p) => foldOf(p.gold.id, k) !== f),
+      groups,
+    ),
+  );
+  lastFits = { golds, k, groups, fits };
+  return fits;
+}
+
 /** Out-of-fold predictions of the train documents (k folds by document id) under each threshold pair. */
 export function outOfFold(
   train: ParsedGold[],
@@ -357,13 +376,8 @@ export function outOfFold(
   groups: number,
   thresholds: ReadonlyArray<readonly [number, number]>,
 ): PredLine[][] {
-  const folds = Array.from({ length: k }, (_, f) => ({
-    test: train.filter((p) => foldOf(p.gold.id, k) === f),
-    ...fit(
-      train.filter((p) => foldOf(p.gold.id, k) !== f),
-      groups,
-    ),
-  }));
+  const fits = foldFits(train, k, groups);
+  const folds = fits.map((f, i) => ({ test: train.filter((p) => foldOf(p.gold.id, k) === i), ...f }));
   return thresholds.map(([th, nt]) =>
     folds.flatMap((fo) =>
       fo.test.map((p) => predOf(p.gold.id, attributionWith(p.doc, fo.priors, { ...fo.model, threshold: th, nestedThreshold: nt }))),

@@ -14,6 +14,7 @@ import { preposition, prepositionNounAhead } from './cues/preposition';
 import { anonymityIdiom, nounReadsAsVerb, verb } from './cues/verb';
 import { showingIdiom } from './cues/verb-clause';
 import { windowFeatures } from './features';
+import { contentShapeFeatures } from './content-shape';
 import { soCalledFrom } from '../distancing';
 import { isBe } from './grammar';
 import { ADJECTIVE_COMPLEMENTS } from './lexicon';
@@ -90,6 +91,7 @@ export function findCandidates(
     } else if (v >= 0.7) c.features.push('nested-strong');
     else if (v >= 0.3) c.features.push('nested-weak');
     windowFeatures(ctx, c);
+    contentShapeFeatures(ctx, c);
   }
   return { ctx, candidates };
 }

@@ -6,7 +6,8 @@
  * - `class-cross`, `lemma-cross`, `nested-cross`: each context feature crossed with the cue class, the cue word, or
  *   the nesting level;
  * - `window-words`, `window-tags`: the two words before and after the cue, and their tags;
- * - `head-form`: the cue word as written; `source-shape`: the source's head word and length.
+ * - `head-form`: the cue word as written; `source-shape`: the source's head word and length;
+ * - `content-shape`: the content's length and whether it holds a clause, the source's kind (content-shape.ts).
  */
 export const FEATURE_GROUPS = [
   'class',
@@ -20,6 +21,7 @@ export const FEATURE_GROUPS = [
   'window-tags',
   'head-form',
   'source-shape',
+  'content-shape',
 ] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 export const G = Object.fromEntries(FEATURE_GROUPS.map((g, i) => [g, 1 << i])) as Record<FeatureGroup, number>;

@@ -38,6 +38,6 @@ describe('cue model feature groups', () => {
     expect(all.length - noWords.length).toBe(words);
     const identity = featureBuckets(c, 14, [], groupMask(['class', 'form', 'lemma']));
     expect(identity).toHaveLength(3);
-    expect(FEATURE_GROUPS.length).toBe(11);
+    expect(FEATURE_GROUPS.length).toBe(12);
   });
 });
