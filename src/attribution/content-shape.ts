@@ -7,6 +7,7 @@
 import type { Token } from '../document';
 import type { Candidate, Ctx, TokenRange } from './candidate';
 import { G } from './feature-groups';
+import { PERSON_PRONOUNS } from './grammar';
 import { BODY_NOUNS, HUMAN_NOUNS, HUMAN_SUFFIX, SPOKESPERSON_NOUNS } from './mention-words';
 import { ORGANIZATION_WORDS } from './lexicon';
 
@@ -25,27 +26,6 @@ const hashed = (name: string): number => {
   if (h === undefined) NAME_HASH.set(name, (h = hashName(name)));
   return h;
 };
-
-/** Personal pronouns that stand for people (not "it", "this", "which"). */
-const PERSON_PRONOUNS = new Set([
-  'he',
-  'she',
-  'they',
-  'i',
-  'we',
-  'you',
-  'him',
-  'her',
-  'them',
-  'me',
-  'us',
-  'who',
-  'his',
-  'their',
-  'my',
-  'our',
-  'your',
-]);
 
 /** A verb that can head a clause: a tensed form after its subject ("the economy grew", "he will"). */
 function finiteAfterSubject(tokens: Token[], k: number, first: number): boolean {

@@ -11,6 +11,15 @@ export const CLAUSE_CUT_CONJ = new Set(['but', 'while', 'although', 'though', 'w
 /** Pronouns that are only ever subjects (or, "it", mostly so before a verb). */
 export const NOMINATIVE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 
+/** Possessive determiners ("his statement", "their spokesman"). */
+export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** Pronouns that stand for people (not "it", "this", "which"): subject, object and possessive forms, and "who". */
+export const PERSON_PRONOUNS: ReadonlySet<string> = new Set([
+  ...[...NOMINATIVE_PRONOUNS, ...POSSESSIVE_PRONOUNS].filter((w) => w !== 'it' && w !== 'its'),
+  ...['you', 'him', 'her', 'them', 'me', 'us', 'who'],
+]);
+
 /** Words that open a clause, tagged as prepositions: the phrase after them is its subject ("came as some Republicans reaffirmed"). */
 export const SUBORDINATORS = new Set([
   'as',

@@ -3,10 +3,10 @@
  * and clauses are found from tags, capitalisation and punctuation.
  */
 import type { Token } from '../document';
+import { POSSESSIVE_PRONOUNS } from './grammar';
 import { startsUpper } from '../document/casing';
 
 export const QUOTE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‹', '›', "''", '``']);
-const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** Subject pronouns that can stand alone as a noun phrase. */
 export const SUBJECT_PRONOUNS = new Set([
   'he',
