@@ -8,6 +8,7 @@ import { appositiveRight, chunkStart, isChunkDelimiter, isClauseBoundary, isName
 import { CUE_PRIORS } from './cue-priors';
 import { makeCtx } from './cue-table';
 import { feat } from './features';
+import { GIVEN_NAMES } from './names';
 import { GERUND_SUFFIX, isBe, NOMINATIVE_PRONOUNS, SUBORDINATORS, TIME_ADVERBS, TIME_NOUNS } from './grammar';
 import { isComma, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord } from './tokens';
 
@@ -152,6 +153,13 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
           f = k + 1;
           break;
         }
+    }
+    // "Colin Asplin, Blackpool Hotel Association said": a person's name opening the clause, then a comma and the
+    // phrase before the cue (an appositive whose closing comma was left out): the source is the name with its role
+    if (f - 3 >= lo && isComma(tokens[f - 1]) && tokens[f].pos === 'PROPN') {
+      let g = f - 2;
+      while (g - 1 >= lo && tokens[g - 1].pos === 'PROPN') g--;
+      if (f - 2 - g === 1 && GIVEN_NAMES.has(tokens[g].normal) && (g === lo || isClauseBoundary(tokens[g - 1]))) f = g;
     }
     let last = p;
     // "A letter from the American Legion obtained by The Associated Press warns": skip the participle phrase

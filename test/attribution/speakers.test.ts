@@ -335,6 +335,14 @@ describe('appositive names', () => {
     expect(speaker(a)).toBe('Fox');
   });
 
+  it('a name, a comma and a role before the cue is the named person with that role (the closing comma left out)', () => {
+    const a = attribution('Colin Marsh, Blackpool Hotel Association said: “We tried very hard.”');
+    expect(source(a, 'said:')).toMatchObject({ name: 'Colin Marsh', type: 'named-person', role: 'Blackpool Hotel Association' });
+    // a place before the comma is no name: the phrase before the cue stays the source
+    const b = attribution('In London, Barclays Bank said profits rose.');
+    expect(source(b, 'said')).toMatchObject({ name: 'Barclays Bank', type: 'named-organization' });
+  });
+
   it('an opening adverb or conjunction is no part of the source ("Meanwhile Lena Park, …, said")', () => {
     const a = attribution('Meanwhile Lena Park, the union’s spokeswoman, said the strike would go ahead.');
     expect(source(a, 'said')).toMatchObject({ name: 'Lena Park', type: 'named-person' });
