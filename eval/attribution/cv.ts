@@ -150,28 +150,30 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 /**
  * Writes models/attribution-cue-priors.json and models/attribution-cue-model.json (validated at load by
  * src/attribution/cue-priors.ts and src/attribution/model.ts). The descriptive fields are kept from the files
- * being replaced; the version's patch number goes up.
+ * being replaced; the version's patch number goes up when the content changes (a rerun on the same tree and data
+ * writes the same bytes).
  */
 function writeArtifacts(priors: Map<string, CuePrior>, classDefaults: Partial<Record<CueClass, number>>, model: CueModel): void {
   const dir = join(__dirname, '..', '..', 'models');
   const bump = (v: string) => v.replace(/\d+$/u, (n) => String(Number(n) + 1));
+  /** `next` with the version of `old`, bumped only if anything else differs. */
+  const versioned = <T extends { version: string }>(old: T, next: T): T =>
+    JSON.stringify({ ...next, version: old.version }) === JSON.stringify(old) ? old : { ...next, version: bump(old.version) };
   const table: Record<'v' | 'n' | 'm' | 'p', Record<string, number>> = { v: {}, n: {}, m: {}, p: {} };
   for (const [key, v] of [...priors].sort((a, b) => a[0].localeCompare(b[0]))) {
     const bar = key.lastIndexOf('|');
     table[key.slice(bar + 1) as 'v'][key.slice(0, bar)] = round3(v.prior);
   }
   const oldPriors = JSON.parse(readFileSync(join(dir, 'attribution-cue-priors.json'), 'utf8')) as CuePriorsInput;
-  const newPriors: CuePriorsInput = {
+  const newPriors: CuePriorsInput = versioned(oldPriors, {
     ...oldPriors,
-    version: bump(oldPriors.version),
     classDefaults: Object.fromEntries(Object.entries(classDefaults).map(([k, v]) => [k, round3(v)])),
     priors: table,
-  };
+  });
   writeFileSync(join(dir, 'attribution-cue-priors.json'), JSON.stringify(newPriors, null, 1) + '\n');
   const oldModel = JSON.parse(readFileSync(join(dir, 'attribution-cue-model.json'), 'utf8')) as CueModelInput;
-  const newModel: CueModelInput = {
+  const newModel: CueModelInput = versioned(oldModel, {
     ...oldModel,
-    version: bump(oldModel.version),
     bias: model.bias,
     prior: model.prior,
     bits: model.bits,
@@ -183,7 +185,7 @@ function writeArtifacts(priors: Map<string, CuePrior>, classDefaults: Partial<Re
     step: QUANT,
     encoding: 'int8-base64',
     weights: encodeWeights(model),
-  };
+  });
   writeFileSync(join(dir, 'attribution-cue-model.json'), JSON.stringify(newModel, null, 2) + '\n');
   console.error(`wrote ${priors.size} priors and ${model.weights.length} weights`);
 }
