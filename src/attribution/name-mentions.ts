@@ -26,7 +26,11 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
   const { tokens } = doc;
   // "Paul Grant", "Lena Park": after a given name a capitalised word is a surname, whatever its tag
   const afterGivenName = (k: number): boolean =>
-    tokens[k].isWord && isCapitalized(tokens[k]) && tokens[k - 1].pos === 'PROPN' && GIVEN_NAMES.has(clean(tokens[k - 1].normal));
+    tokens[k].isWord &&
+    isCapitalized(tokens[k]) &&
+    !isTimeWord(tokens[k]) &&
+    tokens[k - 1].pos === 'PROPN' &&
+    GIVEN_NAMES.has(clean(tokens[k - 1].normal));
   // "Mr Ash", "Ms Deans", "Mr Curry": after an honorific a capitalised word is a surname, whatever its tag
   const afterHonorific = (k: number): boolean => {
     const h = tokens[k - 1]?.normal === '.' ? tokens[k - 2] : tokens[k - 1];
