@@ -131,20 +131,13 @@ function trimRange(text: string, start: number, end: number): Range {
   return { start: s, end: e };
 }
 
-/** End of [from, to) with trailing white space left out. */
-function trimEnd(text: string, from: number, to: number): number {
-  let e = to;
-  while (e > from && /\s/u.test(text[e - 1])) e--;
-  return e;
-}
-
 /** True when the text in [from, to) ends a sentence: a full stop, "?" or "!" (a closing bracket may follow), then space. */
 function endsSentence(text: string, from: number, to: number): boolean {
-  const e = trimEnd(text, from, to);
-  if (e === to || e <= from) return false;
+  const { start, end: e } = trimRange(text, from, to);
+  if (e === to || e <= start) return false;
   let k = e - 1;
   if (text[k] === ')' || text[k] === ']') k--;
-  return k >= from && (text[k] === '.' || text[k] === '?' || text[k] === '!' || text[k] === '…');
+  return k >= start && (text[k] === '.' || text[k] === '?' || text[k] === '!' || text[k] === '…');
 }
 
 /** True when the paragraph closes a carried quotation before it opens a new one (a wrapped line). */
@@ -230,7 +223,7 @@ export function findQuotations(text: string, paragraphs: Range[]): RawQuotation[
           // between in the quoted voice. A quotation inside a quotation takes the other kind of mark.
           if (top && top.mark === c && (c === '"' || c === '“') && endsSentence(text, top.contentStart, i)) {
             stack.pop();
-            finish(top, trimEnd(text, top.contentStart, i), false, i);
+            finish(top, trimRange(text, top.contentStart, i).end, false, i);
           }
           // A guard, not a rule of quotation: past this depth an opener is left as text, so that a run of stray
           // openers cannot nest without end (each open quotation spans the rest of the paragraph: quadratic time).

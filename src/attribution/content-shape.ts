@@ -7,25 +7,14 @@
 import type { Token } from '../document';
 import type { Candidate, Ctx, TokenRange } from './candidate';
 import { G } from './feature-groups';
+import { FNV_OFFSET, hashOf } from './features';
 import { PERSON_PRONOUNS } from './grammar';
 import { BODY_NOUNS, HUMAN_NOUNS, HUMAN_SUFFIX, SPOKESPERSON_NOUNS } from './mention-words';
 import { ORGANIZATION_WORDS } from './lexicon';
 
-const SLOT_SHAPE = 0x4d3c2b1a;
-
-/** FNV-1a of a feature name (the same hashing as features.ts, seeded apart from it). */
-function hashName(name: string): number {
-  let h = 0x811c9dc5 ^ SLOT_SHAPE;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-const NAME_HASH = new Map<string, number>();
-const hashed = (name: string): number => {
-  let h = NAME_HASH.get(name);
-  if (h === undefined) NAME_HASH.set(name, (h = hashName(name)));
-  return h;
-};
+/** The shape features hash like the other features (features.ts), from a seed of their own. */
+const SHAPE_SEED = FNV_OFFSET ^ 0x4d3c2b1a;
+const hashed = (name: string): number => hashOf(name, SHAPE_SEED);
 
 /** A verb that can head a clause: a tensed form after its subject ("the economy grew", "he will"). */
 function finiteAfterSubject(tokens: Token[], k: number, first: number): boolean {

@@ -23,13 +23,13 @@ export function feat(prefix: string, value: string): string {
   return f;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+export const FNV_OFFSET = 0x811c9dc5;
 
 /**
  * FNV-1a hash of a string, continuing from `h` (so `hashOf(b, hashOf(a))` is the hash of `a + b` without building
  * the string). Computed each time: for these short strings that is faster than looking a cached value up.
  */
-function hashOf(name: string, h = FNV_OFFSET): number {
+export function hashOf(name: string, h = FNV_OFFSET): number {
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
   return h;
 }
