@@ -44,7 +44,8 @@ const naive = 'said-regex';
  * never fitted on: their report is already out of sample. Computed once per gold set (~30 s).
  */
 let outOfFoldCache: { gold: GoldDoc[]; byId: Map<string, Omit<PredLine, 'id'>> } | undefined;
-const OOF_FOLDS = 5;
+/** Folds of the cue model's cross-validation by document (as cv.ts; the polnear and agentless tasks). */
+export const OOF_FOLDS = 5;
 
 function outOfFoldPreds(gold: GoldDoc[]): Map<string, Omit<PredLine, 'id'>> {
   if (outOfFoldCache?.gold === gold) return outOfFoldCache.byId;

@@ -12,13 +12,13 @@
  */
 import subjectivityModel from '../../models/subjectivity-en.json';
 import type { Report } from '../../src/report';
-import type { SlantDocument } from '../../src/document';
-import { attributionLayer } from '../../src/document/build';
+import { defineLayer, SlantDocument } from '../../src/document';
 import { ALL_GROUPS } from '../../src/attribution/detect';
 import { CUE_MODEL } from '../../src/attribution/model';
 import { createPipeline } from '../../src/pipeline';
 import { attributionWith, foldFits, foldOf, parseGold } from '../attribution/lib';
 import type { GoldDoc, PredLine, PredSpan, ScoreResult } from '../score';
+import { OOF_FOLDS } from './attribution';
 import type { EvalTask } from './types';
 
 const ANALYZER = 'unattributed-assertions';
@@ -46,9 +46,6 @@ export function opinionStatusPred(report: Report): Omit<PredLine, 'id'> {
 export const subjectivityOof = (key: string) => (): number | null =>
   ((subjectivityModel.metrics as Record<string, unknown>)[key] as number | undefined) ?? null;
 
-/** Folds of the cue model's cross-validation by document (as cv.ts and the `polnear/<measure>` tasks). */
-const OOF_FOLDS = 5;
-
 /**
  * Vague/agentless predictions for PolNeAR's original train documents with the attribution layer out of fold: each
  * document is analysed by the default pipeline, its attribution layer computed by the cue priors and model fitted on
@@ -70,10 +67,20 @@ export function outOfFoldVague(gold: readonly GoldDoc[], k = OOF_FOLDS): Map<str
   return out;
 }
 
-/** The document with its attribution layer already computed as `a` (the analyzers read that layer). */
+/**
+ * The document with `a` as its attribution layer (the analyzers read that layer): a copy built through the document
+ * model's own seam for the attribution layer, instead of writing into its private cache.
+ */
 function withAttribution(doc: SlantDocument, a: ReturnType<typeof attributionWith>): SlantDocument {
-  (doc as unknown as { layers: Map<unknown, unknown> }).layers.set(attributionLayer, a);
-  return doc;
+  const { text, tokens, sentences, paragraphs, quotations } = doc;
+  return new SlantDocument({
+    text,
+    tokens,
+    sentences,
+    paragraphs,
+    quotations,
+    attribution: defineLayer('attribution (fold fit)', () => a),
+  });
 }
 
 const agentless =
