@@ -32,7 +32,7 @@ const NP_PREPOSITIONS = new Set([
 ]);
 
 /** Adjectives that follow the noun they modify in source phrases: "people familiar with the matter". */
-const POSTNOMINAL_ADJECTIVES = new Set([
+export const POSTNOMINAL_ADJECTIVES = new Set([
   'familiar',
   'close',
   'knowledgeable',

@@ -4,13 +4,23 @@
  */
 import type { SlantDocument, Token } from '../document';
 import { base, type Candidate, type Ctx, CUE_REACH, type TokenRange } from './candidate';
-import { appositiveRight, chunkStart, isChunkDelimiter, isClauseBoundary, isNameWord, isNpChunk, npLeft, npRight } from './chunker';
+import {
+  appositiveRight,
+  chunkStart,
+  isChunkDelimiter,
+  isClauseBoundary,
+  isNameWord,
+  isNpChunk,
+  npLeft,
+  npRight,
+  POSTNOMINAL_ADJECTIVES,
+} from './chunker';
 import { CUE_PRIORS } from './cue-priors';
 import { makeCtx } from './cue-table';
 import { feat } from './features';
 import { GIVEN_NAMES } from './names';
 import { GERUND_SUFFIX, isBe, NOMINATIVE_PRONOUNS, SUBORDINATORS, TIME_ADVERBS, TIME_NOUNS } from './grammar';
-import { isComma, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord } from './tokens';
+import { isCapitalized, isComma, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord } from './tokens';
 
 /** The subject of the clause in which a subject-less cue ("adding", "and urged") stands: the sentence's first noun phrase before a verb. */
 function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undefined {
@@ -223,17 +233,27 @@ export function sourceRight(ctx: Ctx, c: Candidate, hi: number): TokenRange | un
   const i = c.last + 1;
   if (i > hi) return undefined;
   const t = tokens[i];
-  if (!(
-    t.pos === 'PROPN' ||
-    t.pos === 'DET' ||
-    t.pos === 'NOUN' ||
-    t.pos === 'ADJ' ||
-    (t.pos === 'PRON' && (t.normal === 'he' || t.normal === 'she' || t.normal === 'they' || t.normal === 'i' || t.normal === 'we')) ||
-    isPossessivePronoun(t)
-  ))
-    return undefined;
-  const last = npRight(tokens, i, hi);
-  if (last < 0) return undefined;
+  let last: number;
+  if (misreadNameRight(tokens, i, hi)) {
+    // "“…,” said Skelly": a surname the tagger read as a verb or adverb
+    last = i;
+    while (last + 1 <= hi && (tokens[last + 1].pos === 'PROPN' || isNameWord(tokens, last + 1))) last++;
+  } else {
+    if (!(
+      t.pos === 'PROPN' ||
+      t.pos === 'DET' ||
+      t.pos === 'NOUN' ||
+      t.pos === 'ADJ' ||
+      // "said one longtime adviser", "said two officials"
+      (t.pos === 'NUM' && i + 1 <= hi && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'ADJ' || tokens[i + 1].pos === 'PROPN')) ||
+      (t.pos === 'PRON' && (t.normal === 'he' || t.normal === 'she' || t.normal === 'they' || t.normal === 'i' || t.normal === 'we')) ||
+      isPossessivePronoun(t)
+    ))
+      return undefined;
+    last = npRight(tokens, i, hi);
+    if (last < 0) return undefined;
+    last = postModifierRight(tokens, last, hi);
+  }
   const after = tokens[last + 1];
   // the phrase must end the clause (or be followed by a comma/appositive/time adverb)
   if (
@@ -258,6 +278,59 @@ export function sourceRight(ctx: Ctx, c: Candidate, hi: number): TokenRange | un
   const end = appositiveRight(ctx, last, hi);
   return { first: i, last: end };
 }
+
+/** A capitalised word after the cue, not first in its sentence, that the tagger read as a verb, adjective or adverb, before the end of the clause or another name word. */
+function misreadNameRight(tokens: Token[], i: number, hi: number): boolean {
+  const t = tokens[i];
+  if (!t.isWord || !(t.pos === 'VERB' || t.pos === 'ADV' || t.pos === 'ADJ') || !isCapitalized(t) || i === 0) return false;
+  if (tokens[i - 1].sentence !== t.sentence) return false;
+  const next = tokens[i + 1];
+  return !next || i + 1 > hi || next.pos === 'PROPN' || (!next.isWord && !isQuoteMark(next) && next.value !== '(' && next.value !== '-');
+}
+
+/**
+ * The end of what follows an inverted source's noun phrase ending at `last` and still belongs to it: a prepositional
+ * phrase ("a longtime adviser to the mayor", "a professor of law at the University of Leeds"), an adjective with its
+ * phrase ("a person close to the family"), a participle phrase ("the station chief known as Bob") or a restrictive
+ * relative clause ("a council member who backs the plan"), each running to the end of its clause.
+ */
+function postModifierRight(tokens: Token[], last: number, hi: number): number {
+  let end = last;
+  for (let n = 0; n < 3; n++) {
+    const k = end + 1;
+    if (k > hi) break;
+    const t = tokens[k];
+    const head = tokens[end];
+    const pp =
+      t.pos === 'ADP' && (t.normal === 'of' || (t.normal === 'to' && head.pos === 'NOUN'))
+        ? k + 1
+        : POSTNOMINAL_ADJECTIVES.has(t.normal) && head.pos === 'NOUN' && k + 1 <= hi && tokens[k + 1].pos === 'ADP'
+          ? k + 2
+          : -1;
+    if (pp >= 0) {
+      const l = npRight(tokens, pp, hi);
+      if (l < 0) break;
+      end = l;
+      continue;
+    }
+    const relative = t.normal === 'who' || t.normal === 'whom' || (t.normal === 'that' && t.pos === 'PRON');
+    const participle = t.pos === 'VERB' && (t.normal.endsWith('ing') || t.normal.endsWith('ed') || t.normal === 'known');
+    if (relative || participle) {
+      let m = k + 1;
+      while (m <= hi && m - k <= 25 && !isClauseEnd(tokens[m])) {
+        if (participle && tokens[m].pos === 'AUX') return end;
+        m++;
+      }
+      if (m - k > 25 || m === k + 1) return end;
+      return m - 1;
+    }
+    break;
+  }
+  return end;
+}
+
+const isClauseEnd = (t: Token): boolean =>
+  isComma(t) || t.value === '.' || t.value === ';' || t.value === ':' || t.value === '—' || t.value === '(' || isQuoteMark(t);
 
 export function sourceShape(tokens: Token[], r: TokenRange): string {
   const head = tokens[r.last].value === ',' ? tokens[r.last - 1] : tokens[r.last];
