@@ -4,6 +4,7 @@
  */
 import type { Token } from '../document';
 import { type Ctx, CUE_REACH } from './candidate';
+import { CONNECTIVE_ADVERBS, SUBORDINATORS, WH_WORDS } from './grammar';
 import { isCapitalized, isComma, isNpHead, isNpInternal, isPossessivePronoun, isQuoteMark, SUBJECT_PRONOUNS } from './tokens';
 
 /** Prepositions that can attach a modifier inside a source phrase ("a report by the World Bank", "Democrats in Congress"). */
@@ -68,7 +69,9 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
     !(
       isCapitalized(end) &&
       (end.pos === 'VERB' || end.pos === 'ADJ' || end.pos === 'ADV') &&
-      (j === lo || tokens[j - 1].pos === 'PROPN' || !tokens[j - 1].isWord)
+      (j === lo || tokens[j - 1].pos === 'PROPN' || !tokens[j - 1].isWord) &&
+      // "When told …", "Instead, …": a function word opening the sentence is no misread name
+      !(WH_WORDS.has(end.normal) || SUBORDINATORS.has(end.normal) || CONNECTIVE_ADVERBS.has(end.normal))
     ) &&
     !ingNoun(tokens, j, lo)
   )

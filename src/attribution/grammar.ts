@@ -38,6 +38,35 @@ export const SUBORDINATORS = new Set([
 
 export const WH_WORDS = new Set(['whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which', 'whom']);
 
+/** Adverbs that open a sentence as connectives ("Instead, …", "Meanwhile …"): never a name, whatever their tag. */
+export const CONNECTIVE_ADVERBS = new Set([
+  'instead',
+  'however',
+  'meanwhile',
+  'still',
+  'now',
+  'then',
+  'also',
+  'so',
+  'yet',
+  'thus',
+  'indeed',
+  'later',
+  'earlier',
+  'again',
+  'finally',
+  'nevertheless',
+  'nonetheless',
+  'moreover',
+  'similarly',
+  'likewise',
+  'otherwise',
+  'here',
+  'there',
+  'perhaps',
+  'maybe',
+]);
+
 /** Particles and prepositions that join a cue verb (a Map: looked up for every verb, with lemmas as keys). */
 export const PHRASAL = new Map<string, string[]>(
   Object.entries({

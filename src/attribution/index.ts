@@ -182,7 +182,8 @@ function inheritSources(doc: SlantDocument, accepted: Candidate[], ctx: Ctx): vo
     if (i > 0 && tokens[accepted[i - 1].head].sentence !== sentence) latest = undefined;
     if (c.sourceSide === 'inherited') {
       const src = latest ?? clauseSubjectOf(doc, doc.sentences[sentence].tokenStart, c.first, ctx);
-      if (src && src.last < c.first) c.source = src;
+      // before the cue, or after it for an opening participle clause ("Citing the weather, the mayor said")
+      if (src && (src.last < c.first || src.first > c.last)) c.source = src;
     }
     // a possessive of a noun cue ("deflect Khan's criticism") is no subject that a later "…, writing" shares
     if (c.source && c.sourceSide !== 'possessive') latest = c.source;

@@ -19,8 +19,9 @@ import { CUE_PRIORS } from './cue-priors';
 import { makeCtx } from './cue-table';
 import { feat } from './features';
 import { GIVEN_NAMES } from './names';
-import { GERUND_SUFFIX, isBe, NOMINATIVE_PRONOUNS, SUBORDINATORS, TIME_ADVERBS, TIME_NOUNS } from './grammar';
-import { isCapitalized, isComma, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord } from './tokens';
+import { DOCUMENT_NOUNS } from './lexicon';
+import { GERUND_SUFFIX, isBe, MEDIUM_NOUNS, NOMINATIVE_PRONOUNS, SUBORDINATORS, TIME_ADVERBS, TIME_NOUNS } from './grammar';
+import { isCapitalized, isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord } from './tokens';
 
 /** The subject of the clause in which a subject-less cue ("adding", "and urged") stands: the sentence's first noun phrase before a verb. */
 function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undefined {
@@ -31,11 +32,21 @@ function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undef
     if (t.voice === 'quoted' || !(t.pos === 'VERB' || t.pos === 'AUX')) continue;
     if (GERUND_SUFFIX.test(t.normal) && !(k - 1 >= lo && isBe(tokens[k - 1]))) continue;
     if (k - 1 >= lo && tokens[k - 1].normal === 'to') continue;
+    // "behind Sen. Ted Cruz": a name word the tagger read as a verb
+    if (isNameWord(tokens, k) || (isCapitalized(t) && k - 1 >= lo && tokens[k - 1].isWord && isCapitalized(tokens[k - 1]))) continue;
+    // "the town hall hosted by CNN": a participle after its noun, with its agent
+    if (t.normal.endsWith('ed') && k - 1 >= lo && isNpHead(tokens[k - 1]) && tokens[k + 1]?.normal === 'by') continue;
     let first = k;
     while (first - 1 >= lo && (isVerbGroupWord(tokens[first - 1]) || tokens[first - 1].pos === 'ADV')) first--;
     const pseudo = base(k, t.lemma, 'other', 'verb', 0);
     pseudo.first = first;
     const src = sourceLeft(ctx, pseudo, lo);
+    // "a strong moment that could play big, denouncing": the subject of a relative clause on a thing is not the
+    // clause's; its antecedent's verb lies further left
+    if (src && src.first === src.last && (tokens[src.first].normal === 'that' || tokens[src.first].normal === 'which')) {
+      k = src.first;
+      continue;
+    }
     if (src) return src;
   }
   return undefined;
@@ -46,8 +57,55 @@ function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undef
  * when given, is the document's detection context (else one is built).
  */
 export function clauseSubjectOf(doc: SlantDocument, lo: number, before: number, ctx?: Ctx): TokenRange | undefined {
-  return clauseSubject(ctx && ctx.doc === doc ? ctx : makeCtx(doc, CUE_PRIORS), Math.max(lo, before - CUE_REACH), before);
+  const c = ctx && ctx.doc === doc ? ctx : makeCtx(doc, CUE_PRIORS);
+  return clauseSubject(c, Math.max(lo, before - CUE_REACH), before) ?? openingClauseSubject(c, lo, before);
 }
+
+/** Words that may open an adverbial clause before its participle: "While saying …", "In rejecting …", "After …". */
+const ADVERBIAL_OPENERS = new Set([
+  'while',
+  'when',
+  'after',
+  'before',
+  'since',
+  'in',
+  'by',
+  'on',
+  'upon',
+  'without',
+  'despite',
+  'addition',
+  'to',
+]);
+
+/**
+ * The subject of the main clause after an adverbial clause that opens the sentence and holds the cue at `at`:
+ * "Citing the weather, the mayor said …", "While praising the plan, she warned …". The noun phrase right after the
+ * clause's comma, before a verb.
+ */
+function openingClauseSubject(ctx: Ctx, lo: number, at: number): TokenRange | undefined {
+  const { tokens } = ctx;
+  for (let k = lo; k < at; k++) if (!(tokens[k].isWord && ADVERBIAL_OPENERS.has(tokens[k].normal))) return undefined;
+  if (at - lo > 3) return undefined;
+  const sentence = tokens[at].sentence;
+  for (let k = at + 1; k < tokens.length && k - at <= 40 && tokens[k].sentence === sentence; k++) {
+    if (tokens[k].value === ';' || tokens[k].value === ':') return undefined;
+    if (!isComma(tokens[k])) continue;
+    let i = k + 1;
+    while (i < tokens.length && isQuoteMark(tokens[i]) && ctx.closeMark[i] >= 0) i++;
+    const hi = Math.min(tokens.length - 1, i + CUE_REACH);
+    if (i > hi || tokens[i].sentence !== sentence) return undefined;
+    const last = npRight(tokens, i, hi);
+    if (last < 0) continue;
+    const end = appositiveRight(ctx, last, hi);
+    let v = end + 1;
+    while (v <= hi && (isComma(tokens[v]) || tokens[v].pos === 'ADV' || isTimeWord(tokens[v]))) v++;
+    if (v <= hi && (tokens[v].pos === 'VERB' || tokens[v].pos === 'AUX')) return { first: i, last: end };
+  }
+  return undefined;
+}
+
+const MEDIUM_PREPOSITIONS = new Set(['in', 'on', 'at', 'during']);
 
 /** Skips time adverbials just before a cue ("Trump earlier Tuesday said", "the senator on Tuesday dismissed"). */
 function skipAdverbialLeft(tokens: Token[], p: number, lo: number): number {
@@ -69,8 +127,11 @@ function skipAdverbialLeft(tokens: Token[], p: number, lo: number): number {
       k - 1 >= lo &&
       (TIME_ADVERBS.has(tokens[k - 1].normal) || tokens[k - 1].pos === 'DET' || tokens[k - 1].pos === 'ADJ')
     ) {
-      k -= 2;
-      while (k >= lo && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
+      let m = k - 2;
+      while (m >= lo && (tokens[m].pos === 'DET' || tokens[m].pos === 'ADJ')) m--;
+      // "X in a statement said" skips the medium; in "the statement said" it is the source
+      if (MEDIUM_NOUNS.has(t.normal) && !(m >= lo && tokens[m].pos === 'ADP' && MEDIUM_PREPOSITIONS.has(tokens[m].normal))) break;
+      k = m;
       moved = true;
     } else if (
       t.pos === 'ADP' &&
@@ -129,6 +190,13 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
   const { tokens } = ctx;
   let p = skipAdverbialLeft(tokens, c.first - 1, lo);
   if (p < lo) return undefined;
+  // "Ann Lee and Tom Hale both campaigned": a quantifier floated off the subject
+  if (
+    (tokens[p].normal === 'both' || tokens[p].normal === 'all') &&
+    p - 1 >= lo &&
+    (tokens[p - 1].pos === 'PROPN' || tokens[p - 1].pos === 'NOUN')
+  )
+    p--;
   if (tokens[p].normal === 'who' || tokens[p].normal === 'which' || (tokens[p].normal === 'that' && tokens[p].pos === 'PRON')) {
     c.features.push('src-relative');
     return { first: p, last: p };
@@ -331,6 +399,19 @@ function postModifierRight(tokens: Token[], last: number, hi: number): number {
 
 const isClauseEnd = (t: Token): boolean =>
   isComma(t) || t.value === '.' || t.value === ';' || t.value === ':' || t.value === '—' || t.value === '(' || isQuoteMark(t);
+
+/** Whether `r` is a document or medium ("a statement", "a letter") that a verb or preposition before it governs. */
+export function governedDocument(tokens: Token[], r: TokenRange, lo: number): boolean {
+  let h = r.last;
+  while (h > r.first && isTimeWord(tokens[h])) h--;
+  const head = tokens[h];
+  if (head.pos !== 'NOUN' || !(DOCUMENT_NOUNS.has(head.normal) || MEDIUM_NOUNS.has(head.normal))) return false;
+  const g = tokens[r.first - 1];
+  if (!g || r.first - 1 < lo) return false;
+  if (g.pos === 'VERB' || (g.pos === 'ADP' && r.first - 2 >= lo && tokens[r.first - 2].pos === 'VERB')) return true;
+  // "put out a statement", "fired back a response"
+  return (g.pos === 'ADP' || g.pos === 'ADV') && r.first - 2 >= lo && tokens[r.first - 2].pos === 'VERB';
+}
 
 export function sourceShape(tokens: Token[], r: TokenRange): string {
   const head = tokens[r.last].value === ',' ? tokens[r.last - 1] : tokens[r.last];

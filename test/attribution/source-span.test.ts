@@ -31,3 +31,43 @@ describe('an inverted source after a quotation', () => {
     expect(sourceText('“We have the data,” said Skelly, explaining he worked closely with the team.', 'said')).toBe('Skelly');
   });
 });
+
+describe('the source on the left', () => {
+  it('is a document noun that opens the clause, not a medium skipped like "in a statement"', () => {
+    expect(sourceText('Instead, the statement talked about giving voters the right to decide.', 'talked about')).toBe('the statement');
+    expect(sourceText('Ann Lee in an interview on Tuesday said the plan had failed.', 'said')).toBe('Ann Lee');
+  });
+
+  it('is no function word opening the sentence', () => {
+    expect(sourceText('When told the plan had failed, Ann Lee thought for a moment and said that it was a shame.', 'said')).toBe('Ann Lee');
+  });
+
+  it('leaves out a quantifier floated off the subject', () => {
+    expect(sourceText('Ann Lee and Tom Hale both campaigned hard in Ohio, hoping to score upsets.', 'hoping')).toBe('Ann Lee and Tom Hale');
+  });
+});
+
+describe('the subject a participle clause shares', () => {
+  it('skips a name word read as a verb, a relative clause on a thing and a participle with its agent', () => {
+    expect(
+      sourceText('Carly Moss threw her support behind Sen. Ted Ward (R-Texas) on Wednesday, saying it is time for a change.', 'saying'),
+    ).toBe('Carly Moss');
+    expect(
+      sourceText(
+        'Tom Hale had a strong night that could play well in his home state, forcefully denouncing the regime.',
+        'forcefully denouncing',
+      ),
+    ).toBe('Tom Hale');
+    expect(sourceText('Ann Lee went first at the town hall hosted by the paper, predicting a close race.', 'predicting')).toBe('Ann Lee');
+  });
+
+  it('is the main subject after an opening participle clause', () => {
+    expect(sourceText('Discussing the show, the actor said it had been hard work.', 'Discussing')).toBe('the actor');
+    expect(sourceText('While praising the plan, Tom Hale warned that it would cost too much.', 'praising')).toBe('Tom Hale');
+  });
+
+  it('is the subject of the verb governing a document, not the document', () => {
+    expect(sourceText('His office put out a statement saying the plan had failed.', 'saying')).toBe('His office');
+    expect(sourceText('A report saying the plan had failed was released on Tuesday.', 'saying')).toBe('A report');
+  });
+});

@@ -9,7 +9,7 @@ import { clauseEnd, contentLeft, contentRight, nextKindOf, nextParagraphContent,
 import { feat } from '../features';
 import { GERUND_SUFFIX, isBe, MEDIUM_NOUNS, PHRASAL } from '../grammar';
 import { CUE_AUXILIARIES, EXPERIENCER_PARTICIPLES, RECIPIENT_VERBS } from '../lexicon';
-import { sourceLeft, sourceRight, sourceShape } from '../source-span';
+import { governedDocument, sourceLeft, sourceRight, sourceShape } from '../source-span';
 import { finiteVerbAhead, quotationEndsSentenceBefore } from './verb-clause';
 import { isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord, SUBJECT_PRONOUNS } from '../tokens';
 
@@ -327,6 +327,8 @@ function verbSource(ctx: Ctx, c: Candidate, lo: number, hi: number, gerund: bool
       if (source) side = 'left';
     }
     if (participleStart) f.push('participle-start');
+    // "Citing the weather, the mayor said": an opening participle clause shares the main clause's subject
+    if (participleStart && gerund && side === 'none') side = 'inherited';
   } else if (c.cls === 'appearance') {
     side = 'none'; // "seems", "appears": the subject is part of the content
   } else if (
@@ -339,6 +341,12 @@ function verbSource(ctx: Ctx, c: Candidate, lo: number, hi: number, gerund: bool
     if (prevKind !== 'close-quote' && prevKind !== 'start') {
       source = sourceLeft(ctx, c, lo);
       if (source) side = 'left';
+      // "the office put out a statement saying …": a document that a verb before it governs (or any phrase a verb
+      // governs) does not speak; the subject of that verb does
+      if (gerund && prevKind === 'np' && (!source || governedDocument(tokens, source, lo))) {
+        source = undefined;
+        side = 'inherited';
+      }
     }
     if (
       !source &&
