@@ -71,3 +71,11 @@ describe('the subject a participle clause shares', () => {
     expect(sourceText('A report saying the plan had failed was released on Tuesday.', 'saying')).toBe('A report');
   });
 });
+
+describe('a cue verb after a name is the clause verb, not a participle on the name', () => {
+  it('when a coordinated verb, a modifier read as a verb or a participle on another noun follows', () => {
+    expect(sourceText('Ann Lee complained about the dour tone of the primary but defended Tom Hale.', 'complained about')).toBe('Ann Lee');
+    expect(sourceText('Tom Hale called for an inquiry into the alleged pay-to-play scheme at the council.', 'called for')).toBe('Tom Hale');
+    expect(sourceText('The group called for the removal of officials convicted of fraud in the county.', 'called for')).toBe('The group');
+  });
+});

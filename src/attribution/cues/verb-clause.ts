@@ -5,7 +5,7 @@
 import type { Token } from '../../document';
 import { type Candidate, type Ctx, CUE_REACH } from '../candidate';
 import { GERUND_SUFFIX } from '../grammar';
-import { isQuoteMark } from '../tokens';
+import { isPossessivePronoun, isQuoteMark } from '../tokens';
 
 /**
  * Where a verb cue that opens its sentence right after a closing quotation mark in the same paragraph ("“…?” asked
@@ -22,7 +22,8 @@ export function quotationEndsSentenceBefore(ctx: Ctx, c: Candidate, lo: number):
 /**
  * Whether a finite verb follows in the clause from token `from` (before "that", a comma or other clause break): "the
  * figures released on Tuesday show …" (a participle modifying its noun), unlike "Trump called for a prosecutor" or
- * "Clinton argued during the debate that …" (the participle is the clause's own verb).
+ * "Clinton argued during the debate that …" or "Lee complained about the tone but defended …" (the participle is the
+ * clause's own verb).
  */
 export function finiteVerbAhead(tokens: Token[], from: number, hi: number): boolean {
   for (let m = from; m <= hi; m++) {
@@ -32,7 +33,25 @@ export function finiteVerbAhead(tokens: Token[], from: number, hi: number): bool
       continue;
     }
     if (t.normal === 'that' || t.pos === 'SCONJ' || t.normal === 'who' || t.normal === 'which') return false;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && tokens[m - 1].normal !== 'to' && !GERUND_SUFFIX.test(t.normal) && t.normal !== 'been')
+    // "Lee complained about the tone but defended …": a verb after a conjunction is coordinated with this one
+    if (t.pos === 'CCONJ') {
+      let n = m + 1;
+      while (n <= hi && tokens[n].pos === 'ADV') n++;
+      if (n <= hi && (tokens[n].pos === 'VERB' || tokens[n].pos === 'AUX')) return false;
+    }
+    // ("the alleged deal", "pay-to-play": a participle after a determiner or in a compound modifies a noun;
+    // "nationals convicted of": a participle after its noun)
+    const before = tokens[m - 1];
+    if (
+      (t.pos === 'VERB' || t.pos === 'AUX') &&
+      before.normal !== 'to' &&
+      before.pos !== 'DET' &&
+      before.value !== '-' &&
+      !isPossessivePronoun(before) &&
+      !(t.normal.endsWith('ed') && (before.pos === 'NOUN' || before.pos === 'PROPN')) &&
+      !GERUND_SUFFIX.test(t.normal) &&
+      t.normal !== 'been'
+    )
       return true;
   }
   return false;
