@@ -20,7 +20,16 @@ import { makeCtx } from './cue-table';
 import { feat } from './features';
 import { GIVEN_NAMES } from './names';
 import { DOCUMENT_NOUNS } from './lexicon';
-import { GERUND_SUFFIX, isBe, MEDIUM_NOUNS, NOMINATIVE_PRONOUNS, SUBORDINATORS, TIME_ADVERBS, TIME_NOUNS } from './grammar';
+import {
+  CONNECTIVE_ADVERBS,
+  GERUND_SUFFIX,
+  isBe,
+  MEDIUM_NOUNS,
+  NOMINATIVE_PRONOUNS,
+  SUBORDINATORS,
+  TIME_ADVERBS,
+  TIME_NOUNS,
+} from './grammar';
 import { isCapitalized, isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord } from './tokens';
 
 /** The subject of the clause in which a subject-less cue ("adding", "and urged") stands: the sentence's first noun phrase before a verb. */
@@ -209,7 +218,17 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
       return rel;
     }
     // "A news report published Wednesday said": a participle after the noun phrase
-    if (tokens[p].pos === 'VERB' && tokens[p].normal.endsWith('ed') && p - 1 >= lo && p < c.first - 1) p--;
+    // "those surveyed said", "voters polled said": a participle right before the cue, after a pronoun or noun
+    let participle = -1;
+    if (
+      tokens[p].pos === 'VERB' &&
+      tokens[p].normal.endsWith('ed') &&
+      p - 1 >= lo &&
+      (p < c.first - 1 || (isNpHead(tokens[p - 1]) && !NOMINATIVE_PRONOUNS.has(tokens[p - 1].normal)))
+    ) {
+      if (p === c.first - 1) participle = p;
+      p--;
+    }
     let f = npLeft(tokens, p, lo);
     if (f < 0) return undefined;
     // "… to align with Russia on this front signals": a phrase governed by a verb is its object, not a subject
@@ -239,7 +258,7 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
       while (g - 1 >= lo && tokens[g - 1].pos === 'PROPN') g--;
       if (f - 2 - g === 1 && GIVEN_NAMES.has(tokens[g].normal) && (g === lo || isClauseBoundary(tokens[g - 1]))) f = g;
     }
-    let last = p;
+    let last = Math.max(p, participle);
     // "A letter from the American Legion obtained by The Associated Press warns": skip the participle phrase
     if (f - 2 >= lo && tokens[f - 1].normal === 'by' && tokens[f - 2].pos === 'VERB' && tokens[f - 2].normal.endsWith('ed')) {
       const f2 = npLeft(tokens, f - 3, lo);
@@ -260,13 +279,19 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
     const comma = start.comma;
     let a = start.a;
     // "Meanwhile Mark Oaten, …, said", "But Ann Lee, …, said": an opening adverb or conjunction is no part of the phrase
-    while (a < b && (tokens[a].pos === 'ADV' || tokens[a].pos === 'CCONJ') && isClauseBoundary(tokens[a])) a++;
+    while (
+      a < b &&
+      (tokens[a].pos === 'ADV' || tokens[a].pos === 'CCONJ') &&
+      (isClauseBoundary(tokens[a]) || CONNECTIVE_ADVERBS.has(tokens[a].normal))
+    )
+      a++;
     if (a > b) break;
     const np = isNpChunk(tokens, a, b);
     const kind = np && segmentKind(tokens, a, b) !== 'relative' ? 'np' : segmentKind(tokens, a, b);
     chunks.push({ a, b, kind });
     if (!comma) break;
-    e = a - 1;
+    // the next chunk ends at this one's comma ("Mr. Lee, now a TV commentator, said": not at a skipped "now")
+    e = start.a - 1;
   }
   chunks.reverse(); // left to right
   // the head is the leftmost noun-phrase chunk; what follows it must be appositives, relatives or adverbials
@@ -275,7 +300,7 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
   for (let i = h + 1; i < chunks.length; i++) if (chunks[i].kind === 'other') return undefined;
   // the head must start its clause: a sentence start, a boundary, or an adverbial chunk before it
   const head = chunks[h];
-  if (!(head.a === lo || isClauseBoundary(tokens[head.a - 1]))) return undefined;
+  if (!(head.a === lo || isClauseBoundary(tokens[head.a - 1]) || CONNECTIVE_ADVERBS.has(tokens[head.a - 1].normal))) return undefined;
   if (h > 0 && chunks.slice(0, h).some((x) => x.kind !== 'adverbial')) {
     // "The deal is off, officials say, …": a clause before; only a noun phrase right before the cue is the source
     h = chunks.length - 1;
@@ -293,6 +318,22 @@ export function sourceLeft(ctx: Ctx, c: Candidate, lo: number): TokenRange | und
     ),
   );
   return { first: chunks[h].a, last };
+}
+
+/**
+ * The source at the left of a cue right after a quotation that opened inside a phrase, after a word: "Tom Hale, who
+ * calls the mayor a “liar,” said", "Noah Lamb, the executive in charge of “Today,” said". A quotation that opens the
+ * sentence or follows punctuation is the cue's content, and its source is not on the left.
+ */
+export function sourceLeftOfQuotedWord(ctx: Ctx, c: Candidate, lo: number): TokenRange | undefined {
+  const { tokens } = ctx;
+  const close = c.first - 1;
+  const q = ctx.closeMark[close];
+  if (close - 1 < lo || q < 0 || !isComma(tokens[close - 1])) return undefined;
+  const open = ctx.doc.tokenIndexAt(ctx.doc.quotations[q].start);
+  if (open - 1 < lo || !tokens[open - 1].isWord || close - open > 8) return undefined;
+  // the chunks before the comma inside the closing mark, as if the mark were not there
+  return sourceLeft(ctx, { ...c, first: close }, lo);
 }
 
 /** Finds an inverted source at the right of the cue: "said Smith", "said Dmitry Peskov, the press secretary". */

@@ -79,3 +79,23 @@ describe('a cue verb after a name is the clause verb, not a participle on the na
     expect(sourceText('The group called for the removal of officials convicted of fraud in the county.', 'called for')).toBe('The group');
   });
 });
+
+describe('comma-delimited phrases before the cue', () => {
+  it('an adverb opening the clause or an appositive leaves the chunks whole', () => {
+    expect(sourceText('Mr. Lee, now a paid TV commentator, has denied that that was the case.', 'has denied')).toBe(
+      'Mr. Lee, now a paid TV commentator,',
+    );
+    expect(sourceText('Yet Labour economists, like their Tory counterparts, say taxing consumption encourages saving.', 'say')).toBe(
+      'Labour economists',
+    );
+  });
+
+  it('a participle right before the cue belongs to the source', () => {
+    expect(sourceText('Again, those surveyed said the mayor was best able to handle the issue.', 'said')).toBe('those surveyed');
+  });
+
+  it('a quoted word inside the source phrase does not end it', () => {
+    expect(sourceText('Tom Hale, who calls the mayor a “liar,” said he does not trust the plan.', 'said')).toBe('Tom Hale');
+    expect(sourceText('He called it “a disaster,” said Lee.', 'said')).toBe('Lee');
+  });
+});

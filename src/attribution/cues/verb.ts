@@ -9,8 +9,8 @@ import { clauseEnd, contentLeft, contentRight, nextKindOf, nextParagraphContent,
 import { feat } from '../features';
 import { GERUND_SUFFIX, isBe, MEDIUM_NOUNS, PHRASAL } from '../grammar';
 import { CUE_AUXILIARIES, EXPERIENCER_PARTICIPLES, RECIPIENT_VERBS } from '../lexicon';
-import { governedDocument, sourceLeft, sourceRight, sourceShape } from '../source-span';
-import { finiteVerbAhead, quotationEndsSentenceBefore } from './verb-clause';
+import { governedDocument, sourceLeft, sourceLeftOfQuotedWord, sourceRight, sourceShape } from '../source-span';
+import { finiteVerbAhead, INVERSION_VERBS, quotationEndsSentenceBefore } from './verb-clause';
 import { isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord, SUBJECT_PRONOUNS } from '../tokens';
 
 const MODALS = new Set(['will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'shall', "'ll", '’ll', "'d", '’d']);
@@ -357,6 +357,8 @@ function verbSource(ctx: Ctx, c: Candidate, lo: number, hi: number, gerund: bool
       source = sourceRight(ctx, c, hi);
       if (source) side = 'right';
     }
+    // "Tom Hale, who calls the mayor a “liar,” said": a quoted word inside the subject's phrase
+    if (!source && prevKind === 'close-quote' && (source = sourceLeftOfQuotedWord(ctx, c, lo))) side = 'left';
     // "the board rejected both objections, ruled Cruz eligible": a verb after a comma shares its subject
     if (!source && (prevKind === 'comma' || prevKind === 'dash') && !gerund) side = 'inherited';
   }
@@ -449,51 +451,3 @@ function verbContent(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
 
 /** Verbs that always take the person addressed before the content: "told reporters the vote was close". */
 const TELL_VERBS = new Set(['tell', 'inform', 'assure', 'reassure', 'remind', 'notify', 'convince', 'persuade', 'warn', 'promise']);
-
-/** Verbs that invert with their source after a quotation: "“…,” said Smith". */
-const INVERSION_VERBS = new Set([
-  'say',
-  'add',
-  'write',
-  'ask',
-  'explain',
-  'note',
-  'continue',
-  'reply',
-  'respond',
-  'answer',
-  'argue',
-  'insist',
-  'recall',
-  'declare',
-  'warn',
-  'observe',
-  'concede',
-  'admit',
-  'conclude',
-  'remark',
-  'joke',
-  'quip',
-  'exclaim',
-  'counter',
-  'shout',
-  'complain',
-  'tell',
-  'tweet',
-  'state',
-  'acknowledge',
-  'claim',
-  'suggest',
-  'report',
-  'announce',
-  'predict',
-  'promise',
-  'muse',
-  'offer',
-  'cry',
-  'yell',
-  'whisper',
-  'agree',
-  'retort',
-  'interject',
-]);
