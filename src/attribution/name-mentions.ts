@@ -10,6 +10,8 @@ import { GIVEN_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isTimeWord } from './tokens';
 
+const ABBREVIATION_PLURAL = /^\p{Lu}{2,}s$/u;
+
 /** A capitalised name in the writer's voice, in subject position: a possible antecedent for "he"/"she". */
 export interface NameMention {
   first: number;
@@ -72,7 +74,12 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
       after.start === next.end &&
       /^\p{Ll}/u.test(after.value);
     // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
-    const notName = compound || isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
+    // "PDAs", "MPs": the plural of an abbreviation is no one's name
+    const notName =
+      compound ||
+      isTimeWord(tokens[k]) ||
+      (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next)) ||
+      (k === e && ABBREVIATION_PLURAL.test(t.value));
     if (afterPrep || possessive || notName) {
       k = e + 1;
       continue;

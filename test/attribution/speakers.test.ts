@@ -230,6 +230,37 @@ describe('standalone quotations', () => {
   });
 });
 
+describe('floating quotations after a paraphrase', () => {
+  it('are spoken by the person whose words the previous paragraph reports', () => {
+    const text =
+      'Nora Quill, from Castlebank, told reporters there are two steps to the plan. The hardest part is knowing whether people are who they say they are.\n\n“The end goal is a faster service for everyone.”';
+    expect(speaker(attribution(text))).toBe('Nora Quill');
+  });
+
+  it('but not when the writer names another person in between', () => {
+    const a = attribution(
+      'Coach Dan Reyes was keen to praise Tim Oakes. Oakes’s usual place is in defence but he played well. “I was happy to play there.”',
+    );
+    expect(speaker(a)).not.toBe('Dan Reyes');
+  });
+
+  it('nor from more than a paragraph back', () => {
+    const a = attribution(
+      'Nora Quill told reporters there are two steps.\n\nThe council meets today.\n\n“The end goal is a faster service.”',
+    );
+    expect(speaker(a)).toBeUndefined();
+  });
+});
+
+describe('abbreviations', () => {
+  it('the plural of an abbreviation ("PDAs") is no antecedent of "he"', () => {
+    const a = attribution(
+      'Mr Ash, from Keyline, spoke about phones. The gadgets people carry, like personal digital assistants (PDAs), could also hold readers. “The phone is a possible alternative,” he said.',
+    );
+    expect(speaker(a)).toBe('Ash');
+  });
+});
+
 describe('quotations continued in a paragraph', () => {
   it('a quotation after another in the same paragraph keeps its speaker when no other cue stands between', () => {
     const a = attribution(
