@@ -63,7 +63,10 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
         next.normal === '’s' ||
         ((next.value === "'" || next.value === '’') && /s$/iu.test(tokens[e].value) && next.start === tokens[e].end));
     // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
-    const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
+    // (and so does a given name and a surname: "But for Allen Weiner, a research director, the future is …")
+    const givenAndSurname = e === k + 1 && GIVEN_NAMES.has(clean(t.normal)) && !hasOrganizationWord([clean(tokens[e].normal)]);
+    const afterPrep =
+      prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by' && !givenAndSurname) || prev.normal === 'the');
     // "Scrum-half Peter Stringer", "Anti-war groups": the first half of a hyphenated common word is no name
     const after = tokens[e + 2];
     const compound =

@@ -252,6 +252,15 @@ describe('floating quotations after a paraphrase', () => {
   });
 });
 
+describe('names after a preposition', () => {
+  it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
+    const a = attribution(
+      'But for Allen Wexler, a research director at analyst firm Tarrant, the future of search lies elsewhere. “The next battle is about content,” he said.',
+    );
+    expect(speaker(a)).toBe('Allen Wexler');
+  });
+});
+
 describe('abbreviations', () => {
   it('the plural of an abbreviation ("PDAs") is no antecedent of "he"', () => {
     const a = attribution(
