@@ -252,6 +252,20 @@ describe('floating quotations after a paraphrase', () => {
   });
 });
 
+describe('pronouns after the content they report', () => {
+  it('"…, he believes" takes no name of its own content', () => {
+    const a = attribution('Tom Reed has run the club since 1990. It is a battle that Yarrow is winning, he believes.');
+    expect(source(a, 'believes').name).toBe('Tom Reed');
+  });
+
+  it('and passes its person on to the next sentence’s "he"', () => {
+    const a = attribution(
+      'Tom Reed has run the club since 1990. It is a battle that Yarrow is winning, he believes. “Millbank has yet to show me a rival,” he said.',
+    );
+    expect(speaker(a)).toBe('Tom Reed');
+  });
+});
+
 describe('names after a preposition', () => {
   it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
     const a = attribution(
