@@ -115,6 +115,9 @@ describe('sentences and paragraphs', () => {
       'Sen. Chris Murphy (D-Conn.) said the vote was close.',
     ]);
     expect(sentencesOf('Prof. Kim arrived. Adm. Rogers spoke.')).toEqual(['Prof. Kim arrived.', 'Adm. Rogers spoke.']);
+    expect(sentencesOf('Rep. Ann Lee (D-Md.), chair of the panel, said the vote was close.')).toHaveLength(1);
+    expect(sentencesOf('Rep. Tom Hale (D-N.Y.) said the vote was close.')).toHaveLength(1);
+    expect(sentencesOf('He met Ann Lee (D-Md.). Then he left.')).toHaveLength(2);
   });
 
   it('still ends sentences after ordinary abbreviations and parentheses', () => {

@@ -212,8 +212,16 @@ function mendFalseBreaks(spans: Array<[number, number]>, values: string[], space
     if (v.endsWith('.') && v.length > 1 && TITLES.has(v.slice(0, -1).toLowerCase())) return true;
     const before = wordAt(last - 1);
     if (v === '.' && before && spaces[last] === 0 && TITLES.has(before.toLowerCase())) return true;
-    // "(D-Conn.) said": an abbreviation's full stop inside parentheses, then a lower-case word
-    if (v === ')' && values[last - 1] === '.' && ABBREVIATION.test(values[last - 2] ?? '') && LOWER_START.test(values[next] ?? ''))
+    // "(D-N.Y.)": a full stop between single capitals is an abbreviation's
+    if (v === '.' && before && /^[A-Z]$/u.test(before) && /^[A-Z]\.?$/u.test(values[next] ?? '')) return true;
+    // "(D-Conn.) said", "(D-Md.), chair of …": an abbreviation's full stop inside parentheses, then a lower-case
+    // word or a comma
+    if (
+      v === ')' &&
+      values[last - 1] === '.' &&
+      ABBREVIATION.test(values[last - 2] ?? '') &&
+      (LOWER_START.test(values[next] ?? '') || values[next] === ',')
+    )
       return true;
     return false;
   }
