@@ -31,6 +31,8 @@ export const ATTRIBUTION_NOUNS = cues.words('attribution-nouns');
 export const CUE_AUXILIARIES = cues.set('cue-auxiliaries');
 /** Verbs that take the person addressed as an object before the content ("told reporters that"). */
 export const RECIPIENT_VERBS = cues.set('recipient-verbs');
+/** Verbs whose subject is the source of the attribution noun they take as object ("made a commitment that"). */
+export const AGENT_LIGHT_VERBS = cues.set('agent-light-verbs');
 /** Participles whose passive subject holds the feeling or belief ("the union is worried about"): the source. */
 export const EXPERIENCER_PARTICIPLES = cues.set('experiencer-participles');
 /** Words opening a predicative adjective's complement ("is confident that"): such an adjective is a candidate cue. */

@@ -45,11 +45,7 @@ function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undef
     if (isNameWord(tokens, k) || (isCapitalized(t) && k - 1 >= lo && tokens[k - 1].isWord && isCapitalized(tokens[k - 1]))) continue;
     // "the town hall hosted by CNN": a participle after its noun, with its agent
     if (t.normal.endsWith('ed') && k - 1 >= lo && isNpHead(tokens[k - 1]) && tokens[k + 1]?.normal === 'by') continue;
-    let first = k;
-    while (first - 1 >= lo && (isVerbGroupWord(tokens[first - 1]) || tokens[first - 1].pos === 'ADV')) first--;
-    const pseudo = base(k, t.lemma, 'other', 'verb', 0);
-    pseudo.first = first;
-    const src = sourceLeft(ctx, pseudo, lo);
+    const src = subjectOfVerb(ctx, k, lo);
     // "a strong moment that could play big, denouncing": the subject of a relative clause on a thing is not the
     // clause's; its antecedent's verb lies further left
     if (src && src.first === src.last && (tokens[src.first].normal === 'that' || tokens[src.first].normal === 'which')) {
@@ -59,6 +55,16 @@ function clauseSubject(ctx: Ctx, lo: number, before: number): TokenRange | undef
     if (src) return src;
   }
   return undefined;
+}
+
+/** The subject at the left of the verb at token `k` and its auxiliaries and adverbs ("Trump has repeatedly said"). */
+export function subjectOfVerb(ctx: Ctx, k: number, lo: number): TokenRange | undefined {
+  const { tokens } = ctx;
+  let first = k;
+  while (first - 1 >= lo && (isVerbGroupWord(tokens[first - 1]) || tokens[first - 1].pos === 'ADV')) first--;
+  const pseudo = base(k, tokens[k].lemma, 'other', 'verb', 0);
+  pseudo.first = first;
+  return sourceLeft(ctx, pseudo, lo);
 }
 
 /**

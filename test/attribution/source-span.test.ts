@@ -99,3 +99,18 @@ describe('comma-delimited phrases before the cue', () => {
     expect(sourceText('He called it “a disaster,” said Lee.', 'said')).toBe('Lee');
   });
 });
+
+describe('the source of an attribution noun', () => {
+  it('is a possessive before the noun and its modifiers', () => {
+    expect(sourceText('Tom Hale’s oft-repeated claims that the mayor lied were false.', 'claims')).toBe('Tom Hale');
+    expect(sourceText('Voters heard Ann Lee’s strongly worded criticism of the plan.', 'criticism of')).toBe('Ann Lee');
+  });
+
+  it('is the subject of a verb that takes the noun as its object, not of one that receives it', () => {
+    expect(sourceText('Tom Hale has raised questions about the deal.', 'questions about')).toBe('Tom Hale');
+    expect(sourceText('Both Ann Lee and Tom Hale gave assurances that they would cooperate.', 'assurances')).toBe(
+      'Both Ann Lee and Tom Hale',
+    );
+    expect(sourceText('Tom Hale faced criticism over the deal.', 'criticism over')).toBeUndefined();
+  });
+});

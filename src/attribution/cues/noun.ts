@@ -6,9 +6,19 @@ import { npLeft, npRight } from '../chunker';
 import { contentRight, nextKindOf } from '../content';
 import { feat } from '../features';
 import { isPossessiveMarker, isPossessivePronoun } from '../tokens';
+import type { Token } from '../../document';
+import { isBe } from '../grammar';
+import { AGENT_LIGHT_VERBS } from '../lexicon';
+import { subjectOfVerb } from '../source-span';
 
 /** Prepositions that join an attribution noun to its content: "criticism of", "support for". */
 const NOUN_CUE_PREPOSITIONS = new Set(['of', 'about', 'over', 'on', 'for', 'against', 'with', 'to', 'toward', 'towards']);
+
+/** A word between a possessive and its noun: an adjective, adverb, participle, number or compound hyphen. */
+function isNounModifier(t: Token): boolean {
+  if (t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NUM' || t.value === '-') return true;
+  return t.pos === 'VERB' && (t.normal.endsWith('ed') || t.normal.endsWith('ing'));
+}
 
 export function noun(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): Candidate | undefined {
   const { tokens } = ctx;
@@ -17,8 +27,9 @@ export function noun(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): 
   const f = c.features;
   f.push('noun');
   // source: possessive before ("his claim", "Trump's criticism"), or "by/from X" after
+  // past the noun's modifiers: "his renewed endorsement", "Trump's by-now-familiar claims", "the campaign's earlier claim"
   let j = k - 1;
-  while (j >= lo && tokens[j].pos === 'ADJ') j--;
+  while (j >= lo && k - j <= 6 && (isNounModifier(tokens[j]) || tokens[j + 1].value === '-')) j--;
   if (j >= lo && isPossessivePronoun(tokens[j])) {
     c.source = { first: j, last: j };
     c.sourceSide = 'possessive';
@@ -27,6 +38,20 @@ export function noun(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior): 
     if (f0 >= 0) {
       c.source = { first: f0, last: j - 1 };
       c.sourceSide = 'possessive';
+    }
+  }
+  // "Hale raised questions about", "they gave assurances that": the subject of a verb that takes the noun as object
+  if (!c.source) {
+    let v = k - 1;
+    while (v >= lo && (tokens[v].pos === 'DET' || tokens[v].pos === 'NUM' || tokens[v].pos === 'ADJ')) v--;
+    if (v >= lo && (tokens[v].pos === 'ADP' || tokens[v].pos === 'PART') && v - 1 >= lo && tokens[v - 1].pos === 'VERB') v--;
+    const verb = tokens[v];
+    if (v >= lo && verb.pos === 'VERB' && AGENT_LIGHT_VERBS.has(verb.lemma) && !(v - 1 >= lo && isBe(tokens[v - 1]))) {
+      const s = subjectOfVerb(ctx, v, lo);
+      if (s) {
+        c.source = s;
+        c.sourceSide = 'left';
+      }
     }
   }
   let r = k + 1;
