@@ -73,7 +73,8 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
       // "When told …", "Instead, …": a function word opening the sentence is no misread name
       !(WH_WORDS.has(end.normal) || SUBORDINATORS.has(end.normal) || CONNECTIVE_ADVERBS.has(end.normal))
     ) &&
-    !ingNoun(tokens, j, lo)
+    !ingNoun(tokens, j, lo) &&
+    !nounAfterDeterminer(tokens, j, lo)
   )
     return -1;
   if (end.pos === 'PRON' || (end.pos === 'DET' && SUBJECT_PRONOUNS.has(end.normal))) {
@@ -97,6 +98,10 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
       k--;
       continue;
     }
+    if (nounAfterDeterminer(tokens, k, lo)) {
+      k--;
+      continue;
+    }
     // prepositional modifiers: "president of the United States", "Democrats in Congress", "a professor at Yale"
     if (t.pos === 'ADP' && pps < 2 && NP_PREPOSITIONS.has(t.normal)) {
       const before = tokens[k - 1];
@@ -106,6 +111,7 @@ export function npLeft(tokens: Token[], j: number, lo: number): number {
         (before.pos === 'NOUN' ||
           before.pos === 'PROPN' ||
           isNameWord(tokens, k - 1) ||
+          nounAfterDeterminer(tokens, k - 1, lo) ||
           (t.normal === 'of' && (before.pos === 'NUM' || SUBJECT_PRONOUNS.has(before.normal) || before.pos === 'ADJ')))
       ) {
         k--;
@@ -201,12 +207,25 @@ function misreadModifier(tokens: Token[], k: number): boolean {
   return t.pos === 'ADV' && prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADJ') && (next.pos === 'ADJ' || next.pos === 'NOUN');
 }
 
-/** "the same polling", "his reporting": an -ing word the tagger read as a verb, after a determiner or adjective. */
+/**
+ * "the same polling", "his reporting", "exit polling": an -ing word the tagger read as a verb, after a determiner,
+ * adjective or noun.
+ */
 function ingNoun(tokens: Token[], j: number, lo: number): boolean {
   const t = tokens[j];
   if (t.pos !== 'VERB' || !t.normal.endsWith('ing') || j - 1 < lo) return false;
   const prev = tokens[j - 1];
-  return prev.pos === 'DET' || prev.pos === 'ADJ' || isPossessivePronoun(prev);
+  return (
+    prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NOUN' || (prev.pos === 'PROPN' && j - 1 === lo) || isPossessivePronoun(prev)
+  );
+}
+
+/** "another ranking", "a slew of": a word the tagger read as a verb or adjective right after an article. */
+function nounAfterDeterminer(tokens: Token[], j: number, lo: number): boolean {
+  const t = tokens[j];
+  if (!(t.pos === 'VERB' || t.pos === 'ADJ') || j - 1 < lo) return false;
+  const prev = tokens[j - 1];
+  return prev.pos === 'DET' && !SUBJECT_PRONOUNS.has(prev.normal);
 }
 
 /**

@@ -114,3 +114,23 @@ describe('the source of an attribution noun', () => {
     expect(sourceText('Tom Hale faced criticism over the deal.', 'criticism over')).toBeUndefined();
   });
 });
+
+describe('words the tagger misreads in a source phrase', () => {
+  it('an -ing noun, or a noun read as a verb or adjective after an article, heads the phrase', () => {
+    expect(sourceText('Exit polling showed that the mayor won every group.', 'showed')).toBe('Exit polling');
+    expect(sourceText('Another ranking says he is not a billionaire.', 'says')).toBe('Another ranking');
+    expect(sourceText('And a slew of party leaders agree with his assessment.', 'agree with')).toBe('a slew of party leaders');
+  });
+});
+
+describe('verb groups that keep their subject on the left', () => {
+  it('a cue followed by "by" and a gerund is no participle with an agent', () => {
+    expect(sourceText('A Chinese official responded by saying the talks would go on.', 'responded')).toBe('A Chinese official');
+  });
+
+  it('a progressive after an appositive is no participle clause', () => {
+    expect(sourceText('Dottie Deans, the chairwoman of the party, is supporting Ann Lee.', 'is supporting')).toBe(
+      'Dottie Deans, the chairwoman of the party,',
+    );
+  });
+});

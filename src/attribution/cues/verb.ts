@@ -250,7 +250,12 @@ export function verb(ctx: Ctx, k: number, lo: number, hi: number, p: CuePrior, l
   // "figures released on Tuesday", "the bill passed by the House": a participle modifying the noun before it
   if (c.first === k && prevIn && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && t.normal.endsWith('ed') && t.normal !== t.lemma) {
     const nx = tokens[k + 1];
-    if (!nx || k + 1 > hi || nx.normal === 'by' || ((nx.pos === 'ADP' || isTimeWord(nx)) && finiteVerbAhead(tokens, k + 1, hi))) {
+    // (not "responded by saying": "by" with a gerund is no agent)
+    const byGerund = nx && nx.normal === 'by' && tokens[k + 2] !== undefined && GERUND_SUFFIX.test(tokens[k + 2].normal);
+    if (
+      !byGerund &&
+      (!nx || k + 1 > hi || nx.normal === 'by' || ((nx.pos === 'ADP' || isTimeWord(nx)) && finiteVerbAhead(tokens, k + 1, hi)))
+    ) {
       f.push('postnominal-participle');
       c.passive = true; // a reduced passive: its subject is what it modifies, its agent follows "by"
     }
@@ -333,7 +338,10 @@ function verbSource(ctx: Ctx, c: Candidate, lo: number, hi: number, gerund: bool
     side = 'none'; // "seems", "appears": the subject is part of the content
   } else if (
     (infinitive && !f.includes('catenative')) ||
-    (gerund && (prevKind === 'comma' || prevKind === 'adp' || prevKind === 'cconj' || prevKind === 'close-quote' || prevKind === 'dash')) ||
+    // (a participle clause, not a progressive: "Lee, the chair, is supporting" has its subject on the left)
+    (gerund &&
+      !tokens.slice(c.first, c.head).some((x) => isBe(x)) &&
+      (prevKind === 'comma' || prevKind === 'adp' || prevKind === 'cconj' || prevKind === 'close-quote' || prevKind === 'dash')) ||
     prevKind === 'cconj'
   ) {
     side = 'inherited';
