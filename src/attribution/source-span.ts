@@ -107,7 +107,10 @@ function openingClauseSubject(ctx: Ctx, lo: number, at: number): TokenRange | un
     if (tokens[k].value === ';' || tokens[k].value === ':') return undefined;
     if (!isComma(tokens[k])) continue;
     let i = k + 1;
-    while (i < tokens.length && isQuoteMark(tokens[i]) && ctx.closeMark[i] >= 0) i++;
+    // past the marks closing a quotation (",” the mayor said", ",'' the mayor said")
+    let closes = false;
+    while (i < tokens.length && isQuoteMark(tokens[i])) closes = ctx.closeMark[i++] >= 0 || closes;
+    if (!closes) i = k + 1;
     const hi = Math.min(tokens.length - 1, i + CUE_REACH);
     if (i > hi || tokens[i].sentence !== sentence) return undefined;
     const last = npRight(tokens, i, hi);
@@ -360,7 +363,7 @@ export function sourceRight(ctx: Ctx, c: Candidate, hi: number): TokenRange | un
       t.pos === 'NOUN' ||
       t.pos === 'ADJ' ||
       // "said one longtime adviser", "said two officials"
-      (t.pos === 'NUM' && i + 1 <= hi && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'ADJ' || tokens[i + 1].pos === 'PROPN')) ||
+      (t.pos === 'NUM' && i + 1 <= hi && tokens[i + 1].isWord) ||
       (t.pos === 'PRON' && (t.normal === 'he' || t.normal === 'she' || t.normal === 'they' || t.normal === 'i' || t.normal === 'we')) ||
       isPossessivePronoun(t)
     ))

@@ -134,3 +134,18 @@ describe('verb groups that keep their subject on the left', () => {
     );
   });
 });
+
+describe('more inverted and opening-clause sources', () => {
+  it('a number word before "of" opens an inverted source; "scoffed" inverts', () => {
+    expect(sourceText('"There is no path," said one of those advisers, who spoke on condition of anonymity.', 'said')).toBe(
+      'one of those advisers, who spoke on condition of anonymity',
+    );
+    expect(sourceText('“Silly boys,” scoffed Ann Lee, who helped found the group.', 'scoffed')).toBe('Ann Lee, who helped found the group');
+  });
+
+  it('the main subject after an opening participle clause that ends in a quotation', () => {
+    expect(sourceText("Recalling ''the consequences for those unable to flee,'' the statement said the rule was wrong.", 'Recalling')).toBe(
+      'the statement',
+    );
+  });
+});

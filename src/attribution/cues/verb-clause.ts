@@ -111,4 +111,11 @@ export const INVERSION_VERBS = new Set([
   'agree',
   'retort',
   'interject',
+  'scoff',
+  'boast',
+  'lament',
+  'assert',
+  'caution',
+  'recount',
+  'vow',
 ]);
