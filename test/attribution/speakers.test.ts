@@ -266,6 +266,30 @@ describe('pronouns after the content they report', () => {
   });
 });
 
+describe('descriptions with a hyphenated modifier', () => {
+  it('"said the London-born athlete": the whole phrase is the source, an unnamed person', () => {
+    const a = attribution('“It was the best day of my life,” said the London-born athlete.');
+    expect(a.relations[0].source?.text).toBe('the London-born athlete');
+    expect(source(a, 'said').type).toBe('anonymous');
+    const b = attribution('“It was the best day of my life,” said Mark Lewis-Francis.');
+    expect(source(b, 'said').name).toBe('Mark Lewis-Francis');
+  });
+
+  it('refer back to the person the text cites when the modifier stands by no one’s name', () => {
+    const a = attribution(
+      'Kelly Holmes won gold in Athens. Holmes said the award capped a difficult year. “I think the honour is important,” said the Newport-based athlete.',
+    );
+    expect(speaker(a)).toBe('Kelly Holmes');
+  });
+
+  it('but an office keeps its modifier as a condition ("the Tory leader" is not the Labour prime minister)', () => {
+    const a = attribution(
+      'Tony Blair does not believe the issue should decide the election, arguing it is a matter of conscience. The Tory leader has said the current rules are “far too loose”.',
+    );
+    expect(source(a, 'has said').name).not.toBe('Tony Blair');
+  });
+});
+
 describe('names after a preposition', () => {
   it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
     const a = attribution(
