@@ -230,6 +230,60 @@ describe('standalone quotations', () => {
   });
 });
 
+describe('floating quotations after a paraphrase', () => {
+  it('are spoken by the person whose words the previous paragraph reports', () => {
+    const text =
+      'Nora Quill, from Castlebank, told reporters there are two steps to the plan. The hardest part is knowing whether people are who they say they are.\n\n“The end goal is a faster service for everyone.”';
+    expect(speaker(attribution(text))).toBe('Nora Quill');
+  });
+
+  it('but not when the writer names another person in between', () => {
+    const a = attribution(
+      'Coach Dan Reyes was keen to praise Tim Oakes. Oakes’s usual place is in defence but he played well. “I was happy to play there.”',
+    );
+    expect(speaker(a)).not.toBe('Dan Reyes');
+  });
+
+  it('nor from more than a paragraph back', () => {
+    const a = attribution(
+      'Nora Quill told reporters there are two steps.\n\nThe council meets today.\n\n“The end goal is a faster service.”',
+    );
+    expect(speaker(a)).toBeUndefined();
+  });
+});
+
+describe('pronouns after the content they report', () => {
+  it('"…, he believes" takes no name of its own content', () => {
+    const a = attribution('Tom Reed has run the club since 1990. It is a battle that Yarrow is winning, he believes.');
+    expect(source(a, 'believes').name).toBe('Tom Reed');
+  });
+
+  it('and passes its person on to the next sentence’s "he"', () => {
+    const a = attribution(
+      'Tom Reed has run the club since 1990. It is a battle that Yarrow is winning, he believes. “Millbank has yet to show me a rival,” he said.',
+    );
+    expect(speaker(a)).toBe('Tom Reed');
+  });
+});
+
+describe('names after a preposition', () => {
+  it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
+    const a = attribution(
+      'But for Allen Wexler, a research director at analyst firm Tarrant, the future of search lies elsewhere. “The next battle is about content,” he said.',
+    );
+    expect(speaker(a)).toBe('Allen Wexler');
+  });
+});
+
+describe('abbreviations', () => {
+  it('the plural of an abbreviation ("PDAs") is no antecedent of "he"', () => {
+    const a = attribution(
+      'Mr Ash, from Keyline, spoke about phones. The gadgets people carry, like personal digital assistants (PDAs), could also hold readers. “The phone is a possible alternative,” he said.',
+    );
+    expect(speaker(a)).toBe('Ash');
+  });
+});
+
 describe('quotations continued in a paragraph', () => {
   it('a quotation after another in the same paragraph keeps its speaker when no other cue stands between', () => {
     const a = attribution(
