@@ -335,7 +335,7 @@ export class Antecedents {
       let fit = fitCache.get(last);
       if (fit === undefined) {
         const at = this.wordPositions().get(last) ?? [];
-        fit = mods.every((m) => at.some((p) => nearWord(tokens, p, m)));
+        fit = mods.every((m) => at.some((p) => nearWord(tokens, p, m, range))); // the description itself is no evidence
         fitCache.set(last, fit);
       }
       return fit;

@@ -282,6 +282,14 @@ describe('descriptions with a hyphenated modifier', () => {
     expect(speaker(a)).toBe('Kelly Holmes');
   });
 
+  it('a modifier counts only where it stands by a name, not in the description itself', () => {
+    const text =
+      '“We will win the league,” added William Gallo. Gallo has been given confidence by the impact manager Jose Marino has had. And the French international defender believes Marino is suited to the job. “It is only normal,” he said.';
+    const a = attribution(text);
+    expect(source(a, 'believes').name).toBe('William Gallo');
+    expect(speaker(a, 1)).toBe('William Gallo');
+  });
+
   it('but an office keeps its modifier as a condition ("the Tory leader" is not the Labour prime minister)', () => {
     const a = attribution(
       'Tony Blair does not believe the issue should decide the election, arguing it is a matter of conscience. The Tory leader has said the current rules are “far too loose”.',
