@@ -4,6 +4,7 @@
  */
 import type { Token } from '../document';
 import { type Ctx, CUE_REACH } from './candidate';
+import { PERSON_TITLES } from './lexicon';
 import { isCapitalized, isComma, isNpHead, isNpInternal, isPossessivePronoun, isQuoteMark, SUBJECT_PRONOUNS } from './tokens';
 
 /** Prepositions that can attach a modifier inside a source phrase ("a report by the World Bank", "Democrats in Congress"). */
@@ -318,6 +319,13 @@ export function appositiveRight(ctx: Ctx, npLast: number, hi: number): number {
   if (!isComma(tokens[npLast + 1]) || npLast + 2 > hi) return npLast;
   const start = npLast + 2;
   const t = tokens[start];
+  // "said RNID technology director, Guido Gybels.": a title, then the name of its holder closing the clause
+  if (t.pos === 'PROPN' && isCapitalized(t) && PERSON_TITLES.has(tokens[npLast].normal)) {
+    let k = start;
+    while (k <= hi && k - start < 4 && tokens[k].pos === 'PROPN' && isCapitalized(tokens[k]) && tokens[k].isWord) k++;
+    const after = tokens[k];
+    if (k > start + 1 && (k > hi || after === undefined || after.value === '.' || isComma(after) || after.value === ';')) return k - 1;
+  }
   const role =
     t.pos === 'DET' || t.pos === 'ADJ' || (t.pos === 'NOUN' && !isCapitalized(t)) || isPossessivePronoun(t) || t.normal === 'who';
   if (!role) return npLast;

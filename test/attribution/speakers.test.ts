@@ -298,6 +298,14 @@ describe('descriptions with a hyphenated modifier', () => {
   });
 });
 
+describe('a title before its holder’s name after the cue', () => {
+  it('"said RNID technology director, Guido Gybels." is Guido Gybels, with the title as his role', () => {
+    const a = attribution('“There is no technical reason for it,” said Keyline technology director, Guido Gybels.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Guido Gybels', type: 'named-person' });
+    expect(a.relations[0].source?.text).toBe('Keyline technology director, Guido Gybels');
+  });
+});
+
 describe('names after a preposition', () => {
   it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
     const a = attribution(
