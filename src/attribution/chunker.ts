@@ -313,6 +313,19 @@ function possessiveNp(tokens: Token[], i: number, hi: number): number {
   return last;
 }
 
+/**
+ * Whether the noun phrase ending at `last` is a person's title: its head ("technology director") or the head before
+ * an "of" phrase ("the chairman of the Commons education select committee").
+ */
+function titledPhrase(tokens: Token[], last: number): boolean {
+  for (let k = last; k >= 0 && last - k < 10 && tokens[k].sentence === tokens[last].sentence; k--) {
+    const t = tokens[k];
+    if (PERSON_TITLES.has(t.normal) && (k === last || tokens[k + 1].normal === 'of')) return true;
+    if (!(t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || t.normal === 'of')) return false;
+  }
+  return false;
+}
+
 /** The end of an appositive or relative clause after a noun phrase: "Dmitry Peskov, the press secretary," */
 export function appositiveRight(ctx: Ctx, npLast: number, hi: number): number {
   const { tokens } = ctx;
@@ -320,7 +333,7 @@ export function appositiveRight(ctx: Ctx, npLast: number, hi: number): number {
   const start = npLast + 2;
   const t = tokens[start];
   // "said RNID technology director, Guido Gybels.": a title, then the name of its holder closing the clause
-  if (t.pos === 'PROPN' && isCapitalized(t) && PERSON_TITLES.has(tokens[npLast].normal)) {
+  if (t.pos === 'PROPN' && isCapitalized(t) && titledPhrase(tokens, npLast)) {
     let k = start;
     while (k <= hi && k - start < 4 && tokens[k].pos === 'PROPN' && isCapitalized(tokens[k]) && tokens[k].isWord) k++;
     const after = tokens[k];
