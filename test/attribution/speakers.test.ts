@@ -318,6 +318,15 @@ describe('British titles', () => {
   });
 });
 
+describe('a person of an employer', () => {
+  it('"retail analyst Nick Bubb of Evolution Securities" is Nick Bubb, not the firm', () => {
+    const a = attribution('“It is a husk of a company,” said retail analyst Nick Bubble of Evolution Securities.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Nick Bubble', type: 'named-person' });
+    const b = attribution('“Rates will rise,” said the Bank of England.');
+    expect(source(b, 'said').type).toBe('named-organization');
+  });
+});
+
 describe('names after a preposition', () => {
   it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
     const a = attribution(
