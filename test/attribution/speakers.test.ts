@@ -327,6 +327,22 @@ describe('a person of an employer', () => {
   });
 });
 
+describe('surnames the tagger misreads', () => {
+  it('a surname given after a given name is a name wherever it stands ("Parry", "Wood")', () => {
+    const a = attribution(
+      'Club chief executive Rick Parry insists the club will never sell Steven Garrard. And Parry has moved to scotch claims that Chelsea could launch a bid. “There is no chance of Stevie going in January,” said Parry.',
+    );
+    expect(speaker(a)).toBe('Rick Parry');
+  });
+
+  it('a name after a possessive determiner is a thing, no antecedent of "he" ("their first Triple Crown")', () => {
+    const a = attribution(
+      'Former captain Keith Wood believes the team can win. After claiming their first Triple Crown for years, Wood tips his team-mates to go one better. “Things have been building up,” he told reporters.',
+    );
+    expect(speaker(a)).toBe('Keith Wood');
+  });
+});
+
 describe('names after a preposition', () => {
   it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
     const a = attribution(
