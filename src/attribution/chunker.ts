@@ -5,6 +5,7 @@
 import type { Token } from '../document';
 import { type Ctx, CUE_REACH } from './candidate';
 import { CONNECTIVE_ADVERBS, SUBORDINATORS, WH_WORDS } from './grammar';
+import { PERSON_TITLES } from './lexicon';
 import { isCapitalized, isComma, isNpHead, isNpInternal, isPossessivePronoun, isQuoteMark, SUBJECT_PRONOUNS } from './tokens';
 
 /** Prepositions that can attach a modifier inside a source phrase ("a report by the World Bank", "Democrats in Congress"). */
@@ -264,6 +265,13 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
     // "told Reuters the vote was close": a new phrase begins; "figures from the ONS": a preposition's object
     if (t.pos === 'DET' && last >= 0 && !afterPreposition) break;
     afterPreposition = false;
+    // "the Newport-based athlete", "the London-born writer": a hyphen glued between two words joins one modifier
+    const next = tokens[k + 1];
+    if (t.value === '-' && last >= 0 && k + 1 <= hi && next.isWord && tokens[k - 1].end === t.start && next.start === t.end) {
+      if (next.pos === 'PROPN' || isNpHead(next)) last = k + 1; // "Mark Lewis-Francis"
+      k += 2;
+      continue;
+    }
     if (
       (isNpInternal(t) && (t.isWord || (t.value !== '.' && tokens[k + 1] && tokens[k + 1].isWord && k + 1 <= hi))) ||
       (last === k - 1 && isNameWord(tokens, k)) ||
@@ -327,12 +335,32 @@ function possessiveNp(tokens: Token[], i: number, hi: number): number {
   return last;
 }
 
+/**
+ * Whether the noun phrase ending at `last` is a person's title: its head ("technology director") or the head before
+ * an "of" phrase ("the chairman of the Commons education select committee").
+ */
+function titledPhrase(tokens: Token[], last: number): boolean {
+  for (let k = last; k >= 0 && last - k < 10 && tokens[k].sentence === tokens[last].sentence; k--) {
+    const t = tokens[k];
+    if (PERSON_TITLES.has(t.normal) && (k === last || tokens[k + 1].normal === 'of')) return true;
+    if (!(t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || t.normal === 'of')) return false;
+  }
+  return false;
+}
+
 /** The end of an appositive or relative clause after a noun phrase: "Dmitry Peskov, the press secretary," */
 export function appositiveRight(ctx: Ctx, npLast: number, hi: number): number {
   const { tokens } = ctx;
   if (!isComma(tokens[npLast + 1]) || npLast + 2 > hi) return npLast;
   const start = npLast + 2;
   const t = tokens[start];
+  // "said RNID technology director, Guido Gybels.": a title, then the name of its holder closing the clause
+  if (t.pos === 'PROPN' && isCapitalized(t) && titledPhrase(tokens, npLast)) {
+    let k = start;
+    while (k <= hi && k - start < 4 && tokens[k].pos === 'PROPN' && isCapitalized(tokens[k]) && tokens[k].isWord) k++;
+    const after = tokens[k];
+    if (k > start + 1 && (k > hi || after === undefined || after.value === '.' || isComma(after) || after.value === ';')) return k - 1;
+  }
   const role =
     t.pos === 'DET' || t.pos === 'ADJ' || (t.pos === 'NOUN' && !isCapitalized(t)) || isPossessivePronoun(t) || t.normal === 'who';
   if (!role) return npLast;

@@ -335,7 +335,7 @@ export class Antecedents {
       let fit = fitCache.get(last);
       if (fit === undefined) {
         const at = this.wordPositions().get(last) ?? [];
-        fit = mods.every((m) => at.some((p) => nearWord(tokens, p, m)));
+        fit = mods.every((m) => at.some((p) => nearWord(tokens, p, m, range))); // the description itself is no evidence
         fitCache.set(last, fit);
       }
       return fit;
@@ -372,16 +372,16 @@ export class Antecedents {
       const e = item.entity ?? (item.name ? this.table.findPerson(item.name.words) : undefined);
       return e !== undefined && e.attributions > 0;
     };
-    return this.resolvePerson(
-      range.first,
-      info.gender,
-      (item) =>
-        fullName(item) &&
-        isSource(item) &&
-        (additive || this.titlesOf(item).length === 0) &&
-        !named(item).some((w) => own.has(w)) &&
-        modsFit(item),
-      3,
-    );
+    const fits = (item: Salient, mods: boolean): boolean =>
+      fullName(item) &&
+      isSource(item) &&
+      (additive || this.titlesOf(item).length === 0) &&
+      !named(item).some((w) => own.has(w)) &&
+      (!mods || modsFit(item));
+    // modifiers choose between people ("the Florida senator", "the Tory leader"); before a description that is no
+    // office, ones that stand by no one's name ("the Newport-based athlete", "the French defender") rule nobody out
+    const found = this.resolvePerson(range.first, info.gender, (item) => fits(item, true), 3);
+    if (found || !mods.length || FALLBACK_HEADS.has(head) || this.names.some((m) => modsFit({ pos: m.first, name: m }))) return found;
+    return this.resolvePerson(range.first, info.gender, (item) => fits(item, false), 3);
   }
 }

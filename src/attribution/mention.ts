@@ -266,17 +266,11 @@ function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
   // "campaign group Rivers First", "energy firm Brightline", "the charity Oxfam": a noun for a kind of body before the name
   const classified = s > first && BODY_NOUNS.has(clean(tokens[s - 1].lemma));
   const acronym = nameWords.length === 1 && isAcronym(tokens[coreLast].value);
-  // "Mr Fox", "Dr Church": after an honorific the name is a person's, whatever its words
+  // "Mr Fox", "Dr Church", "Baroness Scotland": after an honorific the name is a person's, whatever its words
   const honorific = s > runStart && HONORIFICS.has(clean(tokens[runStart].normal));
-  if (
-    (hasOrganizationWord(nameWords) && !honorific) ||
-    acronym ||
-    PLACE_PHRASES.has(lowerName) ||
-    (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) ||
-    determiner ||
-    classified
-  )
-    type = 'named-organization';
+  const placeOrOrganization =
+    hasOrganizationWord(nameWords) || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName));
+  if ((placeOrOrganization && !honorific) || acronym || determiner || classified) type = 'named-organization';
   if (nameWords.length === 1 && GROUP_NAMES.has(lowerName)) type = 'vague-collective';
   if (type === 'named-person' && !gender && nameWords.length >= 2) {
     const given = nameWords[0];
@@ -377,8 +371,9 @@ function commonMention(doc: SlantDocument, p: Phrase): MentionInfo {
 }
 
 /**
- * The index of "of" in a run "<name> of <place>" [s, last] whose words before "of" hold a plain name word (not a
- * title, office or organisation word: "Bank of England", "Secretary of State" stay whole), else -1.
+ * The index of "of" in a run "<name> of <place>" (or "<given name> <surname> of <employer>") [s, last] whose words
+ * before "of" hold a plain name word (not a title, office or organisation word: "Bank of England", "Secretary of
+ * State" stay whole), else -1.
  */
 function placeOfPerson(tokens: Token[], s: number, last: number): number {
   for (let k = s + 1; k < last; k++) {
@@ -386,7 +381,9 @@ function placeOfPerson(tokens: Token[], s: number, last: number): number {
     const tail: string[] = [];
     for (let m = k + 1; m <= last; m++) if (tokens[m].isWord) tail.push(clean(tokens[m].normal));
     const place = tail.join(' ');
-    if (!PLACE_PHRASES.has(place) && !(tail.length === 1 && PLACE_NAMES.has(place))) return -1;
+    // "analyst Nick Bubb of Evolution Securities": a given name and a surname before "of" keep their employer apart
+    const personBefore = k - 2 >= s && GIVEN_NAMES.has(clean(tokens[k - 2].normal)) && isCapitalized(tokens[k - 1]);
+    if (!PLACE_PHRASES.has(place) && !(tail.length === 1 && PLACE_NAMES.has(place)) && !personBefore) return -1;
     let plain = false;
     for (let m = s; m < k; m++) {
       const w = clean(tokens[m].normal);

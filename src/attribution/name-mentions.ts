@@ -8,7 +8,7 @@ import { clean, GROUP_NAMES, HONORIFICS, titleKey } from './mention';
 import { hasOrganizationWord } from './mention-words';
 import { GIVEN_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
-import { isCapitalized, isTimeWord } from './tokens';
+import { isCapitalized, isPossessivePronoun, isTimeWord } from './tokens';
 
 const ABBREVIATION_PLURAL = /^\p{Lu}{2,}s$/u;
 
@@ -38,11 +38,16 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
     const h = tokens[k - 1]?.normal === '.' ? tokens[k - 2] : tokens[k - 1];
     return h !== undefined && tokens[k].isWord && isCapitalized(tokens[k]) && isCapitalized(h) && HONORIFICS.has(clean(h.normal));
   };
+  // "Keith Wood … Wood tips his team-mates": a surname the text gives after a given name or an honorific is a name
+  // wherever it stands capitalised, whatever its tag
+  const surnames = new Set<string>();
+  for (let j = 1; j < tokens.length; j++) if (afterGivenName(j) || afterHonorific(j)) surnames.add(clean(tokens[j].normal));
+  const knownSurname = (j: number): boolean => tokens[j].isWord && isCapitalized(tokens[j]) && surnames.has(clean(tokens[j].normal));
   const out: NameMention[] = [];
   let k = 0;
   while (k < tokens.length) {
     const t = tokens[k];
-    if ((t.pos !== 'PROPN' && !afterHonorific(k)) || t.voice === 'quoted' || !isCapitalized(t)) {
+    if ((t.pos !== 'PROPN' && !afterHonorific(k) && !knownSurname(k)) || t.voice === 'quoted' || !isCapitalized(t)) {
       k++;
       continue;
     }
@@ -77,11 +82,16 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
       after.start === next.end &&
       /^\p{Ll}/u.test(after.value);
     // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
+    // "their first Triple Crown", "his Ferrari": a name after a possessive determiner is a thing's
+    let d = k - 1;
+    while (d >= 0 && tokens[d].sentence === t.sentence && (tokens[d].pos === 'ADJ' || tokens[d].pos === 'NUM')) d--;
+    const possessed = d >= 0 && tokens[d].sentence === t.sentence && isPossessivePronoun(tokens[d]);
     // "PDAs", "MPs": the plural of an abbreviation is no one's name
     const notName =
       compound ||
+      possessed ||
       isTimeWord(tokens[k]) ||
-      (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next)) ||
+      (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next) && !knownSurname(k)) ||
       (k === e && ABBREVIATION_PLURAL.test(t.value));
     if (afterPrep || possessive || notName) {
       k = e + 1;

@@ -266,6 +266,83 @@ describe('pronouns after the content they report', () => {
   });
 });
 
+describe('descriptions with a hyphenated modifier', () => {
+  it('"said the London-born athlete": the whole phrase is the source, an unnamed person', () => {
+    const a = attribution('“It was the best day of my life,” said the London-born athlete.');
+    expect(a.relations[0].source?.text).toBe('the London-born athlete');
+    expect(source(a, 'said').type).toBe('anonymous');
+    const b = attribution('“It was the best day of my life,” said Mark Lewis-Francis.');
+    expect(source(b, 'said').name).toBe('Mark Lewis-Francis');
+  });
+
+  it('refer back to the person the text cites when the modifier stands by no one’s name', () => {
+    const a = attribution(
+      'Kelly Holmes won gold in Athens. Holmes said the award capped a difficult year. “I think the honour is important,” said the Newport-based athlete.',
+    );
+    expect(speaker(a)).toBe('Kelly Holmes');
+  });
+
+  it('a modifier counts only where it stands by a name, not in the description itself', () => {
+    const text =
+      '“We will win the league,” added William Gallo. Gallo has been given confidence by the impact manager Jose Marino has had. And the French international defender believes Marino is suited to the job. “It is only normal,” he said.';
+    const a = attribution(text);
+    expect(source(a, 'believes').name).toBe('William Gallo');
+    expect(speaker(a, 1)).toBe('William Gallo');
+  });
+
+  it('but an office keeps its modifier as a condition ("the Tory leader" is not the Labour prime minister)', () => {
+    const a = attribution(
+      'Tony Blair does not believe the issue should decide the election, arguing it is a matter of conscience. The Tory leader has said the current rules are “far too loose”.',
+    );
+    expect(source(a, 'has said').name).not.toBe('Tony Blair');
+  });
+});
+
+describe('a title before its holder’s name after the cue', () => {
+  it('"said RNID technology director, Guido Gybels." is Guido Gybels, with the title as his role', () => {
+    const a = attribution('“There is no technical reason for it,” said Keyline technology director, Guido Gybels.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Guido Gybels', type: 'named-person' });
+    expect(a.relations[0].source?.text).toBe('Keyline technology director, Guido Gybels');
+  });
+});
+
+describe('British titles', () => {
+  it('"the chairman of the committee, Labour MP Barry Sheerman" is Barry Sheerman; "MP" is a title', () => {
+    const a = attribution('“It will be a tragedy,” said the chairman of the schools committee, Labour MP Barry Sheaffer.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Barry Sheaffer', type: 'named-person' });
+  });
+
+  it('a peer named after a place is a person ("Baroness Scotland", like "Mr Fox")', () => {
+    const a = attribution('“The law is clear,” said Baroness Scotland.');
+    expect(source(a, 'said').type).toBe('named-person');
+  });
+});
+
+describe('a person of an employer', () => {
+  it('"retail analyst Nick Bubb of Evolution Securities" is Nick Bubb, not the firm', () => {
+    const a = attribution('“It is a husk of a company,” said retail analyst Nick Bubble of Evolution Securities.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Nick Bubble', type: 'named-person' });
+    const b = attribution('“Rates will rise,” said the Bank of England.');
+    expect(source(b, 'said').type).toBe('named-organization');
+  });
+});
+
+describe('surnames the tagger misreads', () => {
+  it('a surname given after a given name is a name wherever it stands ("Parry", "Wood")', () => {
+    const a = attribution(
+      'Club chief executive Rick Parry insists the club will never sell Steven Garrard. And Parry has moved to scotch claims that Chelsea could launch a bid. “There is no chance of Stevie going in January,” said Parry.',
+    );
+    expect(speaker(a)).toBe('Rick Parry');
+  });
+
+  it('a name after a possessive determiner is a thing, no antecedent of "he" ("their first Triple Crown")', () => {
+    const a = attribution(
+      'Former captain Keith Wood believes the team can win. After claiming their first Triple Crown for years, Wood tips his team-mates to go one better. “Things have been building up,” he told reporters.',
+    );
+    expect(speaker(a)).toBe('Keith Wood');
+  });
+});
+
 describe('names after a preposition', () => {
   it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
     const a = attribution(
