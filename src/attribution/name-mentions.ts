@@ -4,7 +4,7 @@
  */
 import type { SlantDocument } from '../document';
 import { PERSON_TITLES } from './lexicon';
-import { clean, GROUP_NAMES, HONORIFICS, titleKey } from './mention';
+import { clean, GROUP_NAMES, HONORIFICS, isCommonPlural, isSentenceInitial, titleKey } from './mention';
 import { hasOrganizationWord } from './mention-words';
 import { GIVEN_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
@@ -92,7 +92,9 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
       possessed ||
       isTimeWord(tokens[k]) ||
       (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next) && !knownSurname(k)) ||
-      (k === e && ABBREVIATION_PLURAL.test(t.value));
+      (k === e && ABBREVIATION_PLURAL.test(t.value)) ||
+      // "Studies have shown", "Critics say": a capitalised plural opening the sentence is a common noun
+      (k === e && isSentenceInitial(doc, k) && isCommonPlural(t));
     if (afterPrep || possessive || notName) {
       k = e + 1;
       continue;
