@@ -18,7 +18,8 @@ import {
 } from './lexicon';
 import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
-import { isCapitalized, isComma } from './tokens';
+import { surnamesOf } from './surnames';
+import { clean, isCapitalized, isComma } from './tokens';
 import type { SourceType } from './types';
 import {
   BODY_NOUNS,
@@ -66,10 +67,7 @@ export interface MentionInfo {
   head: string;
 }
 
-export const clean = (s: string): string => {
-  const last = s.charCodeAt(s.length - 1);
-  return (last === 46 || last === 44 ? s.slice(0, -1) : s).toLowerCase(); // a trailing "." or ","
-};
+export { clean } from './tokens';
 
 export function textOf(doc: SlantDocument, first: number, last: number): string {
   if (last < first) return '';
@@ -88,7 +86,9 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   const { coreLast, headTok } = p;
   // a capitalised common noun at the start of a sentence ("Officials said", "Analysts say") is not a name
   const sentenceInitialCommon =
-    coreLast === first && isSentenceInitial(doc, first) && (isCommonSourceNoun(headTok) || isCommonPlural(headTok));
+    coreLast === first &&
+    isSentenceInitial(doc, first) &&
+    (isCommonSourceNoun(headTok) || (isCommonPlural(headTok) && !surnamesOf(tokens).has(clean(headTok.normal))));
   // "said the American", "the Briton added": a nationality after "the" describes a person, it names no one
   const demonym = coreLast === first + 1 && one.normal === 'the' && DEMONYMS.has(clean(headTok.normal));
   // "Foreign Minister, Jack Straw,", "The EU's Humanitarian Aid Commissioner, Louis Michel,": a title before a name

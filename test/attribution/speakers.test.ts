@@ -335,6 +335,20 @@ describe('surnames the tagger misreads', () => {
     expect(speaker(a)).toBe('Rick Parry');
   });
 
+  it('a capitalised plural opening a sentence is a common noun, no antecedent of "he" ("Studies have shown")', () => {
+    const a = attribution(
+      'Dr Jan Pole, a researcher, said the system was flawed. Studies have shown that fakes spread fast. “The moderators are the difference,” he said.',
+    );
+    expect(speaker(a)).toBe('Jan Pole');
+  });
+
+  it('a surname ending in s that opens a sentence is no common plural when the text gives it after a given name', () => {
+    const a = attribution(
+      'The scheme is backed by singers Fergal Shanley, Lucie Sylvas and composer David Arne. Sylvas said: “I think it is so important that students learn.”',
+    );
+    expect(source(a, 'said:')).toMatchObject({ name: 'Lucie Sylvas', type: 'named-person' });
+  });
+
   it('a name after a possessive determiner is a thing, no antecedent of "he" ("their first Triple Crown")', () => {
     const a = attribution(
       'Former captain Keith Wood believes the team can win. After claiming their first Triple Crown for years, Wood tips his team-mates to go one better. “Things have been building up,” he told reporters.',
