@@ -38,12 +38,17 @@ export function isParticipleMatch(doc: SlantDocument, m: LexiconMatch): boolean 
   )
     return false;
   // "was announced on Monday by the ministry": the agent is named after all.
-  const sentence = doc.tokens[m.first].sentence;
-  for (let k = m.last + 1; k <= m.last + 5 && k < doc.tokens.length && doc.tokens[k].sentence === sentence; k++) {
-    if (doc.tokens[k].normal === 'by') return false;
+  return !hasByAgent(doc, m.last);
+}
+
+/** "was announced on Monday by the ministry": a "by" agent within five tokens after the participle, before other punctuation. */
+export function hasByAgent(doc: SlantDocument, last: number): boolean {
+  const sentence = doc.tokens[last].sentence;
+  for (let k = last + 1; k <= last + 5 && k < doc.tokens.length && doc.tokens[k].sentence === sentence; k++) {
+    if (doc.tokens[k].normal === 'by') return true;
     if (doc.tokens[k].pos === 'PUNCT' && doc.tokens[k].value !== ',') break;
   }
-  return true;
+  return false;
 }
 
 const ASKED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', 'before', 'whenever']);

@@ -1,0 +1,146 @@
+/**
+ * Which agentless relations of the attribution layer the unattributed-assertions analyzer reports, and agentless
+ * passives of attribution verbs that no lexicon phrase covers. The layer marks a relation agentless when it linked
+ * no source to the cue; whether the text really names no one depends on how the cue is built:
+ * - a passive participle with no "by" agent ("Clinton was booed", "the plan is widely criticised") names no one,
+ *   whatever stands before it (its subject is what is reported on, not who reports);
+ * - an appearance verb ("the race appears closer", "his speech sounded presidential") does not say to whom, and its
+ *   subject is what is judged, not who judges;
+ * - an infinitive ("to promise") has no source of its own;
+ * - a finite verb or a gerund has a subject or a controller ("Bush's team thinks", "she began saying", "while
+ *   denying"): its source is only out of the layer's reach, unless the layer found a source phrase that names no
+ *   one ("polls show", "47 percent said");
+ * - an attribution noun ("criticism of", "the assumption that") names no one unless a holder goes with it ("his
+ *   promises", "issued a statement", "allegations by the prosecutor"), and the layer reads nouns less surely than
+ *   verbs, so only confident ones count.
+ */
+import type { AttributionRelation } from '../attribution/types';
+import { EXPERIENCER_PARTICIPLES, verbClassOf } from '../attribution/lexicon';
+import type { SlantDocument, Token } from '../document';
+import { startsUpper } from '../document/casing';
+import { isParticiple, passiveAuxStart } from '../document/passive';
+import { hasByAgent, namesSomeone, QUESTION_VERBS, sourceOutOfReach } from './context';
+
+/** Rule id of the findings from passives of attribution verbs. */
+export const AGENTLESS_PASSIVE = 'attribution-verb-passive';
+
+/** How an agentless cue is built (see above). */
+export type AgentlessCueForm = 'passive' | 'appearance' | 'infinitive' | 'noun' | 'clause' | 'other';
+
+/**
+ * An attribution noun from the layer is reported only at this confidence or more. Measured out of fold on PolNeAR's
+ * train documents (eval/attribution/agentless.ts): below it, 18 of 171 such nouns were on an attribution with no
+ * source or a generic one.
+ */
+export const NOUN_CONFIDENCE = 0.5;
+
+/** The word before token k in its sentence, past adverbs and "not". */
+function wordBefore(tokens: Token[], k: number): Token | undefined {
+  const sentence = tokens[k].sentence;
+  let j = k - 1;
+  while (j >= 0 && tokens[j].sentence === sentence && (tokens[j].pos === 'ADV' || tokens[j].normal === 'not')) j--;
+  return j >= 0 && tokens[j].sentence === sentence ? tokens[j] : undefined;
+}
+
+/** The form of a cue by its head word. */
+export function agentlessCueForm(doc: SlantDocument, head: number): AgentlessCueForm {
+  const { tokens } = doc;
+  const t = tokens[head];
+  if (t.pos === 'NOUN') return 'noun';
+  if (t.pos !== 'VERB') return 'other';
+  if (verbClassOf(t.lemma) === 'appearance') return 'appearance';
+  if (isParticiple(t, 'tagged') && isParticiple(t, 'spelling') && passiveAuxStart(tokens, head) >= 0) return 'passive';
+  if (wordBefore(tokens, head)?.normal === 'to') return 'infinitive';
+  return 'clause';
+}
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', 'whose']);
+
+/** Verbs whose subject holds the noun they take: "issued a statement", "made promises", "pinned his hopes on". */
+const HOLDER_VERBS = new Set([
+  'issue',
+  'make',
+  'express',
+  'voice',
+  'share',
+  'air',
+  'echo',
+  'repeat',
+  'reiterate',
+  'level',
+  'lodge',
+  'file',
+  'release',
+  'deliver',
+  'offer',
+  'give',
+  'put',
+]);
+
+/**
+ * A holder goes with an attribution noun: a possessive or a name before it ("his promises", "Trump's recent
+ * evidence-free assertion"), a verb before it whose subject holds it ("issued a statement"), or "by"/"from" after it.
+ */
+export function nounHasHolder(doc: SlantDocument, first: number, last: number): boolean {
+  const { tokens } = doc;
+  const sentence = tokens[first].sentence;
+  let k = first - 1;
+  // the determiners, adjectives and compound words of the noun phrase
+  while (k >= 0 && tokens[k].sentence === sentence && k >= first - 5) {
+    const b = tokens[k];
+    if (POSSESSIVES.has(b.normal) || b.pos === 'PROPN') return true;
+    if (
+      b.pos === 'DET' ||
+      b.pos === 'ADJ' ||
+      b.pos === 'NUM' ||
+      b.pos === 'ADV' ||
+      b.value === '-' ||
+      (b.pos === 'NOUN' && !startsUpper(b.value))
+    ) {
+      k--;
+      continue;
+    }
+    if (b.pos === 'VERB' && HOLDER_VERBS.has(b.lemma)) return true;
+    break;
+  }
+  const next = tokens[last + 1];
+  return next !== undefined && next.sentence === sentence && (next.normal === 'by' || next.normal === 'from');
+}
+
+/**
+ * Whether an agentless relation of the attribution layer is reported as a finding: the cue names no one, and no
+ * source is merely out of the layer's reach (see above).
+ */
+export function reportsAgentlessRelation(doc: SlantDocument, r: AttributionRelation, first: number, last: number): boolean {
+  const form = agentlessCueForm(doc, doc.tokenIndexAt(r.cueHead.start));
+  if (form === 'other') return false;
+  if (form === 'passive' || form === 'appearance') return form === 'appearance' || !hasByAgent(doc, last);
+  if (form === 'noun' && (r.confidence < NOUN_CONFIDENCE || nounHasHolder(doc, first, last))) return false;
+  if (sourceOutOfReach(doc, first, last, r.source !== undefined)) return false;
+  // a clause names its source unless the layer found one that names no one ("polls show", "47 percent said")
+  return form !== 'clause' || (r.source !== undefined && !namesSomeone(doc, r.source));
+}
+
+/**
+ * Passives of attribution verbs (the attribution layer's speech, credibility, belief, stance and evidence verbs)
+ * with no "by" agent, in the writer's voice: "He was lambasted as out of touch", "the figure has been disputed".
+ * Passive questions ("was asked") are left to the lexicon's question entries; participles of feeling ("was
+ * convinced") have their holder as subject; "is supposed to", "was allowed to" state a duty or a permission.
+ * Returns [first, last] token ranges: the auxiliary chain through the participle.
+ */
+export function attributionVerbPassives(doc: SlantDocument): Array<[number, number]> {
+  const { tokens } = doc;
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'VERB' || t.voice !== 'writer' || !isParticiple(t, 'tagged') || !isParticiple(t, 'spelling')) continue;
+    const cls = verbClassOf(t.lemma);
+    if (!cls || cls === 'appearance' || QUESTION_VERBS.has(t.lemma) || EXPERIENCER_PARTICIPLES.has(t.normal)) continue;
+    // "is supposed to", "was allowed to", "is meant to": a duty or a permission, not a report
+    if (tokens[k + 1]?.normal === 'to') continue;
+    const aux = passiveAuxStart(tokens, k);
+    if (aux < 0 || hasByAgent(doc, k)) continue;
+    out.push([aux, k]);
+  }
+  return out;
+}
