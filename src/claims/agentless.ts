@@ -4,28 +4,30 @@
  * no source to the cue; whether the text really names no one depends on how the cue is built:
  * - a passive participle with no "by" agent ("Clinton was booed", "the plan is widely criticised") names no one,
  *   whatever stands before it (its subject is what is reported on, not who reports);
- * - an appearance verb ("the race appears closer", "his speech sounded presidential") does not say to whom, and its
- *   subject is what is judged, not who judges;
+ * - an appearance verb is left to the lexicon's phrases ("appears to", "seemed unlikely"): on its own it is as often
+ *   "she appeared in three films";
+ * - an attributive participle ("the alleged fraud", "his alleged evasion") names no one who alleges;
  * - an infinitive ("to promise") has no source of its own;
  * - a finite verb or a gerund has a subject or a controller ("Bush's team thinks", "she began saying", "while
- *   denying"): its source is only out of the layer's reach, unless the layer found a source phrase that names no
- *   one ("polls show", "47 percent said");
+ *   denying"): its source is only out of the layer's reach, unless that subject names no one: a source phrase the
+ *   layer found with no name in it ("47 percent said"), or a common noun right before the verb with no name before
+ *   it ("critics often see", "polls show");
  * - an attribution noun ("criticism of", "the assumption that") names no one unless a holder goes with it ("his
  *   promises", "issued a statement", "allegations by the prosecutor"), and the layer reads nouns less surely than
  *   verbs, so only confident ones count.
  */
 import type { AttributionRelation } from '../attribution/types';
-import { EXPERIENCER_PARTICIPLES, verbClassOf } from '../attribution/lexicon';
+import { ATTRIBUTIVE_PARTICIPLES, EXPERIENCER_PARTICIPLES, verbClassOf } from '../attribution/lexicon';
 import type { SlantDocument, Token } from '../document';
 import { startsUpper } from '../document/casing';
 import { isParticiple, passiveAuxStart } from '../document/passive';
-import { hasByAgent, namesSomeone, QUESTION_VERBS, sourceOutOfReach } from './context';
+import { hasByAgent, hasNamedModifier, namesSomeone, QUESTION_VERBS, sourceOutOfReach } from './context';
 
 /** Rule id of the findings from passives of attribution verbs. */
 export const AGENTLESS_PASSIVE = 'attribution-verb-passive';
 
 /** How an agentless cue is built (see above). */
-export type AgentlessCueForm = 'passive' | 'appearance' | 'infinitive' | 'noun' | 'clause' | 'other';
+export type AgentlessCueForm = 'passive' | 'attributive' | 'infinitive' | 'noun' | 'clause' | 'other';
 
 /**
  * An attribution noun from the layer is reported only at this confidence or more. Measured out of fold on PolNeAR's
@@ -47,8 +49,12 @@ export function agentlessCueForm(doc: SlantDocument, head: number): AgentlessCue
   const { tokens } = doc;
   const t = tokens[head];
   if (t.pos === 'NOUN') return 'noun';
+  // "the alleged fraud", "a reported approval": what the participle modifies is someone's claim, and no one is named
+  const next = tokens[head + 1];
+  if (ATTRIBUTIVE_PARTICIPLES.has(t.normal) && next?.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'ADJ'))
+    return 'attributive';
   if (t.pos !== 'VERB') return 'other';
-  if (verbClassOf(t.lemma) === 'appearance') return 'appearance';
+  if (verbClassOf(t.lemma) === 'appearance') return 'other';
   if (isParticiple(t, 'tagged') && isParticiple(t, 'spelling') && passiveAuxStart(tokens, head) >= 0) return 'passive';
   if (wordBefore(tokens, head)?.normal === 'to') return 'infinitive';
   return 'clause';
@@ -114,15 +120,22 @@ export function nounHasHolder(doc: SlantDocument, first: number, last: number): 
 export function reportsAgentlessRelation(doc: SlantDocument, r: AttributionRelation, first: number, last: number): boolean {
   const form = agentlessCueForm(doc, doc.tokenIndexAt(r.cueHead.start));
   if (form === 'other') return false;
-  if (form === 'passive' || form === 'appearance') return form === 'appearance' || !hasByAgent(doc, last);
+  if (form === 'passive') return !hasByAgent(doc, last);
+  if (form === 'attributive') return true;
   if (form === 'noun' && (r.confidence < NOUN_CONFIDENCE || nounHasHolder(doc, first, last))) return false;
   if (sourceOutOfReach(doc, first, last, r.source !== undefined)) return false;
-  // a clause names its source unless the layer found one that names no one ("polls show", "47 percent said")
-  return form !== 'clause' || (r.source !== undefined && !namesSomeone(doc, r.source));
+  if (form !== 'clause') return true;
+  // a clause names its source unless its subject names no one ("47 percent said", "critics often see")
+  if (r.source) return !namesSomeone(doc, r.source);
+  const subject = wordBefore(doc.tokens, first);
+  return subject !== undefined && subject.pos === 'NOUN' && !startsUpper(subject.value) && !hasNamedModifier(doc, first);
 }
 
+/** Verb classes whose passive reports what someone said, thought or judged ("was found", "was shown" report events as often). */
+const PASSIVE_CLASSES = new Set(['speech', 'belief', 'stance']);
+
 /**
- * Passives of attribution verbs (the attribution layer's speech, credibility, belief, stance and evidence verbs)
+ * Passives of attribution verbs (the attribution layer's speech, belief and stance verbs)
  * with no "by" agent, in the writer's voice: "He was lambasted as out of touch", "the figure has been disputed".
  * Passive questions ("was asked") are left to the lexicon's question entries; participles of feeling ("was
  * convinced") have their holder as subject; "is supposed to", "was allowed to" state a duty or a permission.
@@ -135,7 +148,7 @@ export function attributionVerbPassives(doc: SlantDocument): Array<[number, numb
     const t = tokens[k];
     if (t.pos !== 'VERB' || t.voice !== 'writer' || !isParticiple(t, 'tagged') || !isParticiple(t, 'spelling')) continue;
     const cls = verbClassOf(t.lemma);
-    if (!cls || cls === 'appearance' || QUESTION_VERBS.has(t.lemma) || EXPERIENCER_PARTICIPLES.has(t.normal)) continue;
+    if (!cls || !PASSIVE_CLASSES.has(cls) || QUESTION_VERBS.has(t.lemma) || EXPERIENCER_PARTICIPLES.has(t.normal)) continue;
     // "is supposed to", "was allowed to", "is meant to": a duty or a permission, not a report
     if (tokens[k + 1]?.normal === 'to') continue;
     const aux = passiveAuxStart(tokens, k);

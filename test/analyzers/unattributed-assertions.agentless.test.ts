@@ -86,6 +86,24 @@ describe('agentless relations of the attribution layer', () => {
     expect(noSourceFindings(report)).toEqual([{ text: 'show', rule: 'attribution/agentless-relation', voice: 'writer' }]);
   });
 
+  it('reports a verb after a common noun that names no one, not after a named group', () => {
+    expect(noSourceFindings(withAgentless('In the valley, several engineers believe the old bridge is safe.', { cue: 'believe' }))).toEqual(
+      [{ text: 'believe', rule: 'attribution/agentless-relation', voice: 'writer' }],
+    );
+    expect(
+      noSourceFindings(withAgentless("In the valley, Halvorsen's engineers believe the old bridge is safe.", { cue: 'believe' })),
+    ).toEqual([]);
+  });
+
+  it('reports an attributive participle even after a possessive: the possessive is not who alleges', () => {
+    const report = withAgentless("Councillor Brandt's alleged misuse of funds led to his resignation.", { cue: 'alleged' });
+    expect(noSourceFindings(report)).toEqual([{ text: 'alleged', rule: 'attribution/agentless-relation', voice: 'writer' }]);
+  });
+
+  it('leaves appearance verbs to the lexicon phrases ("she appeared in three films")', () => {
+    expect(noSourceFindings(withAgentless('Since then the singer has appeared in three films.', { cue: 'appeared' }))).toEqual([]);
+  });
+
   it('does not report a verb whose subject is the clause before it ("… and urged")', () => {
     const report = withAgentless('The board approved the ferry timetable and urged residents to comment on it.', { cue: 'urged' });
     expect(noSourceFindings(report)).toEqual([]);
