@@ -242,6 +242,13 @@ export function npRight(tokens: Token[], i: number, hi: number): number {
     // "told Reuters the vote was close": a new phrase begins; "figures from the ONS": a preposition's object
     if (t.pos === 'DET' && last >= 0 && !afterPreposition) break;
     afterPreposition = false;
+    // "the Newport-based athlete", "the London-born writer": a hyphen glued between two words joins one modifier
+    const next = tokens[k + 1];
+    if (t.value === '-' && last >= 0 && k + 1 <= hi && next.isWord && tokens[k - 1].end === t.start && next.start === t.end) {
+      if (next.pos === 'PROPN' || isNpHead(next)) last = k + 1; // "Mark Lewis-Francis"
+      k += 2;
+      continue;
+    }
     if (
       (isNpInternal(t) && (t.isWord || (t.value !== '.' && tokens[k + 1] && tokens[k + 1].isWord && k + 1 <= hi))) ||
       (last === k - 1 && isNameWord(tokens, k)) ||

@@ -156,6 +156,11 @@ export class Antecedents {
     const quotedPronoun = tokens[pos].voice === 'quoted';
     const floor = Math.max(0, this.byPosition.length - MAX_ANTECEDENTS);
     let fallback: Entity | undefined;
+    // "It is a battle that Yahoo is winning, he believes": a pronoun after the content it reports takes no name of
+    // that content; only a name opening its sentence is a candidate there
+    const before = tokens[pos - 1];
+    const postposed = before !== undefined && before.sentence === sentence && (before.value === ',' || before.voice === 'quoted');
+    const opening = this.doc.sentences[sentence].tokenStart + 3;
     let i = this.byPosition.length - 1;
     while (i >= floor) {
       const s = tokens[this.byPosition[i].pos].sentence;
@@ -165,11 +170,15 @@ export class Antecedents {
       if (!accept && s < sentence) {
         const lead = this.leadingPronoun(s, gender, quotedPronoun);
         if (lead >= 0) return this.resolvePerson(lead, gender, undefined, reach - (sentence - s)) ?? fallback;
+        // "… Yahoo is winning, he believes. “…,” he said": the same pronoun as a reporting subject passes it on too
+        const reporting = this.reportingPronoun(s, gender);
+        if (reporting >= 0) return this.resolvePerson(reporting, gender, undefined, reach - (sentence - s)) ?? fallback;
       }
       let oblique: Salient | undefined;
       for (let k = j; k <= i; k++) {
         const item = this.byPosition[k];
         if (item.pos >= pos) continue;
+        if (postposed && s === sentence && item.pos >= opening) continue;
         if (!quotedPronoun && tokens[item.pos].voice === 'quoted') continue;
         if (accept && !accept(item)) continue;
         if (!accept && this.isOblique(item.pos)) {
@@ -202,6 +211,22 @@ export class Antecedents {
       const t = tokens[k];
       if (t.normal === want) return quoted || t.voice === 'writer' ? k : -1;
       if (t.isWord && !LEADING_CONNECTIVES.has(t.normal)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * The pronoun ("he"/"she") after a comma and before a verb in sentence `s`, in the writer's voice ("…, he believes"):
+   * the subject of a reporting clause after its content; -1 when there is none.
+   */
+  private reportingPronoun(s: number, gender: Gender): number {
+    const { tokens, sentences } = this.doc;
+    const want = gender === 'f' ? 'she' : gender === 'm' ? 'he' : undefined;
+    if (!want) return -1;
+    const { tokenStart, tokenEnd } = sentences[s];
+    for (let k = tokenEnd - 2; k > tokenStart; k--) {
+      const t = tokens[k];
+      if (t.normal === want && t.voice === 'writer' && tokens[k - 1].value === ',' && tokens[k + 1].pos === 'VERB') return k;
     }
     return -1;
   }
@@ -310,7 +335,7 @@ export class Antecedents {
       let fit = fitCache.get(last);
       if (fit === undefined) {
         const at = this.wordPositions().get(last) ?? [];
-        fit = mods.every((m) => at.some((p) => nearWord(tokens, p, m)));
+        fit = mods.every((m) => at.some((p) => nearWord(tokens, p, m, range))); // the description itself is no evidence
         fitCache.set(last, fit);
       }
       return fit;
@@ -347,16 +372,16 @@ export class Antecedents {
       const e = item.entity ?? (item.name ? this.table.findPerson(item.name.words) : undefined);
       return e !== undefined && e.attributions > 0;
     };
-    return this.resolvePerson(
-      range.first,
-      info.gender,
-      (item) =>
-        fullName(item) &&
-        isSource(item) &&
-        (additive || this.titlesOf(item).length === 0) &&
-        !named(item).some((w) => own.has(w)) &&
-        modsFit(item),
-      3,
-    );
+    const fits = (item: Salient, mods: boolean): boolean =>
+      fullName(item) &&
+      isSource(item) &&
+      (additive || this.titlesOf(item).length === 0) &&
+      !named(item).some((w) => own.has(w)) &&
+      (!mods || modsFit(item));
+    // modifiers choose between people ("the Florida senator", "the Tory leader"); before a description that is no
+    // office, ones that stand by no one's name ("the Newport-based athlete", "the French defender") rule nobody out
+    const found = this.resolvePerson(range.first, info.gender, (item) => fits(item, true), 3);
+    if (found || !mods.length || FALLBACK_HEADS.has(head) || this.names.some((m) => modsFit({ pos: m.first, name: m }))) return found;
+    return this.resolvePerson(range.first, info.gender, (item) => fits(item, false), 3);
   }
 }

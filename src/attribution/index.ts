@@ -16,7 +16,8 @@ import {
 } from './detect';
 import { resolveSources, type SpeakerNeed } from './sources';
 import { filterCandidates } from './filters';
-import type { Attribution, AttributionKind, AttributionRelation } from './types';
+import type { Attribution, AttributionKind, AttributionRelation, SourceEntity } from './types';
+import { SUBJECT_PRONOUNS } from './tokens';
 import { round } from '../round';
 
 export type { Attribution, AttributionKind, AttributionRelation, SourceEntity, SourceType } from './types';
@@ -143,7 +144,7 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx:
       const id =
         before && !otherCue && (sameParagraph || continuesParagraph(doc, relations, pParagraph, q.start))
           ? before
-          : standalone.get(q.index);
+          : (standalone.get(q.index) ?? lastPersonSpeaker(doc, relations, sources, q.start));
       if (id) quotationSpeakers.set(q.index, id);
     }
     prev = q;
@@ -165,6 +166,42 @@ function continuesParagraph(doc: SlantDocument, relations: AttributionRelation[]
   const s = doc.sentences[t.sentence];
   if (s.tokenStart !== k || (t.sentence > 0 && doc.sentences[t.sentence - 1].paragraph === t.paragraph)) return false;
   return !relations.some((r) => r.sourceId !== undefined && doc.tokens[doc.tokenIndexAt(r.cue.start)].paragraph === t.paragraph);
+}
+
+/** Sentences back, at most, that a floating quotation looks for the person who spoke last. */
+const LAST_SPEAKER_REACH = 3;
+
+/**
+ * The named person of the nearest attribution before `start`, when it lies in the same paragraph or the one before
+ * and at most {@link LAST_SPEAKER_REACH} sentences back: a floating quotation after a paraphrase is the paraphrased
+ * person's ("X told the BBC there are two parts to it. …¶“The end solution is …”").
+ */
+function lastPersonSpeaker(
+  doc: SlantDocument,
+  relations: AttributionRelation[],
+  sources: SourceEntity[],
+  start: number,
+): string | undefined {
+  const t = doc.tokens[doc.tokenIndexAt(start)];
+  for (let i = relations.length - 1; i >= 0; i--) {
+    const r = relations[i];
+    if (r.cue.start >= start || r.sourceId === undefined) continue;
+    const source = sources.find((e) => e.id === r.sourceId);
+    // an unresolved pronoun ("who they say they are") names nobody: look further back
+    if (!source || (source.type === 'anonymous' && SUBJECT_PRONOUNS.has(source.name.toLowerCase()))) continue;
+    const s = doc.sentences[r.sentence];
+    if (t.sentence - r.sentence > LAST_SPEAKER_REACH || s.paragraph < t.paragraph - 1) return undefined;
+    if (source.type !== 'named-person') return undefined;
+    // another name in the writer's sentences between them may be the speaker ("Finnan's position is … but he …")
+    const own = new Set(source.name.toLowerCase().split(/\s+/u));
+    const from = doc.sentences[r.sentence + 1]?.tokenStart ?? t.index;
+    for (let k = from; k < t.index; k++) {
+      const u = doc.tokens[k];
+      if (u.pos === 'PROPN' && u.voice === 'writer' && !own.has(u.normal)) return undefined;
+    }
+    return source.id;
+  }
+  return undefined;
 }
 
 function spanOfRange(doc: SlantDocument, r: TokenRange) {

@@ -10,6 +10,8 @@ import { GIVEN_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { isCapitalized, isTimeWord } from './tokens';
 
+const ABBREVIATION_PLURAL = /^\p{Lu}{2,}s$/u;
+
 /** A capitalised name in the writer's voice, in subject position: a possible antecedent for "he"/"she". */
 export interface NameMention {
   first: number;
@@ -61,7 +63,10 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
         next.normal === '’s' ||
         ((next.value === "'" || next.value === '’') && /s$/iu.test(tokens[e].value) && next.start === tokens[e].end));
     // after a preposition a name is usually a place or an organization, but "with" and "by" introduce people
-    const afterPrep = prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by') || prev.normal === 'the');
+    // (and so does a given name and a surname: "But for Allen Weiner, a research director, the future is …")
+    const givenAndSurname = e === k + 1 && GIVEN_NAMES.has(clean(t.normal)) && !hasOrganizationWord([clean(tokens[e].normal)]);
+    const afterPrep =
+      prev && ((prev.pos === 'ADP' && prev.normal !== 'with' && prev.normal !== 'by' && !givenAndSurname) || prev.normal === 'the');
     // "Scrum-half Peter Stringer", "Anti-war groups": the first half of a hyphenated common word is no name
     const after = tokens[e + 2];
     const compound =
@@ -72,7 +77,12 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
       after.start === next.end &&
       /^\p{Ll}/u.test(after.value);
     // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
-    const notName = compound || isTimeWord(tokens[k]) || (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next));
+    // "PDAs", "MPs": the plural of an abbreviation is no one's name
+    const notName =
+      compound ||
+      isTimeWord(tokens[k]) ||
+      (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next)) ||
+      (k === e && ABBREVIATION_PLURAL.test(t.value));
     if (afterPrep || possessive || notName) {
       k = e + 1;
       continue;

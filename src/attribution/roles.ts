@@ -85,10 +85,11 @@ export function roleTitles(role: string): string[] {
   return out.includes('vice') ? [...out.filter((w) => w !== 'president' && w !== 'vice'), 'vice-president'] : out;
 }
 
-/** Whether `word` (lower-cased) stands within six words of token `p`, in the same sentence. */
-export function nearWord(tokens: Token[], p: number, word: string): boolean {
+/** Whether `word` (lower-cased) stands within six words of token `p`, in the same sentence, outside `skip`. */
+export function nearWord(tokens: Token[], p: number, word: string, skip?: { first: number; last: number }): boolean {
   const sentence = tokens[p].sentence;
   for (let k = Math.max(0, p - 6); k <= Math.min(tokens.length - 1, p + 6); k++) {
+    if (skip && k >= skip.first && k <= skip.last) continue;
     if (tokens[k].sentence === sentence && tokens[k].value.toLowerCase() === word) return true;
   }
   return false;

@@ -230,6 +230,92 @@ describe('standalone quotations', () => {
   });
 });
 
+describe('floating quotations after a paraphrase', () => {
+  it('are spoken by the person whose words the previous paragraph reports', () => {
+    const text =
+      'Nora Quill, from Castlebank, told reporters there are two steps to the plan. The hardest part is knowing whether people are who they say they are.\n\n“The end goal is a faster service for everyone.”';
+    expect(speaker(attribution(text))).toBe('Nora Quill');
+  });
+
+  it('but not when the writer names another person in between', () => {
+    const a = attribution(
+      'Coach Dan Reyes was keen to praise Tim Oakes. Oakes’s usual place is in defence but he played well. “I was happy to play there.”',
+    );
+    expect(speaker(a)).not.toBe('Dan Reyes');
+  });
+
+  it('nor from more than a paragraph back', () => {
+    const a = attribution(
+      'Nora Quill told reporters there are two steps.\n\nThe council meets today.\n\n“The end goal is a faster service.”',
+    );
+    expect(speaker(a)).toBeUndefined();
+  });
+});
+
+describe('pronouns after the content they report', () => {
+  it('"…, he believes" takes no name of its own content', () => {
+    const a = attribution('Tom Reed has run the club since 1990. It is a battle that Yarrow is winning, he believes.');
+    expect(source(a, 'believes').name).toBe('Tom Reed');
+  });
+
+  it('and passes its person on to the next sentence’s "he"', () => {
+    const a = attribution(
+      'Tom Reed has run the club since 1990. It is a battle that Yarrow is winning, he believes. “Millbank has yet to show me a rival,” he said.',
+    );
+    expect(speaker(a)).toBe('Tom Reed');
+  });
+});
+
+describe('descriptions with a hyphenated modifier', () => {
+  it('"said the London-born athlete": the whole phrase is the source, an unnamed person', () => {
+    const a = attribution('“It was the best day of my life,” said the London-born athlete.');
+    expect(a.relations[0].source?.text).toBe('the London-born athlete');
+    expect(source(a, 'said').type).toBe('anonymous');
+    const b = attribution('“It was the best day of my life,” said Mark Lewis-Francis.');
+    expect(source(b, 'said').name).toBe('Mark Lewis-Francis');
+  });
+
+  it('refer back to the person the text cites when the modifier stands by no one’s name', () => {
+    const a = attribution(
+      'Kelly Holmes won gold in Athens. Holmes said the award capped a difficult year. “I think the honour is important,” said the Newport-based athlete.',
+    );
+    expect(speaker(a)).toBe('Kelly Holmes');
+  });
+
+  it('a modifier counts only where it stands by a name, not in the description itself', () => {
+    const text =
+      '“We will win the league,” added William Gallo. Gallo has been given confidence by the impact manager Jose Marino has had. And the French international defender believes Marino is suited to the job. “It is only normal,” he said.';
+    const a = attribution(text);
+    expect(source(a, 'believes').name).toBe('William Gallo');
+    expect(speaker(a, 1)).toBe('William Gallo');
+  });
+
+  it('but an office keeps its modifier as a condition ("the Tory leader" is not the Labour prime minister)', () => {
+    const a = attribution(
+      'Tony Blair does not believe the issue should decide the election, arguing it is a matter of conscience. The Tory leader has said the current rules are “far too loose”.',
+    );
+    expect(source(a, 'has said').name).not.toBe('Tony Blair');
+  });
+});
+
+describe('names after a preposition', () => {
+  it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
+    const a = attribution(
+      'But for Allen Wexler, a research director at analyst firm Tarrant, the future of search lies elsewhere. “The next battle is about content,” he said.',
+    );
+    expect(speaker(a)).toBe('Allen Wexler');
+  });
+});
+
+describe('abbreviations', () => {
+  it('the plural of an abbreviation ("PDAs") is no antecedent of "he"', () => {
+    const a = attribution(
+      'Mr Ash, from Keyline, spoke about phones. The gadgets people carry, like personal digital assistants (PDAs), could also hold readers. “The phone is a possible alternative,” he said.',
+    );
+    expect(speaker(a)).toBe('Ash');
+  });
+});
+
 describe('quotations continued in a paragraph', () => {
   it('a quotation after another in the same paragraph keeps its speaker when no other cue stands between', () => {
     const a = attribution(
