@@ -10,6 +10,7 @@ import {
   isAgentlessAsked,
   isAnonymityIdiom,
   isClauseWithReportVerb,
+  isNamedOutlet,
   isParticipleMatch,
   isThingPronoun,
   namesSomeone,
@@ -151,7 +152,8 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
       if (m.entry.id === 'vague-group-says' && (!isClauseWithReportVerb(doc, m) || hasNamedModifier(doc, m.first))) continue;
-      if (m.entry.id === 'agentless-noun' && hasHolder(doc, m)) continue;
+      if (m.entry.id === 'reports-say' && isNamedOutlet(doc, m.first)) continue;
+      if (m.entry.id === 'agentless-noun' && hasHolder(doc, m.first, m.last)) continue;
       if (cat === 'agentless-attribution' && isAnonymityIdiom(doc, m.first, m.last)) continue;
       let end = m.end;
       let last = m.last;

@@ -21,7 +21,7 @@ import { ATTRIBUTIVE_PARTICIPLES, EXPERIENCER_PARTICIPLES, verbClassOf } from '.
 import type { SlantDocument, Token } from '../document';
 import { startsUpper } from '../document/casing';
 import { isParticiple, passiveAuxStart } from '../document/passive';
-import { hasByAgent, hasNamedModifier, namesSomeone, QUESTION_VERBS, sourceOutOfReach } from './context';
+import { hasByAgent, hasHolder, hasNamedModifier, namesSomeone, QUESTION_VERBS, sourceOutOfReach } from './context';
 
 /** Rule id of the findings from passives of attribution verbs. */
 export const AGENTLESS_PASSIVE = 'attribution-verb-passive';
@@ -60,59 +60,6 @@ export function agentlessCueForm(doc: SlantDocument, head: number): AgentlessCue
   return 'clause';
 }
 
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', 'whose']);
-
-/** Verbs whose subject holds the noun they take: "issued a statement", "made promises", "pinned his hopes on". */
-const HOLDER_VERBS = new Set([
-  'issue',
-  'make',
-  'express',
-  'voice',
-  'share',
-  'air',
-  'echo',
-  'repeat',
-  'reiterate',
-  'level',
-  'lodge',
-  'file',
-  'release',
-  'deliver',
-  'offer',
-  'give',
-  'put',
-]);
-
-/**
- * A holder goes with an attribution noun: a possessive or a name before it ("his promises", "Trump's recent
- * evidence-free assertion"), a verb before it whose subject holds it ("issued a statement"), or "by"/"from" after it.
- */
-export function nounHasHolder(doc: SlantDocument, first: number, last: number): boolean {
-  const { tokens } = doc;
-  const sentence = tokens[first].sentence;
-  let k = first - 1;
-  // the determiners, adjectives and compound words of the noun phrase
-  while (k >= 0 && tokens[k].sentence === sentence && k >= first - 5) {
-    const b = tokens[k];
-    if (POSSESSIVES.has(b.normal) || b.pos === 'PROPN') return true;
-    if (
-      b.pos === 'DET' ||
-      b.pos === 'ADJ' ||
-      b.pos === 'NUM' ||
-      b.pos === 'ADV' ||
-      b.value === '-' ||
-      (b.pos === 'NOUN' && !startsUpper(b.value))
-    ) {
-      k--;
-      continue;
-    }
-    if (b.pos === 'VERB' && HOLDER_VERBS.has(b.lemma)) return true;
-    break;
-  }
-  const next = tokens[last + 1];
-  return next !== undefined && next.sentence === sentence && (next.normal === 'by' || next.normal === 'from');
-}
-
 /**
  * Whether an agentless relation of the attribution layer is reported as a finding: the cue names no one, and no
  * source is merely out of the layer's reach (see above).
@@ -122,7 +69,7 @@ export function reportsAgentlessRelation(doc: SlantDocument, r: AttributionRelat
   if (form === 'other') return false;
   if (form === 'passive') return !hasByAgent(doc, last);
   if (form === 'attributive') return true;
-  if (form === 'noun' && (r.confidence < NOUN_CONFIDENCE || nounHasHolder(doc, first, last))) return false;
+  if (form === 'noun' && (r.confidence < NOUN_CONFIDENCE || hasHolder(doc, first, last))) return false;
   if (sourceOutOfReach(doc, first, last, r.source !== undefined)) return false;
   if (form !== 'clause') return true;
   // a clause names its source unless its subject names no one ("47 percent said", "critics often see")

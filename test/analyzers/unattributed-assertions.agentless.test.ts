@@ -149,3 +149,22 @@ describe('passives of attribution verbs with no agent', () => {
     expect(findings('"The harbour plan was lambasted from the start," Okafor said.')).toEqual([]);
   });
 });
+
+describe('lexicon phrases with a holder or a named outlet', () => {
+  const findings = (text: string) => noSourceFindings(pipeline.analyze(text)).map((f) => f.text);
+
+  it('does not report an attribution noun whose holder stands further back in its phrase', () => {
+    expect(findings("Marsh's recent public criticism of the toll plan drew a crowd.")).toEqual([]);
+    expect(findings('There was recent public criticism of the toll plan.')).toEqual(['criticism of']);
+  });
+
+  it('does not report the reports of a named outlet as vague', () => {
+    expect(findings('The Associated Press reports that the ferry will resume on Monday.')).toEqual([]);
+    expect(findings('News reports say the ferry will resume on Monday.')).toEqual(['News reports']);
+  });
+
+  it('reports what no one is said to know or be able to tell', () => {
+    expect(findings('It is hard to know whether the ferry will resume on Monday.')).toEqual(['It is hard to know']);
+    expect(findings('It is too soon to say whether the toll will rise.')).toEqual(['It is too soon to say']);
+  });
+});
