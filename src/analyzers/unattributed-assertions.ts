@@ -38,7 +38,8 @@ import { round } from '../round';
  * must be a participle with no "by" agent; "Asked…" must have no subject; a group with a named modifier, "Clinton aides",
  * is not vague; anonymity idioms, "asked not to be named", describe a source and are not reported). Agentless relations
  * of the attribution layer that no phrase covers ("polls show", "a sign saying") are reported too, at `info` severity,
- * unless the source is only out of the layer's reach (a name or pronoun next to the cue). Whether a sentence is attributed comes
+ * unless the source is only out of the layer's reach (src/claims/agentless.ts), and so are passives of reporting and
+ * judging verbs with no agent. Whether a sentence is attributed comes
  * from the shared attribution layer (`doc.attribution`). Words inside a quotation belong to the quoted speaker and
  * are never reported; a cue inside the content of an attribution with a named source is that source's claim, not
  * the writer's.
@@ -208,7 +209,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       const last = ts[ts.length - 1].index;
       if (doc.isQuoted(first, last) || isAnonymityIdiom(doc, first, last)) continue;
       // a passive's subject is what is reported on, not who reports ("Clinton was booed"); a clause's subject is its
-      // source, out of the layer's reach unless the layer found a source phrase that names no one ("polls show")
+      // source, out of the layer's reach unless it names no one ("polls show"): src/claims/agentless.ts
       if (!reportsAgentlessRelation(doc, r, first, last)) continue;
       // a lexicon cue on the same words says more: "is expected to", or the writer's own "The move signals…"
       const list = direct[r.sentence];
