@@ -4,6 +4,7 @@
  */
 import type { Token } from '../document';
 import { type Ctx, CUE_REACH } from './candidate';
+import { PERSON_TITLES } from './lexicon';
 import { isCapitalized, isComma, isNpHead, isNpInternal, isPossessivePronoun, isQuoteMark, SUBJECT_PRONOUNS } from './tokens';
 
 /** Prepositions that can attach a modifier inside a source phrase ("a report by the World Bank", "Democrats in Congress"). */
@@ -312,12 +313,32 @@ function possessiveNp(tokens: Token[], i: number, hi: number): number {
   return last;
 }
 
+/**
+ * Whether the noun phrase ending at `last` is a person's title: its head ("technology director") or the head before
+ * an "of" phrase ("the chairman of the Commons education select committee").
+ */
+function titledPhrase(tokens: Token[], last: number): boolean {
+  for (let k = last; k >= 0 && last - k < 10 && tokens[k].sentence === tokens[last].sentence; k--) {
+    const t = tokens[k];
+    if (PERSON_TITLES.has(t.normal) && (k === last || tokens[k + 1].normal === 'of')) return true;
+    if (!(t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || t.normal === 'of')) return false;
+  }
+  return false;
+}
+
 /** The end of an appositive or relative clause after a noun phrase: "Dmitry Peskov, the press secretary," */
 export function appositiveRight(ctx: Ctx, npLast: number, hi: number): number {
   const { tokens } = ctx;
   if (!isComma(tokens[npLast + 1]) || npLast + 2 > hi) return npLast;
   const start = npLast + 2;
   const t = tokens[start];
+  // "said RNID technology director, Guido Gybels.": a title, then the name of its holder closing the clause
+  if (t.pos === 'PROPN' && isCapitalized(t) && titledPhrase(tokens, npLast)) {
+    let k = start;
+    while (k <= hi && k - start < 4 && tokens[k].pos === 'PROPN' && isCapitalized(tokens[k]) && tokens[k].isWord) k++;
+    const after = tokens[k];
+    if (k > start + 1 && (k > hi || after === undefined || after.value === '.' || isComma(after) || after.value === ';')) return k - 1;
+  }
   const role =
     t.pos === 'DET' || t.pos === 'ADJ' || (t.pos === 'NOUN' && !isCapitalized(t)) || isPossessivePronoun(t) || t.normal === 'who';
   if (!role) return npLast;

@@ -266,17 +266,11 @@ function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
   // "campaign group Rivers First", "energy firm Brightline", "the charity Oxfam": a noun for a kind of body before the name
   const classified = s > first && BODY_NOUNS.has(clean(tokens[s - 1].lemma));
   const acronym = nameWords.length === 1 && isAcronym(tokens[coreLast].value);
-  // "Mr Fox", "Dr Church": after an honorific the name is a person's, whatever its words
+  // "Mr Fox", "Dr Church", "Baroness Scotland": after an honorific the name is a person's, whatever its words
   const honorific = s > runStart && HONORIFICS.has(clean(tokens[runStart].normal));
-  if (
-    (hasOrganizationWord(nameWords) && !honorific) ||
-    acronym ||
-    PLACE_PHRASES.has(lowerName) ||
-    (nameWords.length === 1 && PLACE_NAMES.has(lowerName)) ||
-    determiner ||
-    classified
-  )
-    type = 'named-organization';
+  const placeOrOrganization =
+    hasOrganizationWord(nameWords) || PLACE_PHRASES.has(lowerName) || (nameWords.length === 1 && PLACE_NAMES.has(lowerName));
+  if ((placeOrOrganization && !honorific) || acronym || determiner || classified) type = 'named-organization';
   if (nameWords.length === 1 && GROUP_NAMES.has(lowerName)) type = 'vague-collective';
   if (type === 'named-person' && !gender && nameWords.length >= 2) {
     const given = nameWords[0];

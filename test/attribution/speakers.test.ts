@@ -298,6 +298,26 @@ describe('descriptions with a hyphenated modifier', () => {
   });
 });
 
+describe('a title before its holder’s name after the cue', () => {
+  it('"said RNID technology director, Guido Gybels." is Guido Gybels, with the title as his role', () => {
+    const a = attribution('“There is no technical reason for it,” said Keyline technology director, Guido Gybels.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Guido Gybels', type: 'named-person' });
+    expect(a.relations[0].source?.text).toBe('Keyline technology director, Guido Gybels');
+  });
+});
+
+describe('British titles', () => {
+  it('"the chairman of the committee, Labour MP Barry Sheerman" is Barry Sheerman; "MP" is a title', () => {
+    const a = attribution('“It will be a tragedy,” said the chairman of the schools committee, Labour MP Barry Sheaffer.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Barry Sheaffer', type: 'named-person' });
+  });
+
+  it('a peer named after a place is a person ("Baroness Scotland", like "Mr Fox")', () => {
+    const a = attribution('“The law is clear,” said Baroness Scotland.');
+    expect(source(a, 'said').type).toBe('named-person');
+  });
+});
+
 describe('names after a preposition', () => {
   it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
     const a = attribution(
