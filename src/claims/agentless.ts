@@ -2,10 +2,11 @@
  * Which agentless relations of the attribution layer the unattributed-assertions analyzer reports, and agentless
  * passives of attribution verbs that no lexicon phrase covers. The layer marks a relation agentless when it linked
  * no source to the cue; whether the text really names no one depends on how the cue is built:
- * - a passive participle with no "by" agent ("Clinton was booed", "the plan is widely criticised") names no one,
- *   whatever stands before it (its subject is what is reported on, not who reports);
- * - an appearance verb is left to the lexicon's phrases ("appears to", "seemed unlikely"): on its own it is as often
- *   "she appeared in three films";
+ * - a passive participle with no "by" agent ("Clinton was booed", "the plan is widely criticised", "when questioned
+ *   about") names no one, whatever stands before it (its subject is what is reported on, not who reports);
+ * - an appearance verb followed by a judgement ("the race appears closer", "Clinton looks much weaker") does not say
+ *   to whom, and its subject is what is judged, not who judges; followed by a place or an occasion it is "she
+ *   appeared in three films", no attribution;
  * - an attributive participle ("the alleged fraud", "his alleged evasion") names no one who alleges;
  * - an infinitive ("to promise") has no source of its own;
  * - a finite verb or a gerund has a subject or a controller ("Bush's team thinks", "she began saying", "while
@@ -27,7 +28,7 @@ import { hasByAgent, hasHolder, hasNamedModifier, namesSomeone, QUESTION_VERBS, 
 export const AGENTLESS_PASSIVE = 'attribution-verb-passive';
 
 /** How an agentless cue is built (see above). */
-export type AgentlessCueForm = 'passive' | 'attributive' | 'infinitive' | 'noun' | 'clause' | 'other';
+export type AgentlessCueForm = 'passive' | 'attributive' | 'appearance' | 'infinitive' | 'noun' | 'clause' | 'other';
 
 /**
  * An attribution noun from the layer is reported only at this confidence or more. Measured out of fold on PolNeAR's
@@ -53,12 +54,35 @@ export function agentlessCueForm(doc: SlantDocument, head: number): AgentlessCue
   const next = tokens[head + 1];
   if (ATTRIBUTIVE_PARTICIPLES.has(t.normal) && next?.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'ADJ'))
     return 'attributive';
+  // "the tax was intended to", "has never been questioned" (the tagger reads some participles as adjectives)
+  const participle = (t.pos === 'VERB' || t.pos === 'ADJ') && isParticiple(t, 'spelling') && !EXPERIENCER_PARTICIPLES.has(t.normal);
+  if (participle && passiveAuxStart(tokens, head) >= 0) return 'passive';
+  // "when questioned about", "Pressed again about": a passive with its auxiliary and subject left out
+  const before = wordBefore(tokens, head);
+  if (participle && t.pos === 'VERB' && (before === undefined || REDUCED_OPENERS.has(before.normal))) return 'passive';
   if (t.pos !== 'VERB') return 'other';
-  if (verbClassOf(t.lemma) === 'appearance') return 'other';
-  if (isParticiple(t, 'tagged') && isParticiple(t, 'spelling') && passiveAuxStart(tokens, head) >= 0) return 'passive';
-  if (wordBefore(tokens, head)?.normal === 'to') return 'infinitive';
+  if (verbClassOf(t.lemma) === 'appearance') return judgementComplement(tokens, head) ? 'appearance' : 'other';
+  if (before?.normal === 'to') return 'infinitive';
   return 'clause';
 }
+
+/** Subordinators that open a reduced adverbial clause ("when asked", "once told"). */
+const REDUCED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', 'before', 'whenever', 'unless', 'until']);
+
+/**
+ * An appearance verb followed by a judgement ("appears closer", "looks much weaker", "seemed a long shot", "seems
+ * to", "looked as if"), not by a place or an occasion ("appeared in three films", "appeared on stage").
+ */
+function judgementComplement(tokens: Token[], head: number): boolean {
+  const sentence = tokens[head].sentence;
+  let k = head + 1;
+  while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].pos === 'ADV' && !JUDGEMENT_WORDS.has(tokens[k].normal)) k++;
+  const c = tokens[k];
+  if (!c || c.sentence !== sentence) return false;
+  return c.pos === 'ADJ' || c.pos === 'DET' || JUDGEMENT_WORDS.has(c.normal) || (/(?:er)$/u.test(c.normal) && c.pos === 'ADV');
+}
+
+const JUDGEMENT_WORDS = new Set(['to', 'that', 'as', 'like', 'more', 'less', 'likely', 'unlikely']);
 
 /**
  * Whether an agentless relation of the attribution layer is reported as a finding: the cue names no one, and no
@@ -68,7 +92,7 @@ export function reportsAgentlessRelation(doc: SlantDocument, r: AttributionRelat
   const form = agentlessCueForm(doc, doc.tokenIndexAt(r.cueHead.start));
   if (form === 'other') return false;
   if (form === 'passive') return !hasByAgent(doc, last);
-  if (form === 'attributive') return true;
+  if (form === 'attributive' || form === 'appearance') return true;
   if (form === 'noun' && (r.confidence < NOUN_CONFIDENCE || hasHolder(doc, first, last))) return false;
   if (sourceOutOfReach(doc, first, last, r.source !== undefined)) return false;
   if (form !== 'clause') return true;

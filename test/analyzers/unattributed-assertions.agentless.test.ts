@@ -100,8 +100,20 @@ describe('agentless relations of the attribution layer', () => {
     expect(noSourceFindings(report)).toEqual([{ text: 'alleged', rule: 'attribution/agentless-relation', voice: 'writer' }]);
   });
 
-  it('leaves appearance verbs to the lexicon phrases ("she appeared in three films")', () => {
+  it('reports an appearance verb followed by a judgement, not one followed by a place ("appeared in three films")', () => {
+    expect(noSourceFindings(withAgentless('By Friday the mayor looked much weaker in the polls.', { cue: 'looked' }))).toEqual([
+      { text: 'looked', rule: 'attribution/agentless-relation', voice: 'writer' },
+    ]);
     expect(noSourceFindings(withAgentless('Since then the singer has appeared in three films.', { cue: 'appeared' }))).toEqual([]);
+  });
+
+  it('reports a reduced passive after "when" and a participle the tagger reads as an adjective', () => {
+    expect(noSourceFindings(withAgentless('When questioned about the delays, the mayor left the room.', { cue: 'questioned' }))).toEqual([
+      { text: 'questioned', rule: 'attribution/agentless-relation', voice: 'writer' },
+    ]);
+    expect(
+      noSourceFindings(withAgentless('In the end the figures were exaggerated.', { cue: 'were exaggerated', head: 'exaggerated' })),
+    ).toEqual([{ text: 'were exaggerated', rule: 'attribution/agentless-relation', voice: 'writer' }]);
   });
 
   it('does not report a verb whose subject is the clause before it ("… and urged")', () => {
