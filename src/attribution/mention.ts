@@ -18,7 +18,8 @@ import {
 } from './lexicon';
 import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
-import { isCapitalized, isComma } from './tokens';
+import { surnamesOf } from './surnames';
+import { clean, isCapitalized, isComma } from './tokens';
 import type { SourceType } from './types';
 import {
   BODY_NOUNS,
@@ -66,10 +67,7 @@ export interface MentionInfo {
   head: string;
 }
 
-export const clean = (s: string): string => {
-  const last = s.charCodeAt(s.length - 1);
-  return (last === 46 || last === 44 ? s.slice(0, -1) : s).toLowerCase(); // a trailing "." or ","
-};
+export { clean } from './tokens';
 
 export function textOf(doc: SlantDocument, first: number, last: number): string {
   if (last < first) return '';
@@ -88,7 +86,9 @@ export function readMention(doc: SlantDocument, range: TokenRange): MentionInfo 
   const { coreLast, headTok } = p;
   // a capitalised common noun at the start of a sentence ("Officials said", "Analysts say") is not a name
   const sentenceInitialCommon =
-    coreLast === first && isSentenceInitial(doc, first) && (isCommonSourceNoun(headTok) || isCommonPlural(headTok));
+    coreLast === first &&
+    isSentenceInitial(doc, first) &&
+    (isCommonSourceNoun(headTok) || (isCommonPlural(headTok) && !surnamesOf(tokens).has(clean(headTok.normal))));
   // "said the American", "the Briton added": a nationality after "the" describes a person, it names no one
   const demonym = coreLast === first + 1 && one.normal === 'the' && DEMONYMS.has(clean(headTok.normal));
   // "Foreign Minister, Jack Straw,", "The EU's Humanitarian Aid Commissioner, Louis Michel,": a title before a name
@@ -371,8 +371,9 @@ function commonMention(doc: SlantDocument, p: Phrase): MentionInfo {
 }
 
 /**
- * The index of "of" in a run "<name> of <place>" [s, last] whose words before "of" hold a plain name word (not a
- * title, office or organisation word: "Bank of England", "Secretary of State" stay whole), else -1.
+ * The index of "of" in a run "<name> of <place>" (or "<given name> <surname> of <employer>") [s, last] whose words
+ * before "of" hold a plain name word (not a title, office or organisation word: "Bank of England", "Secretary of
+ * State" stay whole), else -1.
  */
 function placeOfPerson(tokens: Token[], s: number, last: number): number {
   for (let k = s + 1; k < last; k++) {
@@ -380,7 +381,9 @@ function placeOfPerson(tokens: Token[], s: number, last: number): number {
     const tail: string[] = [];
     for (let m = k + 1; m <= last; m++) if (tokens[m].isWord) tail.push(clean(tokens[m].normal));
     const place = tail.join(' ');
-    if (!PLACE_PHRASES.has(place) && !(tail.length === 1 && PLACE_NAMES.has(place))) return -1;
+    // "analyst Nick Bubb of Evolution Securities": a given name and a surname before "of" keep their employer apart
+    const personBefore = k - 2 >= s && GIVEN_NAMES.has(clean(tokens[k - 2].normal)) && isCapitalized(tokens[k - 1]);
+    if (!PLACE_PHRASES.has(place) && !(tail.length === 1 && PLACE_NAMES.has(place)) && !personBefore) return -1;
     let plain = false;
     for (let m = s; m < k; m++) {
       const w = clean(tokens[m].normal);

@@ -4,11 +4,12 @@
  */
 import type { SlantDocument } from '../document';
 import { PERSON_TITLES } from './lexicon';
-import { clean, GROUP_NAMES, HONORIFICS, titleKey } from './mention';
+import { clean, GROUP_NAMES, HONORIFICS, isCommonPlural, isSentenceInitial, titleKey } from './mention';
 import { hasOrganizationWord } from './mention-words';
 import { GIVEN_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
-import { isCapitalized, isTimeWord } from './tokens';
+import { afterGivenName as afterGivenNameAt, afterHonorific as afterHonorificAt, isKnownSurname, surnamesOf } from './surnames';
+import { isCapitalized, isPossessivePronoun, isTimeWord } from './tokens';
 
 const ABBREVIATION_PLURAL = /^\p{Lu}{2,}s$/u;
 
@@ -26,23 +27,17 @@ export interface NameMention {
 /** Person-like names outside prepositional phrases, in token order (one pass). */
 export function findNameMentions(doc: SlantDocument): NameMention[] {
   const { tokens } = doc;
-  // "Paul Grant", "Lena Park": after a given name a capitalised word is a surname, whatever its tag
-  const afterGivenName = (k: number): boolean =>
-    tokens[k].isWord &&
-    isCapitalized(tokens[k]) &&
-    !isTimeWord(tokens[k]) &&
-    tokens[k - 1].pos === 'PROPN' &&
-    GIVEN_NAMES.has(clean(tokens[k - 1].normal));
-  // "Mr Ash", "Ms Deans", "Mr Curry": after an honorific a capitalised word is a surname, whatever its tag
-  const afterHonorific = (k: number): boolean => {
-    const h = tokens[k - 1]?.normal === '.' ? tokens[k - 2] : tokens[k - 1];
-    return h !== undefined && tokens[k].isWord && isCapitalized(tokens[k]) && isCapitalized(h) && HONORIFICS.has(clean(h.normal));
-  };
+  // "Keith Wood … Wood tips his team-mates": a surname given after a given name or an honorific is a name wherever
+  // it stands capitalised, whatever its tag
+  const surnames = surnamesOf(tokens);
+  const knownSurname = (j: number): boolean => isKnownSurname(tokens, j, surnames);
+  const afterHonorific = (j: number): boolean => afterHonorificAt(tokens, j);
+  const afterGivenName = (j: number): boolean => afterGivenNameAt(tokens, j);
   const out: NameMention[] = [];
   let k = 0;
   while (k < tokens.length) {
     const t = tokens[k];
-    if ((t.pos !== 'PROPN' && !afterHonorific(k)) || t.voice === 'quoted' || !isCapitalized(t)) {
+    if ((t.pos !== 'PROPN' && !afterHonorific(k) && !knownSurname(k)) || t.voice === 'quoted' || !isCapitalized(t)) {
       k++;
       continue;
     }
@@ -77,12 +72,19 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
       after.start === next.end &&
       /^\p{Ll}/u.test(after.value);
     // "Wednesday", "Incoming lawmakers said": a day, or a capitalised modifier of a common noun, is no name
+    // "their first Triple Crown", "his Ferrari": a name after a possessive determiner is a thing's
+    let d = k - 1;
+    while (d >= 0 && tokens[d].sentence === t.sentence && (tokens[d].pos === 'ADJ' || tokens[d].pos === 'NUM')) d--;
+    const possessed = d >= 0 && tokens[d].sentence === t.sentence && isPossessivePronoun(tokens[d]);
     // "PDAs", "MPs": the plural of an abbreviation is no one's name
     const notName =
       compound ||
+      possessed ||
       isTimeWord(tokens[k]) ||
-      (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next)) ||
-      (k === e && ABBREVIATION_PLURAL.test(t.value));
+      (k === e && next !== undefined && next.pos === 'NOUN' && !isCapitalized(next) && !knownSurname(k)) ||
+      (k === e && ABBREVIATION_PLURAL.test(t.value)) ||
+      // "Studies have shown", "Critics say": a capitalised plural opening the sentence is a common noun
+      (k === e && isSentenceInitial(doc, k) && isCommonPlural(t) && !knownSurname(k));
     if (afterPrep || possessive || notName) {
       k = e + 1;
       continue;

@@ -82,6 +82,12 @@ export const isCapitalized = (t: Token): boolean => startsUpper(t.value, true);
 export const isPossessivePronoun = (t: Token): boolean => t.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(t.normal);
 export const isPossessiveMarker = (t: Token): boolean =>
   t.pos === 'PART' && (t.normal === "'s" || t.normal === '’s' || t.normal === "'" || t.normal === '’');
+/** A word in lower case without a trailing "." or ",". */
+export const clean = (s: string): string => {
+  const last = s.charCodeAt(s.length - 1);
+  return (last === 46 || last === 44 ? s.slice(0, -1) : s).toLowerCase();
+};
+
 export const isTimeWord = (t: Token): boolean => WEEKDAYS_MONTHS.has(t.normal);
 
 /** Words that can sit inside a noun phrase (leftwards walk). */

@@ -318,6 +318,45 @@ describe('British titles', () => {
   });
 });
 
+describe('a person of an employer', () => {
+  it('"retail analyst Nick Bubb of Evolution Securities" is Nick Bubb, not the firm', () => {
+    const a = attribution('“It is a husk of a company,” said retail analyst Nick Bubble of Evolution Securities.');
+    expect(source(a, 'said')).toMatchObject({ name: 'Nick Bubble', type: 'named-person' });
+    const b = attribution('“Rates will rise,” said the Bank of England.');
+    expect(source(b, 'said').type).toBe('named-organization');
+  });
+});
+
+describe('surnames the tagger misreads', () => {
+  it('a surname given after a given name is a name wherever it stands ("Parry", "Wood")', () => {
+    const a = attribution(
+      'Club chief executive Rick Parry insists the club will never sell Steven Garrard. And Parry has moved to scotch claims that Chelsea could launch a bid. “There is no chance of Stevie going in January,” said Parry.',
+    );
+    expect(speaker(a)).toBe('Rick Parry');
+  });
+
+  it('a capitalised plural opening a sentence is a common noun, no antecedent of "he" ("Studies have shown")', () => {
+    const a = attribution(
+      'Dr Jan Pole, a researcher, said the system was flawed. Studies have shown that fakes spread fast. “The moderators are the difference,” he said.',
+    );
+    expect(speaker(a)).toBe('Jan Pole');
+  });
+
+  it('a surname ending in s that opens a sentence is no common plural when the text gives it after a given name', () => {
+    const a = attribution(
+      'The scheme is backed by singers Fergal Shanley, Lucie Sylvas and composer David Arne. Sylvas said: “I think it is so important that students learn.”',
+    );
+    expect(source(a, 'said:')).toMatchObject({ name: 'Lucie Sylvas', type: 'named-person' });
+  });
+
+  it('a name after a possessive determiner is a thing, no antecedent of "he" ("their first Triple Crown")', () => {
+    const a = attribution(
+      'Former captain Keith Wood believes the team can win. After claiming their first Triple Crown for years, Wood tips his team-mates to go one better. “Things have been building up,” he told reporters.',
+    );
+    expect(speaker(a)).toBe('Keith Wood');
+  });
+});
+
 describe('names after a preposition', () => {
   it('a given name and a surname after "for" are a person, the antecedent of "he"', () => {
     const a = attribution(
