@@ -10,12 +10,13 @@ import {
   isAgentlessAsked,
   isAnonymityIdiom,
   isClauseWithReportVerb,
+  isNamedOutlet,
   isParticipleMatch,
   isThingPronoun,
   namesSomeone,
   QUESTION_VERBS,
-  sourceOutOfReach,
 } from '../claims/context';
+import { AGENTLESS_PASSIVE, attributionVerbPassives, reportsAgentlessRelation } from '../claims/agentless';
 import { BACKSHIFT, claimScore, type Cue, NONE, STANCE_LABEL, stanceFeatures } from '../claims/score';
 import type { SlantDocument } from '../document';
 import { builtinSubjectivityModel, builtinVectors } from '../models/builtin';
@@ -37,7 +38,8 @@ import { round } from '../round';
  * must be a participle with no "by" agent; "Asked…" must have no subject; a group with a named modifier, "Clinton aides",
  * is not vague; anonymity idioms, "asked not to be named", describe a source and are not reported). Agentless relations
  * of the attribution layer that no phrase covers ("polls show", "a sign saying") are reported too, at `info` severity,
- * unless the source is only out of the layer's reach (a name or pronoun next to the cue). Whether a sentence is attributed comes
+ * unless the source is only out of the layer's reach (src/claims/agentless.ts), and so are passives of reporting and
+ * judging verbs with no agent. Whether a sentence is attributed comes
  * from the shared attribution layer (`doc.attribution`). Words inside a quotation belong to the quoted speaker and
  * are never reported; a cue inside the content of an attribution with a named source is that source's claim, not
  * the writer's.
@@ -89,7 +91,7 @@ const NAMED_SOURCES = new Set(['named-person', 'named-organization', 'document',
  * agentless relations of the attribution layer ("polls show", "a sign saying": what is reported is someone's, only
  * unnamed): they are reported at `info` severity and do not make the sentence an unattributed assertion.
  */
-const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear', 'agentless-relation']);
+const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear', 'agentless-relation', AGENTLESS_PASSIVE]);
 
 const KIND_LABEL: Record<string, string> = {
   'vague-attribution': 'vague attribution',
@@ -151,7 +153,8 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
       if (m.entry.id === 'vague-group-says' && (!isClauseWithReportVerb(doc, m) || hasNamedModifier(doc, m.first))) continue;
-      if (m.entry.id === 'agentless-noun' && hasHolder(doc, m)) continue;
+      if (m.entry.id === 'reports-say' && isNamedOutlet(doc, m.first)) continue;
+      if (m.entry.id === 'agentless-noun' && hasHolder(doc, m.first, m.last)) continue;
       if (cat === 'agentless-attribution' && isAnonymityIdiom(doc, m.first, m.last)) continue;
       let end = m.end;
       let last = m.last;
@@ -179,6 +182,23 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       const lists = DIRECT_KINDS.has(cat) ? direct : claimCues;
       (lists[s] ??= []).push(cue);
     }
+    // Passives of attribution verbs with no agent that no lexicon entry covers ("He was lambasted as out of touch").
+    for (const [first, last] of attributionVerbPassives(doc)) {
+      if (isAnonymityIdiom(doc, first, last)) continue;
+      const span = { start: doc.tokens[first].start, end: doc.tokens[last].end };
+      const s = doc.tokens[first].sentence;
+      if ((direct[s] ?? NONE).some((c) => overlaps(c, span)) || (claimCues[s] ?? NONE).some((c) => overlaps(c, span))) continue;
+      (direct[s] ??= []).push({
+        kind: 'agentless-attribution',
+        ...span,
+        first,
+        last,
+        weight: 0.5,
+        entry: AGENTLESS_PASSIVE,
+        explanation: 'A passive of a reporting or judging verb with no agent: the text does not say who.',
+        rule: true,
+      });
+    }
     // Agentless relations of the attribution layer that no lexicon entry covers ("polls show", "a sign saying",
     // "47 percent said"): a cue with no source, unless the source is only out of the layer's reach.
     for (const r of attribution.relations) {
@@ -187,8 +207,10 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (!ts.length) continue;
       const first = ts[0].index;
       const last = ts[ts.length - 1].index;
-      if (doc.isQuoted(first, last) || sourceOutOfReach(doc, first, last, r.source !== undefined)) continue;
-      if (isAnonymityIdiom(doc, first, last)) continue;
+      if (doc.isQuoted(first, last) || isAnonymityIdiom(doc, first, last)) continue;
+      // a passive's subject is what is reported on, not who reports ("Clinton was booed"); a clause's subject is its
+      // source, out of the layer's reach unless it names no one ("polls show"): src/claims/agentless.ts
+      if (!reportsAgentlessRelation(doc, r, first, last)) continue;
       // a lexicon cue on the same words says more: "is expected to", or the writer's own "The move signals…"
       const list = direct[r.sentence];
       if (list && list.some((c) => overlaps(c, r.cue))) continue;

@@ -108,8 +108,10 @@ function resolveDraft(
     if (!entity && (info.head === 'it' || info.head === 'its'))
       entity = resolveOrganisation(doc, table, orgs, 'any', range.first, (w) => antecedents.namedInFull(w));
   } else if (info.kind !== 'relative') {
-    entity = table.findByName(info, description, range.first);
-    if (!entity && description) entity = antecedents.resolveDescription(info, range);
+    // a description reaches the named person first ("Cardinal Cormac Murphy-O'Connor … the cardinal"), even when an
+    // earlier one (a headline's "Cardinal criticises …") stayed a description of its own
+    if (description) entity = antecedents.resolveDescription(info, range);
+    entity ??= table.findByName(info, description, range.first);
     if (entity) {
       if (info.nameWords.length > entity.nameWords.length && info.type === 'named-person') {
         entity.name = info.name;

@@ -38,12 +38,17 @@ export function isParticipleMatch(doc: SlantDocument, m: LexiconMatch): boolean 
   )
     return false;
   // "was announced on Monday by the ministry": the agent is named after all.
-  const sentence = doc.tokens[m.first].sentence;
-  for (let k = m.last + 1; k <= m.last + 5 && k < doc.tokens.length && doc.tokens[k].sentence === sentence; k++) {
-    if (doc.tokens[k].normal === 'by') return false;
+  return !hasByAgent(doc, m.last);
+}
+
+/** "was announced on Monday by the ministry": a "by" agent within five tokens after the participle, before other punctuation. */
+export function hasByAgent(doc: SlantDocument, last: number): boolean {
+  const sentence = doc.tokens[last].sentence;
+  for (let k = last + 1; k <= last + 5 && k < doc.tokens.length && doc.tokens[k].sentence === sentence; k++) {
+    if (doc.tokens[k].normal === 'by') return true;
     if (doc.tokens[k].pos === 'PUNCT' && doc.tokens[k].value !== ',') break;
   }
-  return true;
+  return false;
 }
 
 const ASKED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', 'before', 'whenever']);
@@ -97,33 +102,59 @@ export function hasNamedModifier(doc: SlantDocument, first: number): boolean {
   return false;
 }
 
+/**
+ * "The Associated Press reports", "CBS News reported", "Reuters news reports": the reports are a named outlet's
+ * (a name before them, or their first word capitalised inside the sentence).
+ */
+export function isNamedOutlet(doc: SlantDocument, first: number): boolean {
+  const t = doc.tokens[first];
+  return hasNamedModifier(doc, first) || (first > doc.sentences[t.sentence].tokenStart && startsUpper(t.value));
+}
+
 const PARTICIPLE_ONLY = new Set(['seen', 'known', 'shown', 'given', 'taken', 'written', 'spoken']);
 
-const HOLDER_VERBS = new Set(['express', 'voice', 'share', 'air', 'echo', 'repeat', 'reiterate', 'level', 'lodge', 'file', 'make']);
+/** Verbs whose subject holds the noun they take: "expressed concern", "issued a statement", "made promises". */
+const HOLDER_VERBS = new Set([
+  'express',
+  'voice',
+  'share',
+  'air',
+  'echo',
+  'repeat',
+  'reiterate',
+  'level',
+  'lodge',
+  'file',
+  'make',
+  'issue',
+  'release',
+  'deliver',
+  'offer',
+  'give',
+  'put',
+]);
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', 'whose']);
 
 /**
- * "Trump's allegations that…", "allegations by the prosecutor", "questions from reporters": the noun names whose
- * claim or question it is.
+ * "Trump's allegations that…", "his recent pledges", "issued a statement", "allegations by the prosecutor",
+ * "questions from reporters": a possessive or a name in the noun phrase, a verb before it whose subject holds it, or
+ * "by"/"from" after the noun names whose claim or question it is. Tokens [first, last] are the noun's phrase.
  */
-export function hasHolder(doc: SlantDocument, m: LexiconMatch): boolean {
-  const sentence = doc.tokens[m.first].sentence;
-  let k = m.first - 1;
-  if (
-    k >= 0 &&
-    doc.tokens[k].sentence === sentence &&
-    (doc.tokens[k].normal === 'the' || doc.tokens[k].normal === 'new' || doc.tokens[k].pos === 'ADJ')
-  )
-    k--;
-  const before = k >= 0 && doc.tokens[k].sentence === sentence ? doc.tokens[k] : undefined;
-  if (before && (POSSESSIVES.has(before.normal) || before.pos === 'PROPN')) return true;
-  // "…expressed concern that", "voiced doubts about": the subject of these verbs holds the concern.
-  if (before && HOLDER_VERBS.has(before.lemma)) return true;
-  for (let j = m.first + 1; j <= m.last + 1 && j < doc.tokens.length; j++) {
-    const t = doc.tokens[j];
-    if (t.sentence !== sentence) break;
-    if (t.normal === 'by' || t.normal === 'from') return true;
+export function hasHolder(doc: SlantDocument, first: number, last: number): boolean {
+  const { tokens } = doc;
+  const sentence = tokens[first].sentence;
+  // back over the determiners, adjectives and compound words of the noun phrase
+  for (let k = first - 1; k >= 0 && k >= first - 5 && tokens[k].sentence === sentence; k--) {
+    const b = tokens[k];
+    if (POSSESSIVES.has(b.normal) || b.pos === 'PROPN') return true;
+    const modifier = b.pos === 'DET' || b.pos === 'ADJ' || b.pos === 'NUM' || b.pos === 'ADV' || b.value === '-';
+    if (modifier || (b.pos === 'NOUN' && !startsUpper(b.value))) continue;
+    if (HOLDER_VERBS.has(b.lemma) && b.pos !== 'NOUN') return true;
+    break;
+  }
+  for (let j = first + 1; j <= last + 1 && j < tokens.length && tokens[j].sentence === sentence; j++) {
+    if (tokens[j].normal === 'by' || tokens[j].normal === 'from') return true;
   }
   return false;
 }

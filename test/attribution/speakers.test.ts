@@ -318,6 +318,15 @@ describe('British titles', () => {
   });
 });
 
+describe('descriptions after a headline', () => {
+  it('"the cardinal" is the cardinal the body names, not the headline’s "Cardinal"', () => {
+    const a = attribution(
+      'Cardinal criticises war cost\n\nBillions should have gone to the poor, Cardinal Tomas Ruane has said.\n\nThe cardinal said 2005 should be the year for campaigning.',
+    );
+    expect(source(a, 'said').name).toBe('Tomas Ruane');
+  });
+});
+
 describe('a person of an employer', () => {
   it('"retail analyst Nick Bubb of Evolution Securities" is Nick Bubb, not the firm', () => {
     const a = attribution('“It is a husk of a company,” said retail analyst Nick Bubble of Evolution Securities.');
