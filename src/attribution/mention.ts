@@ -146,7 +146,11 @@ function phraseOf(doc: SlantDocument, first: number, last: number): Phrase {
     }
   // the core ends before a prepositional modifier ("Jonah Goldberg of the National Review")
   let coreLast = mainLast;
+  // "A Top of the Pops spokesperson": a title with "of" modifying a common noun stays inside the core
+  const end = tokens[mainLast];
+  const titleModifier = end.pos === 'NOUN' && !isCapitalized(end) && mainLast - 1 > first && isCapitalized(tokens[mainLast - 1]);
   for (let k = first + 1; k <= mainLast; k++) {
+    if (titleModifier && tokens[k].normal === 'of' && isCapitalized(tokens[k - 1]) && capitalisedRun(tokens, k + 1, mainLast - 1)) break;
     // "the Ministry of Finance", "Secretary of State John Kerry": a capitalised word after "of" continues a
     // capitalised name ("the director of JFK" is a description)
     if (
@@ -179,6 +183,14 @@ function phraseOf(doc: SlantDocument, first: number, last: number): Phrase {
   let anonymousMarker = false;
   for (let k = first; k <= last; k++) if (ANONYMITY_MARKERS.includes(tokens[k].normal)) anonymousMarker = true;
   return { first, last, mainLast, coreLast, headTok, head, appositive, post, anonymousMarker };
+}
+
+/** Whether tokens [a, b] are capitalised words, after an optional "the". */
+function capitalisedRun(tokens: Token[], a: number, b: number): boolean {
+  const from = tokens[a]?.normal === 'the' ? a + 1 : a;
+  if (from > b) return false;
+  for (let k = from; k <= b; k++) if (!isCapitalized(tokens[k])) return false;
+  return true;
 }
 
 /** Whether the head of the core reads as a name: a proper noun, or a capitalised word not opening a sentence. */

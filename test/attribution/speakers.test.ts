@@ -327,6 +327,15 @@ describe('descriptions after a headline', () => {
   });
 });
 
+describe('a title with "of" before a common noun', () => {
+  it('"A Top of the Pops spokesperson" is a spokesperson, not a person named Top', () => {
+    const a = attribution('A Top of the Pops spokesperson said: “It is a very special number one.”');
+    expect(source(a, 'said:')).toMatchObject({ name: 'A Top of the Pops spokesperson', type: 'anonymous' });
+    const b = attribution('“It is over,” said Jonah Goldberg of the National Review.');
+    expect(source(b, 'said')).toMatchObject({ name: 'Jonah Goldberg', type: 'named-person' });
+  });
+});
+
 describe('a person of an employer', () => {
   it('"retail analyst Nick Bubb of Evolution Securities" is Nick Bubb, not the firm', () => {
     const a = attribution('“It is a husk of a company,” said retail analyst Nick Bubble of Evolution Securities.');
