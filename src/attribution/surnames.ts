@@ -22,10 +22,20 @@ export function afterHonorific(tokens: Token[], k: number): boolean {
   return h !== undefined && tokens[k].isWord && isCapitalized(tokens[k]) && isCapitalized(h) && HONORIFICS.has(clean(h.normal));
 }
 
+/** Surnames by token array: read once per document (the arrays are never changed once built). */
+const cache = new WeakMap<readonly Token[], ReadonlySet<string>>();
+
 /** The surnames of a text (lower case), each given somewhere after a given name or an honorific. */
-export function surnamesOf(tokens: Token[]): Set<string> {
-  const out = new Set<string>();
-  for (let k = 1; k < tokens.length; k++) if (afterGivenName(tokens, k) || afterHonorific(tokens, k)) out.add(clean(tokens[k].normal));
+export function surnamesOf(tokens: Token[]): ReadonlySet<string> {
+  let out = cache.get(tokens);
+  if (out) return out;
+  const found = new Set<string>();
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    // cheap test first: a surname is a capitalised word
+    if (t.isWord && isCapitalized(t) && (afterGivenName(tokens, k) || afterHonorific(tokens, k))) found.add(clean(t.normal));
+  }
+  cache.set(tokens, (out = found));
   return out;
 }
 
