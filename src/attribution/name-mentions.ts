@@ -37,7 +37,7 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
   let k = 0;
   while (k < tokens.length) {
     const t = tokens[k];
-    if ((t.pos !== 'PROPN' && !afterHonorific(k) && !knownSurname(k)) || t.voice === 'quoted' || !isCapitalized(t)) {
+    if (!isCapitalized(t) || t.voice === 'quoted' || (t.pos !== 'PROPN' && !afterHonorific(k) && !knownSurname(k))) {
       k++;
       continue;
     }
