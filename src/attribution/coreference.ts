@@ -44,6 +44,9 @@ const NAME_MODIFIER_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
 const QUOTE_OR_COMMA = /^["“”‘’'«»,]$/u;
 
 /** The antecedents of one document: source mentions and (loaded on first need) names, in text order. */
+/** The subject pronoun of a gender ("he", "she"), if it has one. */
+const subjectPronoun = (gender: Gender): 'he' | 'she' | undefined => (gender === 'f' ? 'she' : gender === 'm' ? 'he' : undefined);
+
 export class Antecedents {
   /** Source mentions and names in text order: antecedents for pronouns and descriptions. */
   readonly byPosition: Salient[] = [];
@@ -204,7 +207,7 @@ export class Antecedents {
    */
   leadingPronoun(s: number, gender: Gender, quoted: boolean): number {
     const { tokens, sentences } = this.doc;
-    const want = gender === 'f' ? 'she' : gender === 'm' ? 'he' : undefined;
+    const want = subjectPronoun(gender);
     if (!want) return -1;
     const { tokenStart, tokenEnd } = sentences[s];
     for (let k = tokenStart; k < tokenEnd && k < tokenStart + 4; k++) {
@@ -221,7 +224,7 @@ export class Antecedents {
    */
   private reportingPronoun(s: number, gender: Gender): number {
     const { tokens, sentences } = this.doc;
-    const want = gender === 'f' ? 'she' : gender === 'm' ? 'he' : undefined;
+    const want = subjectPronoun(gender);
     if (!want) return -1;
     const { tokenStart, tokenEnd } = sentences[s];
     for (let k = tokenEnd - 2; k > tokenStart; k--) {

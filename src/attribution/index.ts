@@ -76,7 +76,7 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx:
     accepted.map((c) => ({ source: c.source, head: c.head })),
     needs,
   );
-  const typeOf = new Map(sources.map((s) => [s.id, s.type]));
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
   const relations: AttributionRelation[] = accepted.map((c, index) => {
     const parts = c.content.map((r) => spanOfRange(doc, r));
     const sourceId = ids[index];
@@ -85,7 +85,7 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx:
         ? 'according-to'
         : !sourceId
           ? 'agentless'
-          : typeOf.get(sourceId) === 'vague-collective'
+          : sourceById.get(sourceId)?.type === 'vague-collective'
             ? 'vague'
             : c.quotation !== undefined
               ? 'direct-quote'
@@ -144,7 +144,7 @@ export function buildAttribution(doc: SlantDocument, selected: Candidate[], ctx:
       const id =
         before && !otherCue && (sameParagraph || continuesParagraph(doc, relations, pParagraph, q.start))
           ? before
-          : (standalone.get(q.index) ?? lastPersonSpeaker(doc, relations, sources, q.start));
+          : (standalone.get(q.index) ?? lastPersonSpeaker(doc, relations, sourceById, q.start));
       if (id) quotationSpeakers.set(q.index, id);
     }
     prev = q;
@@ -179,14 +179,14 @@ const LAST_SPEAKER_REACH = 3;
 function lastPersonSpeaker(
   doc: SlantDocument,
   relations: AttributionRelation[],
-  sources: SourceEntity[],
+  sourceById: ReadonlyMap<string, SourceEntity>,
   start: number,
 ): string | undefined {
   const t = doc.tokens[doc.tokenIndexAt(start)];
   for (let i = relations.length - 1; i >= 0; i--) {
     const r = relations[i];
     if (r.cue.start >= start || r.sourceId === undefined) continue;
-    const source = sources.find((e) => e.id === r.sourceId);
+    const source = sourceById.get(r.sourceId);
     // an unresolved pronoun ("who they say they are") names nobody: look further back
     if (!source || (source.type === 'anonymous' && SUBJECT_PRONOUNS.has(source.name.toLowerCase()))) continue;
     const s = doc.sentences[r.sentence];

@@ -8,7 +8,7 @@ import { clean, GROUP_NAMES, HONORIFICS, isCommonPlural, isSentenceInitial, titl
 import { hasOrganizationWord } from './mention-words';
 import { GIVEN_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
-import { afterGivenName as afterGivenNameAt, afterHonorific as afterHonorificAt, isKnownSurname, surnamesOf } from './surnames';
+import { afterGivenName, afterHonorific, isKnownSurname, surnamesOf } from './surnames';
 import { isCapitalized, isPossessivePronoun, isTimeWord } from './tokens';
 
 const ABBREVIATION_PLURAL = /^\p{Lu}{2,}s$/u;
@@ -31,20 +31,18 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
   // it stands capitalised, whatever its tag
   const surnames = surnamesOf(tokens);
   const knownSurname = (j: number): boolean => isKnownSurname(tokens, j, surnames);
-  const afterHonorific = (j: number): boolean => afterHonorificAt(tokens, j);
-  const afterGivenName = (j: number): boolean => afterGivenNameAt(tokens, j);
   const out: NameMention[] = [];
   let k = 0;
   while (k < tokens.length) {
     const t = tokens[k];
-    if (!isCapitalized(t) || t.voice === 'quoted' || (t.pos !== 'PROPN' && !afterHonorific(k) && !knownSurname(k))) {
+    if (!isCapitalized(t) || t.voice === 'quoted' || (t.pos !== 'PROPN' && !afterHonorific(tokens, k) && !knownSurname(k))) {
       k++;
       continue;
     }
     let e = k;
     while (
       e + 1 < tokens.length &&
-      (tokens[e + 1].pos === 'PROPN' || afterHonorific(e + 1) || afterGivenName(e + 1)) &&
+      (tokens[e + 1].pos === 'PROPN' || afterHonorific(tokens, e + 1) || afterGivenName(tokens, e + 1)) &&
       tokens[e + 1].sentence === t.sentence &&
       isCapitalized(tokens[e + 1])
     )
