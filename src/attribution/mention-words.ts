@@ -59,6 +59,9 @@ export const BODY_NOUNS = sourceWords.set('body-nouns');
 
 export const SPOKESPERSON_NOUNS = sourceWords.set('spokesperson-nouns');
 
+/** Family relations ("his wife Melania Trump"): a full name after one is a relative's. */
+export const KIN_NOUNS = sourceWords.set('kin-nouns');
+
 /** Nouns for a person of a nationality ("the American", "the Briton"). */
 export const DEMONYMS = sourceWords.set('demonyms');
 export const HONORIFICS = sourceWords.set('honorifics');

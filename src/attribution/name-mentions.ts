@@ -2,10 +2,10 @@
  * Person-like names in the writer's voice ("Sen. Marco Rubio", "Carla Diaz"), outside prepositional phrases and
  * quotations: the antecedents of "he"/"she" and of person descriptions, and the speakers of standalone quotations.
  */
-import type { SlantDocument } from '../document';
+import type { SlantDocument, Token } from '../document';
 import { PERSON_TITLES } from './lexicon';
 import { clean, GROUP_NAMES, HONORIFICS, isCommonPlural, isSentenceInitial, titleKey } from './mention';
-import { hasOrganizationWord } from './mention-words';
+import { hasOrganizationWord, KIN_NOUNS } from './mention-words';
 import { GIVEN_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { afterGivenName, afterHonorific, isKnownSurname, surnamesOf } from './surnames';
@@ -124,6 +124,58 @@ export function findNameMentions(doc: SlantDocument): NameMention[] {
       if (!placeOrOrg) out.push({ first: k, last: e, words, titles, nameFirst });
     }
     k = e + 1;
+  }
+  return out;
+}
+
+/** A given name followed by a surname anywhere in the text ("a call from Donald Trump", "Adam Schiff's resignation"). */
+export interface FullNameMention {
+  /** The given name's token. */
+  nameFirst: number;
+  /** The surname's token. */
+  last: number;
+  /** Cleaned words, given name first ("donald", "j.", "trump"). */
+  words: string[];
+}
+
+const INITIAL = /^\p{Lu}\.?$/u;
+
+/** "his wife, Melania Trump" (the name's first token at `first`): a relative of the person the surname alone stands for. */
+export function isRelativeName(tokens: readonly Token[], first: number): boolean {
+  const before = tokens[first - 1]?.value === ',' ? tokens[first - 2] : tokens[first - 1];
+  return before !== undefined && before.sentence === tokens[first].sentence && KIN_NOUNS.has(before.normal);
+}
+
+/**
+ * Every "<given name> [initials] <surname>" of the text whose surname is one of `surnames` (cleaned words), wherever
+ * it stands: after a preposition, in a possessive, in a headline or in a quotation. Unlike {@link findNameMentions}
+ * these are not antecedents of anything; they only tell which full name a one-word name stands for.
+ */
+export function fullNamesOf(doc: SlantDocument, surnames: ReadonlySet<string>): FullNameMention[] {
+  const { tokens } = doc;
+  const out: FullNameMention[] = [];
+  for (let j = 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (!isCapitalized(t) || !surnames.has(clean(t.normal))) continue;
+    // "Donald J. Trump", "Lee Harvey Oswald": the given names and initials before the surname, from the first
+    let m = j;
+    const sameName = (x: number): boolean =>
+      x >= 0 &&
+      tokens[x].sentence === t.sentence &&
+      isCapitalized(tokens[x]) &&
+      (GIVEN_NAMES.has(clean(tokens[x].normal)) || INITIAL.test(tokens[x].value));
+    while (m - j < 4 && sameName(m - 1)) m--;
+    while (m < j && !GIVEN_NAMES.has(clean(tokens[m].normal))) m++;
+    if (m === j) continue;
+    const g = tokens[m];
+    // "See Jamie …": a given name the tagger reads as another word (a verb opening the sentence) is that word
+    if (g.pos !== 'PROPN') continue;
+    if (isRelativeName(tokens, m)) continue;
+    // one name, written on one line with single spaces ("Donald\n\nTrump" is a heading and a word)
+    if (/\n/u.test(doc.text.slice(g.end, t.start))) continue;
+    const words: string[] = [];
+    for (let x = m; x <= j; x++) words.push(clean(tokens[x].normal));
+    out.push({ nameFirst: m, last: j, words });
   }
   return out;
 }

@@ -9,5 +9,9 @@ const names = compileWordLists(builtinWordLists['en/given-names'], 'built-in en/
 
 export const FEMALE_NAMES = names.set('female-names');
 export const MALE_NAMES = names.set('male-names');
-/** Given names of either gender (a larger list, not used for gender): a two-word capitalised name starting with one reads as a person. */
-export const GIVEN_NAMES = names.set('given-names');
+/**
+ * Given names of either gender (a larger list, not used for gender): a two-word capitalised name starting with one
+ * reads as a person. The union of the three lists: the larger list (Moby's) lacks some names the gendered lists
+ * have ("Donald").
+ */
+export const GIVEN_NAMES: ReadonlySet<string> = new Set([...names.set('given-names'), ...FEMALE_NAMES, ...MALE_NAMES]);

@@ -12,7 +12,7 @@ import { Antecedents } from './coreference';
 import { bodyDescriptionHead, OrgNames, resolveOrganisation } from './descriptions';
 import { type Entity, EntityTable } from './entities';
 import { isCommonPlural, isSentenceInitial, readMention, textOf, trimLast } from './mention';
-import type { NameMention } from './name-mentions';
+import { fullNamesOf, isRelativeName, type NameMention } from './name-mentions';
 import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES } from './names';
 import { isPersonDescription } from './roles';
 import { isComma, isPossessivePronoun, isTimeWord } from './tokens';
@@ -226,26 +226,33 @@ function quotationSpeakers(
 
 /**
  * A person named by one word ("Trump said") whom the text names in full elsewhere ("President Donald Trump on
- * Tuesday …", in the headline or outside any attribution) is known by the full name, when the text gives only one
- * full name with that last word ("Bill Clinton" and "Hillary Clinton" leave "Clinton" as it is).
+ * Tuesday …", in the headline, outside any attribution, or anywhere as "<given name> <surname>": "a call from Donald
+ * Trump", "Adam Schiff's resignation") is known by the full name, when the text gives only one full name with that
+ * last word ("Bill Clinton" and "Hillary Clinton" leave "Clinton" as it is).
  */
 function fullNames(doc: SlantDocument, table: EntityTable, antecedents: Antecedents): void {
   const short = table.entities.filter((e) => e.type === 'named-person' && e.nameWords.length === 1 && e.kind === 'name');
   if (!short.length) return;
   if (!antecedents.namesLoaded) antecedents.advanceNames(0);
-  // last name -> the first names it is given with ("Donald J. Trump" and "Donald Trump" are one person)
-  const given = new Map<string, Set<string>>();
-  for (const m of antecedents.names) {
-    if (m.words.length < 2) continue;
-    const last = m.words[m.words.length - 1];
-    given.set(last, (given.get(last) ?? new Set<string>()).add(m.words[0]));
-  }
+  // full names: those of the writer's subjects first; failing them, any "<given name> <surname>" of the text ("a
+  // call from Donald Trump", "Adam Schiff's resignation"), which names the person as surely
+  type FullName = { nameFirst: number; last: number; words: string[] };
+  const subjects: FullName[] = antecedents.names.filter((m) => m.words.length >= 2 && !isRelativeName(doc.tokens, m.nameFirst));
+  // ("Will Trump win?": a given name the text also writes in lower case is a word, not a name)
+  const anywhere = fullNamesOf(doc, new Set(short.map((e) => e.nameWords[0]))).filter((m) => !lettersOccurAsWord(doc.text, m.words[0]));
+  const genderOf = (given: string): 'f' | 'm' | undefined => (FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined);
+  // the one full name a last name is given with ("Donald J. Trump" and "Donald Trump" are one person); of "Donald
+  // Trump" and "Melania Trump", the one of the entity's gender when the text gives it ("he said")
+  const only = (names: FullName[], e: (typeof short)[number]): FullName | undefined => {
+    let withName = names.filter((x) => x.words[x.words.length - 1] === e.nameWords[0]);
+    if (e.gender && new Set(withName.map((x) => x.words[0])).size > 1) withName = withName.filter((x) => genderOf(x.words[0]) === e.gender);
+    return new Set(withName.map((x) => x.words[0])).size === 1 ? withName[0] : undefined;
+  };
   for (const e of short) {
-    if (given.get(e.nameWords[0])?.size !== 1) continue;
-    const m = antecedents.names.find((x) => x.words.length >= 2 && x.words[x.words.length - 1] === e.nameWords[0]);
+    const m = only(subjects, e) ?? only([...subjects, ...anywhere], e);
     if (!m) continue;
     // "Heidi Cruz" is not the "Cruz" who is "he"; "Interview Clinton" (a word the text also writes in lower case) is no name
-    const g = FEMALE_NAMES.has(m.words[0]) ? 'f' : MALE_NAMES.has(m.words[0]) ? 'm' : undefined;
+    const g = genderOf(m.words[0]);
     if (g && e.gender && g !== e.gender) continue;
     if (lettersOccurAsWord(doc.text, m.words[0])) continue;
     e.name = textOf(doc, m.nameFirst, m.last);

@@ -314,6 +314,43 @@ describe('a source is named by its fullest mention', () => {
     expect(c.a.sources).toHaveLength(1);
   });
 
+  it('the full name from anywhere in the text: after a preposition, in a possessive, in the headline', () => {
+    const c = read('Calls grew on Monday for Adam Kessling to step down. Kessling said he would stay.');
+    expect(sourceOf(c, 'Kessling')).toMatchObject({ name: 'Adam Kessling', type: 'named-person' });
+    const h = read("Critics demand Adam Kessling's resignation\n\nKessling said he would stay.");
+    expect(sourceOf(h, 'Kessling')).toMatchObject({ name: 'Adam Kessling', type: 'named-person' });
+  });
+
+  it('"Donald" is a given name (the gendered lists count as given names too)', () => {
+    const c = read('A letter from Donald Verhoek reached the council. Verhoek said it was final.');
+    expect(sourceOf(c, 'Verhoek')).toMatchObject({ name: 'Donald Verhoek', type: 'named-person' });
+  });
+
+  it('middle names and initials belong to the full name ("Lee Harvey Oswald", "Donald J. Trump")', () => {
+    const c = read('The file on Lee Harvey Kessling was opened. Kessling said he had nothing to hide.');
+    expect(sourceOf(c, 'Kessling')).toMatchObject({ name: 'Lee Harvey Kessling' });
+    const i = read('A rally for Donald J. Verhoek drew crowds. Verhoek said the state was his.');
+    expect(sourceOf(i, 'Verhoek')).toMatchObject({ name: 'Donald J. Verhoek' });
+  });
+
+  it("a relative's full name does not name the person (\"his wife, Melania …\")", () => {
+    const c = read('The crowd cheered his wife, Melania Verhoek, on Sunday. Verhoek said the rally was the largest yet.');
+    expect(sourceOf(c, 'Verhoek')).toMatchObject({ name: 'Verhoek', type: 'named-person' });
+  });
+
+  it('two full names with one surname: the one of the gender the text gives, else the surname alone', () => {
+    const two = 'Donald Verhoek and Melania Verhoek arrived at the gala on Friday.';
+    const c = read(`${two} Verhoek said he was pleased with the turnout.`);
+    expect(sourceOf(c, 'Verhoek')).toMatchObject({ name: 'Verhoek' });
+    const g = read(`${two} "We are pleased," Verhoek said. He added that the turnout was high.`);
+    expect(g.a.sources.find((x) => x.mentions.some((m) => m.text === 'He'))?.name).toBe('Donald Verhoek');
+  });
+
+  it('a given name the tagger reads as a verb opening the sentence is no name ("See Jamie …")', () => {
+    const c = read('See Kessling at the festival on Friday. Kessling said the line-up was his best.');
+    expect(sourceOf(c, 'Kessling')).toMatchObject({ name: 'Kessling' });
+  });
+
   it('a company named again by its first word', () => {
     const c = read('Brightline Energy said prices would rise. Brightline added that demand would fall.');
     expect(sourceOf(c, 'Brightline')).toMatchObject({ name: 'Brightline Energy', type: 'named-organization' });
