@@ -151,6 +151,18 @@ function phraseOf(doc: SlantDocument, first: number, last: number): Phrase {
   const titleModifier = end.pos === 'NOUN' && !isCapitalized(end) && mainLast - 1 > first && isCapitalized(tokens[mainLast - 1]);
   for (let k = first + 1; k <= mainLast; k++) {
     if (titleModifier && tokens[k].normal === 'of' && isCapitalized(tokens[k - 1]) && capitalisedRun(tokens, k + 1, mainLast - 1)) break;
+    // "a person close to the mayor", "officials familiar with the talks": an adjective and its preposition after
+    // the noun modify it, as a prepositional phrase does
+    if (
+      (tokens[k].pos === 'ADJ' || tokens[k].pos === 'ADV') &&
+      k < mainLast &&
+      tokens[k + 1].pos === 'ADP' &&
+      (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN') &&
+      !isCapitalized(tokens[k])
+    ) {
+      coreLast = k - 1;
+      break;
+    }
     // "the Ministry of Finance", "Secretary of State John Kerry": a capitalised word after "of" continues a
     // capitalised name ("the director of JFK" is a description)
     if (
@@ -201,6 +213,8 @@ function isNameHead(doc: SlantDocument, first: number, coreLast: number): boolea
     headTok.pos === 'PROPN' ||
     (headTok.pos === 'ADJ' && isCapitalized(headTok)) ||
     (isCapitalized(headTok) && headTok.pos === 'NOUN' && !isSentenceInitial(doc, coreLast)) ||
+    // a one-word source the tagger reads as a verb, not opening its sentence: '"We were poor," Parry added'
+    (coreLast === first && isCapitalized(headTok) && headTok.pos === 'VERB' && !isSentenceInitial(doc, coreLast)) ||
     // a surname the tagger reads as a verb: "Paula Grant", "Mr Grant"
     (isCapitalized(headTok) &&
       headTok.isWord &&

@@ -138,6 +138,28 @@ describe('source types', () => {
     expect(second).toMatchObject({ type: 'anonymous', name: 'Sources familiar with the talks' });
   });
 
+  it('anonymous: a person close to someone, an adjective and its preposition after the noun', () => {
+    const a = attribution('A person close to the mayor said the plan was dead. Sources close to the club said the coach would stay.');
+    const [first, second] = a.relations.map((r) => a.sources.find((s) => s.id === r.sourceId));
+    expect(first).toMatchObject({ type: 'anonymous', name: 'A person close to the mayor' });
+    expect(second).toMatchObject({ type: 'anonymous', name: 'Sources close to the club' });
+  });
+
+  it('a one-word surname the tagger reads as a verb, after a quotation, is a name ("Parry added")', () => {
+    const text = 'The club lost again on Saturday. "We were poor," Parry added.';
+    const d = parseDocument(text);
+    const s = sourceOf(d.attribution, 'added');
+    expect(s).toMatchObject({ name: 'Parry', type: 'named-person' });
+    expect(d.attribution.quotationSpeakers.get(0)).toBe(s?.id);
+  });
+
+  it('a surname after an honorific that the tagger reads as an adverb is not part of the cue ("As Mr Prior remarks")', () => {
+    const a = attribution('The report was delayed again. As Mr Prior remarks, the delay was "entirely avoidable".');
+    const r = a.relations.find((x) => x.cue.text === 'remarks');
+    expect(r?.source?.text).toBe('Mr Prior');
+    expect(a.sources.find((s) => s.id === r?.sourceId)).toMatchObject({ name: 'Prior', type: 'named-person' });
+  });
+
   it('vague collective: analysts, critics, experts, some, many', () => {
     const a = attribution(
       'Analysts said demand is falling. Critics say the plan is vague. Experts warn that prices will rise. Some argue it is too late. Many believe the vote was unfair.',

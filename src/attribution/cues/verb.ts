@@ -8,10 +8,10 @@ import { npRight } from '../chunker';
 import { clauseEnd, contentLeft, contentRight, nextKindOf, nextParagraphContent, skipAdverbialRight } from '../content';
 import { feat } from '../features';
 import { GERUND_SUFFIX, isBe, MEDIUM_NOUNS, PHRASAL } from '../grammar';
-import { CUE_AUXILIARIES, EXPERIENCER_PARTICIPLES, RECIPIENT_VERBS } from '../lexicon';
+import { CUE_AUXILIARIES, EXPERIENCER_PARTICIPLES, PERSON_TITLES, RECIPIENT_VERBS } from '../lexicon';
 import { governedDocument, sourceLeft, sourceLeftOfQuotedWord, sourceRight, sourceShape } from '../source-span';
 import { finiteVerbAhead, INVERSION_VERBS, quotationEndsSentenceBefore } from './verb-clause';
-import { isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord, SUBJECT_PRONOUNS } from '../tokens';
+import { clean, isComma, isNpHead, isPossessivePronoun, isQuoteMark, isTimeWord, isVerbGroupWord, SUBJECT_PRONOUNS } from '../tokens';
 
 const MODALS = new Set(['will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'shall', "'ll", '’ll', "'d", '’d']);
 
@@ -149,6 +149,10 @@ export function anonymityIdiom(tokens: Token[], k: number, hi: number): boolean 
   return false;
 }
 
+/** "As Mr Prior remarks": a capitalised word after a title or an honorific is a name the tagger read as an adverb. */
+const nameInside = (tokens: Token[], j: number): boolean =>
+  j > 0 && /^\p{Lu}/u.test(tokens[j].value) && tokens[j - 1].sentence === tokens[j].sentence && PERSON_TITLES.has(clean(tokens[j - 1].normal));
+
 /** Extends a verb cue over its auxiliaries, negation and adverbs to the left, and particles to the right. */
 function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
   const { tokens } = ctx;
@@ -160,6 +164,7 @@ function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
       isVerbGroupWord(t) ||
       (t.pos === 'ADV' &&
         !NOT_CUE_ADVERBS.has(t.normal) &&
+        !nameInside(tokens, j) &&
         (CUE_AUXILIARIES.has(t.normal) || t.normal.endsWith('ly') || (j - 1 >= lo && isVerbGroupWord(tokens[j - 1])) || n === 0)) ||
       // "has since said": "since" (read as a preposition) between the auxiliary and the verb
       (t.normal === 'since' && n === 0 && j - 1 >= lo && tokens[j - 1].lemma === 'have') ||
