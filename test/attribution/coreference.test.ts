@@ -333,7 +333,7 @@ describe('a source is named by its fullest mention', () => {
     expect(sourceOf(i, 'Verhoek')).toMatchObject({ name: 'Donald J. Verhoek' });
   });
 
-  it("a relative's full name does not name the person (\"his wife, Melania …\")", () => {
+  it('a relative\'s full name does not name the person ("his wife, Melania …")', () => {
     const c = read('The crowd cheered his wife, Melania Verhoek, on Sunday. Verhoek said the rally was the largest yet.');
     expect(sourceOf(c, 'Verhoek')).toMatchObject({ name: 'Verhoek', type: 'named-person' });
   });

@@ -151,7 +151,10 @@ export function anonymityIdiom(tokens: Token[], k: number, hi: number): boolean 
 
 /** "As Mr Prior remarks": a capitalised word after a title or an honorific is a name the tagger read as an adverb. */
 const nameInside = (tokens: Token[], j: number): boolean =>
-  j > 0 && /^\p{Lu}/u.test(tokens[j].value) && tokens[j - 1].sentence === tokens[j].sentence && PERSON_TITLES.has(clean(tokens[j - 1].normal));
+  j > 0 &&
+  /^\p{Lu}/u.test(tokens[j].value) &&
+  tokens[j - 1].sentence === tokens[j].sentence &&
+  PERSON_TITLES.has(clean(tokens[j - 1].normal));
 
 /** Extends a verb cue over its auxiliaries, negation and adverbs to the left, and particles to the right. */
 function extendVerbCue(ctx: Ctx, c: Candidate, lo: number, hi: number): void {
