@@ -16,7 +16,13 @@ import {
   namesSomeone,
   QUESTION_VERBS,
 } from '../claims/context';
-import { AGENTLESS_PASSIVE, attributionVerbPassives, reportsAgentlessRelation } from '../claims/agentless';
+import {
+  AGENTLESS_PASSIVE,
+  attributionVerbPassives,
+  reportsAgentlessRelation,
+  reportsVagueRelation,
+  VAGUE_RELATION,
+} from '../claims/agentless';
 import { BACKSHIFT, claimScore, type Cue, NONE, STANCE_LABEL, stanceFeatures } from '../claims/score';
 import type { SlantDocument } from '../document';
 import { builtinSubjectivityModel, builtinVectors } from '../models/builtin';
@@ -39,10 +45,10 @@ import { round } from '../round';
  * is not vague; anonymity idioms, "asked not to be named", describe a source and are not reported). Agentless relations
  * of the attribution layer that no phrase covers ("polls show", "a sign saying") are reported too, at `info` severity,
  * unless the source is only out of the layer's reach (src/claims/agentless.ts), and so are passives of reporting and
- * judging verbs with no agent. Whether a sentence is attributed comes
- * from the shared attribution layer (`doc.attribution`). Words inside a quotation belong to the quoted speaker and
- * are never reported; a cue inside the content of an attribution with a named source is that source's claim, not
- * the writer's.
+ * judging verbs with no agent, and vague relations whose source phrase names no one ("some voters said": `info`
+ * severity too). Whether a sentence is attributed comes from the shared attribution layer (`doc.attribution`). Words
+ * inside a quotation belong to the quoted speaker and are never reported; a cue inside the content of an attribution
+ * with a named source is that source's claim, not the writer's.
  */
 
 export { sourceOutOfReach } from '../claims/context';
@@ -91,7 +97,7 @@ const NAMED_SOURCES = new Set(['named-person', 'named-organization', 'document',
  * agentless relations of the attribution layer ("polls show", "a sign saying": what is reported is someone's, only
  * unnamed): they are reported at `info` severity and do not make the sentence an unattributed assertion.
  */
-const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear', 'agentless-relation', AGENTLESS_PASSIVE]);
+const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear', 'agentless-relation', AGENTLESS_PASSIVE, VAGUE_RELATION]);
 
 const KIND_LABEL: Record<string, string> = {
   'vague-attribution': 'vague attribution',
@@ -225,6 +231,29 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         weight: 0.5,
         entry: AGENTLESS_RELATION,
         explanation: 'The words report, show or hold something, but the text does not say who.',
+        rule: true,
+      });
+    }
+    // Vague relations of the attribution layer that no lexicon entry covers ("some voters said", "others believe"):
+    // a source that names no one (src/claims/agentless.ts).
+    for (const r of attribution.relations) {
+      if (r.kind !== 'vague' || !r.source || r.sentence < 0 || r.sentence >= n) continue;
+      const ts = doc.tokensIn(r.source.start, r.source.end);
+      if (!ts.length) continue;
+      const first = ts[0].index;
+      const last = ts[ts.length - 1].index;
+      if (doc.isQuoted(first, last) || !reportsVagueRelation(doc, r)) continue;
+      const span = { start: r.source.start, end: r.source.end };
+      const list = direct[r.sentence];
+      if (list && list.some((c) => overlaps(c, span) || overlaps(c, r.cue))) continue;
+      (direct[r.sentence] ??= []).push({
+        kind: 'vague-attribution',
+        ...span,
+        first,
+        last,
+        weight: 0.5,
+        entry: VAGUE_RELATION,
+        explanation: 'The source is a group that names no one who can be checked.',
         rule: true,
       });
     }

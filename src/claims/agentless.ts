@@ -128,3 +128,20 @@ export function attributionVerbPassives(doc: SlantDocument): Array<[number, numb
   }
   return out;
 }
+
+/** Rule id of the findings from vague relations of the attribution layer. */
+export const VAGUE_RELATION = 'vague-relation';
+
+/**
+ * Whether a vague relation of the attribution layer (its source resolved to a vague collective: "some voters said",
+ * "others believe", "party leaders have argued") is reported as a vague attribution: its source phrase is written
+ * out (not a pronoun, "they", "who", whose group is only found by resolution) and names no one, no proper noun in it
+ * or right before it ("some Democrats", "Clinton supporters" say whose group it is).
+ */
+export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation): boolean {
+  if (!r.source) return false;
+  const words = doc.tokensIn(r.source.start, r.source.end).filter((t) => t.isWord);
+  if (!words.length || (words.length === 1 && words[0].pos === 'PRON')) return false;
+  if (words.some((t) => t.pos === 'PROPN' || (startsUpper(t.value) && t.index > doc.sentences[t.sentence].tokenStart))) return false;
+  return !hasNamedModifier(doc, words[0].index);
+}

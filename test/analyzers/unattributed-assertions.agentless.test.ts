@@ -19,6 +19,8 @@ interface StandIn {
   /** A source phrase the layer found but did not resolve to an entity. */
   source?: string;
   confidence?: number;
+  /** A vague relation: its source resolved to a vague collective (default: an agentless relation). */
+  vague?: boolean;
 }
 
 /** The text analysed with one agentless relation as its whole attribution layer. */
@@ -32,7 +34,7 @@ function withAgentless(text: string, r: StandIn) {
   const cue = span(r.cue);
   const relation = {
     index: 0,
-    kind: 'agentless',
+    kind: r.vague ? 'vague' : 'agentless',
     cue,
     cueLemma: r.head ?? r.cue,
     cueHead: r.head ? span(r.head, cue.start) : cue,
@@ -41,11 +43,12 @@ function withAgentless(text: string, r: StandIn) {
     sentence: parsed.tokens[parsed.tokenIndexAt(cue.start)].sentence,
     confidence: r.confidence ?? 0.9,
     ...(r.source ? { source: span(r.source) } : {}),
+    ...(r.vague ? { sourceId: 'vague-0' } : {}),
   } as unknown as AttributionRelation;
   const sentenceRelations = parsed.sentences.map((s) => (s.index === relation.sentence ? [0] : []));
   const attribution = {
     relations: [relation],
-    sources: [],
+    sources: r.vague ? [{ id: 'vague-0', type: 'vague-collective', mentions: [] }] : [],
     quotationSpeakers: new Map(),
     sentenceRelations,
     sentenceContent: parsed.sentences.map(() => []),
@@ -138,6 +141,37 @@ describe('agentless relations of the attribution layer', () => {
 
   it('does not report an attribution noun the layer is unsure of', () => {
     const report = withAgentless('There were fresh pledges of new jobs for the valley.', { cue: 'pledges', confidence: 0.3 });
+    expect(noSourceFindings(report)).toEqual([]);
+  });
+});
+
+describe('vague relations of the attribution layer', () => {
+  it('reports a written-out source that names no one, which no lexicon phrase covers', () => {
+    const report = withAgentless('Some shipyard workers said the new crane was unsafe.', {
+      cue: 'said',
+      source: 'Some shipyard workers',
+      vague: true,
+    });
+    expect(noSourceFindings(report)).toEqual([{ text: 'Some shipyard workers', rule: 'attribution/vague-relation', voice: 'writer' }]);
+  });
+
+  it('does not report a group with a name in it or before it, nor a pronoun', () => {
+    const named = { cue: 'said', vague: true };
+    expect(
+      noSourceFindings(withAgentless('Some Halvorsen voters said the crane was unsafe.', { ...named, source: 'Some Halvorsen voters' })),
+    ).toEqual([]);
+    expect(
+      noSourceFindings(withAgentless("In Tromsø, Halvorsen's voters said the crane was unsafe.", { ...named, source: 'voters' })),
+    ).toEqual([]);
+    expect(noSourceFindings(withAgentless('On Monday they said the crane was unsafe.', { ...named, source: 'they' }))).toEqual([]);
+  });
+
+  it('leaves quoted words to their speaker', () => {
+    const report = withAgentless('"Some shipyard workers said the crane was unsafe," Okafor wrote.', {
+      cue: 'said',
+      source: 'Some shipyard workers',
+      vague: true,
+    });
     expect(noSourceFindings(report)).toEqual([]);
   });
 });
