@@ -312,13 +312,15 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       const wholeSentenceAttributed = carried || own.some((r) => !contentSpans(r).length);
       const insideContent = (c: Cue): boolean => contents.some((x) => c.start >= x.start && c.end <= x.end);
 
-      // Kinds 1–3: a cue inside a named source's content is that source's claim.
+      // Kinds 1–3: a cue inside a named source's content is that source's claim, except the question put to the
+      // source ("Asked about the delays, Okafor said…": the layer's content may run over it, but the writer asks).
+      const ownClaim = (c: Cue): boolean => insideContent(c) && c.entry !== 'asked';
       const directCues = direct[s];
       const reported = !directCues
         ? NONE
         : dropOverlapping(
             directCues
-              .filter((c) => !insideContent(c) && !(wholeSentenceAttributed && c.kind === 'unsupported-certainty'))
+              .filter((c) => !ownClaim(c) && !(wholeSentenceAttributed && c.kind === 'unsupported-certainty'))
               .sort((a, b) => a.start - b.start || b.end - a.end),
           );
       // Kind 4: evaluative/predictive cues outside what a named source is reported to have said ("In a move that

@@ -209,6 +209,10 @@ describe('lexicon phrases with a holder or a named outlet', () => {
     expect(findings('News reports say the ferry will resume on Monday.')).toEqual(['News reports']);
   });
 
+  it("reports the question put to a source even where the source's content runs over it", () => {
+    expect(findings('Asked about the delays, the ferry would resume on Monday, Okafor said.')).toEqual(['Asked']);
+  });
+
   it('reports what no one is said to know or be able to tell', () => {
     expect(findings('It is hard to know whether the ferry will resume on Monday.')).toEqual(['It is hard to know']);
     expect(findings('It is too soon to say whether the toll will rise.')).toEqual(['It is too soon to say']);
