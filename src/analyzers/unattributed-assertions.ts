@@ -241,9 +241,21 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       const ts = doc.tokensIn(r.source.start, r.source.end);
       if (!ts.length) continue;
       const first = ts[0].index;
-      const last = ts[ts.length - 1].index;
+      let last = ts[ts.length - 1].index;
       if (doc.isQuoted(first, last) || !reportsVagueRelation(doc, r)) continue;
       const span = { start: r.source.start, end: r.source.end };
+      // the cue right after its source, past adverbs and auxiliaries, goes with it, as in the lexicon's "critics say"
+      const cue = doc.tokensIn(r.cue.start, r.cue.end);
+      const between = cue.length ? doc.tokens.slice(last + 1, cue[0].index) : undefined;
+      if (
+        between &&
+        cue[0].index > last &&
+        between.every((t) => /^(ADV|AUX|PART)$/.test(t.pos)) &&
+        !doc.isQuoted(cue[0].index, cue[cue.length - 1].index)
+      ) {
+        last = cue[cue.length - 1].index;
+        span.end = r.cue.end;
+      }
       const list = direct[r.sentence];
       if (list && list.some((c) => overlaps(c, span) || overlaps(c, r.cue))) continue;
       (direct[r.sentence] ??= []).push({

@@ -152,6 +152,15 @@ describe('vague relations of the attribution layer', () => {
       source: 'Some shipyard workers',
       vague: true,
     });
+    expect(noSourceFindings(report)).toEqual([{ text: 'Some shipyard workers said', rule: 'attribution/vague-relation', voice: 'writer' }]);
+  });
+
+  it('spans the source alone when other words stand between it and its cue', () => {
+    const report = withAgentless('Some shipyard workers, in a letter on Monday, said the new crane was unsafe.', {
+      cue: 'said',
+      source: 'Some shipyard workers',
+      vague: true,
+    });
     expect(noSourceFindings(report)).toEqual([{ text: 'Some shipyard workers', rule: 'attribution/vague-relation', voice: 'writer' }]);
   });
 
