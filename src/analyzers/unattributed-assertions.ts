@@ -45,8 +45,8 @@ import { round } from '../round';
  * is not vague; anonymity idioms, "asked not to be named", describe a source and are not reported). Agentless relations
  * of the attribution layer that no phrase covers ("polls show", "a sign saying") are reported too, at `info` severity,
  * unless the source is only out of the layer's reach (src/claims/agentless.ts), and so are passives of reporting and
- * judging verbs with no agent, and vague relations whose source phrase names no one ("some voters said": `info`
- * severity too). Whether a sentence is attributed comes from the shared attribution layer (`doc.attribution`). Words
+ * judging verbs with no agent, and relations whose source phrase names no one ("some voters said", "a harbour pilot
+ * said": `info` severity too). Whether a sentence is attributed comes from the shared attribution layer (`doc.attribution`). Words
  * inside a quotation belong to the quoted speaker and are never reported; a cue inside the content of an attribution
  * with a named source is that source's claim, not the writer's.
  */
@@ -234,15 +234,17 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         rule: true,
       });
     }
-    // Vague relations of the attribution layer that no lexicon entry covers ("some voters said", "others believe"):
-    // a source that names no one (src/claims/agentless.ts).
+    // Relations of the attribution layer whose source names no one, that no lexicon entry covers: a vague collective
+    // ("some voters said", "others believe") or an unnamed person, indefinite or bare ("a harbour pilot said"); the
+    // latter still attributes its sentence (src/claims/agentless.ts).
     for (const r of attribution.relations) {
-      if (r.kind !== 'vague' || !r.source || r.sentence < 0 || r.sentence >= n) continue;
+      if (!r.source || r.sentence < 0 || r.sentence >= n) continue;
+      if (!reportsVagueRelation(doc, r, r.sourceId ? sourceById.get(r.sourceId)?.type : undefined)) continue;
       const ts = doc.tokensIn(r.source.start, r.source.end);
       if (!ts.length) continue;
       const first = ts[0].index;
       let last = ts[ts.length - 1].index;
-      if (doc.isQuoted(first, last) || !reportsVagueRelation(doc, r)) continue;
+      if (doc.isQuoted(first, last)) continue;
       const span = { start: r.source.start, end: r.source.end };
       // the cue right after its source, past adverbs and auxiliaries, goes with it, as in the lexicon's "critics say"
       const cue = doc.tokensIn(r.cue.start, r.cue.end);

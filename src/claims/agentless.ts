@@ -133,15 +133,26 @@ export function attributionVerbPassives(doc: SlantDocument): Array<[number, numb
 export const VAGUE_RELATION = 'vague-relation';
 
 /**
- * Whether a vague relation of the attribution layer (its source resolved to a vague collective: "some voters said",
- * "others believe", "party leaders have argued") is reported as a vague attribution: its source phrase is written
- * out (not a pronoun, "they", "who", whose group is only found by resolution) and names no one, no proper noun in it
- * or right before it ("some Democrats", "Clinton supporters" say whose group it is).
+ * Whether a relation of the attribution layer is reported as a vague attribution, its source naming no one who can be
+ * checked:
+ * - a vague relation (its source resolved to a vague collective: "some voters said", "others believe", "party leaders
+ *   have argued");
+ * - a relation whose source the layer took for an unnamed person or group, when the phrase is indefinite or bare ("a
+ *   federal judge said", "one pastor told", "people briefed on the move said"), not definite or possessive: "the
+ *   judge", "his wife" point back to someone the text has named.
+ * Either way its source phrase is written out (not a pronoun, "they", "who", whose group is only found by resolution)
+ * and names no one, no proper noun in it or right before it ("some Democrats", "Clinton supporters" say whose group).
  */
-export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation): boolean {
+export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation, sourceType: string | undefined): boolean {
   if (!r.source) return false;
+  const anonymous = r.kind !== 'vague' && r.kind !== 'agentless' && sourceType === 'anonymous';
+  if (r.kind !== 'vague' && !anonymous) return false;
   const words = doc.tokensIn(r.source.start, r.source.end).filter((t) => t.isWord);
   if (!words.length || (words.length === 1 && words[0].pos === 'PRON')) return false;
   if (words.some((t) => t.pos === 'PROPN' || (startsUpper(t.value) && t.index > doc.sentences[t.sentence].tokenStart))) return false;
+  if (anonymous && words.some((t) => DEFINITE.has(t.normal) || t.normal === "'s" || t.normal === '’s')) return false;
   return !hasNamedModifier(doc, words[0].index);
 }
+
+/** Determiners and possessives that make a noun phrase point back to someone already named ("the judge", "his wife"). */
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'whose']);

@@ -19,8 +19,11 @@ interface StandIn {
   /** A source phrase the layer found but did not resolve to an entity. */
   source?: string;
   confidence?: number;
-  /** A vague relation: its source resolved to a vague collective (default: an agentless relation). */
-  vague?: boolean;
+  /**
+   * The type of the entity the source resolved to: a vague collective makes a vague relation, an unnamed person an
+   * indirect one (default: an agentless relation, no entity).
+   */
+  sourceType?: 'vague-collective' | 'anonymous';
 }
 
 /** The text analysed with one agentless relation as its whole attribution layer. */
@@ -34,7 +37,7 @@ function withAgentless(text: string, r: StandIn) {
   const cue = span(r.cue);
   const relation = {
     index: 0,
-    kind: r.vague ? 'vague' : 'agentless',
+    kind: r.sourceType === 'vague-collective' ? 'vague' : r.sourceType ? 'indirect' : 'agentless',
     cue,
     cueLemma: r.head ?? r.cue,
     cueHead: r.head ? span(r.head, cue.start) : cue,
@@ -43,12 +46,12 @@ function withAgentless(text: string, r: StandIn) {
     sentence: parsed.tokens[parsed.tokenIndexAt(cue.start)].sentence,
     confidence: r.confidence ?? 0.9,
     ...(r.source ? { source: span(r.source) } : {}),
-    ...(r.vague ? { sourceId: 'vague-0' } : {}),
+    ...(r.sourceType ? { sourceId: 'source-0' } : {}),
   } as unknown as AttributionRelation;
   const sentenceRelations = parsed.sentences.map((s) => (s.index === relation.sentence ? [0] : []));
   const attribution = {
     relations: [relation],
-    sources: r.vague ? [{ id: 'vague-0', type: 'vague-collective', mentions: [] }] : [],
+    sources: r.sourceType ? [{ id: 'source-0', type: r.sourceType, mentions: [] }] : [],
     quotationSpeakers: new Map(),
     sentenceRelations,
     sentenceContent: parsed.sentences.map(() => []),
@@ -150,7 +153,7 @@ describe('vague relations of the attribution layer', () => {
     const report = withAgentless('Some shipyard workers said the new crane was unsafe.', {
       cue: 'said',
       source: 'Some shipyard workers',
-      vague: true,
+      sourceType: 'vague-collective',
     });
     expect(noSourceFindings(report)).toEqual([{ text: 'Some shipyard workers said', rule: 'attribution/vague-relation', voice: 'writer' }]);
   });
@@ -159,13 +162,13 @@ describe('vague relations of the attribution layer', () => {
     const report = withAgentless('Some shipyard workers, in a letter on Monday, said the new crane was unsafe.', {
       cue: 'said',
       source: 'Some shipyard workers',
-      vague: true,
+      sourceType: 'vague-collective',
     });
     expect(noSourceFindings(report)).toEqual([{ text: 'Some shipyard workers', rule: 'attribution/vague-relation', voice: 'writer' }]);
   });
 
   it('does not report a group with a name in it or before it, nor a pronoun', () => {
-    const named = { cue: 'said', vague: true };
+    const named = { cue: 'said', sourceType: 'vague-collective' as const };
     expect(
       noSourceFindings(withAgentless('Some Halvorsen voters said the crane was unsafe.', { ...named, source: 'Some Halvorsen voters' })),
     ).toEqual([]);
@@ -179,9 +182,32 @@ describe('vague relations of the attribution layer', () => {
     const report = withAgentless('"Some shipyard workers said the crane was unsafe," Okafor wrote.', {
       cue: 'said',
       source: 'Some shipyard workers',
-      vague: true,
+      sourceType: 'vague-collective',
     });
     expect(noSourceFindings(report)).toEqual([]);
+  });
+});
+
+describe('relations whose source is an unnamed person', () => {
+  it('reports an indefinite or bare source phrase that names no one', () => {
+    const one = { cue: 'said', sourceType: 'anonymous' as const };
+    expect(
+      noSourceFindings(withAgentless('A harbour pilot said the new crane was unsafe.', { ...one, source: 'A harbour pilot' })),
+    ).toEqual([{ text: 'A harbour pilot said', rule: 'attribution/vague-relation', voice: 'writer' }]);
+    expect(
+      noSourceFindings(withAgentless('Two ferry inspectors said the crane was unsafe.', { ...one, source: 'Two ferry inspectors' })),
+    ).toEqual([{ text: 'Two ferry inspectors said', rule: 'attribution/vague-relation', voice: 'writer' }]);
+  });
+
+  it('does not report a definite or possessive one, which points back to someone named', () => {
+    const one = { cue: 'said', sourceType: 'anonymous' as const };
+    expect(
+      noSourceFindings(withAgentless('The harbour pilot said the crane was unsafe.', { ...one, source: 'The harbour pilot' })),
+    ).toEqual([]);
+    expect(noSourceFindings(withAgentless('Later his lawyer said the crane was unsafe.', { ...one, source: 'his lawyer' }))).toEqual([]);
+    expect(
+      noSourceFindings(withAgentless("Later the union's lawyer said the crane was unsafe.", { ...one, source: "the union's lawyer" })),
+    ).toEqual([]);
   });
 });
 
