@@ -75,10 +75,15 @@ const REDUCED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', '
  */
 function judgementComplement(tokens: Token[], head: number): boolean {
   const sentence = tokens[head].sentence;
+  const lemma = tokens[head].lemma;
   let k = head + 1;
   while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].pos === 'ADV' && !JUDGEMENT_WORDS.has(tokens[k].normal)) k++;
   const c = tokens[k];
   if (!c || c.sentence !== sentence) return false;
+  // "looks to build on", "is looking ahead to": "look to" is aiming, not appearing; "sounded a cautious note" is
+  // sounding something out
+  if (lemma === 'look' && c.normal === 'to') return false;
+  if (lemma === 'sound' && c.pos === 'DET') return false;
   return c.pos === 'ADJ' || c.pos === 'DET' || JUDGEMENT_WORDS.has(c.normal) || (/(?:er)$/u.test(c.normal) && c.pos === 'ADV');
 }
 

@@ -113,6 +113,15 @@ describe('agentless relations of the attribution layer', () => {
     expect(noSourceFindings(withAgentless('Since then the singer has appeared in three films.', { cue: 'appeared' }))).toEqual([]);
   });
 
+  it('does not report "look to" (aiming) or "sound" with an object ("sounded a cautious note")', () => {
+    expect(noSourceFindings(withAgentless('By Friday the mayor looked to cut the ferry fares.', { cue: 'looked' }))).toEqual([]);
+    expect(noSourceFindings(withAgentless('By Friday the mayor was looking ahead to the vote.', { cue: 'looking' }))).toEqual([]);
+    expect(noSourceFindings(withAgentless('By Friday the mayor sounded a cautious note on fares.', { cue: 'sounded' }))).toEqual([]);
+    expect(noSourceFindings(withAgentless('By Friday the mayor sounded tired of the fares.', { cue: 'sounded' }))).toEqual([
+      { text: 'sounded', rule: 'attribution/agentless-relation', voice: 'writer' },
+    ]);
+  });
+
   it('reports a reduced passive after "when" and a participle the tagger reads as an adjective', () => {
     expect(noSourceFindings(withAgentless('When questioned about the delays, the mayor left the room.', { cue: 'questioned' }))).toEqual([
       { text: 'questioned', rule: 'attribution/agentless-relation', voice: 'writer' },
