@@ -6,6 +6,7 @@ import {
   appearanceAdjective,
   contentSpans,
   hasHolder,
+  hasNameAfter,
   hasNamedModifier,
   isAgentlessAsked,
   isAnonymityIdiom,
@@ -159,6 +160,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
       if (m.entry.id === 'vague-group-says' && (!isClauseWithReportVerb(doc, m) || hasNamedModifier(doc, m.first))) continue;
+      if (m.entry.id === 'according-to-vague' && hasNameAfter(doc, m.last)) continue;
       if (m.entry.id === 'reports-say' && isNamedOutlet(doc, m.first)) continue;
       if (m.entry.id === 'agentless-noun' && hasHolder(doc, m.first, m.last)) continue;
       if (cat === 'agentless-attribution' && isAnonymityIdiom(doc, m.first, m.last)) continue;

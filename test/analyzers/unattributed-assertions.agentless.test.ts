@@ -253,6 +253,12 @@ describe('lexicon phrases with a holder or a named outlet', () => {
     expect(findings('News reports say the ferry will resume on Monday.')).toEqual(['News reports']);
   });
 
+  it('does not report "according to" a group whose phrase goes on to name it', () => {
+    expect(findings('The ferry will resume on Monday, according to several senior Halvorsen aides.')).toEqual([]);
+    expect(findings('The ferry will resume on Monday, according to members of the Harbour Council.')).toEqual([]);
+    expect(findings('The ferry will resume on Monday, according to several senior aides.')).toEqual(['according to several']);
+  });
+
   it("reports the question put to a source even where the source's content runs over it", () => {
     expect(findings('Asked about the delays, the ferry would resume on Monday, Okafor said.')).toEqual(['Asked']);
   });
