@@ -155,8 +155,18 @@ export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation,
   const words = doc.tokensIn(r.source.start, r.source.end).filter((t) => t.isWord);
   if (!words.length || (words.length === 1 && words[0].pos === 'PRON')) return false;
   if (words.some((t) => t.pos === 'PROPN' || (startsUpper(t.value) && t.index > doc.sentences[t.sentence].tokenStart))) return false;
+  if (nameAtSentenceStart(doc, words[0])) return false;
   if (anonymous && words.some((t) => DEFINITE.has(t.normal) || t.normal === "'s" || t.normal === '’s')) return false;
   return !hasNamedModifier(doc, words[0].index);
+}
+
+/**
+ * A capitalised word at the start of its sentence that the document also capitalises inside a sentence: a name or a
+ * proper adjective ("Democratic leaders hoped", "Hoover estimated"), not a common word that only opens the sentence.
+ */
+function nameAtSentenceStart(doc: SlantDocument, t: Token): boolean {
+  if (t.index !== doc.sentences[t.sentence].tokenStart || !startsUpper(t.value) || /^(DET|NUM|PRON)$/.test(t.pos)) return false;
+  return doc.tokens.some((u) => u.value === t.value && u.index > doc.sentences[u.sentence].tokenStart);
 }
 
 /** Determiners and possessives that make a noun phrase point back to someone already named ("the judge", "his wife"). */

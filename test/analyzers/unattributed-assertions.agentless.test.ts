@@ -187,6 +187,15 @@ describe('vague relations of the attribution layer', () => {
     expect(noSourceFindings(withAgentless('On Monday they said the crane was unsafe.', { ...named, source: 'they' }))).toEqual([]);
   });
 
+  it('does not report a group whose first word the text capitalises inside a sentence too (a proper adjective)', () => {
+    const text = 'The Democratic mayor lost on Monday. Democratic voters said the new crane was unsafe.';
+    expect(noSourceFindings(withAgentless(text, { cue: 'said', source: 'Democratic voters', sourceType: 'vague-collective' }))).toEqual([]);
+    const common = 'The mayor lost on Monday. Many voters said the new crane was unsafe.';
+    expect(noSourceFindings(withAgentless(common, { cue: 'said', source: 'Many voters', sourceType: 'vague-collective' }))).toEqual([
+      { text: 'Many voters said', rule: 'attribution/vague-relation', voice: 'writer' },
+    ]);
+  });
+
   it('leaves quoted words to their speaker', () => {
     const report = withAgentless('"Some shipyard workers said the crane was unsafe," Okafor wrote.', {
       cue: 'said',
