@@ -21,8 +21,8 @@ import {
   AGENTLESS_PASSIVE,
   attributionVerbPassives,
   reportsAgentlessRelation,
-  reportsVagueRelation,
   VAGUE_RELATION,
+  vagueRelationSpan,
 } from '../claims/agentless';
 import { BACKSHIFT, claimScore, type Cue, NONE, STANCE_LABEL, stanceFeatures } from '../claims/score';
 import type { SlantDocument } from '../document';
@@ -240,31 +240,16 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
     // ("some voters said", "others believe") or an unnamed person, indefinite or bare ("a harbour pilot said"); the
     // latter still attributes its sentence (src/claims/agentless.ts).
     for (const r of attribution.relations) {
-      if (!r.source || r.sentence < 0 || r.sentence >= n) continue;
-      if (!reportsVagueRelation(doc, r, r.sourceId ? sourceById.get(r.sourceId)?.type : undefined)) continue;
-      const ts = doc.tokensIn(r.source.start, r.source.end);
-      if (!ts.length) continue;
-      const first = ts[0].index;
-      let last = ts[ts.length - 1].index;
-      if (doc.isQuoted(first, last)) continue;
-      const span = { start: r.source.start, end: r.source.end };
-      // the cue right after its source, past adverbs and auxiliaries, goes with it, as in the lexicon's "critics say"
-      const cue = doc.tokensIn(r.cue.start, r.cue.end);
-      const between = cue.length ? doc.tokens.slice(last + 1, cue[0].index) : undefined;
-      if (
-        between &&
-        cue[0].index > last &&
-        between.every((t) => /^(ADV|AUX|PART)$/.test(t.pos)) &&
-        !doc.isQuoted(cue[0].index, cue[cue.length - 1].index)
-      ) {
-        last = cue[cue.length - 1].index;
-        span.end = r.cue.end;
-      }
+      if (r.sentence < 0 || r.sentence >= n) continue;
+      const span = vagueRelationSpan(doc, r, r.sourceId ? sourceById.get(r.sourceId)?.type : undefined);
+      if (!span) continue;
+      const { first, last } = span;
       const list = direct[r.sentence];
       if (list && list.some((c) => overlaps(c, span) || overlaps(c, r.cue))) continue;
       (direct[r.sentence] ??= []).push({
         kind: 'vague-attribution',
-        ...span,
+        start: span.start,
+        end: span.end,
         first,
         last,
         weight: 0.5,

@@ -161,6 +161,31 @@ export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation,
 }
 
 /**
+ * The span of a vague attribution from a relation that `reportsVagueRelation`, outside quotations: its source, and its
+ * cue too when only adverbs or auxiliaries stand between them ("some voters have said"), as in the lexicon's
+ * "critics say". Token range [first, last] with it.
+ */
+export function vagueRelationSpan(
+  doc: SlantDocument,
+  r: AttributionRelation,
+  sourceType: string | undefined,
+): { start: number; end: number; first: number; last: number } | undefined {
+  if (!r.source || !reportsVagueRelation(doc, r, sourceType)) return undefined;
+  const ts = doc.tokensIn(r.source.start, r.source.end);
+  if (!ts.length) return undefined;
+  const first = ts[0].index;
+  const last = ts[ts.length - 1].index;
+  if (doc.isQuoted(first, last)) return undefined;
+  const cue = doc.tokensIn(r.cue.start, r.cue.end);
+  if (!cue.length || cue[0].index <= last || doc.isQuoted(cue[0].index, cue[cue.length - 1].index)) {
+    return { start: r.source.start, end: r.source.end, first, last };
+  }
+  const between = doc.tokens.slice(last + 1, cue[0].index);
+  if (!between.every((t) => /^(ADV|AUX|PART)$/.test(t.pos))) return { start: r.source.start, end: r.source.end, first, last };
+  return { start: r.source.start, end: r.cue.end, first, last: cue[cue.length - 1].index };
+}
+
+/**
  * A capitalised word at the start of its sentence that the document also capitalises inside a sentence: a name or a
  * proper adjective ("Democratic leaders hoped", "Hoover estimated"), not a common word that only opens the sentence.
  */
