@@ -6,6 +6,7 @@ import {
   appearanceAdjective,
   contentSpans,
   hasHolder,
+  hasNameAfter,
   hasNamedModifier,
   isAgentlessAsked,
   isAnonymityIdiom,
@@ -16,7 +17,13 @@ import {
   namesSomeone,
   QUESTION_VERBS,
 } from '../claims/context';
-import { AGENTLESS_PASSIVE, attributionVerbPassives, reportsAgentlessRelation } from '../claims/agentless';
+import {
+  AGENTLESS_PASSIVE,
+  attributionVerbPassives,
+  reportsAgentlessRelation,
+  VAGUE_RELATION,
+  vagueRelationSpan,
+} from '../claims/agentless';
 import { BACKSHIFT, claimScore, type Cue, NONE, STANCE_LABEL, stanceFeatures } from '../claims/score';
 import type { SlantDocument } from '../document';
 import { builtinSubjectivityModel, builtinVectors } from '../models/builtin';
@@ -39,10 +46,10 @@ import { round } from '../round';
  * is not vague; anonymity idioms, "asked not to be named", describe a source and are not reported). Agentless relations
  * of the attribution layer that no phrase covers ("polls show", "a sign saying") are reported too, at `info` severity,
  * unless the source is only out of the layer's reach (src/claims/agentless.ts), and so are passives of reporting and
- * judging verbs with no agent. Whether a sentence is attributed comes
- * from the shared attribution layer (`doc.attribution`). Words inside a quotation belong to the quoted speaker and
- * are never reported; a cue inside the content of an attribution with a named source is that source's claim, not
- * the writer's.
+ * judging verbs with no agent, and relations whose source phrase names no one ("some voters said", "a harbour pilot
+ * said": `info` severity too). Whether a sentence is attributed comes from the shared attribution layer (`doc.attribution`). Words
+ * inside a quotation belong to the quoted speaker and are never reported; a cue inside the content of an attribution
+ * with a named source is that source's claim, not the writer's.
  */
 
 export { sourceOutOfReach } from '../claims/context';
@@ -91,7 +98,7 @@ const NAMED_SOURCES = new Set(['named-person', 'named-organization', 'document',
  * agentless relations of the attribution layer ("polls show", "a sign saying": what is reported is someone's, only
  * unnamed): they are reported at `info` severity and do not make the sentence an unattributed assertion.
  */
-const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear', 'agentless-relation', AGENTLESS_PASSIVE]);
+const NON_CLAIM_ENTRIES = new Set(['asked', 'agentless-question', 'unclear', 'agentless-relation', AGENTLESS_PASSIVE, VAGUE_RELATION]);
 
 const KIND_LABEL: Record<string, string> = {
   'vague-attribution': 'vague attribution',
@@ -153,6 +160,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       if (PASSIVE_ENTRIES.has(m.entry.id) && !isParticipleMatch(doc, m)) continue;
       if (m.entry.id === 'asked' && !isAgentlessAsked(doc, m.first)) continue;
       if (m.entry.id === 'vague-group-says' && (!isClauseWithReportVerb(doc, m) || hasNamedModifier(doc, m.first))) continue;
+      if (m.entry.id === 'according-to-vague' && hasNameAfter(doc, m.last)) continue;
       if (m.entry.id === 'reports-say' && isNamedOutlet(doc, m.first)) continue;
       if (m.entry.id === 'agentless-noun' && hasHolder(doc, m.first, m.last)) continue;
       if (cat === 'agentless-attribution' && isAnonymityIdiom(doc, m.first, m.last)) continue;
@@ -228,6 +236,28 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         rule: true,
       });
     }
+    // Relations of the attribution layer whose source names no one, that no lexicon entry covers: a vague collective
+    // ("some voters said", "others believe") or an unnamed person, indefinite or bare ("a harbour pilot said"); the
+    // latter still attributes its sentence (src/claims/agentless.ts).
+    for (const r of attribution.relations) {
+      if (r.sentence < 0 || r.sentence >= n) continue;
+      const span = vagueRelationSpan(doc, r, r.sourceId ? sourceById.get(r.sourceId)?.type : undefined);
+      if (!span) continue;
+      const { first, last } = span;
+      const list = direct[r.sentence];
+      if (list && list.some((c) => overlaps(c, span) || overlaps(c, r.cue))) continue;
+      (direct[r.sentence] ??= []).push({
+        kind: 'vague-attribution',
+        start: span.start,
+        end: span.end,
+        first,
+        last,
+        weight: 0.5,
+        entry: VAGUE_RELATION,
+        explanation: 'The source is a group that names no one who can be checked.',
+        rule: true,
+      });
+    }
     // --- attribution per sentence -------------------------------------------------------------------------------
     const named: Array<AttributionRelation[] | undefined> = new Array(n);
     const isNamed = new Set<number>();
@@ -283,13 +313,15 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
       const wholeSentenceAttributed = carried || own.some((r) => !contentSpans(r).length);
       const insideContent = (c: Cue): boolean => contents.some((x) => c.start >= x.start && c.end <= x.end);
 
-      // Kinds 1–3: a cue inside a named source's content is that source's claim.
+      // Kinds 1–3: a cue inside a named source's content is that source's claim, except the question put to the
+      // source ("Asked about the delays, Okafor said…": the layer's content may run over it, but the writer asks).
+      const ownClaim = (c: Cue): boolean => insideContent(c) && c.entry !== 'asked';
       const directCues = direct[s];
       const reported = !directCues
         ? NONE
         : dropOverlapping(
             directCues
-              .filter((c) => !insideContent(c) && !(wholeSentenceAttributed && c.kind === 'unsupported-certainty'))
+              .filter((c) => !ownClaim(c) && !(wholeSentenceAttributed && c.kind === 'unsupported-certainty'))
               .sort((a, b) => a.start - b.start || b.end - a.end),
           );
       // Kind 4: evaluative/predictive cues outside what a named source is reported to have said ("In a move that

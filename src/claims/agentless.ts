@@ -75,10 +75,15 @@ const REDUCED_OPENERS = new Set(['when', 'if', 'after', 'once', 'as', 'while', '
  */
 function judgementComplement(tokens: Token[], head: number): boolean {
   const sentence = tokens[head].sentence;
+  const lemma = tokens[head].lemma;
   let k = head + 1;
   while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].pos === 'ADV' && !JUDGEMENT_WORDS.has(tokens[k].normal)) k++;
   const c = tokens[k];
   if (!c || c.sentence !== sentence) return false;
+  // "looks to build on", "is looking ahead to": "look to" is aiming, not appearing; "sounded a cautious note" is
+  // sounding something out
+  if (lemma === 'look' && c.normal === 'to') return false;
+  if (lemma === 'sound' && c.pos === 'DET') return false;
   return c.pos === 'ADJ' || c.pos === 'DET' || JUDGEMENT_WORDS.has(c.normal) || (/(?:er)$/u.test(c.normal) && c.pos === 'ADV');
 }
 
@@ -128,3 +133,66 @@ export function attributionVerbPassives(doc: SlantDocument): Array<[number, numb
   }
   return out;
 }
+
+/** Rule id of the findings from vague relations of the attribution layer. */
+export const VAGUE_RELATION = 'vague-relation';
+
+/**
+ * Whether a relation of the attribution layer is reported as a vague attribution, its source naming no one who can be
+ * checked:
+ * - a vague relation (its source resolved to a vague collective: "some voters said", "others believe", "party leaders
+ *   have argued");
+ * - a relation whose source the layer took for an unnamed person or group, when the phrase is indefinite or bare ("a
+ *   federal judge said", "one pastor told", "people briefed on the move said"), not definite or possessive: "the
+ *   judge", "his wife" point back to someone the text has named.
+ * Either way its source phrase is written out (not a pronoun, "they", "who", whose group is only found by resolution)
+ * and names no one, no proper noun in it or right before it ("some Democrats", "Clinton supporters" say whose group).
+ */
+export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation, sourceType: string | undefined): boolean {
+  if (!r.source) return false;
+  const anonymous = r.kind !== 'vague' && r.kind !== 'agentless' && sourceType === 'anonymous';
+  if (r.kind !== 'vague' && !anonymous) return false;
+  const words = doc.tokensIn(r.source.start, r.source.end).filter((t) => t.isWord);
+  if (!words.length || (words.length === 1 && words[0].pos === 'PRON')) return false;
+  if (words.some((t) => t.pos === 'PROPN' || (startsUpper(t.value) && t.index > doc.sentences[t.sentence].tokenStart))) return false;
+  if (nameAtSentenceStart(doc, words[0])) return false;
+  if (anonymous && words.some((t) => DEFINITE.has(t.normal) || t.normal === "'s" || t.normal === '’s')) return false;
+  return !hasNamedModifier(doc, words[0].index);
+}
+
+/**
+ * The span of a vague attribution from a relation that `reportsVagueRelation`, outside quotations: its source, and its
+ * cue too when only adverbs or auxiliaries stand between them ("some voters have said"), as in the lexicon's
+ * "critics say". Token range [first, last] with it.
+ */
+export function vagueRelationSpan(
+  doc: SlantDocument,
+  r: AttributionRelation,
+  sourceType: string | undefined,
+): { start: number; end: number; first: number; last: number } | undefined {
+  if (!r.source || !reportsVagueRelation(doc, r, sourceType)) return undefined;
+  const ts = doc.tokensIn(r.source.start, r.source.end);
+  if (!ts.length) return undefined;
+  const first = ts[0].index;
+  const last = ts[ts.length - 1].index;
+  if (doc.isQuoted(first, last)) return undefined;
+  const cue = doc.tokensIn(r.cue.start, r.cue.end);
+  if (!cue.length || cue[0].index <= last || doc.isQuoted(cue[0].index, cue[cue.length - 1].index)) {
+    return { start: r.source.start, end: r.source.end, first, last };
+  }
+  const between = doc.tokens.slice(last + 1, cue[0].index);
+  if (!between.every((t) => /^(ADV|AUX|PART)$/.test(t.pos))) return { start: r.source.start, end: r.source.end, first, last };
+  return { start: r.source.start, end: r.cue.end, first, last: cue[cue.length - 1].index };
+}
+
+/**
+ * A capitalised word at the start of its sentence that the document also capitalises inside a sentence: a name or a
+ * proper adjective ("Democratic leaders hoped", "Hoover estimated"), not a common word that only opens the sentence.
+ */
+function nameAtSentenceStart(doc: SlantDocument, t: Token): boolean {
+  if (t.index !== doc.sentences[t.sentence].tokenStart || !startsUpper(t.value) || /^(DET|NUM|PRON)$/.test(t.pos)) return false;
+  return doc.tokens.some((u) => u.value === t.value && u.index > doc.sentences[u.sentence].tokenStart);
+}
+
+/** Determiners and possessives that make a noun phrase point back to someone already named ("the judge", "his wife"). */
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'whose']);

@@ -103,6 +103,21 @@ export function hasNamedModifier(doc: SlantDocument, first: number): boolean {
 }
 
 /**
+ * "according to several senior Democrats", "according to members of the Harbour Council", "according to reports
+ * Okafor filed": a name in the rest of the noun phrase after the group word says whose group or reports they are.
+ */
+export function hasNameAfter(doc: SlantDocument, last: number): boolean {
+  const sentence = doc.sentences[doc.tokens[last].sentence];
+  for (let k = last + 1; k < sentence.tokenEnd && k <= last + 5; k++) {
+    const t = doc.tokens[k];
+    const possessive = t.normal === "'s" || t.normal === '’s';
+    if (!possessive && t.normal !== 'of' && !/^(ADJ|NOUN|PROPN|NUM|DET)$/.test(t.pos)) break;
+    if (startsUpper(t.value) && k > sentence.tokenStart) return true;
+  }
+  return false;
+}
+
+/**
  * "The Associated Press reports", "CBS News reported", "Reuters news reports": the reports are a named outlet's
  * (a name before them, or their first word capitalised inside the sentence).
  */

@@ -19,6 +19,11 @@ interface StandIn {
   /** A source phrase the layer found but did not resolve to an entity. */
   source?: string;
   confidence?: number;
+  /**
+   * The type of the entity the source resolved to: a vague collective makes a vague relation, an unnamed person an
+   * indirect one (default: an agentless relation, no entity).
+   */
+  sourceType?: 'vague-collective' | 'anonymous';
 }
 
 /** The text analysed with one agentless relation as its whole attribution layer. */
@@ -32,7 +37,7 @@ function withAgentless(text: string, r: StandIn) {
   const cue = span(r.cue);
   const relation = {
     index: 0,
-    kind: 'agentless',
+    kind: r.sourceType === 'vague-collective' ? 'vague' : r.sourceType ? 'indirect' : 'agentless',
     cue,
     cueLemma: r.head ?? r.cue,
     cueHead: r.head ? span(r.head, cue.start) : cue,
@@ -41,11 +46,12 @@ function withAgentless(text: string, r: StandIn) {
     sentence: parsed.tokens[parsed.tokenIndexAt(cue.start)].sentence,
     confidence: r.confidence ?? 0.9,
     ...(r.source ? { source: span(r.source) } : {}),
+    ...(r.sourceType ? { sourceId: 'source-0' } : {}),
   } as unknown as AttributionRelation;
   const sentenceRelations = parsed.sentences.map((s) => (s.index === relation.sentence ? [0] : []));
   const attribution = {
     relations: [relation],
-    sources: [],
+    sources: r.sourceType ? [{ id: 'source-0', type: r.sourceType, mentions: [] }] : [],
     quotationSpeakers: new Map(),
     sentenceRelations,
     sentenceContent: parsed.sentences.map(() => []),
@@ -107,6 +113,15 @@ describe('agentless relations of the attribution layer', () => {
     expect(noSourceFindings(withAgentless('Since then the singer has appeared in three films.', { cue: 'appeared' }))).toEqual([]);
   });
 
+  it('does not report "look to" (aiming) or "sound" with an object ("sounded a cautious note")', () => {
+    expect(noSourceFindings(withAgentless('By Friday the mayor looked to cut the ferry fares.', { cue: 'looked' }))).toEqual([]);
+    expect(noSourceFindings(withAgentless('By Friday the mayor was looking ahead to the vote.', { cue: 'looking' }))).toEqual([]);
+    expect(noSourceFindings(withAgentless('By Friday the mayor sounded a cautious note on fares.', { cue: 'sounded' }))).toEqual([]);
+    expect(noSourceFindings(withAgentless('By Friday the mayor sounded tired of the fares.', { cue: 'sounded' }))).toEqual([
+      { text: 'sounded', rule: 'attribution/agentless-relation', voice: 'writer' },
+    ]);
+  });
+
   it('reports a reduced passive after "when" and a participle the tagger reads as an adjective', () => {
     expect(noSourceFindings(withAgentless('When questioned about the delays, the mayor left the room.', { cue: 'questioned' }))).toEqual([
       { text: 'questioned', rule: 'attribution/agentless-relation', voice: 'writer' },
@@ -142,6 +157,78 @@ describe('agentless relations of the attribution layer', () => {
   });
 });
 
+describe('vague relations of the attribution layer', () => {
+  it('reports a written-out source that names no one, which no lexicon phrase covers', () => {
+    const report = withAgentless('Some shipyard workers said the new crane was unsafe.', {
+      cue: 'said',
+      source: 'Some shipyard workers',
+      sourceType: 'vague-collective',
+    });
+    expect(noSourceFindings(report)).toEqual([{ text: 'Some shipyard workers said', rule: 'attribution/vague-relation', voice: 'writer' }]);
+  });
+
+  it('spans the source alone when other words stand between it and its cue', () => {
+    const report = withAgentless('Some shipyard workers, in a letter on Monday, said the new crane was unsafe.', {
+      cue: 'said',
+      source: 'Some shipyard workers',
+      sourceType: 'vague-collective',
+    });
+    expect(noSourceFindings(report)).toEqual([{ text: 'Some shipyard workers', rule: 'attribution/vague-relation', voice: 'writer' }]);
+  });
+
+  it('does not report a group with a name in it or before it, nor a pronoun', () => {
+    const named = { cue: 'said', sourceType: 'vague-collective' as const };
+    expect(
+      noSourceFindings(withAgentless('Some Halvorsen voters said the crane was unsafe.', { ...named, source: 'Some Halvorsen voters' })),
+    ).toEqual([]);
+    expect(
+      noSourceFindings(withAgentless("In Tromsø, Halvorsen's voters said the crane was unsafe.", { ...named, source: 'voters' })),
+    ).toEqual([]);
+    expect(noSourceFindings(withAgentless('On Monday they said the crane was unsafe.', { ...named, source: 'they' }))).toEqual([]);
+  });
+
+  it('does not report a group whose first word the text capitalises inside a sentence too (a proper adjective)', () => {
+    const text = 'The Democratic mayor lost on Monday. Democratic voters said the new crane was unsafe.';
+    expect(noSourceFindings(withAgentless(text, { cue: 'said', source: 'Democratic voters', sourceType: 'vague-collective' }))).toEqual([]);
+    const common = 'The mayor lost on Monday. Many voters said the new crane was unsafe.';
+    expect(noSourceFindings(withAgentless(common, { cue: 'said', source: 'Many voters', sourceType: 'vague-collective' }))).toEqual([
+      { text: 'Many voters said', rule: 'attribution/vague-relation', voice: 'writer' },
+    ]);
+  });
+
+  it('leaves quoted words to their speaker', () => {
+    const report = withAgentless('"Some shipyard workers said the crane was unsafe," Okafor wrote.', {
+      cue: 'said',
+      source: 'Some shipyard workers',
+      sourceType: 'vague-collective',
+    });
+    expect(noSourceFindings(report)).toEqual([]);
+  });
+});
+
+describe('relations whose source is an unnamed person', () => {
+  it('reports an indefinite or bare source phrase that names no one', () => {
+    const one = { cue: 'said', sourceType: 'anonymous' as const };
+    expect(
+      noSourceFindings(withAgentless('A harbour pilot said the new crane was unsafe.', { ...one, source: 'A harbour pilot' })),
+    ).toEqual([{ text: 'A harbour pilot said', rule: 'attribution/vague-relation', voice: 'writer' }]);
+    expect(
+      noSourceFindings(withAgentless('Two ferry inspectors said the crane was unsafe.', { ...one, source: 'Two ferry inspectors' })),
+    ).toEqual([{ text: 'Two ferry inspectors said', rule: 'attribution/vague-relation', voice: 'writer' }]);
+  });
+
+  it('does not report a definite or possessive one, which points back to someone named', () => {
+    const one = { cue: 'said', sourceType: 'anonymous' as const };
+    expect(
+      noSourceFindings(withAgentless('The harbour pilot said the crane was unsafe.', { ...one, source: 'The harbour pilot' })),
+    ).toEqual([]);
+    expect(noSourceFindings(withAgentless('Later his lawyer said the crane was unsafe.', { ...one, source: 'his lawyer' }))).toEqual([]);
+    expect(
+      noSourceFindings(withAgentless("Later the union's lawyer said the crane was unsafe.", { ...one, source: "the union's lawyer" })),
+    ).toEqual([]);
+  });
+});
+
 describe('passives of attribution verbs with no agent', () => {
   const findings = (text: string) => noSourceFindings(pipeline.analyze(text));
 
@@ -173,6 +260,16 @@ describe('lexicon phrases with a holder or a named outlet', () => {
   it('does not report the reports of a named outlet as vague', () => {
     expect(findings('The Associated Press reports that the ferry will resume on Monday.')).toEqual([]);
     expect(findings('News reports say the ferry will resume on Monday.')).toEqual(['News reports']);
+  });
+
+  it('does not report "according to" a group whose phrase goes on to name it', () => {
+    expect(findings('The ferry will resume on Monday, according to several senior Halvorsen aides.')).toEqual([]);
+    expect(findings('The ferry will resume on Monday, according to members of the Harbour Council.')).toEqual([]);
+    expect(findings('The ferry will resume on Monday, according to several senior aides.')).toEqual(['according to several']);
+  });
+
+  it("reports the question put to a source even where the source's content runs over it", () => {
+    expect(findings('Asked about the delays, the ferry would resume on Monday, Okafor said.')).toEqual(['Asked']);
   });
 
   it('reports what no one is said to know or be able to tell', () => {
