@@ -254,7 +254,7 @@ export const unattributedAssertions = defineAnalyzer<UnattributedMessageId, Unat
         last,
         weight: 0.5,
         entry: VAGUE_RELATION,
-        explanation: 'The source is a group that names no one who can be checked.',
+        explanation: 'The source is a group or an unnamed person: no one the reader can check is named.',
         rule: true,
       });
     }

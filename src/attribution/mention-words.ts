@@ -59,6 +59,9 @@ export const BODY_NOUNS = sourceWords.set('body-nouns');
 
 export const SPOKESPERSON_NOUNS = sourceWords.set('spokesperson-nouns');
 
+/** Determiners and possessives that point back to someone already named ("the judge", "his wife"). */
+export const DEFINITE_DETERMINERS = sourceWords.set('definite-determiners');
+
 /** Family relations ("his wife Melania Trump"): a full name after one is a relative's. */
 export const KIN_NOUNS = sourceWords.set('kin-nouns');
 

@@ -19,6 +19,7 @@
  */
 import type { AttributionRelation } from '../attribution/types';
 import { ATTRIBUTIVE_PARTICIPLES, EXPERIENCER_PARTICIPLES, verbClassOf } from '../attribution/lexicon';
+import { DEFINITE_DETERMINERS } from '../attribution/mention-words';
 import type { SlantDocument, Token } from '../document';
 import { startsUpper } from '../document/casing';
 import { isParticiple, passiveAuxStart } from '../document/passive';
@@ -156,7 +157,7 @@ export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation,
   if (!words.length || (words.length === 1 && words[0].pos === 'PRON')) return false;
   if (words.some((t) => t.pos === 'PROPN' || (startsUpper(t.value) && t.index > doc.sentences[t.sentence].tokenStart))) return false;
   if (nameAtSentenceStart(doc, words[0])) return false;
-  if (anonymous && words.some((t) => DEFINITE.has(t.normal) || t.normal === "'s" || t.normal === '’s')) return false;
+  if (anonymous && words.some((t) => DEFINITE_DETERMINERS.has(t.normal) || t.normal === "'s" || t.normal === '’s')) return false;
   return !hasNamedModifier(doc, words[0].index);
 }
 
@@ -193,6 +194,3 @@ function nameAtSentenceStart(doc: SlantDocument, t: Token): boolean {
   if (t.index !== doc.sentences[t.sentence].tokenStart || !startsUpper(t.value) || /^(DET|NUM|PRON)$/.test(t.pos)) return false;
   return doc.tokens.some((u) => u.value === t.value && u.index > doc.sentences[u.sentence].tokenStart);
 }
-
-/** Determiners and possessives that make a noun phrase point back to someone already named ("the judge", "his wife"). */
-const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'whose']);
