@@ -158,6 +158,13 @@ export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation,
   if (words.some((t) => t.pos === 'PROPN' || (startsUpper(t.value) && t.index > doc.sentences[t.sentence].tokenStart))) return false;
   if (nameAtSentenceStart(doc, words[0])) return false;
   if (anonymous && words.some((t) => DEFINITE_DETERMINERS.has(t.normal) || t.normal === "'s" || t.normal === '’s')) return false;
+  // "people were encouraged to", "the viruses written by": the noun before a passive, or before a participle that
+  // cannot be a past tense, is what is acted on, not who speaks
+  const cue = doc.tokensIn(r.cue.start, r.cue.end);
+  const verbs = cue.filter((t) => t.pos === 'VERB');
+  const head = verbs[verbs.length - 1];
+  if (head && isParticiple(head, 'spelling') && (passiveAuxStart(doc.tokens, head.index) >= 0 || /(?:en|wn)$/u.test(head.normal)))
+    return false;
   return !hasNamedModifier(doc, words[0].index);
 }
 

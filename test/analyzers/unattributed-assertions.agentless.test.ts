@@ -196,6 +196,28 @@ describe('vague relations of the attribution layer', () => {
     ]);
   });
 
+  it('does not report the noun before a passive or an unambiguous participle: it is acted on, not a source', () => {
+    const stand = { sourceType: 'vague-collective' as const };
+    expect(
+      noSourceFindings(
+        withAgentless('Many residents were encouraged to leave the valley.', {
+          ...stand,
+          cue: 'were encouraged',
+          source: 'Many residents',
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      noSourceFindings(
+        withAgentless('Many of the letters written by residents were lost.', { ...stand, cue: 'written', source: 'Many of the letters' }),
+      ),
+    ).toEqual([]);
+    // "said" may be a past tense: still reported
+    expect(
+      noSourceFindings(withAgentless('Many residents said the valley was unsafe.', { ...stand, cue: 'said', source: 'Many residents' })),
+    ).toEqual([{ text: 'Many residents said', rule: 'attribution/vague-relation', voice: 'writer' }]);
+  });
+
   it('leaves quoted words to their speaker', () => {
     const report = withAgentless('"Some shipyard workers said the crane was unsafe," Okafor wrote.', {
       cue: 'said',
