@@ -1,6 +1,7 @@
 /**
  * Person-like names in the writer's voice ("Sen. Marco Rubio", "Carla Diaz"), outside prepositional phrases and
  * quotations: the antecedents of "he"/"she" and of person descriptions, and the speakers of standalone quotations.
+ * Also every "<given name> <surname>" of the text, wherever it stands, for the full name a surname alone stands for.
  */
 import type { SlantDocument, Token } from '../document';
 import { PERSON_TITLES } from './lexicon';
