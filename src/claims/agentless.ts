@@ -163,7 +163,8 @@ export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation,
   const cue = doc.tokensIn(r.cue.start, r.cue.end);
   const verbs = cue.filter((t) => t.pos === 'VERB');
   const head = verbs[verbs.length - 1];
-  if (head && isParticiple(head, 'spelling') && (passiveAuxStart(doc.tokens, head.index) >= 0 || /(?:en|wn)$/u.test(head.normal)))
+  const before = r.source.end <= r.cue.start; // "criticised by financial regulators": an agent after it is a source
+  if (before && head && isParticiple(head, 'spelling') && (passiveAuxStart(doc.tokens, head.index) >= 0 || /(?:en|wn)$/u.test(head.normal)))
     return false;
   return !hasNamedModifier(doc, words[0].index);
 }

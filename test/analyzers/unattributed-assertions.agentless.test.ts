@@ -212,6 +212,12 @@ describe('vague relations of the attribution layer', () => {
         withAgentless('Many of the letters written by residents were lost.', { ...stand, cue: 'written', source: 'Many of the letters' }),
       ),
     ).toEqual([]);
+    // an agent after the passive is its source: reported
+    expect(
+      noSourceFindings(
+        withAgentless('The plan was criticised by many residents.', { ...stand, cue: 'was criticised', source: 'many residents' }),
+      ),
+    ).toEqual([{ text: 'many residents', rule: 'attribution/vague-relation', voice: 'writer' }]);
     // "said" may be a past tense: still reported
     expect(
       noSourceFindings(withAgentless('Many residents said the valley was unsafe.', { ...stand, cue: 'said', source: 'Many residents' })),
