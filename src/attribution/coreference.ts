@@ -9,7 +9,7 @@ import { PERSON_TITLES } from './lexicon';
 import { clean, type Gender, HONORIFICS, type MentionInfo, SPOKESPERSON_NOUNS, textOf, titleKey } from './mention';
 import { lacksPersonEvidence } from './descriptions';
 import { findNameMentions, type NameMention } from './name-mentions';
-import { FEMALE_NAMES, MALE_NAMES } from './names';
+import { genderOfName } from './names';
 import { ADDITIVE_ROLES, DESCRIPTION_HEADS, FALLBACK_HEADS, nearWord, ROLE_EQUIVALENTS, roleTitles } from './roles';
 import { hasOrganizationWord } from './mention-words';
 import { isCapitalized, isComma } from './tokens';
@@ -110,7 +110,7 @@ export class Antecedents {
     }
     if (!item.name) return undefined;
     const given = item.name.words[0];
-    const g: Gender = item.name.words.length > 1 ? (FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined) : undefined;
+    const g: Gender = item.name.words.length > 1 ? genderOfName(given) : undefined;
     const known = this.table.findPerson(item.name.words);
     if (known) {
       if (gender && known.gender && known.gender !== gender) return undefined;

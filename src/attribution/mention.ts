@@ -16,7 +16,7 @@ import {
   PERSON_TITLES,
   VAGUE_NOUNS,
 } from './lexicon';
-import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES } from './names';
+import { FEMALE_NAMES, genderOfName, GIVEN_NAMES, MALE_NAMES } from './names';
 import { PLACE_NAMES, PLACE_PHRASES } from './places';
 import { surnamesOf } from './surnames';
 import { clean, isCapitalized, isComma } from './tokens';
@@ -211,7 +211,7 @@ function nameMention(doc: SlantDocument, p: Phrase): MentionInfo {
   if (nameWords.length === 1 && GROUP_NAMES.has(lowerName)) type = 'vague-collective';
   if (type === 'named-person' && !gender && nameWords.length >= 2) {
     const given = nameWords[0];
-    gender = FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined;
+    gender = genderOfName(given);
   }
   if (type === 'named-person' && !gender) {
     // the first role word that is a gendered title ("spokeswoman", "Mrs.")

@@ -9,6 +9,10 @@ const names = compileWordLists(builtinWordLists['en/given-names'], 'built-in en/
 
 export const FEMALE_NAMES = names.set('female-names');
 export const MALE_NAMES = names.set('male-names');
+
+/** The usual gender of a given name (lower-cased) by the lists above; undefined when neither lists it. */
+export const genderOfName = (given: string): 'f' | 'm' | undefined =>
+  FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined;
 /**
  * Given names of either gender (a larger list, not used for gender): a two-word capitalised name starting with one
  * reads as a person. The union of the three lists: the larger list (Moby's) lacks some names the gendered lists

@@ -13,7 +13,7 @@ import { bodyDescriptionHead, OrgNames, resolveOrganisation } from './descriptio
 import { type Entity, EntityTable } from './entities';
 import { isCommonPlural, isSentenceInitial, readMention, textOf, trimLast } from './mention';
 import { fullNamesOf, isRelativeName, type NameMention } from './name-mentions';
-import { FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES } from './names';
+import { genderOfName, GIVEN_NAMES } from './names';
 import { isPersonDescription } from './roles';
 import { isComma, isPossessivePronoun, isTimeWord } from './tokens';
 import type { SourceEntity } from './types';
@@ -240,19 +240,19 @@ function fullNames(doc: SlantDocument, table: EntityTable, antecedents: Antecede
   const subjects: FullName[] = antecedents.names.filter((m) => m.words.length >= 2 && !isRelativeName(doc.tokens, m.nameFirst));
   // ("Will Trump win?": a given name the text also writes in lower case is a word, not a name)
   const anywhere = fullNamesOf(doc, new Set(short.map((e) => e.nameWords[0]))).filter((m) => !lettersOccurAsWord(doc.text, m.words[0]));
-  const genderOf = (given: string): 'f' | 'm' | undefined => (FEMALE_NAMES.has(given) ? 'f' : MALE_NAMES.has(given) ? 'm' : undefined);
   // the one full name a last name is given with ("Donald J. Trump" and "Donald Trump" are one person); of "Donald
   // Trump" and "Melania Trump", the one of the entity's gender when the text gives it ("he said")
   const only = (names: FullName[], e: (typeof short)[number]): FullName | undefined => {
     let withName = names.filter((x) => x.words[x.words.length - 1] === e.nameWords[0]);
-    if (e.gender && new Set(withName.map((x) => x.words[0])).size > 1) withName = withName.filter((x) => genderOf(x.words[0]) === e.gender);
+    if (e.gender && new Set(withName.map((x) => x.words[0])).size > 1)
+      withName = withName.filter((x) => genderOfName(x.words[0]) === e.gender);
     return new Set(withName.map((x) => x.words[0])).size === 1 ? withName[0] : undefined;
   };
   for (const e of short) {
     const m = only(subjects, e) ?? only([...subjects, ...anywhere], e);
     if (!m) continue;
     // "Heidi Cruz" is not the "Cruz" who is "he"; "Interview Clinton" (a word the text also writes in lower case) is no name
-    const g = genderOf(m.words[0]);
+    const g = genderOfName(m.words[0]);
     if (g && e.gender && g !== e.gender) continue;
     if (lettersOccurAsWord(doc.text, m.words[0])) continue;
     e.name = textOf(doc, m.nameFirst, m.last);
