@@ -23,7 +23,7 @@ import { DEFINITE_DETERMINERS } from '../attribution/mention-words';
 import type { SlantDocument, Token } from '../document';
 import { startsUpper } from '../document/casing';
 import { isParticiple, passiveAuxStart } from '../document/passive';
-import { hasByAgent, hasHolder, hasNamedModifier, namesSomeone, QUESTION_VERBS, sourceOutOfReach } from './context';
+import { capitalisedInside, hasByAgent, hasHolder, hasNamedModifier, namesSomeone, QUESTION_VERBS, sourceOutOfReach } from './context';
 
 /** Rule id of the findings from passives of attribution verbs. */
 export const AGENTLESS_PASSIVE = 'attribution-verb-passive';
@@ -149,21 +149,26 @@ export const VAGUE_RELATION = 'vague-relation';
  * Either way its source phrase is written out (not a pronoun, "they", "who", whose group is only found by resolution)
  * and names no one, no proper noun in it or right before it ("some Democrats", "Clinton supporters" say whose group).
  */
-export function reportsVagueRelation(doc: SlantDocument, r: AttributionRelation, sourceType: string | undefined): boolean {
-  if (!r.source) return false;
+function reportsVagueRelation(
+  doc: SlantDocument,
+  r: AttributionRelation,
+  sourceType: string | undefined,
+  source: Token[],
+  cue: Token[],
+): boolean {
   const anonymous = r.kind !== 'vague' && r.kind !== 'agentless' && sourceType === 'anonymous';
   if (r.kind !== 'vague' && !anonymous) return false;
-  const words = doc.tokensIn(r.source.start, r.source.end).filter((t) => t.isWord);
+  const words = source.filter((t) => t.isWord);
   if (!words.length || (words.length === 1 && words[0].pos === 'PRON')) return false;
-  if (words.some((t) => t.pos === 'PROPN' || (startsUpper(t.value) && t.index > doc.sentences[t.sentence].tokenStart))) return false;
+  if (words.some((t) => t.pos === 'PROPN' || capitalisedInside(doc, t))) return false;
   if (nameAtSentenceStart(doc, words[0])) return false;
   if (anonymous && words.some((t) => DEFINITE_DETERMINERS.has(t.normal) || t.normal === "'s" || t.normal === '’s')) return false;
   // "people were encouraged to", "the viruses written by": the noun before a passive, or before a participle that
   // cannot be a past tense, is what is acted on, not who speaks
-  const cue = doc.tokensIn(r.cue.start, r.cue.end);
   const verbs = cue.filter((t) => t.pos === 'VERB');
   const head = verbs[verbs.length - 1];
-  const before = r.source.end <= r.cue.start; // "criticised by financial regulators": an agent after it is a source
+  // ("criticised by financial regulators": an agent after it is a source)
+  const before = r.source !== undefined && r.source.end <= r.cue.start;
   if (before && head && isParticiple(head, 'spelling') && (passiveAuxStart(doc.tokens, head.index) >= 0 || /(?:en|wn)$/u.test(head.normal)))
     return false;
   return !hasNamedModifier(doc, words[0].index);
@@ -179,13 +184,13 @@ export function vagueRelationSpan(
   r: AttributionRelation,
   sourceType: string | undefined,
 ): { start: number; end: number; first: number; last: number } | undefined {
-  if (!r.source || !reportsVagueRelation(doc, r, sourceType)) return undefined;
+  if (!r.source) return undefined;
   const ts = doc.tokensIn(r.source.start, r.source.end);
-  if (!ts.length) return undefined;
+  const cue = doc.tokensIn(r.cue.start, r.cue.end);
+  if (!ts.length || !reportsVagueRelation(doc, r, sourceType, ts, cue)) return undefined;
   const first = ts[0].index;
   const last = ts[ts.length - 1].index;
   if (doc.isQuoted(first, last)) return undefined;
-  const cue = doc.tokensIn(r.cue.start, r.cue.end);
   if (!cue.length || cue[0].index <= last || doc.isQuoted(cue[0].index, cue[cue.length - 1].index)) {
     return { start: r.source.start, end: r.source.end, first, last };
   }
@@ -200,5 +205,5 @@ export function vagueRelationSpan(
  */
 function nameAtSentenceStart(doc: SlantDocument, t: Token): boolean {
   if (t.index !== doc.sentences[t.sentence].tokenStart || !startsUpper(t.value) || /^(DET|NUM|PRON)$/.test(t.pos)) return false;
-  return doc.tokens.some((u) => u.value === t.value && u.index > doc.sentences[u.sentence].tokenStart);
+  return doc.tokens.some((u) => u.value === t.value && capitalisedInside(doc, u));
 }

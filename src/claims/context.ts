@@ -102,6 +102,11 @@ export function hasNamedModifier(doc: SlantDocument, first: number): boolean {
   return false;
 }
 
+/** A word capitalised inside its sentence, not only because it opens it: a name or a proper adjective. */
+export function capitalisedInside(doc: SlantDocument, t: Token): boolean {
+  return t.index > doc.sentences[t.sentence].tokenStart && startsUpper(t.value);
+}
+
 /**
  * "according to several senior Democrats", "according to members of the Harbour Council", "according to reports
  * Okafor filed": a name in the rest of the noun phrase after the group word says whose group or reports they are.
@@ -112,7 +117,7 @@ export function hasNameAfter(doc: SlantDocument, last: number): boolean {
     const t = doc.tokens[k];
     const possessive = t.normal === "'s" || t.normal === '’s';
     if (!possessive && t.normal !== 'of' && !/^(ADJ|NOUN|PROPN|NUM|DET)$/.test(t.pos)) break;
-    if (startsUpper(t.value) && k > sentence.tokenStart) return true;
+    if (capitalisedInside(doc, t)) return true;
   }
   return false;
 }
@@ -123,7 +128,7 @@ export function hasNameAfter(doc: SlantDocument, last: number): boolean {
  */
 export function isNamedOutlet(doc: SlantDocument, first: number): boolean {
   const t = doc.tokens[first];
-  return hasNamedModifier(doc, first) || (first > doc.sentences[t.sentence].tokenStart && startsUpper(t.value));
+  return hasNamedModifier(doc, first) || capitalisedInside(doc, t);
 }
 
 const PARTICIPLE_ONLY = new Set(['seen', 'known', 'shown', 'given', 'taken', 'written', 'spoken']);
